@@ -1,0 +1,116 @@
+# carnet - an encrypted case notebook
+# See LICENSE file for copyright and license details.
+.POSIX:
+
+include config.mk
+
+PKG_CFLAGS = `$(PKG_CONFIG) --cflags $(LIBS_PKG)`
+PKG_LIBS = `$(PKG_CONFIG) --libs $(LIBS_PKG)`
+ALL_CPPFLAGS = $(CARNET_CPPFLAGS) $(CPPFLAGS)
+ALL_CFLAGS = $(CARNET_CFLAGS) $(PKG_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(CARNET_LDFLAGS) $(LDFLAGS)
+
+SRC = src/cli.c src/conf.c src/main.c src/notebook.c src/prompt.c \
+	src/secret.c src/store.c src/util.c
+OBJ = src/cli.o src/conf.o src/main.o src/notebook.o src/prompt.o \
+	src/secret.o src/store.o src/util.o
+UNIT = tests/unit_conf.t tests/unit_notebook.t tests/unit_store.t \
+	tests/unit_util.t
+MO = locale/fr/LC_MESSAGES/carnet.mo
+
+all: carnet $(MO)
+
+.c.o:
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+# Header dependencies, written out.
+src/cli.o: include/cli.h include/conf.h include/notebook.h include/prompt.h \
+	include/secret.h include/store.h include/util.h
+src/conf.o: include/conf.h include/util.h
+src/main.o: include/cli.h include/conf.h include/secret.h include/util.h
+src/notebook.o: include/notebook.h include/secret.h include/util.h
+src/prompt.o: include/prompt.h include/secret.h include/util.h
+src/secret.o: include/secret.h include/util.h
+src/store.o: include/notebook.h include/secret.h include/store.h \
+	include/util.h
+src/util.o: include/util.h
+tests/unit_conf.o tests/unit_notebook.o tests/unit_store.o \
+tests/unit_util.o: tests/tap.h include/conf.h include/notebook.h \
+	include/secret.h include/store.h include/util.h
+
+carnet: $(OBJ)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS)
+
+# Unit tests link only the rooms they test and what those need.
+tests/unit_util.t: tests/unit_util.o src/util.o
+	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_util.o src/util.o
+tests/unit_conf.t: tests/unit_conf.o src/conf.o src/util.o
+	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_conf.o src/conf.o src/util.o
+tests/unit_notebook.t: tests/unit_notebook.o src/notebook.o src/secret.o \
+	src/util.o
+	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_notebook.o src/notebook.o \
+		src/secret.o src/util.o $(PKG_LIBS)
+tests/unit_store.t: tests/unit_store.o src/store.o src/notebook.o \
+	src/secret.o src/util.o
+	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_store.o src/store.o \
+		src/notebook.o src/secret.o src/util.o $(PKG_LIBS)
+
+$(MO): po/fr.po
+	mkdir -p locale/fr/LC_MESSAGES
+	msgfmt -c -o $@ po/fr.po
+
+# The catalogue template, and the French catalogue brought up to date.
+pot:
+	xgettext -k_ -kN_ -kngettext:1,2 --from-code=UTF-8 \
+		--add-comments=TRANSLATORS: --package-name=carnet \
+		--package-version=$(VERSION) -o po/carnet.pot $(SRC)
+	msgmerge -q -U --backup=none po/fr.po po/carnet.pot
+
+# Missing Debian packages are installed (with sudo when not root), saying
+# which: the build's for "run", the tests' as well for "check".
+deps:
+	sh .ci/deps build
+
+deps-test:
+	sh .ci/deps test
+
+run: deps all
+	CARNET_LOCALEDIR="`pwd`/locale" ./carnet
+
+check: deps-test all $(UNIT)
+	CARNET="`pwd`/carnet" CARNET_LOCALEDIR="`pwd`/locale" \
+		prove -e '' tests/*.t
+
+install: all
+	mkdir -p $(DESTDIR)$(PREFIX)/bin
+	cp -f carnet $(DESTDIR)$(PREFIX)/bin
+	chmod 755 $(DESTDIR)$(PREFIX)/bin/carnet
+	mkdir -p $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5
+	sed "s/@VERSION@/$(VERSION)/g" < man/carnet.1 \
+		> $(DESTDIR)$(MANPREFIX)/man1/carnet.1
+	sed "s/@VERSION@/$(VERSION)/g" < man/carnet.5 \
+		> $(DESTDIR)$(MANPREFIX)/man5/carnet.5
+	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/carnet.1 \
+		$(DESTDIR)$(MANPREFIX)/man5/carnet.5
+	mkdir -p $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES
+	cp -f $(MO) $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/carnet.mo
+	chmod 644 $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/carnet.mo
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/carnet \
+		$(DESTDIR)$(MANPREFIX)/man1/carnet.1 \
+		$(DESTDIR)$(MANPREFIX)/man5/carnet.5 \
+		$(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/carnet.mo
+
+clean:
+	rm -f carnet $(OBJ) $(UNIT) tests/*.o carnet-$(VERSION).tar.gz
+	rm -rf locale
+
+dist: clean
+	mkdir -p carnet-$(VERSION)
+	cp -R LICENSE Makefile README.md config.mk .ci include man po src \
+		tests carnet-$(VERSION)
+	tar -cf - carnet-$(VERSION) | gzip > carnet-$(VERSION).tar.gz
+	rm -rf carnet-$(VERSION)
+
+.PHONY: all pot deps deps-test run check install uninstall clean dist

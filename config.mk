@@ -1,0 +1,22 @@
+# carnet version
+VERSION = 0.1.0
+
+# paths
+PREFIX = /usr/local
+MANPREFIX = $(PREFIX)/share/man
+LOCALEDIR = $(PREFIX)/share/locale
+DATADIR = $(PREFIX)/share/carnet
+
+# libraries, found with pkg-config
+PKG_CONFIG = pkg-config
+LIBS_PKG = sqlcipher libargon2 libcrypto
+CURSES_PKG = ncursesw
+
+# flags added on top of the user's CPPFLAGS, CFLAGS and LDFLAGS
+CARNET_CPPFLAGS = -Iinclude -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 \
+	-DVERSION=\"$(VERSION)\" -DLOCALEDIR=\"$(LOCALEDIR)\"
+CARNET_CFLAGS = -std=c11 -Wall -Wextra -pedantic
+CARNET_LDFLAGS =
+
+# compiler and linker
+CC = cc

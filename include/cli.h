@@ -1,0 +1,25 @@
+/*
+ * cli.h - the non-interactive commands of carnet(1).
+ */
+#ifndef CARNET_CLI_H
+#define CARNET_CLI_H
+
+#include <stdio.h>
+
+#include "conf.h"
+
+struct cli {
+	const char	*path;		/* the notebook file */
+	int		 passfd;	/* passphrases come from here, or -1 */
+	struct conf	*conf;
+};
+
+/* Run the command named by ARGV[0]; returns the exit status. */
+int	cli_run(struct cli *, int argc, char **argv);
+/* What to do without a command while the screens are not there: create
+ * the notebook if it does not exist, then list its dossiers. */
+int	cli_default(struct cli *);
+/* Print the synopsis (the same as the manual's) on FP. */
+void	cli_usage(FILE *fp);
+
+#endif

@@ -1,0 +1,33 @@
+/*
+ * conf.h - the configuration file, $XDG_CONFIG_HOME/carnet/config:
+ * "key = value" lines and "#" comments (carnet(5)).
+ */
+#ifndef CARNET_CONF_H
+#define CARNET_CONF_H
+
+#include <stdio.h>
+
+struct conf {
+	char	*notebook;	/* NULL: the default place */
+	long	 lock_after;	/* seconds; 0 never */
+	char	*print_command;
+	char	*printer;	/* NULL: CUPS's default */
+	char	*worker;
+	char	*service;
+	long	 retention_days;
+};
+
+/* The defaults. */
+void	conf_init(struct conf *);
+/* Read FP (named NAME in messages) into CONF.  Each bad line is reported
+ * on ERRORS with its number and skipped; returns how many were bad. */
+int	conf_parse(struct conf *, FILE *fp, const char *name, FILE *errors);
+/* Read the file at PATH if it exists; as conf_parse, or -1 when it
+ * exists but cannot be read. */
+int	conf_load(struct conf *, const char *path, FILE *errors);
+/* The file's place: $XDG_CONFIG_HOME/carnet/config, or under ~/.config.
+ * Allocated; NULL when neither variable is set. */
+char	*conf_path(void);
+void	conf_free(struct conf *);
+
+#endif

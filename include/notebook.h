@@ -1,0 +1,78 @@
+/*
+ * notebook.h - the encrypted file: its 16-byte header, the Argon2id key,
+ * SQLCipher keying, the process lock, passphrase change, backup and the
+ * page-by-page check.  The format is described in carnet(5).
+ */
+#ifndef CARNET_NOTEBOOK_H
+#define CARNET_NOTEBOOK_H
+
+#include <stddef.h>
+
+#include <sqlite3.h>
+
+#include "secret.h"
+#include "util.h"
+
+/* Argon2id cost.  Memory is a power of two, stored as its log2 in KiB. */
+struct kdf {
+	unsigned	mem_log2;	/* 13 (8 MiB) .. 22 (4 GiB) */
+	unsigned	passes;		/* 1 .. 64 */
+};
+
+#define NOTEBOOK_KDF_MIN_MIB	8
+#define NOTEBOOK_KDF_MAX_MIB	4096
+#define NOTEBOOK_KDF_MAX_PASSES	64
+/* The stock argon2(1) tool reads at most 127 bytes of passphrase. */
+#define NOTEBOOK_PASS_MAX	127
+#define NOTEBOOK_PASS_MIN_CHARS	8
+
+enum notebook_mode {
+	NOTEBOOK_SHARED,	/* any number of carnet processes at once */
+	NOTEBOOK_EXCLUSIVE	/* no other carnet process (passwd, check) */
+};
+
+struct notebook;
+
+/* Calibrated default: 256 MiB (less on a small machine), passes for
+ * about one second, at least 2. */
+void	notebook_kdf_calibrate(struct kdf *);
+/* Check MIB and PASSES given to init; -1 with a message if refused. */
+int	notebook_kdf_from(struct kdf *, long long mib, long long passes,
+	    struct error *);
+/* Why a new passphrase is refused, or NULL when it is acceptable. */
+const char *notebook_pass_refusal(const struct secret *);
+
+/* Create a new notebook at PATH (which must not exist, or be empty). */
+struct notebook *notebook_create(const char *path, const struct secret *,
+	    const struct kdf *, struct error *);
+/* Open an existing notebook; NULL with the error's exit status 3 (wrong
+ * passphrase), 4 (not a notebook, damaged), 5 (in use) or 1. */
+struct notebook *notebook_open(const char *path, const struct secret *,
+	    enum notebook_mode, struct error *);
+/* Tell, without the passphrase, whether PATH looks like a notebook:
+ * 0 yes, -1 with the reason. */
+int	notebook_probe(const char *path, struct error *);
+void	notebook_close(struct notebook *);
+
+sqlite3	*notebook_db(struct notebook *);
+const char *notebook_path(const struct notebook *);
+int	notebook_readonly(const struct notebook *);
+void	notebook_kdf(const struct notebook *, struct kdf *);
+
+/* Give the notebook a new passphrase and salt, atomically: killed at any
+ * moment, the file opens with the old or the new one.  The notebook must
+ * be open NOTEBOOK_EXCLUSIVE; it is closed on return, whatever happens. */
+int	notebook_passwd(struct notebook *, const struct secret *newpass,
+	    struct error *);
+/* Write an encrypted copy (same passphrase) to DEST, a file or a folder,
+ * then open the copy and check it.  The copy's path goes in *WRITTEN. */
+int	notebook_backup(struct notebook *, const char *dest, char **written,
+	    struct error *);
+/* SQLite's integrity check, then every page's authentication code.
+ * *PAGES receives the number of pages checked. */
+int	notebook_check(struct notebook *, long *pages, struct error *);
+
+/* Turn an SQLite result into a message and an exit status. */
+int	notebook_sql_error(struct notebook *, int rc, struct error *);
+
+#endif

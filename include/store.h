@@ -1,0 +1,116 @@
+/*
+ * store.h - dossiers, notes, drafts and search, kept in the notebook.
+ * The only room that speaks SQL.  Every change is one transaction.
+ */
+#ifndef CARNET_STORE_H
+#define CARNET_STORE_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "notebook.h"
+#include "util.h"
+
+/* The schema this carnet writes (PRAGMA user_version). */
+#define STORE_VERSION 1
+
+struct store;
+
+struct dossier {
+	long long	 id;
+	char		*name;
+	time_t		 created;
+	time_t		 closed;	/* 0 while open */
+	long		 notes;
+	long		 unprinted;
+	time_t		 last;		/* last note, or 0 */
+};
+
+struct note {
+	long long	 id;		/* grows with the date of the note */
+	long long	 dossier;
+	time_t		 created;
+	time_t		 updated;
+	time_t		 printed;	/* 0 when not on paper */
+	char		*body;
+	size_t		 len;
+};
+
+struct hit {
+	long long	 dossier;
+	char		*name;
+	long long	 note;		/* 0 when the dossier's name matched */
+	time_t		 created;
+	char		*snippet;	/* NULL for a name match */
+};
+
+struct draft {
+	long long	 id;
+	long long	 dossier;
+	long long	 note;		/* the note being edited, or 0 */
+	time_t		 saved;
+	char		*body;
+	size_t		 len;
+};
+
+/* Take the open notebook (the store owns it from now on) and bring its
+ * schema up to date. */
+struct store	*store_attach(struct notebook *, struct error *);
+void		 store_close(struct store *);
+struct notebook	*store_notebook(struct store *);
+
+/* Dossiers, most recent activity first. */
+int	store_dossiers(struct store *, struct dossier **, size_t *,
+	    struct error *);
+/* By id ("12") or exact name; 0 found, -1 with a message. */
+int	store_dossier_find(struct store *, const char *, struct dossier *,
+	    struct error *);
+int	store_dossier_new(struct store *, const char *name, long long *id,
+	    struct error *);
+int	store_dossier_rename(struct store *, long long id, const char *name,
+	    struct error *);
+int	store_dossier_close(struct store *, long long id, int closed,
+	    struct error *);
+/* Destroy a dossier, its notes, their index entries and its drafts. */
+int	store_dossier_delete(struct store *, long long id, struct error *);
+void	store_dossier_free(struct dossier *);
+void	store_dossiers_free(struct dossier *, size_t);
+/* Can NAME name a dossier?  0, or -1 with the reason. */
+int	store_name_check(const char *name, struct error *);
+
+/* Add a note dated WHEN; *ID receives its id. */
+int	store_note_add(struct store *, long long dossier, const char *body,
+	    size_t len, time_t when, long long *id, struct error *);
+int	store_note_update(struct store *, long long id, const char *body,
+	    size_t len, struct error *);
+int	store_note_get(struct store *, long long id, struct note *,
+	    struct error *);
+/* Up to LIMIT notes of DOSSIER after (or, NEWEST first, before) the note
+ * id FROM; FROM 0 starts at the beginning. */
+int	store_notes(struct store *, long long dossier, int newest,
+	    long long from, size_t limit, struct note **, size_t *,
+	    struct error *);
+void	store_note_free(struct note *);
+void	store_notes_free(struct note *, size_t);
+/* Can BODY be a note?  0, or -1 with the reason (empty, NUL byte, not
+ * UTF-8 and where). */
+int	store_body_check(const char *body, size_t len, struct error *);
+
+/* Full-text search, accents and case ignored.  Dossiers whose name
+ * matches come first (when BEFORE is 0), then notes, newest first, older
+ * than the note id BEFORE (0: from the newest).  The snippet marks each
+ * match between OPEN and CLOSE. */
+int	store_search(struct store *, const char *query, long long before,
+	    size_t limit, const char *open, const char *close, struct hit **,
+	    size_t *, struct error *);
+void	store_hits_free(struct hit *, size_t);
+
+/* One draft per dossier and note being written. */
+int	store_draft_put(struct store *, long long dossier, long long note,
+	    const char *body, size_t len, struct error *);
+int	store_drafts(struct store *, struct draft **, size_t *,
+	    struct error *);
+int	store_draft_drop(struct store *, long long id, struct error *);
+void	store_drafts_free(struct draft *, size_t);
+
+#endif

@@ -1,0 +1,71 @@
+/*
+ * util.h - what every room of carnet needs: messages, checked allocation,
+ * translation, dates and UTF-8 checks.  Nothing here knows about the
+ * notebook.
+ */
+#ifndef CARNET_UTIL_H
+#define CARNET_UTIL_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include <libintl.h>
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+/* The exit statuses of the command-line contract (carnet(1)). */
+enum {
+	EXIT_OK = 0,
+	EXIT_ERROR = 1,
+	EXIT_USAGE = 2,
+	EXIT_PASSPHRASE = 3,
+	EXIT_NOTCARNET = 4,
+	EXIT_BUSY = 5
+};
+
+extern const char *util_progname;
+
+/* Print "carnet: MESSAGE" on stderr; a format ending in ':' appends the
+ * system error.  die() exits with the given status. */
+void util_warn(const char *, ...);
+void util_die(int, const char *, ...);
+
+void *xmalloc(size_t);
+void *xcalloc(size_t, size_t);
+void *xreallocarray(void *, size_t, size_t);
+char *xstrdup(const char *);
+char *xasprintf(const char *, ...);
+
+/* Now, in UTC seconds.  $CARNET_NOW (seconds since the epoch) fixes it,
+ * so that tests can speak of dates. */
+time_t util_now(void);
+
+/* Local date, or date and time, in the locale's format. */
+void util_date(char *, size_t, time_t);
+void util_datetime(char *, size_t, time_t);
+
+/* Offset of the first byte that is not valid UTF-8 (NUL counts as
+ * invalid), or -1 when all LEN bytes are valid. */
+long util_utf8_invalid(const char *, size_t);
+/* Number of characters (code points) in a valid UTF-8 string. */
+size_t util_utf8_length(const char *, size_t);
+
+/* Parse a decimal number between MIN and MAX; -1 if it is not one. */
+int util_number(const char *, long long, long long, long long *);
+
+
+/* What went wrong, for the caller to show: a sentence in the user's
+ * language and the exit status of the contract. */
+struct error {
+	int	status;
+	char	text[512];
+};
+
+/* Record an error; returns -1 so that callers can "return error_set(...)". */
+int error_set(struct error *, int status, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+#endif

@@ -1,0 +1,185 @@
+/*
+ * conf.c - the configuration file.  A table maps each key to its type and
+ * field, so parsing, defaults and the manual stay in one place.  A bad
+ * line never stops carnet: it is reported with its number and the default
+ * stays.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "conf.h"
+#include "util.h"
+
+enum kind { TEXT, SECONDS, DAYS };
+
+static const struct key {
+	const char	*name;
+	enum kind	 kind;
+	size_t		 offset;
+} keys[] = {
+	{ "notebook",		TEXT,	 offsetof(struct conf, notebook) },
+	{ "lock_after",		SECONDS, offsetof(struct conf, lock_after) },
+	{ "print_command",	TEXT,	 offsetof(struct conf, print_command) },
+	{ "printer",		TEXT,	 offsetof(struct conf, printer) },
+	{ "worker",		TEXT,	 offsetof(struct conf, worker) },
+	{ "service",		TEXT,	 offsetof(struct conf, service) },
+	{ "retention_days",	DAYS,	 offsetof(struct conf, retention_days) },
+};
+
+void
+conf_init(struct conf *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->lock_after = 300;
+	c->print_command = xstrdup("lp");
+	c->retention_days = 730;
+}
+
+void
+conf_free(struct conf *c)
+{
+	free(c->notebook);
+	free(c->print_command);
+	free(c->printer);
+	free(c->worker);
+	free(c->service);
+	memset(c, 0, sizeof(*c));
+}
+
+static char *
+trim(char *s)
+{
+	char *end;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	end = s + strlen(s);
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t' ||
+	    end[-1] == '\n' || end[-1] == '\r'))
+		*--end = '\0';
+	return s;
+}
+
+/* A path in the file may start with "~/". */
+static char *
+expand(const char *value)
+{
+	const char *home = getenv("HOME");
+
+	if (value[0] == '~' && value[1] == '/' && home != NULL)
+		return xasprintf("%s%s", home, value + 1);
+	return xstrdup(value);
+}
+
+static int
+set(struct conf *c, const struct key *k, const char *value, const char *name,
+    long line, FILE *errors)
+{
+	char **text = (char **)(void *)((char *)c + k->offset);
+	long *number = (long *)(void *)((char *)c + k->offset);
+	long long v;
+
+	switch (k->kind) {
+	case TEXT:
+		free(*text);
+		*text = value[0] == '\0' ? NULL : strcmp(k->name, "notebook") ==
+		    0 ? expand(value) : xstrdup(value);
+		if (k->offset == offsetof(struct conf, print_command) &&
+		    *text == NULL)
+			*text = xstrdup("lp");
+		return 0;
+	case SECONDS:
+	case DAYS:
+		if (util_number(value, 0, k->kind == DAYS ? 365000 : LONG_MAX /
+		    2, &v) == -1) {
+			fprintf(errors, _("%s:%ld: “%s” needs a whole number "
+			    "(%s), not “%s”; the default is kept\n"), name, line,
+			    k->name, k->kind == DAYS ? _("days") : _("seconds"),
+			    value);
+			return -1;
+		}
+		*number = (long)v;
+		return 0;
+	}
+	return -1;
+}
+
+int
+conf_parse(struct conf *c, FILE *fp, const char *name, FILE *errors)
+{
+	char buf[4096], *line, *eq, *key, *value;
+	long lineno = 0;
+	size_t i;
+	int bad = 0;
+
+	while (fgets(buf, sizeof(buf), fp) != NULL) {
+		lineno++;
+		if (strchr(buf, '\n') == NULL && !feof(fp)) {
+			int ch;
+
+			while ((ch = fgetc(fp)) != EOF && ch != '\n')
+				;
+			fprintf(errors, _("%s:%ld: line too long, ignored\n"),
+			    name, lineno);
+			bad++;
+			continue;
+		}
+		line = trim(buf);
+		if (line[0] == '\0' || line[0] == '#')
+			continue;
+		if ((eq = strchr(line, '=')) == NULL) {
+			fprintf(errors, _("%s:%ld: expected “key = value”, "
+			    "ignored\n"), name, lineno);
+			bad++;
+			continue;
+		}
+		*eq = '\0';
+		key = trim(line);
+		value = trim(eq + 1);
+		for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+			if (strcmp(key, keys[i].name) == 0)
+				break;
+		if (i == sizeof(keys) / sizeof(keys[0])) {
+			fprintf(errors, _("%s:%ld: unknown key “%s”, "
+			    "ignored\n"), name, lineno, key);
+			bad++;
+			continue;
+		}
+		if (set(c, &keys[i], value, name, lineno, errors) == -1)
+			bad++;
+	}
+	return bad;
+}
+
+int
+conf_load(struct conf *c, const char *path, FILE *errors)
+{
+	FILE *fp;
+	int bad;
+
+	if ((fp = fopen(path, "re")) == NULL) {
+		if (errno == ENOENT)
+			return 0;
+		fprintf(errors, _("%s: cannot read the configuration: %s; "
+		    "the defaults are used\n"), path, strerror(errno));
+		return -1;
+	}
+	bad = conf_parse(c, fp, path, errors);
+	fclose(fp);
+	return bad;
+}
+
+char *
+conf_path(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+
+	if (xdg != NULL && xdg[0] == '/')
+		return xasprintf("%s/carnet/config", xdg);
+	if (home != NULL && home[0] != '\0')
+		return xasprintf("%s/.config/carnet/config", home);
+	return NULL;
+}

@@ -1,0 +1,906 @@
+/*
+ * store.c - the notebook's content, and the only room that speaks SQL.
+ *
+ * Three tables (dossier, note, draft) and two full-text indexes (FTS4,
+ * external content, unicode61 without diacritics).  A note's id is its
+ * creation time times 1024 plus a counter, so the index's docid order is
+ * date order and a search can walk the newest hits first and stop after a
+ * page, building snippets only for the rows it returns.  Start with
+ * migrate(), which holds the schema.
+ */
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+struct store {
+	struct notebook	*nb;
+	sqlite3		*db;
+};
+
+/*
+ * Each step brings user_version from its index to the next.  Never edit a
+ * step that has shipped: add one.
+ */
+static const char *const migrations[STORE_VERSION] = {
+	/* 0 -> 1: the first schema. */
+	"CREATE TABLE dossier ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  created INTEGER NOT NULL,"
+	"  closed INTEGER"			/* when closed, or NULL */
+	");"
+	"CREATE TABLE note ("
+	"  id INTEGER PRIMARY KEY,"		/* created * 1024 + n */
+	"  dossier INTEGER NOT NULL REFERENCES dossier(id),"
+	"  created INTEGER NOT NULL,"
+	"  updated INTEGER NOT NULL,"
+	"  body TEXT NOT NULL,"
+	"  printed INTEGER"			/* when, or NULL */
+	");"
+	"CREATE INDEX note_by_dossier ON note(dossier, id);"
+	"CREATE TABLE draft ("
+	"  id INTEGER PRIMARY KEY,"
+	"  dossier INTEGER NOT NULL REFERENCES dossier(id),"
+	"  note INTEGER REFERENCES note(id),"	/* being edited, or NULL */
+	"  saved INTEGER NOT NULL,"
+	"  body TEXT NOT NULL"
+	");"
+	"CREATE VIRTUAL TABLE note_fts USING fts4(content=\"note\", body,"
+	"  tokenize=unicode61 \"remove_diacritics=1\");"
+	"CREATE VIRTUAL TABLE dossier_fts USING fts4(content=\"dossier\","
+	"  name, tokenize=unicode61 \"remove_diacritics=1\");"
+	/* External-content indexes are kept by triggers (sqlite.org/fts3). */
+	"CREATE TRIGGER note_bu BEFORE UPDATE OF body ON note BEGIN"
+	"  DELETE FROM note_fts WHERE docid = old.id; END;"
+	"CREATE TRIGGER note_bd BEFORE DELETE ON note BEGIN"
+	"  DELETE FROM note_fts WHERE docid = old.id; END;"
+	"CREATE TRIGGER note_au AFTER UPDATE OF body ON note BEGIN"
+	"  INSERT INTO note_fts(docid, body) VALUES (new.id, new.body); END;"
+	"CREATE TRIGGER note_ai AFTER INSERT ON note BEGIN"
+	"  INSERT INTO note_fts(docid, body) VALUES (new.id, new.body); END;"
+	"CREATE TRIGGER dossier_bu BEFORE UPDATE OF name ON dossier BEGIN"
+	"  DELETE FROM dossier_fts WHERE docid = old.id; END;"
+	"CREATE TRIGGER dossier_bd BEFORE DELETE ON dossier BEGIN"
+	"  DELETE FROM dossier_fts WHERE docid = old.id; END;"
+	"CREATE TRIGGER dossier_au AFTER UPDATE OF name ON dossier BEGIN"
+	"  INSERT INTO dossier_fts(docid, name) VALUES (new.id, new.name);"
+	"  END;"
+	"CREATE TRIGGER dossier_ai AFTER INSERT ON dossier BEGIN"
+	"  INSERT INTO dossier_fts(docid, name) VALUES (new.id, new.name);"
+	"  END;"
+};
+
+static int
+fail(struct store *st, int rc, struct error *err)
+{
+	return notebook_sql_error(st->nb, rc, err);
+}
+
+static int
+prepare(struct store *st, const char *sql, sqlite3_stmt **out,
+    struct error *err)
+{
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, out, NULL);
+
+	return rc == SQLITE_OK ? 0 : fail(st, rc, err);
+}
+
+/* Run SQL statements that return no rows. */
+static int
+run(struct store *st, const char *sql, struct error *err)
+{
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? 0 : fail(st, rc, err);
+}
+
+/* Step a prepared statement that returns no row, then finalize it. */
+static int
+finish(struct store *st, sqlite3_stmt *s, struct error *err)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : fail(st, rc, err);
+}
+
+/* IMMEDIATE: take the write lock now (waiting for another writer up to
+ * the busy timeout) rather than fail halfway through. */
+static int
+begin(struct store *st, struct error *err)
+{
+	return run(st, "BEGIN IMMEDIATE;", err);
+}
+
+static int
+commit(struct store *st, struct error *err)
+{
+	if (run(st, "COMMIT;", err) == 0)
+		return 0;
+	sqlite3_exec(st->db, "ROLLBACK;", NULL, NULL, NULL);
+	return -1;
+}
+
+/* Give up the transaction; returns -1 for the caller to pass on. */
+static int
+rollback(struct store *st)
+{
+	sqlite3_exec(st->db, "ROLLBACK;", NULL, NULL, NULL);
+	return -1;
+}
+
+static char *
+column_text(sqlite3_stmt *s, int col, size_t *len)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	size_t n = (size_t)sqlite3_column_bytes(s, col);
+	char *copy = xmalloc(n + 1);
+
+	if (t != NULL)
+		memcpy(copy, t, n);
+	copy[n] = '\0';
+	if (len != NULL)
+		*len = n;
+	return copy;
+}
+
+/* Text that was a note or a name: wipe it before giving it back. */
+static void
+wipe_free(char *p)
+{
+	if (p != NULL) {
+		explicit_bzero(p, strlen(p));
+		free(p);
+	}
+}
+
+static int
+user_version(struct store *st, int *version, struct error *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (prepare(st, "PRAGMA user_version;", &s, err) == -1)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*version = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : fail(st, rc, err);
+}
+
+static int
+migrate(struct store *st, struct error *err)
+{
+	char sql[64];
+	int version;
+
+	if (user_version(st, &version, err) == -1)
+		return -1;
+	if (version > STORE_VERSION)
+		return error_set(err, EXIT_NOTCARNET, _("this notebook was "
+		    "written by a newer carnet (schema %d; this one knows %d): "
+		    "update carnet"), version, STORE_VERSION);
+	if (version == STORE_VERSION)
+		return 0;
+	if (notebook_readonly(st->nb))
+		return error_set(err, EXIT_ERROR, _("this notebook must be "
+		    "brought up to date but it is read-only"));
+	if (begin(st, err) == -1)
+		return -1;
+	/* Read again inside the transaction: another process may have
+	 * migrated it meanwhile. */
+	if (user_version(st, &version, err) == -1)
+		return rollback(st);
+	for (; version < STORE_VERSION; version++)
+		if (run(st, migrations[version], err) == -1)
+			return rollback(st);
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d;", version);
+	if (run(st, sql, err) == -1)
+		return rollback(st);
+	return commit(st, err);
+}
+
+struct store *
+store_attach(struct notebook *nb, struct error *err)
+{
+	struct store *st = xcalloc(1, sizeof(*st));
+
+	st->nb = nb;
+	st->db = notebook_db(nb);
+	if (migrate(st, err) == -1) {
+		store_close(st);
+		return NULL;
+	}
+	return st;
+}
+
+void
+store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	notebook_close(st->nb);
+	free(st);
+}
+
+struct notebook *
+store_notebook(struct store *st)
+{
+	return st->nb;
+}
+
+int
+store_name_check(const char *name, struct error *err)
+{
+	size_t len = strlen(name), i;
+	int digits = 1;
+
+	if (len == 0)
+		return error_set(err, EXIT_USAGE, _("a dossier needs a name"));
+	if (util_utf8_invalid(name, len) != -1)
+		return error_set(err, EXIT_USAGE, _("the name is not valid "
+		    "text (UTF-8)"));
+	if (len > 200)
+		return error_set(err, EXIT_USAGE, _("the name is too long: at "
+		    "most 200 bytes"));
+	if (name[0] == ' ' || name[len - 1] == ' ')
+		return error_set(err, EXIT_USAGE, _("the name starts or ends "
+		    "with a space"));
+	for (i = 0; i < len; i++) {
+		if ((unsigned char)name[i] < 0x20 || name[i] == 0x7f)
+			return error_set(err, EXIT_USAGE, _("the name contains "
+			    "a control character"));
+		if (name[i] < '0' || name[i] > '9')
+			digits = 0;
+	}
+	if (digits)
+		return error_set(err, EXIT_USAGE, _("a name made only of "
+		    "digits would be taken for a dossier number"));
+	return 0;
+}
+
+int
+store_body_check(const char *body, size_t len, struct error *err)
+{
+	size_t i;
+	long bad;
+
+	if (memchr(body, '\0', len) != NULL)
+		return error_set(err, EXIT_ERROR, _("the note contains a NUL "
+		    "byte (binary data?): nothing was saved"));
+	if ((bad = util_utf8_invalid(body, len)) != -1)
+		return error_set(err, EXIT_ERROR, _("the note is not valid "
+		    "UTF-8 text (at byte %ld): nothing was saved; convert it, "
+		    "for example with iconv"), bad);
+	for (i = 0; i < len; i++)
+		if (body[i] != ' ' && body[i] != '\t' && body[i] != '\n' &&
+		    body[i] != '\r')
+			return 0;
+	return error_set(err, EXIT_ERROR, _("the note is empty: nothing was "
+	    "saved"));
+}
+
+static void
+dossier_row(sqlite3_stmt *s, struct dossier *d)
+{
+	d->id = sqlite3_column_int64(s, 0);
+	d->name = column_text(s, 1, NULL);
+	d->created = (time_t)sqlite3_column_int64(s, 2);
+	d->closed = (time_t)sqlite3_column_int64(s, 3);
+	d->notes = (long)sqlite3_column_int64(s, 4);
+	d->unprinted = (long)sqlite3_column_int64(s, 5);
+	d->last = (time_t)sqlite3_column_int64(s, 6);
+}
+
+#define DOSSIER_COLUMNS \
+	"SELECT d.id, d.name, d.created, d.closed, count(n.id)," \
+	"  count(n.id) - count(n.printed), max(n.created)" \
+	" FROM dossier d LEFT JOIN note n ON n.dossier = d.id"
+
+int
+store_dossiers(struct store *st, struct dossier **out, size_t *count,
+    struct error *err)
+{
+	sqlite3_stmt *s;
+	struct dossier *list = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	if (prepare(st, DOSSIER_COLUMNS " GROUP BY d.id"
+	    " ORDER BY coalesce(max(n.created), d.created) DESC, d.name;",
+	    &s, err) == -1)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			list = xreallocarray(list, cap, sizeof(*list));
+		}
+		dossier_row(s, &list[n++]);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_dossiers_free(list, n);
+		return fail(st, rc, err);
+	}
+	*out = list;
+	*count = n;
+	return 0;
+}
+
+int
+store_dossier_find(struct store *st, const char *key, struct dossier *d,
+    struct error *err)
+{
+	sqlite3_stmt *s;
+	long long id;
+	int rc, byid = util_number(key, 1, LLONG_MAX, &id) == 0;
+
+	if (prepare(st, byid ? DOSSIER_COLUMNS " WHERE d.id = ?1" :
+	    DOSSIER_COLUMNS " WHERE d.name = ?1", &s, err) == -1)
+		return -1;
+	if (byid)
+		sqlite3_bind_int64(s, 1, id);
+	else
+		sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	/* An aggregate always gives a row: no dossier shows as a NULL id. */
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
+		dossier_row(s, d);
+		sqlite3_finalize(s);
+		return 0;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return fail(st, rc, err);
+	return error_set(err, EXIT_ERROR, byid ? _("there is no dossier "
+	    "number %s (see “carnet ls”)") : _("there is no dossier named "
+	    "“%s” (see “carnet ls”)"), key);
+}
+
+int
+store_dossier_new(struct store *st, const char *name, long long *id,
+    struct error *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (store_name_check(name, err) == -1)
+		return -1;
+	if (begin(st, err) == -1)
+		return -1;
+	if (prepare(st, "INSERT INTO dossier (name, created) VALUES (?1, ?2);",
+	    &s, err) == -1)
+		return rollback(st);
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)util_now());
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_CONSTRAINT) {
+		rollback(st);
+		return error_set(err, EXIT_ERROR, _("a dossier named “%s” "
+		    "already exists"), name);
+	}
+	if (rc != SQLITE_DONE) {
+		fail(st, rc, err);
+		return rollback(st);
+	}
+	*id = sqlite3_last_insert_rowid(st->db);
+	return commit(st, err);
+}
+
+/* Run one UPDATE of a dossier or note by id, in its own transaction;
+ * error when no row has that id. */
+static int
+update_one(struct store *st, sqlite3_stmt *s, struct error *err)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_finalize(s);
+	if (rc == SQLITE_CONSTRAINT) {
+		rollback(st);
+		return error_set(err, EXIT_ERROR, _("a dossier with that name "
+		    "already exists"));
+	}
+	if (rc != SQLITE_DONE) {
+		fail(st, rc, err);
+		return rollback(st);
+	}
+	if (sqlite3_changes(st->db) != 1) {
+		rollback(st);
+		return error_set(err, EXIT_ERROR, _("it no longer exists (was "
+		    "it destroyed in another window?)"));
+	}
+	return commit(st, err);
+}
+
+int
+store_dossier_rename(struct store *st, long long id, const char *name,
+    struct error *err)
+{
+	sqlite3_stmt *s;
+
+	if (store_name_check(name, err) == -1 || begin(st, err) == -1)
+		return -1;
+	if (prepare(st, "UPDATE dossier SET name = ?1 WHERE id = ?2;", &s,
+	    err) == -1)
+		return rollback(st);
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, id);
+	return update_one(st, s, err);
+}
+
+int
+store_dossier_close(struct store *st, long long id, int closed,
+    struct error *err)
+{
+	sqlite3_stmt *s;
+
+	if (begin(st, err) == -1)
+		return -1;
+	if (prepare(st, "UPDATE dossier SET closed = ?1 WHERE id = ?2;", &s,
+	    err) == -1)
+		return rollback(st);
+	if (closed)
+		sqlite3_bind_int64(s, 1, (sqlite3_int64)util_now());
+	else
+		sqlite3_bind_null(s, 1);
+	sqlite3_bind_int64(s, 2, id);
+	return update_one(st, s, err);
+}
+
+/*
+ * A deleted row's words stay in the FTS4 segments until they are merged:
+ * 'optimize' rewrites each index without them, secure_delete zeroes the
+ * freed pages, and the checkpoint empties the WAL of the old pages.
+ */
+int
+store_dossier_delete(struct store *st, long long id, struct error *err)
+{
+	static const char *const steps[] = {
+		"DELETE FROM draft WHERE dossier = ?1;",
+		"DELETE FROM note WHERE dossier = ?1;",
+		"DELETE FROM dossier WHERE id = ?1;",
+	};
+	sqlite3_stmt *s;
+	size_t i;
+
+	if (begin(st, err) == -1)
+		return -1;
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		if (prepare(st, steps[i], &s, err) == -1)
+			return rollback(st);
+		sqlite3_bind_int64(s, 1, id);
+		if (finish(st, s, err) == -1)
+			return rollback(st);
+	}
+	if (sqlite3_changes(st->db) != 1) {
+		rollback(st);
+		return error_set(err, EXIT_ERROR, _("it no longer exists (was "
+		    "it destroyed in another window?)"));
+	}
+	if (run(st, "INSERT INTO note_fts(note_fts) VALUES ('optimize');"
+	    "INSERT INTO dossier_fts(dossier_fts) VALUES ('optimize');",
+	    err) == -1)
+		return rollback(st);
+	if (commit(st, err) == -1)
+		return -1;
+	sqlite3_exec(st->db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL,
+	    NULL);
+	return 0;
+}
+
+void
+store_dossier_free(struct dossier *d)
+{
+	if (d != NULL) {
+		wipe_free(d->name);
+		d->name = NULL;
+	}
+}
+
+void
+store_dossiers_free(struct dossier *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		store_dossier_free(&list[i]);
+	free(list);
+}
+
+/* The next free id in WHEN's second, so that ids follow dates; when a
+ * second holds 1024 notes already, any free id will do. */
+static int
+next_note_id(struct store *st, time_t when, long long *id,
+    struct error *err)
+{
+	sqlite3_stmt *s;
+	long long base = (long long)when * 1024;
+	int rc;
+
+	if (prepare(st, "SELECT max(id) FROM note WHERE id BETWEEN ?1 AND "
+	    "?1 + 1023;", &s, err) == -1)
+		return -1;
+	sqlite3_bind_int64(s, 1, base);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		sqlite3_finalize(s);
+		return fail(st, rc, err);
+	}
+	if (sqlite3_column_type(s, 0) == SQLITE_NULL)
+		*id = base;
+	else if (sqlite3_column_int64(s, 0) < base + 1023)
+		*id = sqlite3_column_int64(s, 0) + 1;
+	else
+		*id = 0;
+	sqlite3_finalize(s);
+	if (*id != 0)
+		return 0;
+	if (prepare(st, "SELECT max(id) + 1 FROM note;", &s, err) == -1)
+		return -1;
+	rc = sqlite3_step(s);
+	*id = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : fail(st, rc, err);
+}
+
+int
+store_note_add(struct store *st, long long dossier, const char *body,
+    size_t len, time_t when, long long *id, struct error *err)
+{
+	sqlite3_stmt *s;
+
+	if (len > INT_MAX)
+		return error_set(err, EXIT_ERROR, _("the note is too long: "
+		    "nothing was saved"));
+	if (store_body_check(body, len, err) == -1 || begin(st, err) == -1)
+		return -1;
+	if (next_note_id(st, when, id, err) == -1 ||
+	    prepare(st, "INSERT INTO note (id, dossier, created, updated, body)"
+	    " SELECT ?1, id, ?3, ?3, ?4 FROM dossier WHERE id = ?2;", &s,
+	    err) == -1)
+		return rollback(st);
+	sqlite3_bind_int64(s, 1, *id);
+	sqlite3_bind_int64(s, 2, dossier);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)when);
+	sqlite3_bind_text(s, 4, body, (int)len, SQLITE_STATIC);
+	if (finish(st, s, err) == -1)
+		return rollback(st);
+	if (sqlite3_changes(st->db) != 1) {
+		rollback(st);
+		return error_set(err, EXIT_ERROR, _("the dossier no longer "
+		    "exists (was it destroyed in another window?)"));
+	}
+	return commit(st, err);
+}
+
+/* Changing a note's text takes it off paper: the paper copy differs. */
+int
+store_note_update(struct store *st, long long id, const char *body,
+    size_t len, struct error *err)
+{
+	sqlite3_stmt *s;
+
+	if (store_body_check(body, len, err) == -1 || begin(st, err) == -1)
+		return -1;
+	if (prepare(st, "UPDATE note SET body = ?1, updated = ?2, printed = "
+	    "NULL WHERE id = ?3;", &s, err) == -1)
+		return rollback(st);
+	sqlite3_bind_text(s, 1, body, (int)len, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)util_now());
+	sqlite3_bind_int64(s, 3, id);
+	return update_one(st, s, err);
+}
+
+#define NOTE_COLUMNS \
+	"SELECT id, dossier, created, updated, printed, body FROM note"
+
+static void
+note_row(sqlite3_stmt *s, struct note *n)
+{
+	n->id = sqlite3_column_int64(s, 0);
+	n->dossier = sqlite3_column_int64(s, 1);
+	n->created = (time_t)sqlite3_column_int64(s, 2);
+	n->updated = (time_t)sqlite3_column_int64(s, 3);
+	n->printed = (time_t)sqlite3_column_int64(s, 4);
+	n->body = column_text(s, 5, &n->len);
+}
+
+int
+store_note_get(struct store *st, long long id, struct note *n,
+    struct error *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (prepare(st, NOTE_COLUMNS " WHERE id = ?1;", &s, err) == -1)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		note_row(s, n);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return error_set(err, EXIT_ERROR, _("there is no note number "
+		    "%lld"), id);
+	return fail(st, rc, err);
+}
+
+int
+store_notes(struct store *st, long long dossier, int newest, long long from,
+    size_t limit, struct note **out, size_t *count, struct error *err)
+{
+	sqlite3_stmt *s;
+	struct note *list;
+	size_t n = 0;
+	int rc;
+
+	if (prepare(st, newest ?
+	    NOTE_COLUMNS " WHERE dossier = ?1 AND id < ?2 ORDER BY id DESC"
+	    " LIMIT ?3;" :
+	    NOTE_COLUMNS " WHERE dossier = ?1 AND id > ?2 ORDER BY id"
+	    " LIMIT ?3;", &s, err) == -1)
+		return -1;
+	sqlite3_bind_int64(s, 1, dossier);
+	sqlite3_bind_int64(s, 2, from != 0 ? from : newest ? INT64_MAX :
+	    INT64_MIN);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)limit);
+	list = xreallocarray(NULL, limit ? limit : 1, sizeof(*list));
+	while (n < limit && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		note_row(s, &list[n++]);
+	if (n == limit)
+		rc = SQLITE_DONE;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_notes_free(list, n);
+		return fail(st, rc, err);
+	}
+	*out = list;
+	*count = n;
+	return 0;
+}
+
+void
+store_note_free(struct note *n)
+{
+	if (n != NULL) {
+		wipe_free(n->body);
+		n->body = NULL;
+	}
+}
+
+void
+store_notes_free(struct note *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		store_note_free(&list[i]);
+	free(list);
+}
+
+/*
+ * The user's words become an FTS4 query of quoted phrases, so that
+ * nothing they type ("-", "OR", parentheses, a lone quote) is taken as
+ * query syntax.  A word ending in '*' stays a prefix search.  NULL when
+ * no word is left.
+ */
+static char *
+fts_query(const char *text)
+{
+	size_t len = strlen(text), i, o = 0;
+	char *q = xmalloc(len * 2 + 8);
+	int in = 0;
+
+	for (i = 0; i <= len; i++) {
+		char c = text[i];
+		int space = c == '\0' || c == ' ' || c == '\t' || c == '\n';
+
+		if (c == '"')
+			continue;
+		if (space && in) {
+			q[o++] = '"';
+			in = 0;
+		} else if (!space) {
+			if (!in) {
+				if (o > 0)
+					q[o++] = ' ';
+				q[o++] = '"';
+				in = 1;
+			}
+			q[o++] = c;
+		}
+	}
+	q[o] = '\0';
+	/* A word of stars only would be an empty prefix. */
+	if (o == 0 || strstr(q, "\"*") != NULL) {
+		free(q);
+		return NULL;
+	}
+	return q;
+}
+
+static struct hit *
+grow_hits(struct hit *hits, size_t n, size_t *cap)
+{
+	if (n < *cap)
+		return hits;
+	*cap = *cap ? *cap * 2 : 16;
+	return xreallocarray(hits, *cap, sizeof(*hits));
+}
+
+int
+store_search(struct store *st, const char *text, long long before,
+    size_t limit, const char *open, const char *close, struct hit **out,
+    size_t *count, struct error *err)
+{
+	sqlite3_stmt *s = NULL;
+	struct hit *hits = NULL, *h;
+	size_t n = 0, cap = 0;
+	char *q;
+	int rc = SQLITE_DONE;
+
+	if ((q = fts_query(text)) == NULL)
+		return error_set(err, EXIT_USAGE, _("nothing to search for"));
+	if (before == 0) {
+		if (prepare(st, "SELECT d.id, d.name FROM dossier_fts"
+		    " JOIN dossier d ON d.id = dossier_fts.docid"
+		    " WHERE dossier_fts MATCH ?1 ORDER BY d.name;", &s,
+		    err) == -1)
+			goto fail;
+		sqlite3_bind_text(s, 1, q, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			hits = grow_hits(hits, n, &cap);
+			h = &hits[n++];
+			memset(h, 0, sizeof(*h));
+			h->dossier = sqlite3_column_int64(s, 0);
+			h->name = column_text(s, 1, NULL);
+		}
+		sqlite3_finalize(s);
+		if (rc != SQLITE_DONE)
+			goto sqlfail;
+	}
+	/* Walk the index newest first and stop after LIMIT: snippet() is
+	 * only computed for the rows returned. */
+	if (prepare(st, "SELECT n.id, n.dossier, d.name, n.created,"
+	    "  snippet(note_fts, ?1, ?2, '…', -1, 12)"
+	    " FROM note_fts JOIN note n ON n.id = note_fts.docid"
+	    " JOIN dossier d ON d.id = n.dossier"
+	    " WHERE note_fts MATCH ?3 AND note_fts.docid < ?4"
+	    " ORDER BY note_fts.docid DESC LIMIT ?5;", &s, err) == -1)
+		goto fail;
+	sqlite3_bind_text(s, 1, open, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, close, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, q, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, before != 0 ? before : INT64_MAX);
+	sqlite3_bind_int64(s, 5, (sqlite3_int64)limit);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		hits = grow_hits(hits, n, &cap);
+		h = &hits[n++];
+		h->note = sqlite3_column_int64(s, 0);
+		h->dossier = sqlite3_column_int64(s, 1);
+		h->name = column_text(s, 2, NULL);
+		h->created = (time_t)sqlite3_column_int64(s, 3);
+		h->snippet = column_text(s, 4, NULL);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		goto sqlfail;
+	free(q);
+	*out = hits;
+	*count = n;
+	return 0;
+sqlfail:
+	fail(st, rc, err);
+fail:
+	free(q);
+	store_hits_free(hits, n);
+	return -1;
+}
+
+void
+store_hits_free(struct hit *hits, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		wipe_free(hits[i].name);
+		wipe_free(hits[i].snippet);
+	}
+	free(hits);
+}
+
+int
+store_draft_put(struct store *st, long long dossier, long long note,
+    const char *body, size_t len, struct error *err)
+{
+	sqlite3_stmt *s;
+
+	if (begin(st, err) == -1)
+		return -1;
+	if (prepare(st, "DELETE FROM draft WHERE dossier = ?1 AND note IS ?2;",
+	    &s, err) == -1)
+		return rollback(st);
+	sqlite3_bind_int64(s, 1, dossier);
+	if (note != 0)
+		sqlite3_bind_int64(s, 2, note);
+	if (finish(st, s, err) == -1)
+		return rollback(st);
+	if (prepare(st, "INSERT INTO draft (dossier, note, saved, body)"
+	    " VALUES (?1, ?2, ?3, ?4);", &s, err) == -1)
+		return rollback(st);
+	sqlite3_bind_int64(s, 1, dossier);
+	if (note != 0)
+		sqlite3_bind_int64(s, 2, note);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)util_now());
+	sqlite3_bind_text(s, 4, body, (int)len, SQLITE_STATIC);
+	if (finish(st, s, err) == -1)
+		return rollback(st);
+	return commit(st, err);
+}
+
+int
+store_drafts(struct store *st, struct draft **out, size_t *count,
+    struct error *err)
+{
+	sqlite3_stmt *s;
+	struct draft *list = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	if (prepare(st, "SELECT id, dossier, note, saved, body FROM draft"
+	    " ORDER BY saved DESC;", &s, err) == -1)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 8;
+			list = xreallocarray(list, cap, sizeof(*list));
+		}
+		list[n].id = sqlite3_column_int64(s, 0);
+		list[n].dossier = sqlite3_column_int64(s, 1);
+		list[n].note = sqlite3_column_int64(s, 2);
+		list[n].saved = (time_t)sqlite3_column_int64(s, 3);
+		list[n].body = column_text(s, 4, &list[n].len);
+		n++;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_drafts_free(list, n);
+		return fail(st, rc, err);
+	}
+	*out = list;
+	*count = n;
+	return 0;
+}
+
+int
+store_draft_drop(struct store *st, long long id, struct error *err)
+{
+	sqlite3_stmt *s;
+
+	if (begin(st, err) == -1)
+		return -1;
+	if (prepare(st, "DELETE FROM draft WHERE id = ?1;", &s, err) == -1)
+		return rollback(st);
+	sqlite3_bind_int64(s, 1, id);
+	if (finish(st, s, err) == -1)
+		return rollback(st);
+	return commit(st, err);
+}
+
+void
+store_drafts_free(struct draft *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		wipe_free(list[i].body);
+	free(list);
+}

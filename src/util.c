@@ -1,0 +1,240 @@
+/*
+ * util.c - messages, checked allocation, dates, UTF-8.  Allocation dies on
+ * failure or overflow, so callers never test for NULL.  Start with
+ * util_die(), which every fatal path of main.c goes through.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+const char *util_progname = "carnet";
+
+static void
+vwarn(const char *fmt, va_list ap)
+{
+	int saved = errno;
+	size_t len = strlen(fmt);
+
+	fprintf(stderr, "%s: ", util_progname);
+	vfprintf(stderr, fmt, ap);
+	if (len > 0 && fmt[len - 1] == ':')
+		fprintf(stderr, " %s", strerror(saved));
+	fputc('\n', stderr);
+}
+
+void
+util_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+}
+
+void
+util_die(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+	exit(status);
+}
+
+void *
+xmalloc(size_t size)
+{
+	void *p;
+
+	if (size == 0)
+		size = 1;
+	if ((p = malloc(size)) == NULL)
+		util_die(EXIT_ERROR, _("out of memory:"));
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p;
+
+	if (n == 0 || size == 0)
+		n = size = 1;
+	if ((p = calloc(n, size)) == NULL)
+		util_die(EXIT_ERROR, _("out of memory:"));
+	return p;
+}
+
+void *
+xreallocarray(void *old, size_t n, size_t size)
+{
+	void *p;
+
+	if (size != 0 && n > SIZE_MAX / size)
+		util_die(EXIT_ERROR, _("out of memory: size overflow"));
+	if (n == 0 || size == 0)
+		n = size = 1;
+	if ((p = realloc(old, n * size)) == NULL)
+		util_die(EXIT_ERROR, _("out of memory:"));
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	size_t len = strlen(s) + 1;
+
+	return memcpy(xmalloc(len), s, len);
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (len < 0)
+		util_die(EXIT_ERROR, "vsnprintf:");
+	s = xmalloc((size_t)len + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)len + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+time_t
+util_now(void)
+{
+	const char *fixed = getenv("CARNET_NOW");
+	long long t;
+
+	if (fixed != NULL && util_number(fixed, 0, INT32_MAX * 4LL, &t) == 0)
+		return (time_t)t;
+	return time(NULL);
+}
+
+static void
+format(char *buf, size_t size, const char *fmt, time_t t)
+{
+	struct tm tm;
+
+	if (localtime_r(&t, &tm) == NULL || strftime(buf, size, fmt, &tm) == 0)
+		snprintf(buf, size, "%lld", (long long)t);
+}
+
+void
+util_date(char *buf, size_t size, time_t t)
+{
+	/* TRANSLATORS: strftime(3) format of a date alone. */
+	format(buf, size, _("%Y-%m-%d"), t);
+}
+
+void
+util_datetime(char *buf, size_t size, time_t t)
+{
+	/* TRANSLATORS: strftime(3) format of a date with the time. */
+	format(buf, size, _("%Y-%m-%d %H:%M"), t);
+}
+
+/* Length of the UTF-8 sequence at S (at most LEFT bytes), or 0 when it is
+ * not a valid, shortest-form encoding of a scalar value. */
+static size_t
+sequence(const unsigned char *s, size_t left)
+{
+	uint32_t cp;
+	size_t len, i;
+
+	if (s[0] == 0)
+		return 0;
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		len = 2;
+		cp = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		len = 3;
+		cp = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		len = 4;
+		cp = s[0] & 0x07;
+	} else
+		return 0;
+	if (len > left)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+long
+util_utf8_invalid(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, n;
+
+	while (i < len) {
+		if ((n = sequence(s + i, len - i)) == 0)
+			return (long)i;
+		i += n;
+	}
+	return -1;
+}
+
+size_t
+util_utf8_length(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+int
+util_number(const char *s, long long min, long long max, long long *out)
+{
+	char *end;
+	long long v;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int
+error_set(struct error *err, int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err == NULL)
+		return -1;
+	err->status = status;
+	va_start(ap, fmt);
+	vsnprintf(err->text, sizeof(err->text), fmt, ap);
+	va_end(ap);
+	return -1;
+}

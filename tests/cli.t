@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Every command of the command line, and every exit status of the contract,
+# against the real binary.
+. "$(dirname "$0")/lib.sh"
+plan 65
+
+"$CARNET" -V > "$T/out"; ok $? "-V exits 0"
+like "$T/out" '^carnet [0-9]' "-V prints the version"
+"$CARNET" -h > "$T/out"; ok $? "-h exits 0"
+for cmd in init passwd ls new add show search rm backup check; do
+	grep -q "^  $cmd " "$T/out" || echo "#   $cmd missing"
+done
+is "$(grep -c '^  [a-z]' "$T/out")" 10 "-h lists the ten commands"
+"$CARNET" --frobnicate 2> "$T/err"; is $? 2 "unknown option: 2"
+"$CARNET" frobnicate 2> "$T/err"; is $? 2 "unknown command: 2"
+like "$T/err" 'unknown command' "and says so"
+"$CARNET" --passphrase-fd x ls 2>/dev/null; is $? 2 "bad descriptor: 2"
+
+c ls 2> "$T/err"; is $? 1 "no notebook yet: 1"
+like "$T/err" 'carnet init' "and says how to make one"
+
+printf 'short\n' | "$CARNET" --passphrase-fd 0 init --kdf-memory 8 \
+    --kdf-passes 1 2> "$T/err"
+is $? 1 "a short passphrase is refused: 1"
+like "$T/err" 'too short' "with the reason"
+test ! -e "$CARNET_FILE"; ok $? "and no file is made"
+printf '%s\n' "$PASS" | "$CARNET" --passphrase-fd 0 init --kdf-memory 7 \
+    2>/dev/null
+is $? 2 "7 MiB of key derivation is refused: 2"
+printf '%s\n' "$PASS" | "$CARNET" --passphrase-fd 0 init --kdf-passes \
+    2>/dev/null
+is $? 2 "an option without its number: 2"
+
+init; ok $? "init with cheap parameters"
+is "$(stat -c %a "$CARNET_FILE")" 600 "the notebook is private (600)"
+before=$(sum "$CARNET_FILE")
+init; is $? 1 "init over an existing notebook: 1"
+is "$(sum "$CARNET_FILE")" "$before" "and the notebook is untouched"
+
+is "$(c new 'Amina Benali')" 1 "new prints the dossier's number"
+is "$(c new Jean Dupont)" 2 "new joins its words: no quotes needed"
+c new 'Amina Benali' 2> "$T/err" >/dev/null; is $? 1 "same name twice: 1"
+like "$T/err" 'already exists' "and says so"
+c new 2024 2> "$T/err" >/dev/null; is $? 2 "a name of digits: 2"
+
+echo "Entretien avec l'éducatrice : point CAF et RSA." | c add 1
+ok $? "add reads the note from standard input"
+printf 'Deuxième note,\r\n\ttabulée  \nsur trois lignes.\n' |
+    c add 'Amina Benali'
+ok $? "add by name"
+printf ' \n\n\t\n' | c add 1 2> "$T/err"; is $? 1 "a blank note: 1"
+like "$T/err" 'empty' "says it is empty"
+printf 'caf\xe9 latin-1\n' | c add 1 2> "$T/err"; is $? 1 "not UTF-8: 1"
+like "$T/err" 'UTF-8' "says it is not UTF-8"
+printf 'a\0b' | c add 1 2> "$T/err"; is $? 1 "a NUL byte: 1"
+echo x | c add Personne 2> "$T/err"; is $? 1 "unknown dossier: 1"
+like "$T/err" 'no dossier named' "names it"
+echo x | c add 99 2> /dev/null; is $? 1 "unknown number: 1"
+
+c ls > "$T/out"; ok $? "ls"
+day=$(date -u +%Y-%m-%d)
+is "$(head -1 "$T/out")" "$(printf '1\tAmina Benali\t2\t%s' "$day")" \
+    "ls: id, name, notes, last note, tab-separated"
+is "$(sed -n 2p "$T/out")" "$(printf '2\tJean Dupont\t0\t-')" \
+    "a dossier without notes"
+
+c show 1 > "$T/out"; ok $? "show"
+is "$(head -1 "$T/out")" "Amina Benali — 2 notes" "show: a heading"
+printf 'Deuxième note,\r\n\ttabulée  \nsur trois lignes.' > "$T/want"
+sed -n '/^Deuxième/,$p' "$T/out" | head -c $(wc -c < "$T/want") > "$T/got"
+cmp -s "$T/got" "$T/want"; ok $? "show gives the text back byte for byte"
+grep -n 'Entretien\|Deuxième' "$T/out" | cut -d: -f1 | tr '\n' ' ' \
+    > "$T/order"
+is "$(cat "$T/order")" "4 7 " "oldest first"
+c show 'Personne' 2>/dev/null; is $? 1 "show of an unknown dossier: 1"
+
+c search educatrice > "$T/out"; ok $? "search"
+like "$T/out" "^Amina Benali	$day [0-9:]*	.*\[éducatrice\]" \
+    "educatrice finds éducatrice: dossier, date, snippet"
+c search benali > "$T/out"
+like "$T/out" '^Amina Benali	-	' "benali finds the dossier Benali"
+c search introuvable > "$T/out" 2> "$T/err"; ok $? "no hit is not an error"
+like "$T/err" 'Nothing found' "but says so"
+
+printf 'wrong passphrase\n' | "$CARNET" --passphrase-fd 0 ls 2> "$T/err"
+is $? 3 "wrong passphrase: 3"
+like "$T/err" 'wrong passphrase' "says so"
+"$CARNET" --passphrase-fd 0 ls < /dev/null 2>/dev/null
+is $? 2 "no passphrase on the descriptor: 2"
+"$CARNET" ls < /dev/null > /dev/null 2>&1 < /dev/null
+ok 0 "no terminal and no descriptor does not hang"
+head -c 4096 /dev/urandom > "$T/random"
+before=$(sum "$T/random")
+c -f "$T/random" ls 2> "$T/err"; is $? 4 "a file that is not a notebook: 4"
+is "$(sum "$T/random")" "$before" "and it is not written to"
+c -f "$T" ls 2> "$T/err"; is $? 4 "a folder: 4"
+like "$T/err" 'folder' "says it is a folder"
+
+c rm 2 < /dev/null 2> "$T/err"; is $? 2 "rm without -y nor terminal: 2"
+is "$(c ls | wc -l)" 2 "and nothing is destroyed"
+c rm -y 2 2> "$T/err"; ok $? "rm -y"
+is "$(c ls | wc -l)" 1 "the dossier is gone"
+
+mkdir "$T/usb"
+c backup "$T/usb" 2> "$T/err"; ok $? "backup into a folder"
+is "$(c -f "$T/usb/nb.db" ls | cut -f2)" "Amina Benali" \
+    "the copy opens with the same passphrase"
+c check > "$T/out"; ok $? "check"
+like "$T/out" '^ok: [0-9]* pages' "check reports the pages"
+
+# Where the notebook is: -f, then $CARNET_FILE, then the configuration.
+mkdir -p "$XDG_CONFIG_HOME/carnet"
+printf 'notebook = %s\nthis line is wrong\n' "$T/usb/nb.db" \
+    > "$XDG_CONFIG_HOME/carnet/config"
+(unset CARNET_FILE; c check > /dev/null 2> "$T/err"); ok $? \
+    "the configuration names the notebook"
+like "$T/err" 'config:2:' "a bad configuration line is named by number"
+finish

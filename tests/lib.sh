@@ -1,0 +1,63 @@
+# Sourced by carnet's shell tests: a throwaway home, the binary under test,
+# and TAP helpers.  make check sets CARNET (and CARNET_LOCALEDIR).
+set -u
+: "${CARNET:?set CARNET to the carnet binary (make check does)}"
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/carnet-test.XXXXXX")
+trap 'cleanup_hook; rm -rf "$T"' EXIT
+cleanup_hook() { :; }
+export HOME="$T/home" TMPDIR="$T/tmp"
+export XDG_CONFIG_HOME="$T/home/.config" XDG_DATA_HOME="$T/home/.local/share"
+mkdir -p "$HOME" "$TMPDIR"
+export CARNET_FILE="$T/nb.db"
+unset CARNET_NOW LANGUAGE LANG
+export LC_ALL=C.UTF-8 TZ=UTC
+PASS="correct horse battery"
+
+tap_n=0
+tap_failed=0
+plan() { echo "1..$1"; }
+# ok STATUS NAME: STATUS 0 passes.
+ok() {
+	tap_n=$((tap_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $tap_n - $2"
+	else
+		echo "not ok $tap_n - $2"
+		tap_failed=$((tap_failed + 1))
+	fi
+}
+# is GOT WANT NAME
+is() {
+	if [ "$1" = "$2" ]; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		printf '#   got:  %s\n#   want: %s\n' "$1" "$2"
+	fi
+}
+# like FILE PATTERN NAME: FILE holds a line matching the grep PATTERN.
+like() {
+	if grep -q -- "$2" "$1"; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		sed 's/^/#   /' "$1"
+	fi
+}
+skip() { tap_n=$((tap_n + 1)); echo "ok $tap_n # SKIP $1"; }
+finish() { [ "$tap_failed" -eq 0 ]; }
+
+# c ARGS: carnet with the passphrase $PASS on descriptor 3.
+c() {
+	"$CARNET" --passphrase-fd 3 "$@" 3<<-END
+	$PASS
+	END
+}
+# A new notebook at $CARNET_FILE with cheap key derivation.
+init() {
+	printf '%s\n' "$PASS" |
+	    "$CARNET" --passphrase-fd 0 init --kdf-memory 8 --kdf-passes 1 \
+	    2>/dev/null
+}
+sum() { cksum < "$1"; }

@@ -1,0 +1,59 @@
+/*
+ * tap.h - the Test Anything Protocol for carnet's C unit tests, read by
+ * prove(1).  plan(), then ok()/is_int()/is_str(), then done() as the exit
+ * status.  Diagnostics start with "#".
+ */
+#ifndef CARNET_TAP_H
+#define CARNET_TAP_H
+
+#include <stdio.h>
+#include <string.h>
+
+static int tap_run, tap_failed;
+
+#define plan(n) printf("1..%d\n", (n))
+
+#define ok(cond, ...) tap_ok(!!(cond), __FILE__, __LINE__, __VA_ARGS__)
+
+#define is_int(got, want, ...) do { \
+	long long g_ = (long long)(got), w_ = (long long)(want); \
+	if (!ok(g_ == w_, __VA_ARGS__)) \
+		printf("#   got %lld, want %lld\n", g_, w_); \
+} while (0)
+
+#define is_str(got, want, ...) do { \
+	const char *g_ = (got), *w_ = (want); \
+	if (!ok(g_ != NULL && w_ != NULL && strcmp(g_, w_) == 0, \
+	    __VA_ARGS__)) \
+		printf("#   got \"%s\", want \"%s\"\n", g_ ? g_ : "(null)", \
+		    w_ ? w_ : "(null)"); \
+} while (0)
+
+#include <stdarg.h>
+
+static int
+tap_ok(int pass, const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	tap_run++;
+	if (!pass)
+		tap_failed++;
+	printf("%sok %d - ", pass ? "" : "not ", tap_run);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+	if (!pass)
+		printf("#   failed at %s:%d\n", file, line);
+	fflush(stdout);
+	return pass;
+}
+
+static int
+done(void)
+{
+	return tap_failed == 0 ? 0 : 1;
+}
+
+#endif

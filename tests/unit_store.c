@@ -1,0 +1,281 @@
+/*
+ * Unit tests of store.c: schema and migrations, dossiers, notes, search,
+ * drafts, and destruction that leaves no word in the index.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "notebook.h"
+#include "store.h"
+#include "tap.h"
+
+static char path[512];
+
+static struct store *
+open_store(struct error *err)
+{
+	struct secret *p = secret_new(64);
+	struct notebook *nb;
+
+	memcpy(p->bytes, "correct horse", p->len = 13);
+	nb = notebook_open(path, p, NOTEBOOK_SHARED, err);
+	secret_free(p);
+	return nb == NULL ? NULL : store_attach(nb, err);
+}
+
+static long long
+add(struct store *st, long long dossier, const char *body, time_t when)
+{
+	struct error err;
+	long long id = 0;
+
+	if (store_note_add(st, dossier, body, strlen(body), when, &id, &err) ==
+	    -1)
+		printf("#   add: %s\n", err.text);
+	return id;
+}
+
+/* How many hits, and is WANT among the snippets? */
+static size_t
+search(struct store *st, const char *q, const char *want, int *found)
+{
+	struct error err;
+	struct hit *hits;
+	size_t n, i;
+
+	*found = 0;
+	if (store_search(st, q, 0, 50, "[", "]", &hits, &n, &err) == -1) {
+		printf("#   search %s: %s\n", q, err.text);
+		return (size_t)-1;
+	}
+	for (i = 0; i < n; i++)
+		if (want != NULL && ((hits[i].snippet != NULL &&
+		    strstr(hits[i].snippet, want) != NULL) ||
+		    (hits[i].note == 0 && strcmp(hits[i].name, want) == 0)))
+			*found = 1;
+	store_hits_free(hits, n);
+	return n;
+}
+
+static int
+index_has(struct store *st, const char *term)
+{
+	sqlite3 *db = notebook_db(store_notebook(st));
+	sqlite3_stmt *s;
+	int n = -1;
+
+	sqlite3_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms USING "
+	    "fts4aux(main, note_fts);", NULL, NULL, NULL);
+	sqlite3_prepare_v2(db, "SELECT count(*) FROM temp.terms WHERE term = ? AND col = '*'",
+	    -1, &s, NULL);
+	sqlite3_bind_text(s, 1, term, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+int
+main(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	char dir[256];
+	struct kdf kdf = { 13, 1 };
+	struct error err;
+	struct secret *p;
+	struct notebook *nb;
+	struct store *st;
+	struct dossier d, *list;
+	struct note *notes, note;
+	struct draft *drafts;
+	struct hit *hits;
+	long long benali, dupont, a, b, c, id;
+	size_t n;
+	int found;
+
+	plan(62);
+	snprintf(dir, sizeof(dir), "%s/carnet-store-XXXXXX", tmp ? tmp : "/tmp");
+	if (mkdtemp(dir) == NULL)
+		return 1;
+	snprintf(path, sizeof(path), "%s/nb.db", dir);
+	p = secret_new(64);
+	memcpy(p->bytes, "correct horse", p->len = 13);
+	nb = notebook_create(path, p, &kdf, &err);
+	secret_free(p);
+	st = nb != NULL ? store_attach(nb, &err) : NULL;
+	ok(st != NULL, "a new notebook gets the schema");
+	if (st == NULL)
+		return done();
+
+	/* Dossiers. */
+	ok(store_dossier_new(st, "Amina Benali", &benali, &err) == 0,
+	    "dossier created");
+	ok(store_dossier_new(st, "Jean Dupont", &dupont, &err) == 0 &&
+	    dupont != benali, "a second one");
+	ok(store_dossier_new(st, "Amina Benali", &id, &err) == -1 &&
+	    strstr(err.text, "already") != NULL, "same name refused");
+	ok(store_dossier_new(st, "", &id, &err) == -1, "empty name refused");
+	ok(store_dossier_new(st, "2024", &id, &err) == -1,
+	    "digits only refused (would be an id)");
+	ok(store_dossier_new(st, "a\033[2Jb", &id, &err) == -1,
+	    "control characters refused");
+	ok(store_dossier_new(st, " lead", &id, &err) == -1,
+	    "leading space refused");
+	ok(store_dossier_find(st, "Amina Benali", &d, &err) == 0 &&
+	    d.id == benali, "found by name");
+	store_dossier_free(&d);
+	{
+		char key[32];
+
+		snprintf(key, sizeof(key), "%lld", dupont);
+		ok(store_dossier_find(st, key, &d, &err) == 0 &&
+		    strcmp(d.name, "Jean Dupont") == 0, "found by id");
+		store_dossier_free(&d);
+	}
+	ok(store_dossier_find(st, "amina benali", &d, &err) == -1 &&
+	    err.status == 1, "names are exact");
+	ok(store_dossier_find(st, "999", &d, &err) == -1, "unknown id");
+
+	/* Notes: ids follow dates, whatever the order of writing. */
+	a = add(st, benali, "Entretien avec l'éducatrice, suivi CAF.", 2000);
+	b = add(st, benali, "Visite à domicile, suivi; le bailleur relance.", 1000);
+	c = add(st, benali, "Appel de la PMI, suivi.", 2000);
+	ok(a != 0 && b != 0 && c != 0, "three notes added");
+	ok(b < a && a < c, "ids in date order, then in writing order");
+	add(st, dupont, "Rendez-vous RSA avec Jean.", 1500);
+	ok(store_note_add(st, benali, " \n\t ", 4, 3000, &id, &err) == -1,
+	    "a blank note is refused");
+	ok(store_note_add(st, benali, "ab\0cd", 5, 3000, &id, &err) == -1 &&
+	    strstr(err.text, "NUL") != NULL, "a NUL byte is refused");
+	ok(store_note_add(st, benali, "caf\xe9", 4, 3000, &id, &err) == -1 &&
+	    strstr(err.text, "byte 3") != NULL,
+	    "Latin-1 is refused, and the byte named");
+	ok(store_note_add(st, 4242, "orphan", 6, 3000, &id, &err) == -1,
+	    "no note without its dossier");
+
+	ok(store_notes(st, benali, 0, 0, 10, &notes, &n, &err) == 0 &&
+	    n == 3 && notes[0].id == b && notes[2].id == c,
+	    "oldest first");
+	store_notes_free(notes, n);
+	ok(store_notes(st, benali, 1, 0, 2, &notes, &n, &err) == 0 && n == 2 &&
+	    notes[0].id == c && notes[1].id == a, "newest first, limited");
+	id = notes[1].id;
+	store_notes_free(notes, n);
+	ok(store_notes(st, benali, 1, id, 10, &notes, &n, &err) == 0 &&
+	    n == 1 && notes[0].id == b, "the next page");
+	ok(notes[0].created == 1000 && notes[0].updated == 1000 &&
+	    notes[0].printed == 0, "dates kept, not on paper");
+	store_notes_free(notes, n);
+
+	ok(store_dossiers(st, &list, &n, &err) == 0 && n == 2, "two dossiers");
+	ok(list[0].id == benali && list[0].notes == 3 &&
+	    list[0].unprinted == 3 && list[0].last == 2000,
+	    "counts and last date");
+	ok(list[1].id == dupont && list[1].notes == 1, "by recent activity");
+	store_dossiers_free(list, n);
+
+	/* Search. */
+	n = search(st, "educatrice", "[éducatrice]", &found);
+	ok(n == 1 && found, "educatrice finds éducatrice, marked");
+	n = search(st, "EDUCATRICE", NULL, &found);
+	is_int(n, 1, "case does not matter");
+	n = search(st, "benali", "Amina Benali", &found);
+	ok(n == 1 && found, "benali finds the dossier Benali");
+	n = search(st, "bail*", "[bailleur]", &found);
+	ok(n == 1 && found, "a prefix with *");
+	n = search(st, "CAF éducatrice", NULL, &found);
+	is_int(n, 1, "all words must be there");
+	n = search(st, "rendez-vous", NULL, &found);
+	is_int(n, 1, "a hyphenated word");
+	n = search(st, "\"unbalanced OR ( NEAR -", NULL, &found);
+	ok(n != (size_t)-1, "query syntax in user input is harmless");
+	ok(store_search(st, " * ", 0, 50, "[", "]", &hits, &n, &err) == -1,
+	    "nothing to search for");
+	ok(store_search(st, "suivi", 0, 50, "[", "]", &hits, &n, &err) == 0 &&
+	    n == 3 && hits[0].note == c && hits[2].note == b,
+	    "newest first");
+	store_hits_free(hits, n);
+	ok(store_search(st, "suivi", 0, 1, "[", "]", &hits, &n, &err) == 0 &&
+	    n == 1, "a page of one");
+	id = hits[0].note;
+	store_hits_free(hits, n);
+	ok(store_search(st, "suivi", id, 1, "[", "]", &hits, &n, &err) == 0 &&
+	    n == 1 && hits[0].note == a && strcmp(hits[0].name,
+	    "Amina Benali") == 0 && hits[0].created == 2000,
+	    "the next page, with its dossier and date");
+	store_hits_free(hits, n);
+
+	/* Editing takes a note off paper and reindexes it. */
+	ok(store_note_update(st, b, "Visite annulée.",
+	    strlen("Visite annulée."), &err) == 0,
+	    "note updated");
+	ok(store_note_get(st, b, &note, &err) == 0 &&
+	    strcmp(note.body, "Visite annulée.") == 0 && note.created == 1000,
+	    "new text, same date");
+	store_note_free(&note);
+	n = search(st, "bailleur", NULL, &found);
+	is_int(n, 0, "the old words are no longer found");
+	n = search(st, "annulee", NULL, &found);
+	is_int(n, 1, "the new ones are");
+	ok(store_note_get(st, 77, &note, &err) == -1, "unknown note");
+
+	/* Rename, close. */
+	ok(store_dossier_rename(st, dupont, "Jean-Marc Dupont", &err) == 0,
+	    "renamed");
+	n = search(st, "jean-marc", "Jean-Marc Dupont", &found);
+	ok(found, "the new name is searchable");
+	ok(store_dossier_rename(st, dupont, "Amina Benali", &err) == -1,
+	    "renaming onto another name refused");
+	ok(store_dossier_close(st, dupont, 1, &err) == 0 &&
+	    store_dossier_find(st, "Jean-Marc Dupont", &d, &err) == 0 &&
+	    d.closed != 0, "closed");
+	store_dossier_free(&d);
+	ok(store_dossier_close(st, dupont, 0, &err) == 0 &&
+	    store_dossier_find(st, "Jean-Marc Dupont", &d, &err) == 0 &&
+	    d.closed == 0, "reopened");
+	store_dossier_free(&d);
+
+	/* Drafts. */
+	ok(store_draft_put(st, benali, 0, "brouillon 1", 11, &err) == 0 &&
+	    store_draft_put(st, benali, 0, "brouillon 2", 11, &err) == 0,
+	    "draft saved twice");
+	ok(store_draft_put(st, benali, a, "édition", 8, &err) == 0,
+	    "a draft of an edited note");
+	ok(store_drafts(st, &drafts, &n, &err) == 0 && n == 2,
+	    "one draft per note being written");
+	ok((strcmp(drafts[0].body, "brouillon 2") == 0 && drafts[0].note == 0)
+	    || (strcmp(drafts[1].body, "brouillon 2") == 0 &&
+	    drafts[1].note == 0), "the latest text kept");
+	id = drafts[0].id;
+	store_drafts_free(drafts, n);
+	ok(store_draft_drop(st, id, &err) == 0 &&
+	    store_drafts(st, &drafts, &n, &err) == 0 && n == 1,
+	    "a draft dropped");
+	store_drafts_free(drafts, n);
+
+	/* Destruction leaves nothing, not even words in the index. */
+	is_int(index_has(st, "pmi"), 1, "'pmi' is in the index");
+	ok(store_dossier_delete(st, benali, &err) == 0, "dossier destroyed");
+	ok(store_dossier_find(st, "Amina Benali", &d, &err) == -1, "gone");
+	ok(store_notes(st, benali, 0, 0, 10, &notes, &n, &err) == 0 && n == 0,
+	    "its notes are gone");
+	store_notes_free(notes, n);
+	ok(store_drafts(st, &drafts, &n, &err) == 0 && n == 0,
+	    "its drafts are gone");
+	store_drafts_free(drafts, n);
+	is_int(index_has(st, "pmi"), 0, "its words left the index");
+	is_int(index_has(st, "rsa"), 1, "the other dossier's words stay");
+	n = search(st, "benali", NULL, &found);
+	is_int(n, 0, "its name is not found");
+	ok(store_dossier_delete(st, benali, &err) == -1, "destroying twice");
+
+	/* A newer schema is refused. */
+	sqlite3_exec(notebook_db(store_notebook(st)), "PRAGMA user_version = "
+	    "99;", NULL, NULL, NULL);
+	store_close(st);
+	st = open_store(&err);
+	ok(st == NULL && err.status == 4 && strstr(err.text, "newer") != NULL,
+	    "a notebook from a newer carnet is refused: %s", err.text);
+	return done();
+}

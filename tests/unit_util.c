@@ -1,0 +1,61 @@
+/* Unit tests of util.c: UTF-8 checks, numbers, errors, dates. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tap.h"
+#include "util.h"
+
+static long
+invalid(const char *s)
+{
+	return util_utf8_invalid(s, strlen(s));
+}
+
+int
+main(void)
+{
+	struct error err;
+	long long v;
+	char buf[64], *s;
+
+	plan(24);
+	is_int(invalid("plain ascii"), -1, "ASCII is valid");
+	is_int(invalid("éducatrice œuvre « € »"), -1, "French is valid");
+	is_int(invalid("Бенали بن علي 😀"), -1, "Cyrillic, Arabic, emoji");
+	is_int(invalid("ab\xc3"), 2, "a sequence cut at the end");
+	is_int(invalid("a\xc0\x80"), 1, "overlong NUL refused");
+	is_int(invalid("\xe0\x80\xaf"), 0, "overlong 3-byte refused");
+	is_int(invalid("x\xed\xa0\x80"), 1, "surrogate refused");
+	is_int(invalid("\xf4\x90\x80\x80"), 0, "beyond U+10FFFF refused");
+	is_int(invalid("\xff"), 0, "0xFF refused");
+	is_int(invalid("é\x80"), 2, "stray continuation byte");
+	is_int(util_utf8_invalid("a\0b", 3), 1, "NUL counts as invalid");
+	is_int(util_utf8_length("éte€", strlen("éte€")), 4,
+	    "characters, not bytes");
+
+	ok(util_number("42", 0, 100, &v) == 0 && v == 42, "a number");
+	ok(util_number("101", 0, 100, &v) == -1, "above the maximum");
+	ok(util_number("-1", 0, 100, &v) == -1, "a sign is refused");
+	ok(util_number("4x", 0, 100, &v) == -1, "trailing garbage");
+	ok(util_number("", 0, 100, &v) == -1, "empty");
+	ok(util_number("99999999999999999999", 0, 1LL << 62, &v) == -1,
+	    "overflow");
+
+	is_int(error_set(&err, EXIT_BUSY, "in use %d", 5), -1,
+	    "error_set returns -1");
+	ok(err.status == EXIT_BUSY && strcmp(err.text, "in use 5") == 0,
+	    "error_set records status and text");
+
+	s = xasprintf("%s-%d", "a", 7);
+	is_str(s, "a-7", "xasprintf");
+	free(s);
+
+	setenv("TZ", "UTC", 1);
+	setenv("CARNET_NOW", "1700000000", 1);
+	is_int(util_now(), 1700000000, "CARNET_NOW fixes now");
+	util_datetime(buf, sizeof(buf), util_now());
+	is_str(buf, "2023-11-14 22:13", "date and time, untranslated");
+	util_date(buf, sizeof(buf), 0);
+	is_str(buf, "1970-01-01", "date alone");
+	return done();
+}
