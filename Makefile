@@ -67,12 +67,14 @@ pot:
 	msgmerge -q -U --backup=none po/fr.po po/carnet.pot
 
 # Missing Debian packages are installed (with sudo when not root), saying
-# which: the build's for "run", the tests' as well for "check".
+# which: the build's for "run", the tests' as well for "check", which also
+# builds SQLCipher 4 from npm (once) to test the notebook opens there.
 deps:
 	sh .ci/deps build
 
 deps-test:
 	sh .ci/deps test
+	sh .ci/sqlcipher4
 
 run: deps all
 	CARNET_LOCALEDIR="`pwd`/locale" ./carnet

@@ -317,6 +317,22 @@ page_authentic(int fd, const struct secret *hmackey, long pgno)
 	return 0;
 }
 
+/* Check pages 1 to N of FD: 0 when all are authentic, else -1 with the
+ * first bad page named. */
+static int
+scan_pages(int fd, const struct secret *hmackey, long n, struct error *err)
+{
+	long p;
+	int r;
+
+	for (p = 1; p <= n; p++)
+		if ((r = page_authentic(fd, hmackey, p)) != 1)
+			return error_set(err, r == 0 ? EXIT_NOTCARNET :
+			    EXIT_ERROR, _("the notebook is damaged: page %ld of "
+			    "%ld does not decrypt; restore a backup"), p, n);
+	return 0;
+}
+
 /*
  * Right key or not?  Page 1 answers at once.  When it fails, another page
  * that passes proves the key right and page 1 damaged; when none does, the
@@ -505,6 +521,48 @@ exec(sqlite3 *db, const char *sql)
 	return sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
+/* Does a -wal with content (a writer killed before its checkpoint) wait
+ * beside PATH? */
+static int
+wal_pending(const char *path)
+{
+	char *wal = xasprintf("%s-wal", path);
+	struct stat st;
+	int pending = stat(wal, &st) == 0 && st.st_size > 0;
+
+	free(wal);
+	return pending;
+}
+
+/*
+ * A notebook we may not write (a read-only copy, a locked-down folder) is
+ * opened "immutable": SQLite then needs no -shm beside it, which it could
+ * not create.  Only without a pending -wal, whose content would be missed.
+ */
+static char *
+immutable_uri(const char *path)
+{
+	static const char digits[] = "0123456789ABCDEF";
+	size_t i, o = 0, len = strlen(path);
+	char *uri = xmalloc(len * 3 + 32);
+	unsigned char ch;
+
+	o += (size_t)sprintf(uri, "file:");
+	for (i = 0; i < len; i++) {
+		ch = (unsigned char)path[i];
+		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		    (ch >= '0' && ch <= '9') || strchr("/-_.~", ch) != NULL)
+			uri[o++] = (char)ch;
+		else {
+			uri[o++] = '%';
+			uri[o++] = digits[ch >> 4];
+			uri[o++] = digits[ch & 15];
+		}
+	}
+	strcpy(uri + o, "?immutable=1");
+	return uri;
+}
+
 /* Open DB at PATH with the raw key, set what every connection needs, and
  * read once: a wrong key only shows at the first read. */
 static int
@@ -516,8 +574,19 @@ connect(const char *path, const struct secret *rawkey, int readonly,
 
 	setup_sqlite();
 	/* Never SQLITE_OPEN_CREATE: a typo must not make a new file. */
-	rc = sqlite3_open_v2(path, &db, readonly ? SQLITE_OPEN_READONLY :
-	    SQLITE_OPEN_READWRITE, NULL);
+	if (readonly && !wal_pending(path)) {
+		char *uri = immutable_uri(path);
+
+		rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY |
+		    SQLITE_OPEN_URI, NULL);
+		free(uri);
+	} else
+		rc = sqlite3_open_v2(path, &db, readonly ?
+		    SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
+	/* Wait for other processes from the first read on: the last one to
+	 * close checkpoints the WAL under an exclusive lock. */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_busy_timeout(db, BUSY_WAIT_MS);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_key(db, rawkey->bytes, (int)rawkey->len);
 	/* temp_store can be switched to files at run time: pin it. */
@@ -537,7 +606,6 @@ connect(const char *path, const struct secret *rawkey, int readonly,
 		sqlite3_close_v2(db);
 		return -1;
 	}
-	sqlite3_busy_timeout(db, BUSY_WAIT_MS);
 	*out = db;
 	return 0;
 }
@@ -591,9 +659,16 @@ notebook_open(const char *path, const struct secret *pass,
 	if ((size = lseek(nb->fd, 0, SEEK_END)) == -1 ||
 	    read_header(nb, size, err) == -1)
 		goto fail;
-	if (derive(nb, pass, err) == -1 || check_key(nb, size, err) == -1 ||
-	    connect(path, nb->rawkey, nb->readonly, &nb->db, nb, err) == -1 ||
-	    make_durable(nb, err) == -1)
+	if (derive(nb, pass, err) == -1 || check_key(nb, size, err) == -1)
+		goto fail;
+	if (connect(path, nb->rawkey, nb->readonly, &nb->db, nb, err) == -1) {
+		/* Damaged where the schema lives: name the page if it is one
+		 * that does not decrypt. */
+		if (err->status == EXIT_NOTCARNET)
+			scan_pages(nb->fd, nb->hmackey, size / PAGE, err);
+		goto fail;
+	}
+	if (make_durable(nb, err) == -1)
 		goto fail;
 	return nb;
 fail:
@@ -844,7 +919,6 @@ verify_copy(const char *path, const unsigned char *header,
 	sqlite3_stmt *st;
 	unsigned char h[HEADER_LEN];
 	struct stat sb;
-	long p;
 	int fd, ok = 0;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 ||
@@ -852,9 +926,8 @@ verify_copy(const char *path, const unsigned char *header,
 	    pread(fd, h, HEADER_LEN, 0) != HEADER_LEN ||
 	    memcmp(h, header, HEADER_LEN) != 0)
 		goto done;
-	for (p = 1; p <= sb.st_size / PAGE; p++)
-		if (page_authentic(fd, hmackey, p) != 1)
-			goto done;
+	if (scan_pages(fd, hmackey, (long)(sb.st_size / PAGE), err) == -1)
+		goto done;
 	if (connect(path, rawkey, 1, &db, NULL, err) == -1)
 		goto done;
 	if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL) ==
@@ -989,14 +1062,22 @@ done:
 	return rc;
 }
 
+/* Pages first: a page that does not decrypt is named; then SQLite's
+ * integrity check of the structure. */
 int
 notebook_check(struct notebook *nb, long *pages, struct error *err)
 {
 	sqlite3_stmt *st;
 	struct stat sb;
-	long p, n;
-	int rc, r;
+	long n;
+	int rc;
 
+	if (fstat(nb->fd, &sb) == -1)
+		return error_set(err, EXIT_ERROR, _("cannot read %s: %s"),
+		    nb->path, strerror(errno));
+	n = (long)(sb.st_size / PAGE);
+	if (scan_pages(nb->fd, nb->hmackey, n, err) == -1)
+		return -1;
 	rc = sqlite3_prepare_v2(nb->db, "PRAGMA integrity_check", -1, &st,
 	    NULL);
 	if (rc != SQLITE_OK)
@@ -1020,16 +1101,6 @@ notebook_check(struct notebook *nb, long *pages, struct error *err)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
 		return notebook_sql_error(nb, rc, err);
-	if (fstat(nb->fd, &sb) == -1)
-		return error_set(err, EXIT_ERROR, _("cannot read %s: %s"),
-		    nb->path, strerror(errno));
-	n = (long)(sb.st_size / PAGE);
-	for (p = 1; p <= n; p++) {
-		if ((r = page_authentic(nb->fd, nb->hmackey, p)) != 1)
-			return error_set(err, r == 0 ? EXIT_NOTCARNET :
-			    EXIT_ERROR, _("the notebook is damaged: page %ld of "
-			    "%ld does not decrypt; restore a backup"), p, n);
-	}
 	*pages = n;
 	return 0;
 }

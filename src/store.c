@@ -115,6 +115,9 @@ finish(struct store *st, sqlite3_stmt *s, struct error *err)
 static int
 begin(struct store *st, struct error *err)
 {
+	if (notebook_readonly(st->nb))
+		return error_set(err, EXIT_ERROR, _("the notebook is read-only "
+		    "(look at the file's permissions): nothing was saved"));
 	return run(st, "BEGIN IMMEDIATE;", err);
 }
 

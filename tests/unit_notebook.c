@@ -138,7 +138,7 @@ main(void)
 	long pages;
 	int fd;
 
-	plan(52);
+	plan(53);
 	snprintf(dir, sizeof(dir), "%s/carnet-unit-XXXXXX", tmp ? tmp : "/tmp");
 	if (mkdtemp(dir) == NULL)
 		return 1;

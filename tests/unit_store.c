@@ -94,7 +94,7 @@ main(void)
 	size_t n;
 	int found;
 
-	plan(62);
+	plan(61);
 	snprintf(dir, sizeof(dir), "%s/carnet-store-XXXXXX", tmp ? tmp : "/tmp");
 	if (mkdtemp(dir) == NULL)
 		return 1;

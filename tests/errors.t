@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Bad conditions get a clear message and the contract's exit status, and
+# nothing already stored is lost: damaged files, a read-only notebook, a
+# full disk.
+. "$(dirname "$0")/lib.sh"
+plan 30
+
+init
+c new 'Amina Benali' > /dev/null
+echo "Première note, à garder." | c add 1
+size=$(stat -c %s "$CARNET_FILE")
+
+# Damaged and foreign files: 3 or 4, quickly, and never written to.
+damaged() { # damaged NAME WANT-STATUS: prepare $T/d.db first
+	local before rc start
+	before=$(sum "$T/d.db")
+	start=$(date +%s)
+	c -f "$T/d.db" ls > /dev/null 2> "$T/err"
+	rc=$?
+	is "$rc" "$2" "$1: exit $2"
+	ok $(( $(date +%s) - start > 10 )) "$1: answered at once"
+	is "$(sum "$T/d.db")" "$before" "$1: the file is not written to"
+}
+: > "$T/d.db"
+damaged "an empty file" 4
+cp "$CARNET_FILE" "$T/d.db"; truncate -s 15 "$T/d.db"
+damaged "cut at 15 bytes" 4
+cp "$CARNET_FILE" "$T/d.db"; truncate -s 1000 "$T/d.db"
+damaged "cut inside the first page" 4
+cp "$CARNET_FILE" "$T/d.db"; truncate -s $((size / 2 + 100)) "$T/d.db"
+damaged "cut in half" 4
+cp "$CARNET_FILE" "$T/d.db"
+printf 'garbage!' | dd of="$T/d.db" bs=1 seek=400 conv=notrunc 2>/dev/null
+damaged "first page overwritten" 4
+like "$T/err" 'first page' "says which page"
+cp "$CARNET_FILE" "$T/d.db"
+printf '\377' | dd of="$T/d.db" bs=1 seek=4 conv=notrunc 2>/dev/null
+damaged "absurd key derivation memory" 4
+
+# A damaged page further in: opening works, check finds it.
+cp "$CARNET_FILE" "$T/d.db"
+pages=$((size / 1024))
+printf 'garbage!' | dd of="$T/d.db" bs=1 seek=$(( (pages - 1) * 1024 + 10 )) \
+    conv=notrunc 2>/dev/null
+c -f "$T/d.db" check > /dev/null 2> "$T/err"
+is $? 4 "check finds a damaged page: 4"
+like "$T/err" "page $pages of $pages" "and names it"
+
+# A notebook we may only read: listed, but not written.
+if command -v setpriv > /dev/null && [ "$(id -u)" -eq 0 ]; then
+	mkdir -m 755 "$T/ro"
+	chmod 755 "$T"
+	cp "$CARNET_FILE" "$T/ro/nb.db"
+	chmod 444 "$T/ro/nb.db"
+	as_nobody() {
+		setpriv --reuid=nobody --regid=nogroup --clear-groups \
+		    env CARNET_FILE="$T/ro/nb.db" HOME=/nonexistent "$CARNET" \
+		    --passphrase-fd 3 "$@" 3<<-END
+		$PASS
+		END
+	}
+	as_nobody ls > "$T/out" 2> "$T/err"
+	ok $? "a read-only notebook in a read-only folder can be read"
+	like "$T/out" 'Amina Benali' "and lists its dossiers"
+	echo "nouvelle" | as_nobody add 1 2> "$T/err"
+	is $? 1 "adding to it: 1"
+	like "$T/err" 'read-only' "says it is read-only"
+	is "$(ls "$T/ro")" "nb.db" "and leaves no file beside it"
+else
+	for i in 1 2 3 4 5; do skip "not root: cannot test permissions"; done
+fi
+
+# A full disk: a clear message, and the notes already there stay.
+mkdir "$T/full"
+if mount -t tmpfs -o size=256k tmpfs "$T/full" 2> /dev/null; then
+	cleanup_hook() { umount "$T/full" 2> /dev/null; }
+	full="$T/full/nb.db"
+	printf '%s\n' "$PASS" | "$CARNET" -f "$full" --passphrase-fd 0 init \
+	    --kdf-memory 8 --kdf-passes 1 2> /dev/null
+	c -f "$full" new A > /dev/null
+	echo "la note d'avant" | c -f "$full" add A
+	rc=0
+	for i in 1 2 3 4 5 6 7 8; do
+		head -c 40000 /dev/urandom | base64 | c -f "$full" add A \
+		    2> "$T/err" || { rc=$?; break; }
+	done
+	is "$rc" 1 "a full disk: 1"
+	like "$T/err" 'disk is full' "says the disk is full"
+	c -f "$full" show A > "$T/out" 2>&1
+	like "$T/out" "la note d'avant" "the earlier note is intact"
+	c -f "$full" check > /dev/null 2>&1; ok $? "the notebook checks out"
+	rm -f "$T/full/filler"
+	umount "$T/full"
+	cleanup_hook() { :; }
+else
+	for i in 1 2 3 4; do skip "cannot mount a tmpfs here"; done
+fi
+finish

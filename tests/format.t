@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The file format as carnet(5) tells it: the header's bytes, and the
+# recovery recipe run word for word with the stock argon2 and sqlcipher
+# tools, then with SQLCipher 4.
+. "$(dirname "$0")/lib.sh"
+plan 10
+man5="$(dirname "$0")/../man/carnet.5"
+sqlcipher4="$(dirname "$0")/.cache/sqlcipher4"
+
+printf '%s\n' "$PASS" | "$CARNET" --passphrase-fd 0 init --kdf-memory 16 \
+    --kdf-passes 2 2> /dev/null
+c new 'Amina Benali' > /dev/null
+printf 'Entretien avec l’éducatrice.\nDeux lignes.\n' | c add 1
+
+is "$(head -c 4 "$CARNET_FILE" | od -An -tx1 | tr -d ' ')" 63726e01 \
+    "magic 'crn' and format 1"
+is "$(od -An -tu1 -j4 -N2 "$CARNET_FILE" | tr -s ' ')" " 14 2" \
+    "16 MiB is 2^14 KiB, then 2 passes"
+h1=$(od -An -tx1 -j6 -N10 "$CARNET_FILE")
+rm "$CARNET_FILE"
+printf '%s\n' "$PASS" | "$CARNET" --passphrase-fd 0 init --kdf-memory 16 \
+    --kdf-passes 2 2> /dev/null
+c new 'Amina Benali' > /dev/null
+printf 'Entretien avec l’éducatrice.\nDeux lignes.\n' | c add 1
+h2=$(od -An -tx1 -j6 -N10 "$CARNET_FILE")
+[ "$h1" != "$h2" ]; ok $? "ten random bytes differ between notebooks"
+
+# The recipe: the "$ " lines of the manual, without the terminal's stty,
+# with f pointing at our notebook.
+sed -n '/^\.Ss Opening a notebook by hand/,/^\.Ed/p' "$man5" |
+    sed -n 's/^\$ //p' | sed 's/\\e/\\/g; s/ *stty [-a-z]*;\{0,1\}//g' |
+    sed "s|^f=.*|f='$CARNET_FILE'|" > "$T/recipe.sh"
+is "$(wc -l < "$T/recipe.sh")" 7 "the manual's recipe has its seven commands"
+query="SELECT d.name, n.body FROM note n JOIN dossier d ON d.id = n.dossier;"
+printf '%s\n%s\n' "$PASS" "$query" | sh "$T/recipe.sh" > "$T/out" 2> "$T/err"
+ok $? "the recipe runs"
+printf 'Amina Benali|Entretien avec l’éducatrice.\nDeux lignes.\n' > "$T/want"
+cmp -s "$T/out" "$T/want"; ok $? "the stock tools read the note back"
+[ -s "$T/err" ] && sed 's/^/#   /' "$T/err"
+printf '%s\n%s\n' "wrong passphrase" "$query" | sh "$T/recipe.sh" \
+    > "$T/out" 2>&1
+grep -q 'Entretien' "$T/out"; is $? 1 "not with a wrong passphrase"
+
+# SQLCipher 4, with cipher_compatibility = 3 after the key.
+if [ -x "$sqlcipher4" ]; then
+	salt=$(od -An -tx1 -N16 "$CARNET_FILE" | tr -d ' \n')
+	key=$(printf %s "$PASS" | argon2 "$salt" -id -t 2 -m 14 -p 1 -l 32 -r)
+	"$sqlcipher4" "$CARNET_FILE" "PRAGMA key = \"x'$key$salt'\";
+	    PRAGMA cipher_compatibility = 3; $query" > "$T/out4" 2>&1
+	ok $? "SQLCipher 4 opens it with cipher_compatibility = 3"
+	printf 'ok\nAmina Benali|Entretien avec l’éducatrice.\nDeux lignes.\n' \
+	    > "$T/want4"
+	cmp -s "$T/out4" "$T/want4"; ok $? "and reads the note"
+	"$sqlcipher4" "$CARNET_FILE" "PRAGMA key = \"x'$key$salt'\";
+	    PRAGMA cipher_compatibility = 3;
+	    SELECT count(*) FROM note_fts WHERE note_fts MATCH 'educatrice';" \
+	    > "$T/out4" 2>&1
+	is "$(tail -1 "$T/out4")" 1 "and searches it without accents"
+else
+	for i in 1 2 3; do
+		skip "no SQLCipher 4 here (sh .ci/sqlcipher4 fetches it)"
+	done
+fi
+finish

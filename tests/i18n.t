@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# French under a French locale, English otherwise: messages, usage, dates.
+. "$(dirname "$0")/lib.sh"
+plan 8
+
+init
+c new 'Amina Benali' > /dev/null
+CARNET_NOW=1700000000 c add 1 <<< "Une note datée."
+
+if ! locale -a 2> /dev/null | grep -qi '^fr_FR\.utf-\{0,1\}8$'; then
+	for i in 1 2 3 4 5 6 7 8; do skip "no fr_FR.UTF-8 locale here"; done
+	exit 0
+fi
+fr() { LC_ALL=fr_FR.UTF-8 c "$@"; }
+nb=$'\xc2\xa0'	# French puts a no-break space before ':' and inside « »
+
+printf 'mauvaise phrase\n' | LC_ALL=fr_FR.UTF-8 "$CARNET" --passphrase-fd 0 \
+    ls 2> "$T/err"
+is $? 3 "wrong passphrase, in French too: 3"
+like "$T/err" 'mauvaise phrase de passe' "said in French"
+fr ls > "$T/out"
+is "$(cut -f4 "$T/out")" "14/11/2023" "dates the French way"
+c ls > "$T/out"
+is "$(cut -f4 "$T/out")" "2023-11-14" "and the international way otherwise"
+fr show 1 > "$T/out"
+like "$T/out" '^14/11/2023 22:13$' "times too"
+LC_ALL=fr_FR.UTF-8 "$CARNET" -h > "$T/out"
+like "$T/out" "usage${nb}: carnet" "usage in French"
+like "$T/out" 'détruire un dossier' "the commands explained in French"
+fr show Personne 2> "$T/err"
+like "$T/err" "pas de dossier nommé «${nb}Personne${nb}»" \
+    "French typography: quotes with no-break spaces"
+finish
