@@ -109,9 +109,10 @@ clean:
 	rm -rf locale
 
 dist: clean
-	mkdir -p carnet-$(VERSION)
+	mkdir -p carnet-$(VERSION)/tests
 	cp -R LICENSE Makefile README.md config.mk .ci include man po src \
-		tests carnet-$(VERSION)
+		carnet-$(VERSION)
+	cp tests/*.c tests/*.h tests/*.sh tests/*.t carnet-$(VERSION)/tests
 	tar -cf - carnet-$(VERSION) | gzip > carnet-$(VERSION).tar.gz
 	rm -rf carnet-$(VERSION)
 

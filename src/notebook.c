@@ -797,7 +797,7 @@ notebook_kdf_calibrate(struct kdf *kdf)
 	ms = elapsed_ms(&start);
 	if (ms < 1)
 		ms = 1;
-	kdf->passes = (unsigned)((1000 + ms / 2) / ms);
+	kdf->passes = (unsigned)((1000 + ms - 1) / ms);
 	if (kdf->passes < 2)
 		kdf->passes = 2;
 	while (kdf->passes > NOTEBOOK_KDF_MAX_PASSES ||

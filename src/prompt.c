@@ -39,7 +39,7 @@ static void
 restore_and_die(int sig)
 {
 	if (echo_off)
-		tcsetattr(tty, TCSAFLUSH, &saved);
+		tcsetattr(tty, TCSADRAIN, &saved);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -81,9 +81,9 @@ prompt_passphrase(const char *question, struct secret *out)
 	quiet.c_lflag |= ICANON;
 	say(question);
 	echo_off = 1;
-	tcsetattr(tty, TCSAFLUSH, &quiet);
+	tcsetattr(tty, TCSADRAIN, &quiet);
 	rc = secret_read_line(out, tty);
-	tcsetattr(tty, TCSAFLUSH, &saved);
+	tcsetattr(tty, TCSADRAIN, &saved);
 	echo_off = 0;
 	say("\n");
 	for (i = 0; i < 3; i++)

@@ -3,7 +3,7 @@
 # nothing already stored is lost: damaged files, a read-only notebook, a
 # full disk.
 . "$(dirname "$0")/lib.sh"
-plan 30
+plan 32
 
 init
 c new 'Amina Benali' > /dev/null
@@ -66,8 +66,12 @@ if command -v setpriv > /dev/null && [ "$(id -u)" -eq 0 ]; then
 	is $? 1 "adding to it: 1"
 	like "$T/err" 'read-only' "says it is read-only"
 	is "$(ls "$T/ro")" "nb.db" "and leaves no file beside it"
+	chmod 000 "$T/ro/nb.db"
+	as_nobody ls > /dev/null 2> "$T/err"
+	is $? 1 "a notebook we may not read: 1"
+	like "$T/err" 'Permission denied' "says why"
 else
-	for i in 1 2 3 4 5; do skip "not root: cannot test permissions"; done
+	for i in 1 2 3 4 5 6 7; do skip "not root: cannot test permissions"; done
 fi
 
 # A full disk: a clear message, and the notes already there stay.

@@ -61,3 +61,26 @@ init() {
 	    2>/dev/null
 }
 sum() { cksum < "$1"; }
+
+# A private tmux server for what needs a terminal: tm_start COMMAND runs
+# COMMAND in an 80x24 window; tm_keys sends keys; tm_wait PATTERN waits up
+# to 5 s for the screen to show PATTERN (grep -E); tm_screen prints it.
+TM_SOCKET="carnet-test-$$"
+tm() { tmux -L "$TM_SOCKET" -f /dev/null "$@"; }
+tm_start() {
+	tm new-session -d -x "${TM_WIDTH:-80}" -y "${TM_HEIGHT:-24}" -s t \
+	    "$* ; echo \"[exit \$?]\"; sleep 600"
+	cleanup_hook() { tm kill-server 2> /dev/null; }
+}
+tm_keys() { tm send-keys -t t "$@"; }
+tm_screen() { tm capture-pane -p -t t; }
+tm_wait() {
+	local i
+	for i in $(seq 1 "${TM_TRIES:-50}"); do
+		tm_screen | grep -Eq -- "$1" && return 0
+		sleep 0.1
+	done
+	tm_screen | sed 's/^/#   | /'
+	return 1
+}
+tm_stop() { tm kill-server 2> /dev/null; }

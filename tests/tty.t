@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# On a terminal: passphrases asked without echo (twice for a new one), a
+# wrong one asked again, confirmations, and "make run"'s first start.
+. "$(dirname "$0")/lib.sh"
+plan 16
+if ! command -v tmux > /dev/null; then
+	for i in $(seq 1 16); do skip "no tmux"; done
+	exit 0
+fi
+run="env HOME='$HOME' CARNET_FILE='$CARNET_FILE' LC_ALL=C.UTF-8 TZ=UTC"
+
+# The first start without a command creates the notebook.
+tm_start "$run '$CARNET'"
+tm_wait 'New passphrase:'; ok $? "the first start asks for a new passphrase"
+tm_wait 'Creating the notebook'; ok $? "and says what it is doing"
+tm_keys 'short' Enter
+tm_wait 'too short'; ok $? "a short one is refused with the reason"
+tm_keys 'mon carnet secret' Enter
+tm_wait 'Once more'; ok $? "a good one is asked again"
+tm_keys 'mon carnet secreT' Enter
+tm_wait 'differ'; ok $? "two different ones are refused"
+tm_keys 'mon carnet secret' Enter 'mon carnet secret' Enter
+TM_TRIES=200 tm_wait '\[exit 0\]'; ok $? "then the notebook is created"
+tm_screen | grep -q 'mon carnet'; is $? 1 "the passphrase never shows"
+tm_stop
+test -s "$CARNET_FILE"; ok $? "the file is there"
+PASS='mon carnet secret'
+c new 'Amina Benali' > /dev/null
+
+# A wrong passphrase is asked again.
+tm_start "$run '$CARNET' ls"
+tm_wait 'Passphrase for'; ok $? "ls asks for the passphrase"
+tm_keys 'pas la bonne' Enter
+tm_wait 'wrong passphrase'; ok $? "a wrong one is said"
+tm_keys 'mon carnet secret' Enter
+tm_wait 'Amina Benali'; ok $? "the right one opens"
+tm_wait '\[exit 0\]'; ok $? "and ls exits 0"
+tm_stop
+
+# rm asks before destroying.
+tm_start "$run '$CARNET' rm 1"
+tm_wait 'Passphrase for' && tm_keys 'mon carnet secret' Enter
+tm_wait 'Destroy the dossier .Amina Benali. and its 0 notes\?'
+ok $? "rm asks, naming the dossier"
+tm_keys 'n' Enter
+tm_wait 'Nothing was destroyed'; ok $? "no keeps it"
+tm_stop
+is "$(c ls | cut -f2)" "Amina Benali" "it is still there"
+tm_start "$run '$CARNET' rm 1"
+tm_wait 'Passphrase for' && tm_keys 'mon carnet secret' Enter
+tm_wait 'Destroy' && tm_keys 'y' Enter
+tm_wait '\[exit 0\]'
+tm_stop
+is "$(c ls | wc -l)" 0 "yes destroys it"
+finish
