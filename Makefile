@@ -4,16 +4,21 @@
 
 include config.mk
 
-PKG_CFLAGS = `$(PKG_CONFIG) --cflags $(LIBS_PKG)`
+# Only curses's -I flags: its -D_XOPEN_SOURCE=600 would clash with ours.
+PKG_CFLAGS = `$(PKG_CONFIG) --cflags $(LIBS_PKG)` \
+	`$(PKG_CONFIG) --cflags-only-I $(CURSES_PKG)`
 PKG_LIBS = `$(PKG_CONFIG) --libs $(LIBS_PKG)`
+CURSES_LIBS = `$(PKG_CONFIG) --libs $(CURSES_PKG)`
 ALL_CPPFLAGS = $(CARNET_CPPFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(CARNET_CFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(CARNET_LDFLAGS) $(LDFLAGS)
 
 SRC = src/cli.c src/conf.c src/main.c src/notebook.c src/prompt.c \
-	src/secret.c src/store.c src/util.c
+	src/secret.c src/store.c src/ui.c src/ui_dossiers.c src/ui_help.c \
+	src/ui_notes.c src/ui_search.c src/ui_unlock.c src/util.c
 OBJ = src/cli.o src/conf.o src/main.o src/notebook.o src/prompt.o \
-	src/secret.o src/store.o src/util.o
+	src/secret.o src/store.o src/ui.o src/ui_dossiers.o src/ui_help.o \
+	src/ui_notes.o src/ui_search.o src/ui_unlock.o src/util.o
 UNIT = tests/unit_conf.t tests/unit_notebook.t tests/unit_store.t \
 	tests/unit_util.t
 MO = locale/fr/LC_MESSAGES/carnet.mo
@@ -27,19 +32,24 @@ all: carnet $(MO)
 src/cli.o: include/cli.h include/conf.h include/notebook.h include/prompt.h \
 	include/secret.h include/store.h include/util.h
 src/conf.o: include/conf.h include/util.h
-src/main.o: include/cli.h include/conf.h include/secret.h include/util.h
+src/main.o: include/cli.h include/conf.h include/notebook.h \
+	include/secret.h include/store.h include/ui.h include/util.h
 src/notebook.o: include/notebook.h include/secret.h include/util.h
 src/prompt.o: include/prompt.h include/secret.h include/util.h
 src/secret.o: include/secret.h include/util.h
 src/store.o: include/notebook.h include/secret.h include/store.h \
 	include/util.h
+src/ui.o src/ui_dossiers.o src/ui_help.o src/ui_notes.o src/ui_search.o \
+src/ui_unlock.o: include/conf.h include/notebook.h include/secret.h \
+	include/store.h include/ui.h include/util.h
 src/util.o: include/util.h
 tests/unit_conf.o tests/unit_notebook.o tests/unit_store.o \
 tests/unit_util.o: tests/tap.h include/conf.h include/notebook.h \
 	include/secret.h include/store.h include/util.h
 
 carnet: $(OBJ)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS) \
+		$(CURSES_LIBS)
 
 # Unit tests link only the rooms they test and what those need.
 tests/unit_util.t: tests/unit_util.o src/util.o

@@ -16,9 +16,6 @@ struct cli {
 
 /* Run the command named by ARGV[0]; returns the exit status. */
 int	cli_run(struct cli *, int argc, char **argv);
-/* What to do without a command while the screens are not there: create
- * the notebook if it does not exist, then list its dossiers. */
-int	cli_default(struct cli *);
 /* Print the synopsis (the same as the manual's) on FP. */
 void	cli_usage(FILE *fp);
 

@@ -59,9 +59,11 @@ struct store	*store_attach(struct notebook *, struct error *);
 void		 store_close(struct store *);
 struct notebook	*store_notebook(struct store *);
 
-/* Dossiers, most recent activity first. */
-int	store_dossiers(struct store *, struct dossier **, size_t *,
-	    struct error *);
+/* Dossiers, most recent activity first; with FILTER, those whose name
+ * has words starting with FILTER's words, accents and case ignored;
+ * closed ones only when CLOSED_TOO. */
+int	store_dossiers(struct store *, const char *filter, int closed_too,
+	    struct dossier **, size_t *, struct error *);
 /* By id ("12") or exact name; 0 found, -1 with a message. */
 int	store_dossier_find(struct store *, const char *, struct dossier *,
 	    struct error *);
@@ -90,6 +92,10 @@ int	store_note_get(struct store *, long long id, struct note *,
 int	store_notes(struct store *, long long dossier, int newest,
 	    long long from, size_t limit, struct note **, size_t *,
 	    struct error *);
+/* The first line of LIMIT notes of DOSSIER, newest first, skipping
+ * OFFSET: what a list shows, without reading whole notes. */
+int	store_note_heads(struct store *, long long dossier, size_t offset,
+	    size_t limit, struct note **, size_t *, struct error *);
 void	store_note_free(struct note *);
 void	store_notes_free(struct note *, size_t);
 /* Can BODY be a note?  0, or -1 with the reason (empty, NUL byte, not

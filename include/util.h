@@ -68,4 +68,7 @@ int error_set(struct error *, int status, const char *fmt, ...)
 #endif
     ;
 
+/* Create the folders leading to PATH (mkdir -p), private to the user. */
+int util_make_parent(const char *path, struct error *);
+
 #endif

@@ -76,8 +76,8 @@ cli_usage(FILE *fp)
 {
 	size_t i;
 
-	fprintf(fp, _("usage: %s [-hV] [-f FILE] [--passphrase-fd N] "
-	    "[COMMAND [ARG ...]]\n"), util_progname);
+	fprintf(fp, _("usage: %s [-hV] [-f FILE] [--lock-after SECONDS] "
+	    "[--passphrase-fd N] [COMMAND [ARG ...]]\n"), util_progname);
 	fputs(_("commands:\n"), fp);
 	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "  %-7s %-37s %s\n", commands[i].name,
@@ -247,26 +247,6 @@ parse_kdf(int argc, char **argv, struct kdf *kdf, struct error *err)
 	return notebook_kdf_from(kdf, mib, passes, err);
 }
 
-/* mkdir -p for the notebook's folder, private to the user. */
-static int
-make_parent(const char *path, struct error *err)
-{
-	char *dir = xstrdup(path), *p;
-	int rc = 0;
-
-	for (p = dir + 1; (p = strchr(p, '/')) != NULL; p++) {
-		*p = '\0';
-		if (mkdir(dir, 0700) == -1 && errno != EEXIST) {
-			rc = error_set(err, EXIT_ERROR, _("cannot create the "
-			    "folder %s: %s"), dir, strerror(errno));
-			break;
-		}
-		*p = '/';
-	}
-	free(dir);
-	return rc;
-}
-
 static int
 cmd_init(struct cli *c, struct store *unused, int argc, char **argv)
 {
@@ -285,7 +265,7 @@ cmd_init(struct cli *c, struct store *unused, int argc, char **argv)
 		util_warn(_("%s already exists: nothing was changed"), c->path);
 		return EXIT_ERROR;
 	}
-	if (make_parent(c->path, &err) == -1)
+	if (util_make_parent(c->path, &err) == -1)
 		return report(&err);
 	if (c->passfd == -1 && prompt_available())
 		fprintf(stderr, _("Creating the notebook %s.\nChoose a "
@@ -338,7 +318,7 @@ cmd_ls(struct cli *c, struct store *st, int argc, char **argv)
 	int tty = isatty(STDOUT_FILENO);
 
 	(void)c, (void)argc, (void)argv;
-	if (store_dossiers(st, &list, &n, &err) == -1)
+	if (store_dossiers(st, NULL, 1, &list, &n, &err) == -1)
 		return report(&err);
 	for (i = 0; i < n; i++) {
 		if (list[i].last != 0)
@@ -691,25 +671,6 @@ cli_run(struct cli *c, int argc, char **argv)
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		util_warn(_("cannot write the output:"));
 		rc = EXIT_ERROR;
-	}
-	return rc;
-}
-
-int
-cli_default(struct cli *c)
-{
-	char *init[] = { "init", NULL }, *ls[] = { "ls", NULL };
-	struct stat sb;
-	int rc;
-
-	if (stat(c->path, &sb) == -1 && errno == ENOENT)
-		rc = cli_run(c, 1, init);
-	else
-		rc = cli_run(c, 1, ls);
-	if (rc == EXIT_OK) {
-		fprintf(stderr, _("\nThe screens are not there yet; the "
-		    "commands are:\n"));
-		cli_usage(stderr);
 	}
 	return rc;
 }

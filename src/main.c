@@ -7,10 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "conf.h"
 #include "secret.h"
+#include "ui.h"
 #include "util.h"
 
 #ifndef VERSION
@@ -54,7 +56,7 @@ main(int argc, char *argv[])
 	struct cli cli;
 	const char *file = NULL, *localedir = getenv("CARNET_LOCALEDIR");
 	char *confpath, *path;
-	long long fd;
+	long long fd, lock_after = -1;
 	int i, rc;
 
 	secret_harden_process();
@@ -81,6 +83,13 @@ main(int argc, char *argv[])
 			if (++i == argc || argv[i][0] == '\0')
 				usage();
 			file = argv[i];
+		} else if (strcmp(argv[i], "--lock-after") == 0) {
+			if (++i == argc || util_number(argv[i], 0, 1L << 30,
+			    &lock_after) == -1) {
+				util_warn(_("--lock-after needs a number of "
+				    "seconds"));
+				usage();
+			}
 		} else if (strcmp(argv[i], "--passphrase-fd") == 0) {
 			if (++i == argc || util_number(argv[i], 0, 1 << 20,
 			    &fd) == -1) {
@@ -103,7 +112,17 @@ main(int argc, char *argv[])
 	cli.path = path;
 	cli.conf = &conf;
 
-	rc = i < argc ? cli_run(&cli, argc - i, argv + i) : cli_default(&cli);
+	if (lock_after == -1)
+		lock_after = conf.lock_after;
+	if (i < argc)
+		rc = cli_run(&cli, argc - i, argv + i);
+	else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		util_warn(_("no command, and no terminal to show the notebook "
+		    "on"));
+		cli_usage(stderr);
+		rc = EXIT_USAGE;
+	} else
+		rc = ui_run(path, &conf, (long)lock_after);
 	free(path);
 	conf_free(&conf);
 	return rc;

@@ -307,19 +307,35 @@ dossier_row(sqlite3_stmt *s, struct dossier *d)
 	"  count(n.id) - count(n.printed), max(n.created)" \
 	" FROM dossier d LEFT JOIN note n ON n.dossier = d.id"
 
+static char *fts_query(const char *, int);
+
 int
-store_dossiers(struct store *st, struct dossier **out, size_t *count,
-    struct error *err)
+store_dossiers(struct store *st, const char *filter, int closed_too,
+    struct dossier **out, size_t *count, struct error *err)
 {
 	sqlite3_stmt *s;
 	struct dossier *list = NULL;
 	size_t n = 0, cap = 0;
+	char *q = NULL;
 	int rc;
 
-	if (prepare(st, DOSSIER_COLUMNS " GROUP BY d.id"
+	if (filter != NULL && (q = fts_query(filter, 1)) == NULL)
+		filter = NULL;	/* nothing but spaces: no filter */
+	rc = prepare(st, filter == NULL ? DOSSIER_COLUMNS
+	    " WHERE (?2 OR d.closed IS NULL) GROUP BY d.id"
+	    " ORDER BY coalesce(max(n.created), d.created) DESC, d.name;" :
+	    DOSSIER_COLUMNS " WHERE (?2 OR d.closed IS NULL) AND d.id IN"
+	    " (SELECT docid FROM dossier_fts WHERE dossier_fts MATCH ?1)"
+	    " GROUP BY d.id"
 	    " ORDER BY coalesce(max(n.created), d.created) DESC, d.name;",
-	    &s, err) == -1)
+	    &s, err);
+	if (rc == -1) {
+		free(q);
 		return -1;
+	}
+	if (q != NULL)
+		sqlite3_bind_text(s, 1, q, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, closed_too);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
@@ -328,6 +344,10 @@ store_dossiers(struct store *st, struct dossier **out, size_t *count,
 		dossier_row(s, &list[n++]);
 	}
 	sqlite3_finalize(s);
+	if (q != NULL) {
+		explicit_bzero(q, strlen(q));
+		free(q);
+	}
 	if (rc != SQLITE_DONE) {
 		store_dossiers_free(list, n);
 		return fail(st, rc, err);
@@ -670,6 +690,43 @@ store_notes(struct store *st, long long dossier, int newest, long long from,
 	return 0;
 }
 
+int
+store_note_heads(struct store *st, long long dossier, size_t offset,
+    size_t limit, struct note **out, size_t *count, struct error *err)
+{
+	sqlite3_stmt *s;
+	struct note *list;
+	size_t n = 0, cut;
+	int rc = SQLITE_DONE;
+
+	/* Only the beginning of each body is read: a list shows one line. */
+	if (prepare(st, "SELECT id, dossier, created, updated, printed,"
+	    " substr(body, 1, 240) FROM note WHERE dossier = ?1"
+	    " ORDER BY id DESC LIMIT ?2 OFFSET ?3;", &s, err) == -1)
+		return -1;
+	sqlite3_bind_int64(s, 1, dossier);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)limit);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)offset);
+	list = xreallocarray(NULL, limit ? limit : 1, sizeof(*list));
+	while (n < limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		note_row(s, &list[n]);
+		cut = strcspn(list[n].body, "\n");
+		list[n].body[cut] = '\0';
+		list[n].len = cut;
+		n++;
+	}
+	if (n == limit)
+		rc = SQLITE_DONE;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_notes_free(list, n);
+		return fail(st, rc, err);
+	}
+	*out = list;
+	*count = n;
+	return 0;
+}
+
 void
 store_note_free(struct note *n)
 {
@@ -692,14 +749,14 @@ store_notes_free(struct note *list, size_t n)
 /*
  * The user's words become an FTS4 query of quoted phrases, so that
  * nothing they type ("-", "OR", parentheses, a lone quote) is taken as
- * query syntax.  A word ending in '*' stays a prefix search.  NULL when
- * no word is left.
+ * query syntax.  A word ending in '*' stays a prefix search; with PREFIX,
+ * every word is one.  NULL when no word is left.
  */
 static char *
-fts_query(const char *text)
+fts_query(const char *text, int prefix)
 {
 	size_t len = strlen(text), i, o = 0;
-	char *q = xmalloc(len * 2 + 8);
+	char *q = xmalloc(len * 3 + 8);
 	int in = 0;
 
 	for (i = 0; i <= len; i++) {
@@ -709,6 +766,8 @@ fts_query(const char *text)
 		if (c == '"')
 			continue;
 		if (space && in) {
+			if (prefix && q[o - 1] != '*')
+				q[o++] = '*';
 			q[o++] = '"';
 			in = 0;
 		} else if (!space) {
@@ -750,7 +809,7 @@ store_search(struct store *st, const char *text, long long before,
 	char *q;
 	int rc = SQLITE_DONE;
 
-	if ((q = fts_query(text)) == NULL)
+	if ((q = fts_query(text, 0)) == NULL)
 		return error_set(err, EXIT_USAGE, _("nothing to search for"));
 	if (before == 0) {
 		if (prepare(st, "SELECT d.id, d.name FROM dossier_fts"

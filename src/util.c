@@ -3,6 +3,8 @@
  * failure or overflow, so callers never test for NULL.  Start with
  * util_die(), which every fatal path of main.c goes through.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -237,4 +239,23 @@ error_set(struct error *err, int status, const char *fmt, ...)
 	vsnprintf(err->text, sizeof(err->text), fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+int
+util_make_parent(const char *path, struct error *err)
+{
+	char *dir = xstrdup(path), *p;
+	int rc = 0;
+
+	for (p = dir + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		if (mkdir(dir, 0700) == -1 && errno != EEXIST) {
+			rc = error_set(err, EXIT_ERROR, _("cannot create the "
+			    "folder %s: %s"), dir, strerror(errno));
+			break;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return rc;
 }

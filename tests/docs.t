@@ -11,7 +11,8 @@ done
 
 # usage() says what SYNOPSIS says.
 synopsis=$(mandoc -Tascii "$top/man/carnet.1" | col -b |
-    sed -n '/^SYNOPSIS/{n;p;}' | tr -s ' ' | sed 's/^ //')
+    sed -n '/^SYNOPSIS/,/^$/p' | sed '1d' | tr '\n\t' '  ' | tr -s ' ' |
+    sed 's/^ //; s/ $//')
 usage=$("$CARNET" -h | head -1 | sed 's/^usage: //')
 is "$(echo "$usage" | tr A-Z a-z)" "$(echo "$synopsis" | tr A-Z a-z)" \
     "usage and SYNOPSIS agree"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# On a terminal: passphrases asked without echo (twice for a new one), a
-# wrong one asked again, confirmations, and "make run"'s first start.
+# The command line on a terminal: passphrases asked without echo (twice
+# for a new one), a wrong one asked again, confirmations.
 . "$(dirname "$0")/lib.sh"
 plan 16
 if ! command -v tmux > /dev/null; then
@@ -9,9 +9,9 @@ if ! command -v tmux > /dev/null; then
 fi
 run="env HOME='$HOME' CARNET_FILE='$CARNET_FILE' LC_ALL=C.UTF-8 TZ=UTC"
 
-# The first start without a command creates the notebook.
-tm_start "$run '$CARNET'"
-tm_wait 'New passphrase:'; ok $? "the first start asks for a new passphrase"
+# init asks twice, and says why a passphrase is refused.
+tm_start "$run '$CARNET' init"
+tm_wait 'New passphrase:'; ok $? "init asks for a new passphrase"
 tm_wait 'Creating the notebook'; ok $? "and says what it is doing"
 tm_keys 'short' Enter
 tm_wait 'too short'; ok $? "a short one is refused with the reason"

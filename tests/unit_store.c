@@ -94,7 +94,7 @@ main(void)
 	size_t n;
 	int found;
 
-	plan(61);
+	plan(67);
 	snprintf(dir, sizeof(dir), "%s/carnet-store-XXXXXX", tmp ? tmp : "/tmp");
 	if (mkdtemp(dir) == NULL)
 		return 1;
@@ -168,12 +168,30 @@ main(void)
 	    notes[0].printed == 0, "dates kept, not on paper");
 	store_notes_free(notes, n);
 
-	ok(store_dossiers(st, &list, &n, &err) == 0 && n == 2, "two dossiers");
+	ok(store_dossiers(st, NULL, 1, &list, &n, &err) == 0 && n == 2,
+	    "two dossiers");
 	ok(list[0].id == benali && list[0].notes == 3 &&
 	    list[0].unprinted == 3 && list[0].last == 2000,
 	    "counts and last date");
 	ok(list[1].id == dupont && list[1].notes == 1, "by recent activity");
 	store_dossiers_free(list, n);
+	ok(store_dossiers(st, "ben", 1, &list, &n, &err) == 0 && n == 1 &&
+	    list[0].id == benali, "filtered by the start of a word");
+	store_dossiers_free(list, n);
+	ok(store_dossiers(st, "JEAN dup", 1, &list, &n, &err) == 0 && n == 1 &&
+	    list[0].id == dupont, "by several words, any case");
+	store_dossiers_free(list, n);
+	ok(store_dossiers(st, "  ", 1, &list, &n, &err) == 0 && n == 2,
+	    "a blank filter is no filter");
+	store_dossiers_free(list, n);
+	ok(store_note_heads(st, benali, 1, 5, &notes, &n, &err) == 0 &&
+	    n == 2 && notes[0].id == a && notes[1].id == b,
+	    "note heads: newest first, from an offset");
+	store_notes_free(notes, n);
+	ok(store_note_heads(st, benali, 0, 1, &notes, &n, &err) == 0 &&
+	    n == 1 && strcmp(notes[0].body, "Appel de la PMI, suivi.") == 0,
+	    "a head is the first line");
+	store_notes_free(notes, n);
 
 	/* Search. */
 	n = search(st, "educatrice", "[éducatrice]", &found);
@@ -231,6 +249,9 @@ main(void)
 	    store_dossier_find(st, "Jean-Marc Dupont", &d, &err) == 0 &&
 	    d.closed != 0, "closed");
 	store_dossier_free(&d);
+	ok(store_dossiers(st, NULL, 0, &list, &n, &err) == 0 && n == 1 &&
+	    list[0].id == benali, "closed dossiers hidden unless asked");
+	store_dossiers_free(list, n);
 	ok(store_dossier_close(st, dupont, 0, &err) == 0 &&
 	    store_dossier_find(st, "Jean-Marc Dupont", &d, &err) == 0 &&
 	    d.closed == 0, "reopened");

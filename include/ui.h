@@ -1,0 +1,131 @@
+/*
+ * ui.h - the terminal notebook (ncursesw).  ui_run() is all that the rest
+ * of carnet calls; the rest of this header is shared by the ui*.c rooms:
+ * the state of the screens, the key tables, and drawing helpers.
+ */
+#ifndef CARNET_UI_H
+#define CARNET_UI_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "conf.h"
+#include "store.h"
+
+/* Open the notebook at PATH in the terminal; returns the exit status. */
+int	ui_run(const char *path, const struct conf *, long lock_after);
+
+/* ------------------------------------------------------------------ */
+
+enum ui_screen { UI_DOSSIERS, UI_DOSSIER, UI_NOTE, UI_SEARCH, UI_HELP };
+
+#define UI_TEXT_MAX	256
+
+struct ui {
+	const char		*path;
+	const struct conf	*conf;
+	struct store		*st;		/* NULL while locked */
+	long			 lock_after;	/* seconds, 0 never */
+	time_t			 last_key;
+	int			 quit;
+	int			 colour;
+
+	enum ui_screen		 screen;
+	enum ui_screen		 back;		/* where Esc goes from search
+						 * and help */
+	char			 message[512];
+	int			 message_error;
+
+	/* The dossiers screen. */
+	struct dossier		*dossiers;	/* NULL: to load */
+	size_t			 ndossiers, dsel, dtop;
+	char			 filter[UI_TEXT_MAX];
+	int			 show_closed;
+	long long		 dossier_wanted; /* select it after a load */
+
+	/* A dossier's notes: only the visible window is loaded. */
+	long long		 dossier;	/* its id */
+	struct dossier		 current;	/* name == NULL: to load */
+	struct note		*heads;
+	size_t			 nheads, hoff;	/* heads[0] is note hoff */
+	size_t			 nsel, ntop;
+	long long		 note_wanted;
+
+	/* The note being read. */
+	long long		 note;
+	struct note		 reading;	/* body == NULL: to load */
+	size_t			*lines;		/* wrapped line starts */
+	size_t			 nlines, ltop;
+	int			 wrapped_at;
+
+	/* Search. */
+	char			 query[UI_TEXT_MAX];
+	struct hit		*hits;
+	size_t			 nhits, ssel, stop;
+	int			 searched;
+	size_t			 htop;		/* help's scroll */
+};
+
+struct ui_key {
+	int		 key;		/* a character, or a KEY_ code */
+	int		 code;		/* 1 when key is a KEY_ code */
+	const char	*label;		/* as shown: "^N", "Enter" */
+	const char	*text;		/* what it does, to translate */
+	void		(*run)(struct ui *);
+	int		 bar;		/* shown in the bottom bar */
+};
+
+#define UI_CTRL(c)	((c) & 0x1f)
+#define UI_ESC		27
+
+/* ui.c: the frame of every screen, and the shared widgets. */
+void	ui_title(struct ui *, const char *where);
+void	ui_bar(struct ui *, const struct ui_key *, size_t);
+int	ui_text(int y, int x, int width, const char *, size_t, int attr);
+int	ui_width(const char *, size_t);
+void	ui_say(struct ui *, int error, const char *fmt, ...);
+/* Ask a line at the bottom; 1 with BUF filled, 0 cancelled, -1 when the
+ * notebook was locked meanwhile (the caller's state is gone). */
+int	ui_ask(struct ui *, const char *question, char *buf, size_t size);
+/* Wait for a key, locking on the lock key and after the idle delay.
+ * 1 with a key, 0 when the notebook was locked and unlocked (redraw
+ * everything), -1 to quit. */
+int	ui_key(struct ui *, int *key, int *code);
+void	ui_lock(struct ui *);
+void	ui_forget(struct ui *);
+int	ui_rows(void);
+int	ui_cols(void);
+int	ui_body_top(void);
+int	ui_body_rows(void);
+void	ui_go_search(struct ui *);
+void	ui_go_help(struct ui *);
+
+/* ui_unlock.c: the first screen, and the one after a lock.  0 opened,
+ * -1 to quit. */
+int	ui_unlock(struct ui *, int locked);
+
+/* One screen each: draw it, handle a key (0 if it is not the screen's). */
+void	ui_dossiers_draw(struct ui *);
+int	ui_dossiers_key(struct ui *, int key, int code);
+void	ui_dossier_draw(struct ui *);
+int	ui_dossier_key(struct ui *, int key, int code);
+void	ui_note_draw(struct ui *);
+int	ui_note_key(struct ui *, int key, int code);
+void	ui_search_draw(struct ui *);
+int	ui_search_key(struct ui *, int key, int code);
+void	ui_help_draw(struct ui *);
+int	ui_help_key(struct ui *, int key, int code);
+
+/* The key tables, for the bars and the help screen. */
+extern const struct ui_key ui_global_keys[];
+extern const size_t ui_nglobal_keys;
+extern const struct ui_key ui_dossiers_keys[];
+extern const size_t ui_ndossiers_keys;
+extern const struct ui_key ui_dossier_keys[];
+extern const size_t ui_ndossier_keys;
+extern const struct ui_key ui_note_keys[];
+extern const size_t ui_nnote_keys;
+extern const struct ui_key ui_search_keys[];
+extern const size_t ui_nsearch_keys;
+
+#endif

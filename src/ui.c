@@ -1,0 +1,524 @@
+/*
+ * ui.c - the frame of the terminal notebook: the main loop, the keys that
+ * work everywhere, locking (on a key and when idle), and the widgets every
+ * screen shares (title, key bar, message line, a line to type in).  The
+ * screens themselves are in ui_*.c; start reading at ui_run().
+ */
+#include <curses.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include "ui.h"
+#include "util.h"
+
+/* Below this, the screens do not fit: "terminal too small". */
+#define MIN_COLS	40
+#define MIN_ROWS	10
+#define BAR_ROWS	2
+
+static volatile sig_atomic_t stop_signal;
+
+static void
+quit(struct ui *ui)
+{
+	ui->quit = 1;
+}
+
+const struct ui_key ui_global_keys[] = {
+	{ UI_CTRL('f'), 0, "^F", N_("Search"), ui_go_search, 1 },
+	{ UI_CTRL('l'), 0, "^L", N_("Lock"), ui_lock, 1 },
+	{ UI_CTRL('g'), 0, "^G", N_("Help"), ui_go_help, 1 },
+	{ KEY_F(1), 1, "F1", N_("Help"), ui_go_help, 0 },
+	{ UI_CTRL('q'), 0, "^Q", N_("Quit"), quit, 1 },
+};
+const size_t ui_nglobal_keys = sizeof(ui_global_keys) /
+    sizeof(ui_global_keys[0]);
+
+int
+ui_rows(void)
+{
+	return LINES;
+}
+
+int
+ui_cols(void)
+{
+	return COLS;
+}
+
+int
+ui_body_top(void)
+{
+	return 1;
+}
+
+/* Title, body, message line, key bar. */
+int
+ui_body_rows(void)
+{
+	return LINES - 1 - 1 - BAR_ROWS;
+}
+
+/*
+ * Draw LEN bytes of UTF-8 at (Y, X) in at most WIDTH columns and return the
+ * columns used.  Control characters (a note may hold any) are shown as
+ * '?', never sent to the terminal; wide characters take two columns.
+ */
+int
+ui_text(int y, int x, int width, const char *s, size_t len, int attr)
+{
+	mbstate_t mb;
+	wchar_t wc, q = L'?';
+	size_t i = 0, n;
+	int used = 0, w;
+
+	memset(&mb, 0, sizeof(mb));
+	if (y >= 0)
+		move(y, x);
+	attron(attr);
+	while (i < len && used < width) {
+		n = mbrtowc(&wc, s + i, len - i, &mb);
+		if (n == 0 || n == (size_t)-1 || n == (size_t)-2) {
+			memset(&mb, 0, sizeof(mb));
+			n = 1;
+			wc = q;
+		}
+		if (iswcntrl((wint_t)wc))
+			wc = q;
+		if ((w = wcwidth(wc)) < 0)
+			wc = q, w = 1;
+		if (used + w > width)
+			break;
+		addnwstr(&wc, 1);
+		used += w;
+		i += n;
+	}
+	attroff(attr);
+	return used;
+}
+
+int
+ui_width(const char *s, size_t len)
+{
+	mbstate_t mb;
+	wchar_t wc;
+	size_t i = 0, n;
+	int used = 0, w;
+
+	memset(&mb, 0, sizeof(mb));
+	while (i < len) {
+		n = mbrtowc(&wc, s + i, len - i, &mb);
+		if (n == 0 || n == (size_t)-1 || n == (size_t)-2) {
+			memset(&mb, 0, sizeof(mb));
+			n = 1;
+			wc = L'?';
+		}
+		w = iswcntrl((wint_t)wc) ? 1 : wcwidth(wc);
+		used += w < 0 ? 1 : w;
+		i += n;
+	}
+	return used;
+}
+
+static int
+bar_attr(struct ui *ui)
+{
+	return ui->colour ? COLOR_PAIR(1) | A_BOLD : A_REVERSE;
+}
+
+void
+ui_title(struct ui *ui, const char *where)
+{
+	const char *name = "carnet";
+
+	move(0, 0);
+	attron(bar_attr(ui));
+	hline(' ', COLS);
+	attroff(bar_attr(ui));
+	ui_text(0, 1, COLS - 2, name, strlen(name), bar_attr(ui));
+	if (where != NULL) {
+		ui_text(0, 7, 3, " — ", strlen(" — "), bar_attr(ui));
+		ui_text(0, 10, COLS - 11, where, strlen(where), bar_attr(ui));
+	}
+}
+
+/* The keys of this screen, then the global ones, nano-style on two
+ * rows: the label highlighted, then what it does. */
+void
+ui_bar(struct ui *ui, const struct ui_key *keys, size_t n)
+{
+	const struct ui_key *k;
+	int per_row, cell, slot = 0, y, x;
+	size_t i, shown, total = n + ui_nglobal_keys;
+
+	for (i = 0, shown = 0; i < total; i++)
+		shown += (i < n ? &keys[i] : &ui_global_keys[i - n])->bar;
+	per_row = (int)(shown + BAR_ROWS - 1) / BAR_ROWS;
+	cell = COLS / (per_row > 0 ? per_row : 1);
+	for (i = 0; i < total; i++) {
+		k = i < n ? &keys[i] : &ui_global_keys[i - n];
+		if (!k->bar)
+			continue;
+		if (slot >= per_row * BAR_ROWS)
+			break;
+		y = LINES - BAR_ROWS + slot / per_row;
+		x = (slot % per_row) * cell;
+		x += ui_text(y, x, cell, _(k->label), strlen(_(k->label)),
+		    bar_attr(ui));
+		ui_text(y, x + 1, cell - ui_width(_(k->label),
+		    strlen(_(k->label))) - 1, _(k->text), strlen(_(k->text)),
+		    A_NORMAL);
+		slot++;
+	}
+}
+
+void
+ui_say(struct ui *ui, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->message, sizeof(ui->message), fmt, ap);
+	va_end(ap);
+	ui->message_error = error;
+}
+
+static void
+draw_message(struct ui *ui)
+{
+	if (ui->message[0] == '\0')
+		return;
+	ui_text(LINES - BAR_ROWS - 1, 0, COLS, ui->message,
+	    strlen(ui->message), ui->message_error ? A_BOLD : A_NORMAL);
+}
+
+/* Free and wipe everything the screens hold of the notebook's content. */
+void
+ui_forget(struct ui *ui)
+{
+	store_dossiers_free(ui->dossiers, ui->ndossiers);
+	ui->dossiers = NULL;
+	ui->ndossiers = 0;
+	store_dossier_free(&ui->current);
+	store_notes_free(ui->heads, ui->nheads);
+	ui->heads = NULL;
+	ui->nheads = 0;
+	store_note_free(&ui->reading);
+	free(ui->lines);
+	ui->lines = NULL;
+	ui->nlines = 0;
+	store_hits_free(ui->hits, ui->nhits);
+	ui->hits = NULL;
+	ui->nhits = 0;
+	ui->searched = 0;
+	explicit_bzero(ui->filter, sizeof(ui->filter));
+	explicit_bzero(ui->query, sizeof(ui->query));
+	explicit_bzero(ui->message, sizeof(ui->message));
+}
+
+/*
+ * Lock: forget the content, close the notebook (SQLite's memory is wiped
+ * as it is freed, and the key with it), blank the terminal, and ask the
+ * passphrase again.  The place (screen, dossier, note) is kept, as
+ * numbers only.
+ */
+void
+ui_lock(struct ui *ui)
+{
+	ui_forget(ui);
+	store_close(ui->st);
+	ui->st = NULL;
+	clear();
+	refresh();
+	if (ui_unlock(ui, 1) == -1)
+		ui->quit = 1;
+	if (ui->screen == UI_SEARCH || ui->screen == UI_HELP)
+		ui->screen = ui->back;
+	ui->last_key = time(NULL);
+}
+
+int
+ui_key(struct ui *ui, int *key, int *code)
+{
+	wint_t wc;
+	int rc;
+
+	for (;;) {
+		if (stop_signal || ui->quit)
+			return -1;
+		timeout(1000);
+		rc = get_wch(&wc);
+		if (stop_signal)
+			return -1;
+		if (rc == ERR) {
+			if (ui->lock_after > 0 &&
+			    time(NULL) - ui->last_key >= ui->lock_after) {
+				ui_lock(ui);
+				return ui->quit ? -1 : 0;
+			}
+			continue;
+		}
+		ui->last_key = time(NULL);
+		if (rc == OK && wc == UI_CTRL('l')) {
+			ui_lock(ui);
+			return ui->quit ? -1 : 0;
+		}
+		*key = (int)wc;
+		*code = rc == KEY_CODE_YES;
+		return 1;
+	}
+}
+
+int
+ui_ask(struct ui *ui, const char *question, char *buf, size_t size)
+{
+	char bytes[MB_LEN_MAX];
+	mbstate_t mb;
+	size_t len = strlen(buf), n;
+	int key, code, y, x, r, qw;
+
+	curs_set(1);
+	for (;;) {
+		y = LINES - BAR_ROWS - 1;
+		move(y, 0);
+		clrtoeol();
+		qw = ui_text(y, 0, COLS - 2, question, strlen(question),
+		    A_BOLD);
+		/* The end of a long answer stays in view. */
+		x = qw + 1;
+		n = 0;
+		while (ui_width(buf + n, len - n) > COLS - x - 1)
+			n++;
+		while (n < len && ((unsigned char)buf[n] & 0xc0) == 0x80)
+			n++;
+		ui_text(y, x, COLS - x - 1, buf + n, len - n, A_NORMAL);
+		refresh();
+		if ((r = ui_key(ui, &key, &code)) != 1) {
+			curs_set(0);
+			return r == 0 ? -1 : 0;
+		}
+		if (code && key == KEY_RESIZE)
+			continue;
+		if ((!code && (key == '\r' || key == '\n')) ||
+		    (code && key == KEY_ENTER))
+			break;
+		if (!code && (key == UI_ESC || key == UI_CTRL('c') ||
+		    key == UI_CTRL('q'))) {
+			curs_set(0);
+			return 0;
+		}
+		if ((code && key == KEY_BACKSPACE) || (!code && (key == 127 ||
+		    key == 8))) {
+			while (len > 0 && ((unsigned char)buf[--len] & 0xc0) ==
+			    0x80)
+				;
+			buf[len] = '\0';
+			continue;
+		}
+		if (code || iswcntrl((wint_t)key))
+			continue;
+		memset(&mb, 0, sizeof(mb));
+		n = wcrtomb(bytes, (wchar_t)key, &mb);
+		if (n == (size_t)-1 || len + n >= size)
+			continue;
+		memcpy(buf + len, bytes, n);
+		buf[len += n] = '\0';
+	}
+	curs_set(0);
+	return 1;
+}
+
+void
+ui_go_search(struct ui *ui)
+{
+	if (ui->screen != UI_SEARCH && ui->screen != UI_HELP)
+		ui->back = ui->screen;
+	ui->screen = UI_SEARCH;
+}
+
+void
+ui_go_help(struct ui *ui)
+{
+	if (ui->screen != UI_SEARCH && ui->screen != UI_HELP)
+		ui->back = ui->screen;
+	ui->htop = 0;
+	ui->screen = UI_HELP;
+}
+
+static void
+draw(struct ui *ui)
+{
+	const char *small = _("terminal too small");
+
+	erase();
+	if (LINES < MIN_ROWS || COLS < MIN_COLS) {
+		ui_text(LINES / 2, 0, COLS, small, strlen(small), A_BOLD);
+		refresh();
+		return;
+	}
+	switch (ui->screen) {
+	case UI_DOSSIERS:
+		ui_dossiers_draw(ui);
+		break;
+	case UI_DOSSIER:
+		ui_dossier_draw(ui);
+		break;
+	case UI_NOTE:
+		ui_note_draw(ui);
+		break;
+	case UI_SEARCH:
+		ui_search_draw(ui);
+		break;
+	case UI_HELP:
+		ui_help_draw(ui);
+		break;
+	}
+	draw_message(ui);
+	refresh();
+}
+
+static const struct ui_key *
+screen_keys(struct ui *ui, size_t *n)
+{
+	switch (ui->screen) {
+	case UI_DOSSIERS:
+		*n = ui_ndossiers_keys;
+		return ui_dossiers_keys;
+	case UI_DOSSIER:
+		*n = ui_ndossier_keys;
+		return ui_dossier_keys;
+	case UI_NOTE:
+		*n = ui_nnote_keys;
+		return ui_note_keys;
+	case UI_SEARCH:
+		*n = ui_nsearch_keys;
+		return ui_search_keys;
+	default:
+		*n = 0;
+		return NULL;
+	}
+}
+
+static int
+run_key(struct ui *ui, const struct ui_key *keys, size_t n, int key,
+    int code)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (keys[i].key == key && keys[i].code == code &&
+		    keys[i].run != NULL) {
+			keys[i].run(ui);
+			return 1;
+		}
+	return 0;
+}
+
+static void
+dispatch(struct ui *ui, int key, int code)
+{
+	const struct ui_key *keys;
+	size_t n;
+	int handled = 0;
+
+	keys = screen_keys(ui, &n);
+	ui->message[0] = '\0';
+	if (LINES < MIN_ROWS || COLS < MIN_COLS) {
+		/* Nothing is shown: only quitting and locking work. */
+		run_key(ui, ui_global_keys, ui_nglobal_keys, key, code);
+		return;
+	}
+	if (keys != NULL)
+		handled = run_key(ui, keys, n, key, code);
+	if (!handled)
+		handled = run_key(ui, ui_global_keys, ui_nglobal_keys, key,
+		    code);
+	if (!handled) {
+		switch (ui->screen) {
+		case UI_DOSSIERS:
+			handled = ui_dossiers_key(ui, key, code);
+			break;
+		case UI_DOSSIER:
+			handled = ui_dossier_key(ui, key, code);
+			break;
+		case UI_NOTE:
+			handled = ui_note_key(ui, key, code);
+			break;
+		case UI_SEARCH:
+			handled = ui_search_key(ui, key, code);
+			break;
+		case UI_HELP:
+			handled = ui_help_key(ui, key, code);
+			break;
+		}
+	}
+	if (!handled)
+		ui_say(ui, 0, _("That key does nothing here: ^G shows the "
+		    "keys."));
+}
+
+static void
+on_stop(int sig)
+{
+	stop_signal = sig;
+}
+
+int
+ui_run(const char *path, const struct conf *conf, long lock_after)
+{
+	struct ui ui;
+	struct sigaction sa;
+	int key, code, r;
+
+	memset(&ui, 0, sizeof(ui));
+	ui.path = path;
+	ui.conf = conf;
+	ui.lock_after = lock_after;
+	ui.screen = ui.back = UI_DOSSIERS;
+
+	/* Without SA_RESTART, a signal wakes get_wch(): the loop then
+	 * closes the notebook properly. */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+
+	initscr();
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	if (has_colors() && getenv("NO_COLOR") == NULL) {
+		start_color();
+		use_default_colors();
+		init_pair(1, COLOR_WHITE, COLOR_BLUE);
+		ui.colour = 1;
+	}
+	ui.last_key = time(NULL);
+	if (ui_unlock(&ui, 0) == 0) {
+		while (!ui.quit && !stop_signal) {
+			draw(&ui);
+			r = ui_key(&ui, &key, &code);
+			if (r == -1)
+				break;
+			if (r == 0 || (code && key == KEY_RESIZE))
+				continue;
+			dispatch(&ui, key, code);
+		}
+	}
+	ui_forget(&ui);
+	store_close(ui.st);
+	erase();
+	refresh();
+	endwin();
+	return EXIT_OK;
+}

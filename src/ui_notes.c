@@ -1,0 +1,317 @@
+/*
+ * ui_notes.c - a dossier's notes, newest first, one line each, and the
+ * reader that shows one note in full, wrapped to the window.  The list
+ * loads only the rows in view; the reader loads one note.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include "ui.h"
+#include "util.h"
+
+static void back_to_dossiers(struct ui *);
+static void open_note(struct ui *);
+static void back_to_dossier(struct ui *);
+
+const struct ui_key ui_dossier_keys[] = {
+	{ '\r', 0, N_("Enter"), N_("Read the note"), open_note, 1 },
+	{ KEY_ENTER, 1, N_("Enter"), N_("Read the note"), open_note, 0 },
+	{ KEY_RIGHT, 1, "→", N_("Read the note"), open_note, 0 },
+	{ UI_ESC, 0, N_("Esc"), N_("Dossiers"), back_to_dossiers, 1 },
+	{ KEY_LEFT, 1, "←", N_("Dossiers"), back_to_dossiers, 0 },
+	{ 'q', 0, "q", N_("Dossiers"), back_to_dossiers, 0 },
+	{ '/', 0, "/", N_("Search"), ui_go_search, 0 },
+	{ '?', 0, "?", N_("Help"), ui_go_help, 0 },
+	{ KEY_UP, 1, "↑ ↓ j k", N_("Move (PgUp, PgDn, Home, End too)"), NULL,
+	    0 },
+};
+const size_t ui_ndossier_keys = sizeof(ui_dossier_keys) /
+    sizeof(ui_dossier_keys[0]);
+
+const struct ui_key ui_note_keys[] = {
+	{ UI_ESC, 0, N_("Esc"), N_("Back to the dossier"), back_to_dossier, 1 },
+	{ KEY_LEFT, 1, "←", N_("Back to the dossier"), back_to_dossier, 0 },
+	{ 'q', 0, "q", N_("Back to the dossier"), back_to_dossier, 0 },
+	{ '/', 0, "/", N_("Search"), ui_go_search, 0 },
+	{ '?', 0, "?", N_("Help"), ui_go_help, 0 },
+	{ KEY_UP, 1, "↑ ↓ j k", N_("Scroll (PgUp, PgDn, space, Home, End "
+	    "too)"), NULL, 0 },
+};
+const size_t ui_nnote_keys = sizeof(ui_note_keys) / sizeof(ui_note_keys[0]);
+
+static void
+back_to_dossiers(struct ui *ui)
+{
+	ui->dossier_wanted = ui->dossier;
+	store_dossiers_free(ui->dossiers, ui->ndossiers);
+	ui->dossiers = NULL;
+	ui->ndossiers = 0;
+	ui->screen = UI_DOSSIERS;
+}
+
+static void
+back_to_dossier(struct ui *ui)
+{
+	store_note_free(&ui->reading);
+	free(ui->lines);
+	ui->lines = NULL;
+	ui->screen = UI_DOSSIER;
+}
+
+/* Load the dossier, and the notes of the rows in view. */
+static int
+load_window(struct ui *ui, size_t rows)
+{
+	struct error err;
+	char key[32];
+
+	if (ui->current.name == NULL) {
+		snprintf(key, sizeof(key), "%lld", ui->dossier);
+		if (store_dossier_find(ui->st, key, &ui->current, &err) == -1) {
+			ui_say(ui, 1, "%s", _("That dossier no longer "
+			    "exists."));
+			back_to_dossiers(ui);
+			return -1;
+		}
+	}
+	if (ui->nsel >= (size_t)ui->current.notes)
+		ui->nsel = ui->current.notes ? (size_t)ui->current.notes - 1 :
+		    0;
+	if (ui->nsel < ui->ntop)
+		ui->ntop = ui->nsel;
+	if (ui->nsel >= ui->ntop + rows)
+		ui->ntop = ui->nsel - rows + 1;
+	if (ui->heads != NULL && ui->hoff == ui->ntop && ui->nheads >=
+	    rows)
+		return 0;
+	if (ui->heads != NULL && ui->hoff == ui->ntop &&
+	    ui->hoff + ui->nheads == (size_t)ui->current.notes)
+		return 0;
+	store_notes_free(ui->heads, ui->nheads);
+	ui->heads = NULL;
+	ui->nheads = 0;
+	if (store_note_heads(ui->st, ui->dossier, ui->ntop, rows, &ui->heads,
+	    &ui->nheads, &err) == -1) {
+		ui_say(ui, 1, "%s", err.text);
+		return -1;
+	}
+	ui->hoff = ui->ntop;
+	return 0;
+}
+
+void
+ui_dossier_draw(struct ui *ui)
+{
+	char where[512], date[64];
+	const char *empty = _("No note yet in this dossier.");
+	struct note *n;
+	size_t rows = (size_t)ui_body_rows(), i;
+	int y, x, attr;
+
+	if (load_window(ui, rows) == -1)
+		return;
+	snprintf(where, sizeof(where), ngettext("%s (%ld note)",
+	    "%s (%ld notes)", ui->current.notes), ui->current.name,
+	    ui->current.notes);
+	ui_title(ui, where);
+	ui_bar(ui, ui_dossier_keys, ui_ndossier_keys);
+	if (ui->current.notes == 0) {
+		ui_text(ui_body_top() + 1, 2, COLS - 4, empty, strlen(empty),
+		    A_NORMAL);
+		return;
+	}
+	for (i = 0; i < ui->nheads; i++) {
+		n = &ui->heads[i];
+		y = ui_body_top() + (int)i;
+		attr = ui->hoff + i == ui->nsel ? A_REVERSE : A_NORMAL;
+		if (attr == A_REVERSE) {
+			move(y, 0);
+			attron(A_REVERSE);
+			hline(' ', COLS);
+			attroff(A_REVERSE);
+		}
+		util_datetime(date, sizeof(date), n->created);
+		x = 1 + ui_text(y, 1, 20, date, strlen(date), attr);
+		/* P: already on paper. */
+		ui_text(y, x + 1, 1, n->printed ? "P" : " ", 1, attr);
+		ui_text(y, x + 3, COLS - x - 4, n->body, n->len, attr);
+	}
+}
+
+static void
+open_note(struct ui *ui)
+{
+	if (ui->heads == NULL || ui->nsel < ui->hoff ||
+	    ui->nsel >= ui->hoff + ui->nheads)
+		return;
+	ui->note = ui->heads[ui->nsel - ui->hoff].id;
+	store_note_free(&ui->reading);
+	free(ui->lines);
+	ui->lines = NULL;
+	ui->ltop = 0;
+	ui->screen = UI_NOTE;
+}
+
+static int
+move_in(size_t *sel, size_t count, size_t page, int key, int code)
+{
+	size_t last = count ? count - 1 : 0;
+
+	if ((code && key == KEY_UP) || (!code && key == 'k')) {
+		if (*sel > 0)
+			(*sel)--;
+	} else if ((code && key == KEY_DOWN) || (!code && key == 'j')) {
+		if (*sel < last)
+			(*sel)++;
+	} else if ((code && key == KEY_PPAGE) || (!code && key == 'b'))
+		*sel = *sel > page ? *sel - page : 0;
+	else if ((code && key == KEY_NPAGE) || (!code && key == ' '))
+		*sel = *sel + page < last ? *sel + page : last;
+	else if ((code && key == KEY_HOME) || (!code && key == 'g'))
+		*sel = 0;
+	else if ((code && key == KEY_END) || (!code && key == 'G'))
+		*sel = last;
+	else
+		return 0;
+	return 1;
+}
+
+int
+ui_dossier_key(struct ui *ui, int key, int code)
+{
+	return move_in(&ui->nsel, (size_t)ui->current.notes,
+	    (size_t)ui_body_rows(), key, code);
+}
+
+/*
+ * Where each line starts once TEXT is wrapped to WIDTH columns: at a
+ * newline, or at the last space before the edge (mid-word when a word is
+ * wider than the window).
+ */
+static size_t
+wrap(const char *s, size_t len, int width, size_t **starts)
+{
+	mbstate_t mb;
+	wchar_t wc;
+	size_t pos = 0, start = 0, space = 0, n, count = 0, cap = 64;
+	int col = 0, w;
+
+	*starts = xreallocarray(NULL, cap, sizeof(**starts));
+	memset(&mb, 0, sizeof(mb));
+	while (pos < len) {
+		if (count + 1 >= cap)
+			*starts = xreallocarray(*starts, cap *= 2,
+			    sizeof(**starts));
+		if (s[pos] == '\n') {
+			(*starts)[count++] = start;
+			start = ++pos;
+			col = 0;
+			space = 0;
+			continue;
+		}
+		n = mbrtowc(&wc, s + pos, len - pos, &mb);
+		if (n == 0 || n == (size_t)-1 || n == (size_t)-2) {
+			memset(&mb, 0, sizeof(mb));
+			n = 1;
+			wc = L'?';
+		}
+		w = iswcntrl((wint_t)wc) ? 1 : wcwidth(wc);
+		if (w < 0)
+			w = 1;
+		if (col + w > width && pos > start) {
+			(*starts)[count++] = start;
+			if (space > start) {
+				start = space + 1;
+				col = ui_width(s + start, pos - start);
+			} else {
+				start = pos;
+				col = 0;
+			}
+			space = 0;
+		}
+		if (wc == L' ')
+			space = pos;
+		col += w;
+		pos += n;
+	}
+	(*starts)[count++] = start;
+	return count;
+}
+
+void
+ui_note_draw(struct ui *ui)
+{
+	char where[512], date[64], other[64], meta[256];
+	struct error err;
+	size_t rows, i, end;
+	int y, width = COLS - 2;
+
+	if (ui->current.name == NULL && load_window(ui, 1) == -1)
+		return;
+	if (ui->reading.body == NULL) {
+		if (store_note_get(ui->st, ui->note, &ui->reading, &err) ==
+		    -1) {
+			ui_say(ui, 1, "%s", _("That note no longer exists."));
+			back_to_dossier(ui);
+			return;
+		}
+		ui->wrapped_at = 0;
+	}
+	if (ui->lines == NULL || ui->wrapped_at != width) {
+		free(ui->lines);
+		ui->nlines = wrap(ui->reading.body, ui->reading.len, width,
+		    &ui->lines);
+		ui->wrapped_at = width;
+	}
+	util_datetime(date, sizeof(date), ui->reading.created);
+	snprintf(where, sizeof(where), "%s — %s", ui->current.name, date);
+	ui_title(ui, where);
+	ui_bar(ui, ui_note_keys, ui_nnote_keys);
+	meta[0] = '\0';
+	if (ui->reading.updated != ui->reading.created) {
+		util_datetime(other, sizeof(other), ui->reading.updated);
+		snprintf(meta, sizeof(meta), _("Changed %s. "), other);
+	}
+	if (ui->reading.printed != 0) {
+		util_date(other, sizeof(other), ui->reading.printed);
+		snprintf(meta + strlen(meta), sizeof(meta) - strlen(meta),
+		    _("On paper since %s."), other);
+	}
+	y = ui_body_top();
+	if (meta[0] != '\0') {
+		ui_text(y, 1, COLS - 2, meta, strlen(meta), A_DIM);
+		y += 2;
+	}
+	rows = (size_t)(ui_body_top() + ui_body_rows() - y);
+	if (ui->nlines > rows && ui->ltop > ui->nlines - rows)
+		ui->ltop = ui->nlines - rows;
+	if (ui->nlines <= rows)
+		ui->ltop = 0;
+	for (i = ui->ltop; i < ui->nlines && i < ui->ltop + rows; i++, y++) {
+		end = i + 1 < ui->nlines ? ui->lines[i + 1] : ui->reading.len;
+		while (end > ui->lines[i] && (ui->reading.body[end - 1] ==
+		    '\n' || ui->reading.body[end - 1] == ' '))
+			end--;
+		ui_text(y, 1, width, ui->reading.body + ui->lines[i],
+		    end - ui->lines[i], A_NORMAL);
+	}
+	if (ui->nlines > rows) {
+		snprintf(meta, sizeof(meta), " %zu%% ", (ui->ltop + rows) *
+		    100 / ui->nlines);
+		ui_text(ui_body_top() + ui_body_rows(), COLS - 6, 6, meta,
+		    strlen(meta), A_DIM);
+	}
+}
+
+int
+ui_note_key(struct ui *ui, int key, int code)
+{
+	size_t rows = (size_t)ui_body_rows();
+	size_t last = ui->nlines > rows ? ui->nlines - rows + 1 : 1;
+
+	return move_in(&ui->ltop, last, rows > 2 ? rows - 2 : 1, key, code);
+}

@@ -1,0 +1,218 @@
+/*
+ * ui_search.c - search every note and every dossier's name as the words
+ * are typed, accents and case ignored; the last word counts as a prefix.
+ * Each hit shows its dossier, its date and an extract with the matches in
+ * bold; Enter goes to the note.
+ */
+#include <curses.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include "ui.h"
+#include "util.h"
+
+#define HITS	50
+
+static void go(struct ui *);
+static void leave(struct ui *);
+
+const struct ui_key ui_search_keys[] = {
+	{ '\r', 0, N_("Enter"), N_("Go to the note"), go, 1 },
+	{ KEY_ENTER, 1, N_("Enter"), N_("Go to the note"), go, 0 },
+	{ UI_ESC, 0, N_("Esc"), N_("Back"), leave, 1 },
+	{ KEY_UP, 1, "↑ ↓", N_("Choose a result"), NULL, 0 },
+	{ 0, 0, N_("letters"), N_("The words to find"), NULL, 0 },
+};
+const size_t ui_nsearch_keys = sizeof(ui_search_keys) /
+    sizeof(ui_search_keys[0]);
+
+static void
+forget_hits(struct ui *ui)
+{
+	store_hits_free(ui->hits, ui->nhits);
+	ui->hits = NULL;
+	ui->nhits = 0;
+	ui->ssel = ui->stop = 0;
+}
+
+static void
+run(struct ui *ui)
+{
+	struct error err;
+	size_t len = strlen(ui->query);
+	char *q;
+
+	forget_hits(ui);
+	ui->searched = 1;
+	if (len == 0)
+		return;
+	/* As it is typed, the last word is not finished yet. */
+	q = xasprintf("%s%s", ui->query, ui->query[len - 1] == ' ' ||
+	    ui->query[len - 1] == '*' ? "" : "*");
+	if (store_search(ui->st, q, 0, HITS, "\1", "\2", &ui->hits,
+	    &ui->nhits, &err) == -1 && err.status != EXIT_USAGE)
+		ui_say(ui, 1, "%s", err.text);
+	explicit_bzero(q, strlen(q));
+	free(q);
+}
+
+/* An extract on one line, the matches (between \1 and \2) in bold. */
+static void
+snippet(int y, int x, int width, const char *s)
+{
+	const char *p = s, *end;
+	int attr = A_NORMAL, used = 0;
+	char *flat;
+	size_t i;
+
+	flat = xstrdup(s);
+	for (i = 0; flat[i] != '\0'; i++)
+		if (flat[i] == '\n' || flat[i] == '\r' || flat[i] == '\t')
+			flat[i] = ' ';
+	p = flat;
+	move(y, x);
+	while (*p != '\0' && used < width) {
+		if (*p == '\1' || *p == '\2') {
+			attr = *p == '\1' ? A_BOLD | A_UNDERLINE : A_NORMAL;
+			p++;
+			continue;
+		}
+		end = p + strcspn(p, "\1\2");
+		used += ui_text(-1, 0, width - used, p, (size_t)(end - p), attr);
+		p = end;
+	}
+	explicit_bzero(flat, strlen(flat));
+	free(flat);
+}
+
+void
+ui_search_draw(struct ui *ui)
+{
+	const char *prompt = _("Search:");
+	const char *hint = _("Type a few words: accents and capitals do not "
+	    "matter.");
+	const char *none = _("Nothing found.");
+	char date[64];
+	struct hit *h;
+	int y, x, per, rows;
+	size_t i;
+
+	if (!ui->searched)
+		run(ui);
+	ui_title(ui, _("Search"));
+	ui_bar(ui, ui_search_keys, ui_nsearch_keys);
+	y = ui_body_top();
+	x = 1 + ui_text(y, 1, COLS - 2, prompt, strlen(prompt), A_BOLD) + 1;
+	ui_text(y, x, COLS - x - 1, ui->query, strlen(ui->query), A_NORMAL);
+	if (ui->query[0] == '\0')
+		ui_text(y + 2, 2, COLS - 4, hint, strlen(hint), A_DIM);
+	else if (ui->nhits == 0)
+		ui_text(y + 2, 2, COLS - 4, none, strlen(none), A_NORMAL);
+	per = 2;
+	rows = (ui_body_rows() - 2) / per;
+	if (rows < 1)
+		rows = 1;
+	if (ui->ssel < ui->stop)
+		ui->stop = ui->ssel;
+	if (ui->ssel >= ui->stop + (size_t)rows)
+		ui->stop = ui->ssel - (size_t)rows + 1;
+	for (i = ui->stop; i < ui->nhits && i < ui->stop + (size_t)rows; i++) {
+		h = &ui->hits[i];
+		y = ui_body_top() + 2 + (int)(i - ui->stop) * per;
+		x = 1 + ui_text(y, 1, COLS / 2, h->name, strlen(h->name),
+		    i == ui->ssel ? A_REVERSE | A_BOLD : A_BOLD);
+		if (h->note == 0) {
+			ui_text(y, x + 2, COLS - x - 3, _("(the dossier's name)"),
+			    strlen(_("(the dossier's name)")), A_DIM);
+			continue;
+		}
+		util_datetime(date, sizeof(date), h->created);
+		ui_text(y, x + 2, COLS - x - 3, date, strlen(date), A_DIM);
+		snippet(y + 1, 3, COLS - 4, h->snippet);
+	}
+	/* The cursor where typing goes. */
+	move(ui_body_top(), x = 1 + ui_width(prompt, strlen(prompt)) + 1 +
+	    ui_width(ui->query, strlen(ui->query)));
+	curs_set(1);
+}
+
+static void
+leave(struct ui *ui)
+{
+	curs_set(0);
+	forget_hits(ui);
+	ui->searched = 0;
+	explicit_bzero(ui->query, sizeof(ui->query));
+	ui->screen = ui->back;
+}
+
+static void
+go(struct ui *ui)
+{
+	struct hit *h;
+
+	if (ui->nhits == 0)
+		return;
+	h = &ui->hits[ui->ssel];
+	curs_set(0);
+	if (ui->dossier != h->dossier) {
+		ui->nsel = ui->ntop = 0;
+		ui->dossier = h->dossier;
+	}
+	store_dossier_free(&ui->current);
+	store_notes_free(ui->heads, ui->nheads);
+	ui->heads = NULL;
+	ui->nheads = 0;
+	store_note_free(&ui->reading);
+	free(ui->lines);
+	ui->lines = NULL;
+	ui->ltop = 0;
+	if (h->note != 0) {
+		ui->note = h->note;
+		ui->screen = UI_NOTE;
+	} else
+		ui->screen = UI_DOSSIER;
+	forget_hits(ui);
+	ui->searched = 0;
+	explicit_bzero(ui->query, sizeof(ui->query));
+}
+
+int
+ui_search_key(struct ui *ui, int key, int code)
+{
+	char bytes[MB_LEN_MAX];
+	mbstate_t mb;
+	size_t len = strlen(ui->query), n;
+
+	if (code && key == KEY_UP) {
+		if (ui->ssel > 0)
+			ui->ssel--;
+		return 1;
+	}
+	if (code && key == KEY_DOWN) {
+		if (ui->ssel + 1 < ui->nhits)
+			ui->ssel++;
+		return 1;
+	}
+	if ((code && key == KEY_BACKSPACE) || (!code && (key == 127 ||
+	    key == 8))) {
+		while (len > 0 && ((unsigned char)ui->query[--len] & 0xc0) ==
+		    0x80)
+			;
+		ui->query[len] = '\0';
+	} else if (!code && !iswcntrl((wint_t)key)) {
+		memset(&mb, 0, sizeof(mb));
+		n = wcrtomb(bytes, (wchar_t)key, &mb);
+		if (n == (size_t)-1 || len + n >= sizeof(ui->query))
+			return 1;
+		memcpy(ui->query + len, bytes, n);
+		ui->query[len + n] = '\0';
+	} else
+		return 0;
+	ui->searched = 0;
+	return 1;
+}

@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# The terminal notebook, driven in tmux as a person would: unlock, the
+# dossiers (create, filter, rename, close, destroy), reading, searching
+# without accents, the instant and the idle lock (and what memory holds
+# after it), resizing, signals, French and English.
+. "$(dirname "$0")/lib.sh"
+plan 54
+if ! command -v tmux > /dev/null; then
+	for i in $(seq 1 54); do skip "no tmux"; done
+	exit 0
+fi
+here="$(cd "$(dirname "$0")" && pwd)"
+PASS="canari-phrase-7Qz"
+init
+c new 'Amina Benali' > /dev/null
+c new 'Jean Dupont' > /dev/null
+printf "Entretien avec l'éducatrice : NOTE-CANARY-4242.\nDeuxième ligne.\n" |
+    c add 1
+echo "Appel de la CAF." | c add 2
+run="env HOME='$HOME' CARNET_FILE='$CARNET_FILE' TZ=UTC"
+run="$run CARNET_LOCALEDIR='${CARNET_LOCALEDIR:-}'"
+hexof() { printf %s "$1" | od -An -tx1 | tr -d ' \n'; }
+pid_of_carnet() { pgrep -f "^$CARNET( |\$)" | head -1; }
+
+# Unlock: wrong, then right.
+tm_start "$run LC_ALL=C.UTF-8 '$CARNET' --lock-after 0"
+tm_wait 'Passphrase:'; ok $? "the first screen asks the passphrase"
+tm_screen | grep -q "$CARNET_FILE"; ok $? "and shows the notebook's path"
+tm_keys 'pas la bonne' Enter
+tm_wait 'Wrong passphrase: try again'; ok $? "a wrong one: said, asked again"
+tm_keys "$PASS" Enter
+tm_wait 'Dossiers \(2\)'; ok $? "the right one opens the dossiers"
+tm_screen | grep -q "$PASS"; is $? 1 "the passphrase never shows"
+tm_screen | grep -q 'Amina Benali .*1 note .*1 to print'
+ok $? "a dossier: name, notes, notes to print, date"
+tm_screen | grep -q '\^L Lock'; ok $? "the bar shows the lock key"
+tm_screen | grep -q '\^N New dossier'; ok $? "and how to make a dossier"
+
+# Create, filter, rename, close, reopen.
+tm_keys C-n
+tm_wait 'Name of the new dossier:'; ok $? "^N asks the name"
+tm_keys 'Élodie Бенали' Enter
+tm_wait 'Dossier .Élodie Бенали. created'; ok $? "a Cyrillic name is taken"
+is "$(c ls | grep -c 'Élodie Бенали')" 1 "and stored"
+tm_keys 'dup'
+tm_wait 'Dossiers matching .dup. \(1\)'; ok $? "typing filters"
+tm_screen | grep -q 'Amina'; is $? 1 "the others are hidden"
+tm_keys C-r
+tm_wait 'New name:' && tm_keys BSpace BSpace BSpace BSpace BSpace BSpace \
+    'Durand' Enter
+tm_wait 'Renamed'; ok $? "^R renames"
+is "$(c ls | grep -c 'Jean Durand')" 1 "the new name is stored"
+tm_keys Escape
+tm_wait 'Dossiers \(3\)'; ok $? "Esc clears the filter"
+tm_keys C-o
+tm_wait 'Dossier closed'; ok $? "^O closes the selected dossier"
+tm_wait 'Dossiers \(2\)'; ok $? "a closed dossier is hidden"
+tm_keys C-t
+tm_wait 'closed ones too \(3\)'; ok $? "^T shows the closed ones"
+tm_screen | grep -q '(closed)'; ok $? "marked as closed"
+tm_keys C-o
+tm_wait 'Dossier reopened'; ok $? "^O reopens it"
+tm_keys C-t
+
+# Destroy: only by typing the name.
+tm_keys 'elo'
+tm_wait 'Dossiers matching .elo. \(1\)'; ok $? "a filter ignores accents"
+tm_keys C-d
+tm_wait 'Type its name to confirm'; ok $? "^D asks for the name"
+tm_keys 'Elodie' Enter
+tm_wait 'not its name: nothing was destroyed'; ok $? "a wrong name destroys nothing"
+is "$(c ls | wc -l)" 3 "all dossiers are still there"
+tm_keys C-d
+tm_wait 'Type its name' && tm_keys 'Élodie Бенали' Enter
+tm_wait 'was destroyed'; ok $? "its exact name destroys it"
+is "$(c ls | wc -l)" 2 "it is gone"
+tm_keys Escape
+
+# Read a note.
+tm_keys 'amina'
+tm_wait 'matching .amina. \(1\)' && tm_keys Enter
+tm_wait 'Amina Benali \(1 note\)'; ok $? "Enter opens the dossier"
+tm_screen | grep -q "Entretien avec l'éducatrice"
+ok $? "its notes, one line each, with the date"
+tm_keys Enter
+tm_wait 'Deuxième ligne'; ok $? "Enter reads the note in full"
+
+# The process's memory while reading: the note is there (the scan works).
+pid=$(pid_of_carnet)
+salt=$(od -An -tx1 -N16 "$CARNET_FILE" | tr -d ' \n')
+key=$(printf %s "$PASS" | argon2 "$salt" -id -t 1 -m 13 -p 1 -l 32 -r)
+needles="$(hexof "$PASS") $(hexof NOTE-CANARY-4242) $key $(hexof "$key")"
+perl "$here/memscan.pl" "$pid" $needles > "$T/before"
+like "$T/before" "^$(hexof NOTE-CANARY-4242)" \
+    "before the lock, memory holds the note (the scan can see it)"
+grep -q "^$key" "$T/before"; ok $? "and the key"
+is "$(awk '/^Max core file size/ {print $5}' /proc/"$pid"/limits)" 0 \
+    "core dumps are off"
+
+# Instant lock, from the reader.
+tm_keys C-l
+tm_wait 'carnet locked'; ok $? "^L locks at once"
+tm_screen | grep -q 'Entretien\|Amina'; is $? 1 "nothing of the notebook shows"
+perl "$here/memscan.pl" "$pid" $needles > "$T/after"
+is "$(cat "$T/after")" "" \
+    "after the lock, memory holds neither passphrase, key nor note"
+tm_keys "$PASS" Enter
+tm_wait 'Deuxième ligne'; ok $? "unlocking returns to the same note"
+
+# Search from anywhere, without accents.
+tm_keys C-f
+tm_wait 'Search:'; ok $? "^F opens the search"
+tm_keys 'educatri'
+tm_wait 'Amina Benali'; ok $? "results come as the word is typed"
+tm_screen | grep -q "l'éducatrice"; ok $? "educatri finds éducatrice"
+tm_keys Escape
+tm_wait 'Deuxième ligne'; ok $? "Esc goes back where it was"
+tm_keys C-f 'caf' Enter
+tm_wait 'Jean Durand — '; ok $? "Enter goes to the note found"
+tm_keys Escape
+tm_wait 'Jean Durand \(1 note\)'; ok $? "and Esc to its dossier"
+
+# Help.
+tm_keys C-g
+tm_wait 'Help: every key'; ok $? "^G shows every key"
+tm_screen | grep -q 'Filter the list by name'; ok $? "screen by screen"
+tm_keys Escape
+
+# Resize.
+tm resize-window -t t -x 40 -y 12
+tm_wait 'Jean Durand'; ok $? "40x12 still shows the dossier"
+tm resize-window -t t -x 30 -y 8
+tm_wait 'terminal too small'; ok $? "30x8: terminal too small"
+tm resize-window -t t -x 80 -y 24
+tm_wait 'Jean Durand \(1 note\)'; ok $? "80x24 again: all back"
+
+# Quitting with a signal leaves the notebook closed and sound.
+kill -TERM "$(pid_of_carnet)"
+tm_wait '\[exit 0\]'; ok $? "SIGTERM: carnet closes and exits 0"
+tm_stop
+test ! -e "$CARNET_FILE-wal"; ok $? "no -wal left: the notebook was closed"
+
+# Idle lock after 2 seconds.
+tm_start "$run LC_ALL=C.UTF-8 '$CARNET' --lock-after 2"
+tm_wait 'Passphrase:' && tm_keys "$PASS" Enter
+tm_wait 'Dossiers \(2\)'
+sleep 3
+tm_wait 'carnet locked'; ok $? "idle for 2 seconds: locked"
+tm_keys C-q
+tm_wait '\[exit 0\]'; ok $? "^Q quits from the locked screen"
+tm_stop
+
+# French.
+if locale -a 2> /dev/null | grep -qi '^fr_FR\.utf-\{0,1\}8$'; then
+	tm_start "$run LC_ALL=fr_FR.UTF-8 '$CARNET'"
+	tm_wait 'Phrase de passe' && tm_keys "$PASS" Enter
+	tm_wait 'Dossiers \(2\)'
+	tm_screen | grep -q '\^L Verrouiller'; ok $? "in French: ^L Verrouiller"
+	tm_keys C-l
+	tm_wait 'carnet verrouillé'; ok $? "carnet verrouillé"
+	tm_stop
+else
+	skip "no fr_FR.UTF-8 locale"
+	skip "no fr_FR.UTF-8 locale"
+fi
+finish
