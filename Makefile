@@ -14,13 +14,15 @@ ALL_CFLAGS = $(CARNET_CFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(CARNET_LDFLAGS) $(LDFLAGS)
 
 SRC = src/cli.c src/conf.c src/main.c src/notebook.c src/prompt.c \
-	src/secret.c src/store.c src/ui.c src/ui_dossiers.c src/ui_help.c \
-	src/ui_notes.c src/ui_search.c src/ui_unlock.c src/util.c
+	src/secret.c src/store.c src/text.c src/ui.c src/ui_dossiers.c \
+	src/ui_editor.c src/ui_help.c src/ui_notes.c src/ui_search.c \
+	src/ui_unlock.c src/util.c
 OBJ = src/cli.o src/conf.o src/main.o src/notebook.o src/prompt.o \
-	src/secret.o src/store.o src/ui.o src/ui_dossiers.o src/ui_help.o \
-	src/ui_notes.o src/ui_search.o src/ui_unlock.o src/util.o
+	src/secret.o src/store.o src/text.o src/ui.o src/ui_dossiers.o \
+	src/ui_editor.o src/ui_help.o src/ui_notes.o src/ui_search.o \
+	src/ui_unlock.o src/util.o
 UNIT = tests/unit_conf.t tests/unit_notebook.t tests/unit_store.t \
-	tests/unit_util.t
+	tests/unit_text.t tests/unit_util.t
 MO = locale/fr/LC_MESSAGES/carnet.mo
 
 all: carnet $(MO)
@@ -39,13 +41,16 @@ src/prompt.o: include/prompt.h include/secret.h include/util.h
 src/secret.o: include/secret.h include/util.h
 src/store.o: include/notebook.h include/secret.h include/store.h \
 	include/util.h
-src/ui.o src/ui_dossiers.o src/ui_help.o src/ui_notes.o src/ui_search.o \
-src/ui_unlock.o: include/conf.h include/notebook.h include/secret.h \
-	include/store.h include/ui.h include/util.h
+src/ui.o src/ui_dossiers.o src/ui_editor.o src/ui_help.o src/ui_notes.o \
+src/ui_search.o src/ui_unlock.o: include/conf.h include/notebook.h \
+	include/prompt.h include/secret.h include/store.h include/text.h \
+	include/ui.h include/util.h
+src/text.o: include/text.h include/util.h
 src/util.o: include/util.h
 tests/unit_conf.o tests/unit_notebook.o tests/unit_store.o \
-tests/unit_util.o: tests/tap.h include/conf.h include/notebook.h \
-	include/secret.h include/store.h include/util.h
+tests/unit_text.o tests/unit_util.o: tests/tap.h include/conf.h \
+	include/notebook.h include/secret.h include/store.h include/text.h \
+	include/util.h
 
 carnet: $(OBJ)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS) \
@@ -54,6 +59,8 @@ carnet: $(OBJ)
 # Unit tests link only the rooms they test and what those need.
 tests/unit_util.t: tests/unit_util.o src/util.o
 	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_util.o src/util.o
+tests/unit_text.t: tests/unit_text.o src/text.o src/util.o
+	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_text.o src/text.o src/util.o
 tests/unit_conf.t: tests/unit_conf.o src/conf.o src/util.o
 	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_conf.o src/conf.o src/util.o
 tests/unit_notebook.t: tests/unit_notebook.o src/notebook.o src/secret.o \

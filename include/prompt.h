@@ -16,7 +16,8 @@ int	prompt_available(void);
 int	prompt_passphrase(const char *question, struct secret *);
 /* Ask QUESTION and read a line (with echo) into BUF.  0 or -1. */
 int	prompt_line(const char *question, char *buf, size_t size);
-/* Does ANSWER mean yes in the user's language? */
+/* Does ANSWER mean yes, or no, in the user's language? */
 int	prompt_is_yes(const char *answer);
+int	prompt_is_no(const char *answer);
 
 #endif

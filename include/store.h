@@ -85,6 +85,11 @@ int	store_note_add(struct store *, long long dossier, const char *body,
 	    size_t len, time_t when, long long *id, struct error *);
 int	store_note_update(struct store *, long long id, const char *body,
 	    size_t len, struct error *);
+/* What the editor saves: a new note (NOTE 0) in DOSSIER, dated now, or
+ * NOTE's new text; the draft of that note goes in the same transaction.
+ * *ID receives the note's id. */
+int	store_note_save(struct store *, long long dossier, long long note,
+	    const char *body, size_t len, long long *id, struct error *err);
 int	store_note_get(struct store *, long long id, struct note *,
 	    struct error *);
 /* Up to LIMIT notes of DOSSIER after (or, NEWEST first, before) the note

@@ -17,7 +17,11 @@ int	ui_run(const char *path, const struct conf *, long lock_after);
 
 /* ------------------------------------------------------------------ */
 
-enum ui_screen { UI_DOSSIERS, UI_DOSSIER, UI_NOTE, UI_SEARCH, UI_HELP };
+enum ui_screen {
+	UI_DOSSIERS, UI_DOSSIER, UI_NOTE, UI_SEARCH, UI_HELP, UI_EDITOR
+};
+
+struct text;
 
 #define UI_TEXT_MAX	256
 
@@ -64,6 +68,20 @@ struct ui {
 	size_t			 nhits, ssel, stop;
 	int			 searched;
 	size_t			 htop;		/* help's scroll */
+
+	/* The editor: a new note (edit_note 0) or a note's new text. */
+	struct text		*text;		/* NULL: to load (a draft, the
+						 * note, or nothing) */
+	long long		 edit_dossier, edit_note;
+	enum ui_screen		 edit_from;
+	size_t			 cur, top;	/* cursor, first row shown */
+	int			 goal;		/* column for up and down */
+	int			 modified;	/* since the last save */
+	int			 unsaved_draft;	/* since the last draft */
+	time_t			 last_edit;
+	char			*clip;		/* the lines cut */
+	size_t			 cliplen;
+	int			 drafts_offered;
 };
 
 struct ui_key {
@@ -115,6 +133,17 @@ void	ui_search_draw(struct ui *);
 int	ui_search_key(struct ui *, int key, int code);
 void	ui_help_draw(struct ui *);
 int	ui_help_key(struct ui *, int key, int code);
+void	ui_editor_draw(struct ui *);
+int	ui_editor_key(struct ui *, int key, int code);
+
+/* ui_editor.c, called by the frame: open the editor; keep the text as a
+ * draft (on a pause, before a lock, on a signal); offer the drafts found
+ * after unlocking. */
+void	ui_editor_open(struct ui *, long long dossier, long long note);
+void	ui_editor_keep(struct ui *, int now);
+void	ui_editor_offer_drafts(struct ui *);
+/* ui.c: a question answered by one key: 1 yes, 0 no, -1 cancelled. */
+int	ui_yes_no(struct ui *, const char *question);
 
 /* The key tables, for the bars and the help screen. */
 extern const struct ui_key ui_global_keys[];
@@ -127,5 +156,7 @@ extern const struct ui_key ui_note_keys[];
 extern const size_t ui_nnote_keys;
 extern const struct ui_key ui_search_keys[];
 extern const size_t ui_nsearch_keys;
+extern const struct ui_key ui_editor_keys[];
+extern const size_t ui_neditor_keys;
 
 #endif

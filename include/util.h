@@ -47,6 +47,9 @@ void util_datetime(char *, size_t, time_t);
 /* Offset of the first byte that is not valid UTF-8 (NUL counts as
  * invalid), or -1 when all LEN bytes are valid. */
 long util_utf8_invalid(const char *, size_t);
+/* Length of the UTF-8 sequence at S (at most LEFT bytes), or 0 when it is
+ * not the shortest encoding of a scalar value (or is NUL). */
+size_t util_utf8_char(const char *, size_t left);
 /* Number of characters (code points) in a valid UTF-8 string. */
 size_t util_utf8_length(const char *, size_t);
 

@@ -119,17 +119,28 @@ prompt_line(const char *question, char *buf, size_t size)
 	return 0;
 }
 
-int
-prompt_is_yes(const char *answer)
+static int
+matches(const char *answer, nl_item pattern, char fallback)
 {
 	regex_t re;
 	int yes;
 
-	/* The locale's own answer pattern ("^[oOyY]" in French); a plain
-	 * "y" is accepted everywhere. */
-	if (regcomp(&re, nl_langinfo(YESEXPR), REG_EXTENDED | REG_NOSUB) != 0)
-		return answer[0] == 'y' || answer[0] == 'Y';
+	/* The locale's answer patterns ("^[oOyY]" and "^[nN]" in French). */
+	if (regcomp(&re, nl_langinfo(pattern), REG_EXTENDED | REG_NOSUB) != 0)
+		return answer[0] == fallback || answer[0] == fallback - 32;
 	yes = regexec(&re, answer, 0, NULL, 0) == 0;
 	regfree(&re);
 	return yes;
+}
+
+int
+prompt_is_yes(const char *answer)
+{
+	return matches(answer, YESEXPR, 'y');
+}
+
+int
+prompt_is_no(const char *answer)
+{
+	return matches(answer, NOEXPR, 'n');
 }

@@ -590,52 +590,109 @@ next_note_id(struct store *st, time_t when, long long *id,
 	return rc == SQLITE_ROW ? 0 : fail(st, rc, err);
 }
 
-int
-store_note_add(struct store *st, long long dossier, const char *body,
+/* The statements of a note's writing, inside a caller's transaction. */
+static int
+note_insert(struct store *st, long long dossier, const char *body,
     size_t len, time_t when, long long *id, struct error *err)
 {
 	sqlite3_stmt *s;
 
-	if (len > INT_MAX)
-		return error_set(err, EXIT_ERROR, _("the note is too long: "
-		    "nothing was saved"));
-	if (store_body_check(body, len, err) == -1 || begin(st, err) == -1)
-		return -1;
 	if (next_note_id(st, when, id, err) == -1 ||
 	    prepare(st, "INSERT INTO note (id, dossier, created, updated, body)"
 	    " SELECT ?1, id, ?3, ?3, ?4 FROM dossier WHERE id = ?2;", &s,
 	    err) == -1)
-		return rollback(st);
+		return -1;
 	sqlite3_bind_int64(s, 1, *id);
 	sqlite3_bind_int64(s, 2, dossier);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)when);
 	sqlite3_bind_text(s, 4, body, (int)len, SQLITE_STATIC);
 	if (finish(st, s, err) == -1)
-		return rollback(st);
-	if (sqlite3_changes(st->db) != 1) {
-		rollback(st);
+		return -1;
+	if (sqlite3_changes(st->db) != 1)
 		return error_set(err, EXIT_ERROR, _("the dossier no longer "
 		    "exists (was it destroyed in another window?)"));
-	}
-	return commit(st, err);
+	return 0;
 }
 
 /* Changing a note's text takes it off paper: the paper copy differs. */
+static int
+note_rewrite(struct store *st, long long id, const char *body, size_t len,
+    struct error *err)
+{
+	sqlite3_stmt *s;
+
+	if (prepare(st, "UPDATE note SET body = ?1, updated = ?2, printed = "
+	    "NULL WHERE id = ?3;", &s, err) == -1)
+		return -1;
+	sqlite3_bind_text(s, 1, body, (int)len, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)util_now());
+	sqlite3_bind_int64(s, 3, id);
+	if (finish(st, s, err) == -1)
+		return -1;
+	if (sqlite3_changes(st->db) != 1)
+		return error_set(err, EXIT_ERROR, _("it no longer exists (was "
+		    "it destroyed in another window?)"));
+	return 0;
+}
+
+static int
+draft_delete(struct store *st, long long dossier, long long note,
+    struct error *err)
+{
+	sqlite3_stmt *s;
+
+	if (prepare(st, "DELETE FROM draft WHERE dossier = ?1 AND note IS ?2;",
+	    &s, err) == -1)
+		return -1;
+	sqlite3_bind_int64(s, 1, dossier);
+	if (note != 0)
+		sqlite3_bind_int64(s, 2, note);
+	return finish(st, s, err);
+}
+
+static int
+body_ok(const char *body, size_t len, struct error *err)
+{
+	if (len > INT_MAX)
+		return error_set(err, EXIT_ERROR, _("the note is too long: "
+		    "nothing was saved"));
+	return store_body_check(body, len, err);
+}
+
+int
+store_note_add(struct store *st, long long dossier, const char *body,
+    size_t len, time_t when, long long *id, struct error *err)
+{
+	if (body_ok(body, len, err) == -1 || begin(st, err) == -1)
+		return -1;
+	if (note_insert(st, dossier, body, len, when, id, err) == -1)
+		return rollback(st);
+	return commit(st, err);
+}
+
 int
 store_note_update(struct store *st, long long id, const char *body,
     size_t len, struct error *err)
 {
-	sqlite3_stmt *s;
-
-	if (store_body_check(body, len, err) == -1 || begin(st, err) == -1)
+	if (body_ok(body, len, err) == -1 || begin(st, err) == -1)
 		return -1;
-	if (prepare(st, "UPDATE note SET body = ?1, updated = ?2, printed = "
-	    "NULL WHERE id = ?3;", &s, err) == -1)
+	if (note_rewrite(st, id, body, len, err) == -1)
 		return rollback(st);
-	sqlite3_bind_text(s, 1, body, (int)len, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)util_now());
-	sqlite3_bind_int64(s, 3, id);
-	return update_one(st, s, err);
+	return commit(st, err);
+}
+
+int
+store_note_save(struct store *st, long long dossier, long long note,
+    const char *body, size_t len, long long *id, struct error *err)
+{
+	if (body_ok(body, len, err) == -1 || begin(st, err) == -1)
+		return -1;
+	*id = note;
+	if ((note != 0 ? note_rewrite(st, note, body, len, err) :
+	    note_insert(st, dossier, body, len, util_now(), id, err)) == -1 ||
+	    draft_delete(st, dossier, note, err) == -1)
+		return rollback(st);
+	return commit(st, err);
 }
 
 #define NOTE_COLUMNS \
@@ -904,13 +961,7 @@ store_draft_put(struct store *st, long long dossier, long long note,
 
 	if (begin(st, err) == -1)
 		return -1;
-	if (prepare(st, "DELETE FROM draft WHERE dossier = ?1 AND note IS ?2;",
-	    &s, err) == -1)
-		return rollback(st);
-	sqlite3_bind_int64(s, 1, dossier);
-	if (note != 0)
-		sqlite3_bind_int64(s, 2, note);
-	if (finish(st, s, err) == -1)
+	if (draft_delete(st, dossier, note, err) == -1)
 		return rollback(st);
 	if (prepare(st, "INSERT INTO draft (dossier, note, saved, body)"
 	    " VALUES (?1, ?2, ?3, ?4);", &s, err) == -1)

@@ -14,6 +14,8 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include "prompt.h"
+#include "text.h"
 #include "ui.h"
 #include "util.h"
 
@@ -148,6 +150,18 @@ ui_title(struct ui *ui, const char *where)
 	}
 }
 
+/* Does the screen give global key K another meaning? */
+static int
+overridden(const struct ui_key *keys, size_t n, const struct ui_key *k)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (keys[i].key == k->key && keys[i].code == k->code)
+			return 1;
+	return 0;
+}
+
 /* The keys of this screen, then the global ones, nano-style on two
  * rows: the label highlighted, then what it does. */
 void
@@ -157,13 +171,15 @@ ui_bar(struct ui *ui, const struct ui_key *keys, size_t n)
 	int per_row, cell, slot = 0, y, x;
 	size_t i, shown, total = n + ui_nglobal_keys;
 
-	for (i = 0, shown = 0; i < total; i++)
-		shown += (i < n ? &keys[i] : &ui_global_keys[i - n])->bar;
+	for (i = 0, shown = 0; i < total; i++) {
+		k = i < n ? &keys[i] : &ui_global_keys[i - n];
+		shown += k->bar && (i < n || !overridden(keys, n, k));
+	}
 	per_row = (int)(shown + BAR_ROWS - 1) / BAR_ROWS;
 	cell = COLS / (per_row > 0 ? per_row : 1);
 	for (i = 0; i < total; i++) {
 		k = i < n ? &keys[i] : &ui_global_keys[i - n];
-		if (!k->bar)
+		if (!k->bar || (i >= n && overridden(keys, n, k)))
 			continue;
 		if (slot >= per_row * BAR_ROWS)
 			break;
@@ -217,6 +233,13 @@ ui_forget(struct ui *ui)
 	ui->hits = NULL;
 	ui->nhits = 0;
 	ui->searched = 0;
+	text_free(ui->text);
+	ui->text = NULL;
+	if (ui->clip != NULL) {
+		explicit_bzero(ui->clip, ui->cliplen);
+		free(ui->clip);
+		ui->clip = NULL;
+	}
 	explicit_bzero(ui->filter, sizeof(ui->filter));
 	explicit_bzero(ui->query, sizeof(ui->query));
 	explicit_bzero(ui->message, sizeof(ui->message));
@@ -231,6 +254,10 @@ ui_forget(struct ui *ui)
 void
 ui_lock(struct ui *ui)
 {
+	/* The text being written is kept as a draft first; unlocking
+	 * brings it back from there. */
+	if (ui->screen == UI_EDITOR)
+		ui_editor_keep(ui, 1);
 	ui_forget(ui);
 	store_close(ui->st);
 	ui->st = NULL;
@@ -257,6 +284,8 @@ ui_key(struct ui *ui, int *key, int *code)
 		if (stop_signal)
 			return -1;
 		if (rc == ERR) {
+			if (ui->screen == UI_EDITOR)
+				ui_editor_keep(ui, 0);
 			if (ui->lock_after > 0 &&
 			    time(NULL) - ui->last_key >= ui->lock_after) {
 				ui_lock(ui);
@@ -334,6 +363,32 @@ ui_ask(struct ui *ui, const char *question, char *buf, size_t size)
 	return 1;
 }
 
+int
+ui_yes_no(struct ui *ui, const char *question)
+{
+	char answer[8];
+	int key, code, r, y = LINES - BAR_ROWS - 1;
+
+	for (;;) {
+		move(y, 0);
+		clrtoeol();
+		ui_text(y, 0, COLS, question, strlen(question), A_BOLD);
+		refresh();
+		if ((r = ui_key(ui, &key, &code)) != 1)
+			return -1;
+		if (code)
+			continue;
+		if (key == UI_ESC)
+			return -1;
+		answer[0] = (char)key;
+		answer[1] = '\0';
+		if (key < 128 && prompt_is_yes(answer))
+			return 1;
+		if (key < 128 && prompt_is_no(answer))
+			return 0;
+	}
+}
+
 void
 ui_go_search(struct ui *ui)
 {
@@ -362,7 +417,11 @@ draw(struct ui *ui)
 		refresh();
 		return;
 	}
+	curs_set(0);
 	switch (ui->screen) {
+	case UI_EDITOR:
+		ui_editor_draw(ui);
+		break;
 	case UI_DOSSIERS:
 		ui_dossiers_draw(ui);
 		break;
@@ -399,6 +458,9 @@ screen_keys(struct ui *ui, size_t *n)
 	case UI_SEARCH:
 		*n = ui_nsearch_keys;
 		return ui_search_keys;
+	case UI_EDITOR:
+		*n = ui_neditor_keys;
+		return ui_editor_keys;
 	default:
 		*n = 0;
 		return NULL;
@@ -456,6 +518,9 @@ dispatch(struct ui *ui, int key, int code)
 		case UI_HELP:
 			handled = ui_help_key(ui, key, code);
 			break;
+		case UI_EDITOR:
+			handled = ui_editor_key(ui, key, code);
+			break;
 		}
 	}
 	if (!handled)
@@ -505,6 +570,8 @@ ui_run(const char *path, const struct conf *conf, long lock_after)
 	}
 	ui.last_key = time(NULL);
 	if (ui_unlock(&ui, 0) == 0) {
+		draw(&ui);
+		ui_editor_offer_drafts(&ui);
 		while (!ui.quit && !stop_signal) {
 			draw(&ui);
 			r = ui_key(&ui, &key, &code);
@@ -515,8 +582,12 @@ ui_run(const char *path, const struct conf *conf, long lock_after)
 			dispatch(&ui, key, code);
 		}
 	}
+	/* A signal or a quit while writing: the text stays as a draft. */
+	if (ui.screen == UI_EDITOR)
+		ui_editor_keep(&ui, 1);
 	ui_forget(&ui);
 	store_close(ui.st);
+	fputs("\033[?2004l", stdout);
 	erase();
 	refresh();
 	endwin();

@@ -28,6 +28,7 @@ static const struct {
 	{ N_("A dossier"), ui_dossier_keys, &ui_ndossier_keys },
 	{ N_("Reading a note"), ui_note_keys, &ui_nnote_keys },
 	{ N_("Search"), ui_search_keys, &ui_nsearch_keys },
+	{ N_("Writing a note"), ui_editor_keys, &ui_neditor_keys },
 };
 
 /* Draw the help from line FIRST on; returns the number of lines. */

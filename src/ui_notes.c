@@ -16,8 +16,11 @@
 static void back_to_dossiers(struct ui *);
 static void open_note(struct ui *);
 static void back_to_dossier(struct ui *);
+static void new_note(struct ui *);
+static void edit_note(struct ui *);
 
 const struct ui_key ui_dossier_keys[] = {
+	{ 'n', 0, "n", N_("New note"), new_note, 1 },
 	{ '\r', 0, N_("Enter"), N_("Read the note"), open_note, 1 },
 	{ KEY_ENTER, 1, N_("Enter"), N_("Read the note"), open_note, 0 },
 	{ KEY_RIGHT, 1, "→", N_("Read the note"), open_note, 0 },
@@ -33,6 +36,7 @@ const size_t ui_ndossier_keys = sizeof(ui_dossier_keys) /
     sizeof(ui_dossier_keys[0]);
 
 const struct ui_key ui_note_keys[] = {
+	{ 'e', 0, "e", N_("Edit the note"), edit_note, 1 },
 	{ UI_ESC, 0, N_("Esc"), N_("Back to the dossier"), back_to_dossier, 1 },
 	{ KEY_LEFT, 1, "←", N_("Back to the dossier"), back_to_dossier, 0 },
 	{ 'q', 0, "q", N_("Back to the dossier"), back_to_dossier, 0 },
@@ -51,6 +55,18 @@ back_to_dossiers(struct ui *ui)
 	ui->dossiers = NULL;
 	ui->ndossiers = 0;
 	ui->screen = UI_DOSSIERS;
+}
+
+static void
+new_note(struct ui *ui)
+{
+	ui_editor_open(ui, ui->dossier, 0);
+}
+
+static void
+edit_note(struct ui *ui)
+{
+	ui_editor_open(ui, ui->dossier, ui->note);
 }
 
 static void
@@ -107,7 +123,7 @@ void
 ui_dossier_draw(struct ui *ui)
 {
 	char where[512], date[64];
-	const char *empty = _("No note yet in this dossier.");
+	const char *empty = _("No note yet in this dossier: n writes one.");
 	struct note *n;
 	size_t rows = (size_t)ui_body_rows(), i;
 	int y, x, attr;

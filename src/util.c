@@ -150,11 +150,10 @@ util_datetime(char *buf, size_t size, time_t t)
 	format(buf, size, _("%Y-%m-%d %H:%M"), t);
 }
 
-/* Length of the UTF-8 sequence at S (at most LEFT bytes), or 0 when it is
- * not a valid, shortest-form encoding of a scalar value. */
-static size_t
-sequence(const unsigned char *s, size_t left)
+size_t
+util_utf8_char(const char *str, size_t left)
 {
+	const unsigned char *s = (const unsigned char *)str;
 	uint32_t cp;
 	size_t len, i;
 
@@ -189,11 +188,10 @@ sequence(const unsigned char *s, size_t left)
 long
 util_utf8_invalid(const char *str, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0, n;
 
 	while (i < len) {
-		if ((n = sequence(s + i, len - i)) == 0)
+		if ((n = util_utf8_char(str + i, len - i)) == 0)
 			return (long)i;
 		i += n;
 	}

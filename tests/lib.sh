@@ -66,8 +66,12 @@ sum() { cksum < "$1"; }
 # COMMAND in an 80x24 window; tm_keys sends keys; tm_wait PATTERN waits up
 # to 5 s for the screen to show PATTERN (grep -E); tm_screen prints it.
 TM_SOCKET="carnet-test-$$"
+TM_STARTS=0
 tm() { tmux -L "$TM_SOCKET" -f /dev/null "$@"; }
 tm_start() {
+	# A new server each time: one being killed may still hold the name.
+	TM_STARTS=$((TM_STARTS + 1))
+	TM_SOCKET="carnet-test-$$-$TM_STARTS"
 	tm new-session -d -x "${TM_WIDTH:-80}" -y "${TM_HEIGHT:-24}" -s t \
 	    "$* ; echo \"[exit \$?]\"; sleep 600"
 	cleanup_hook() { tm kill-server 2> /dev/null; }

@@ -94,7 +94,7 @@ main(void)
 	size_t n;
 	int found;
 
-	plan(67);
+	plan(70);
 	snprintf(dir, sizeof(dir), "%s/carnet-store-XXXXXX", tmp ? tmp : "/tmp");
 	if (mkdtemp(dir) == NULL)
 		return 1;
@@ -274,6 +274,23 @@ main(void)
 	    store_drafts(st, &drafts, &n, &err) == 0 && n == 1,
 	    "a draft dropped");
 	store_drafts_free(drafts, n);
+
+	/* Saving from the editor drops the draft in the same step. */
+	ok(store_draft_put(st, dupont, 0, "à finir", 8, &err) == 0 &&
+	    store_note_save(st, dupont, 0, "finie", 5, &id, &err) == 0 &&
+	    store_drafts(st, &drafts, &n, &err) == 0 && n == 1 &&
+	    drafts[0].dossier == benali, "a new note saved, its draft gone");
+	store_drafts_free(drafts, n);
+	ok(store_note_get(st, id, &note, &err) == 0 &&
+	    strcmp(note.body, "finie") == 0, "the note is there");
+	store_note_free(&note);
+	n = 99;
+	ok(store_draft_put(st, benali, a, "édité", 7, &err) == 0 &&
+	    store_note_save(st, benali, a, "édité", 7, &id, &err) == 0 &&
+	    id == a && store_drafts(st, &drafts, &n, &err) == 0 && n == 0,
+	    "an edited note saved, its draft gone");
+	if (n != 99)
+		store_drafts_free(drafts, n);
 
 	/* Destruction leaves nothing, not even words in the index. */
 	is_int(index_has(st, "pmi"), 1, "'pmi' is in the index");
