@@ -13,11 +13,13 @@ ALL_CPPFLAGS = $(CARNET_CPPFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(CARNET_CFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(CARNET_LDFLAGS) $(LDFLAGS)
 
-SRC = src/cli.c src/conf.c src/main.c src/notebook.c src/prompt.c \
+SRC = src/cli.c src/conf.c src/main.c src/notebook.c src/paper.c \
+	src/print.c src/prompt.c \
 	src/secret.c src/store.c src/text.c src/ui.c src/ui_dossiers.c \
 	src/ui_editor.c src/ui_help.c src/ui_notes.c src/ui_search.c \
 	src/ui_unlock.c src/util.c
-OBJ = src/cli.o src/conf.o src/main.o src/notebook.o src/prompt.o \
+OBJ = src/cli.o src/conf.o src/main.o src/notebook.o src/paper.o \
+	src/print.o src/prompt.o \
 	src/secret.o src/store.o src/text.o src/ui.o src/ui_dossiers.o \
 	src/ui_editor.o src/ui_help.o src/ui_notes.o src/ui_search.o \
 	src/ui_unlock.o src/util.o
@@ -31,8 +33,11 @@ all: carnet $(MO)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
 # Header dependencies, written out.
-src/cli.o: include/cli.h include/conf.h include/notebook.h include/prompt.h \
-	include/secret.h include/store.h include/util.h
+src/cli.o: include/cli.h include/conf.h include/notebook.h include/print.h \
+	include/prompt.h include/secret.h include/store.h include/util.h
+src/paper.o: include/paper.h include/util.h
+src/print.o: include/conf.h include/notebook.h include/paper.h \
+	include/print.h include/secret.h include/store.h include/util.h
 src/conf.o: include/conf.h include/util.h
 src/main.o: include/cli.h include/conf.h include/notebook.h \
 	include/secret.h include/store.h include/ui.h include/util.h
@@ -43,8 +48,8 @@ src/store.o: include/notebook.h include/secret.h include/store.h \
 	include/util.h
 src/ui.o src/ui_dossiers.o src/ui_editor.o src/ui_help.o src/ui_notes.o \
 src/ui_search.o src/ui_unlock.o: include/conf.h include/notebook.h \
-	include/prompt.h include/secret.h include/store.h include/text.h \
-	include/ui.h include/util.h
+	include/print.h include/prompt.h include/secret.h include/store.h \
+	include/text.h include/ui.h include/util.h
 src/text.o: include/text.h include/util.h
 src/util.o: include/util.h
 tests/unit_conf.o tests/unit_notebook.o tests/unit_store.o \
@@ -94,11 +99,11 @@ deps-test:
 	sh .ci/sqlcipher4
 
 run: deps all
-	CARNET_LOCALEDIR="`pwd`/locale" ./carnet
+	CARNET_LOCALEDIR="`pwd`/locale" CARNET_DATADIR="`pwd`/po" ./carnet
 
 check: deps-test all $(UNIT)
 	CARNET="`pwd`/carnet" CARNET_LOCALEDIR="`pwd`/locale" \
-		prove -e '' tests/*.t
+		CARNET_DATADIR="`pwd`/po" prove -e '' tests/*.t
 
 install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin
@@ -114,12 +119,18 @@ install: all
 	mkdir -p $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES
 	cp -f $(MO) $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/carnet.mo
 	chmod 644 $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/carnet.mo
+	mkdir -p $(DESTDIR)$(DATADIR)
+	cp -f po/notice.en.txt po/notice.fr.txt $(DESTDIR)$(DATADIR)
+	chmod 644 $(DESTDIR)$(DATADIR)/notice.en.txt \
+		$(DESTDIR)$(DATADIR)/notice.fr.txt
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/carnet \
 		$(DESTDIR)$(MANPREFIX)/man1/carnet.1 \
 		$(DESTDIR)$(MANPREFIX)/man5/carnet.5 \
-		$(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/carnet.mo
+		$(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/carnet.mo \
+		$(DESTDIR)$(DATADIR)/notice.en.txt \
+		$(DESTDIR)$(DATADIR)/notice.fr.txt
 
 clean:
 	rm -f carnet $(OBJ) $(UNIT) tests/*.o carnet-$(VERSION).tar.gz

@@ -9,12 +9,13 @@ DATADIR = $(PREFIX)/share/carnet
 
 # libraries, found with pkg-config
 PKG_CONFIG = pkg-config
-LIBS_PKG = sqlcipher libargon2 libcrypto
+LIBS_PKG = sqlcipher libargon2 libcrypto pangocairo cairo-pdf
 CURSES_PKG = ncursesw
 
 # flags added on top of the user's CPPFLAGS, CFLAGS and LDFLAGS
 CARNET_CPPFLAGS = -Iinclude -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 \
-	-DVERSION=\"$(VERSION)\" -DLOCALEDIR=\"$(LOCALEDIR)\"
+	-DVERSION=\"$(VERSION)\" -DLOCALEDIR=\"$(LOCALEDIR)\" \
+	-DDATADIR=\"$(DATADIR)\"
 CARNET_CFLAGS = -std=c11 -Wall -Wextra -pedantic
 CARNET_LDFLAGS =
 

@@ -15,6 +15,8 @@ struct conf {
 	char	*worker;
 	char	*service;
 	long	 retention_days;
+	char	*contact;	/* for the notice: how to reach the worker */
+	char	*notice;	/* the notice's text, when adapted */
 };
 
 /* The defaults. */

@@ -61,9 +61,10 @@ struct notebook	*store_notebook(struct store *);
 
 /* Dossiers, most recent activity first; with FILTER, those whose name
  * has words starting with FILTER's words, accents and case ignored;
- * closed ones only when CLOSED_TOO. */
+ * closed ones only when CLOSED_TOO; with IDLE_SINCE, only those without a
+ * note since then (to review for retention). */
 int	store_dossiers(struct store *, const char *filter, int closed_too,
-	    struct dossier **, size_t *, struct error *);
+	    time_t idle_since, struct dossier **, size_t *, struct error *);
 /* By id ("12") or exact name; 0 found, -1 with a message. */
 int	store_dossier_find(struct store *, const char *, struct dossier *,
 	    struct error *);
@@ -101,6 +102,17 @@ int	store_notes(struct store *, long long dossier, int newest,
  * OFFSET: what a list shows, without reading whole notes. */
 int	store_note_heads(struct store *, long long dossier, size_t offset,
 	    size_t limit, struct note **, size_t *, struct error *);
+/* A dossier's notes for paper, oldest first: all, or those not yet on
+ * paper. */
+int	store_notes_to_print(struct store *, long long dossier, int all,
+	    struct note **, size_t *, struct error *);
+/* Mark notes as on paper since WHEN, in one transaction. */
+int	store_notes_printed(struct store *, const long long *ids, size_t n,
+	    time_t when, struct error *);
+/* Destroy the notes on paper since before BEFORE, of DOSSIER (0: of
+ * every dossier); *COUNT receives how many. */
+int	store_purge(struct store *, long long dossier, time_t before,
+	    long *count, struct error *);
 void	store_note_free(struct note *);
 void	store_notes_free(struct note *, size_t);
 /* Can BODY be a note?  0, or -1 with the reason (empty, NUL byte, not

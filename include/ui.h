@@ -45,6 +45,7 @@ struct ui {
 	size_t			 ndossiers, dsel, dtop;
 	char			 filter[UI_TEXT_MAX];
 	int			 show_closed;
+	int			 review;	/* only those to review */
 	long long		 dossier_wanted; /* select it after a load */
 
 	/* A dossier's notes: only the visible window is loaded. */

@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "notebook.h"
+#include "print.h"
 #include "prompt.h"
 #include "store.h"
 #include "util.h"
@@ -46,13 +47,17 @@ static int cmd_show(struct cli *, struct store *, int, char **);
 static int cmd_search(struct cli *, struct store *, int, char **);
 static int cmd_rm(struct cli *, struct store *, int, char **);
 static int cmd_backup(struct cli *, struct store *, int, char **);
+static int cmd_print(struct cli *, struct store *, int, char **);
+static int cmd_purge(struct cli *, struct store *, int, char **);
+static int cmd_notice(struct cli *, struct store *, int, char **);
 static int cmd_check(struct cli *, struct store *, int, char **);
 
 static const struct command commands[] = {
 	{ "init", "[--kdf-memory MiB] [--kdf-passes N]",
 	    N_("create a new notebook"), 0, 4, NONE, cmd_init },
 	{ "passwd", "", N_("change the passphrase"), 0, 0, NONE, cmd_passwd },
-	{ "ls", "", N_("list the dossiers"), 0, 0, SHARED, cmd_ls },
+	{ "ls", "[--review]", N_("list the dossiers (--review: those to "
+	    "review for retention)"), 0, 1, SHARED, cmd_ls },
 	{ "new", "NAME", N_("create a dossier and print its number"), 1, -1,
 	    SHARED, cmd_new },
 	{ "add", "DOSSIER", N_("add a note read from standard input"), 1, 1,
@@ -61,6 +66,14 @@ static const struct command commands[] = {
 	    1, SHARED, cmd_show },
 	{ "search", "QUERY", N_("search every note, accents ignored"), 1, -1,
 	    SHARED, cmd_search },
+	{ "print", "DOSSIER [--all] [--for-person] [-o FILE.pdf]",
+	    N_("put the notes not yet on paper (or all) on the printer"), 1, 5,
+	    SHARED, cmd_print },
+	{ "purge", "[-y] DOSSIER|--all [--older-than DAYS]",
+	    N_("destroy the notes already on paper"), 1, 4, SHARED,
+	    cmd_purge },
+	{ "notice", "[-o FILE.pdf]", N_("print the information notice for "
+	    "the people written about"), 0, 2, NONE, cmd_notice },
 	{ "rm", "[-y] DOSSIER", N_("destroy a dossier and all its notes"), 1,
 	    2, SHARED, cmd_rm },
 	{ "backup", "DEST", N_("write an encrypted copy, then check it"), 1,
@@ -80,8 +93,8 @@ cli_usage(FILE *fp)
 	    "[--passphrase-fd N] [COMMAND [ARG ...]]\n"), util_progname);
 	fputs(_("commands:\n"), fp);
 	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(fp, "  %-7s %-37s %s\n", commands[i].name,
-		    commands[i].args, _(commands[i].help));
+		fprintf(fp, "  %-7s %s\n  %-7s   %s\n", commands[i].name,
+		    commands[i].args, "", _(commands[i].help));
 }
 
 static int
@@ -316,9 +329,16 @@ cmd_ls(struct cli *c, struct store *st, int argc, char **argv)
 	size_t n, i;
 	char date[64];
 	int tty = isatty(STDOUT_FILENO);
+	time_t idle = 0;
 
-	(void)c, (void)argc, (void)argv;
-	if (store_dossiers(st, NULL, 1, &list, &n, &err) == -1)
+	if (argc == 1 && strcmp(argv[0], "--review") != 0) {
+		cli_usage(stderr);
+		return EXIT_USAGE;
+	}
+	/* To review: no note for longer than the retention time. */
+	if (argc == 1)
+		idle = util_now() - (time_t)c->conf->retention_days * 86400;
+	if (store_dossiers(st, NULL, 1, idle, &list, &n, &err) == -1)
 		return report(&err);
 	for (i = 0; i < n; i++) {
 		if (list[i].last != 0)
@@ -605,6 +625,157 @@ cmd_rm(struct cli *c, struct store *st, int argc, char **argv)
 		fprintf(stderr, _("The dossier “%s” was destroyed.\n"), d.name);
 	store_dossier_free(&d);
 	return rc == 0 ? EXIT_OK : report(&err);
+}
+
+/* Options of print, purge and notice: flags, and values after them. */
+static int
+take(int argc, char **argv, const char *const *flags, int *set,
+    const char *const *with, const char **values, const char **operand)
+{
+	int i, k, known;
+
+	for (i = 0; i < argc; i++) {
+		known = 0;
+		for (k = 0; flags != NULL && flags[k] != NULL; k++)
+			if (strcmp(argv[i], flags[k]) == 0)
+				set[k] = known = 1;
+		for (k = 0; with != NULL && with[k] != NULL; k++)
+			if (strcmp(argv[i], with[k]) == 0) {
+				if (i + 1 == argc)
+					return -1;
+				values[k] = argv[++i];
+				known = 1;
+			}
+		if (known)
+			continue;
+		if (argv[i][0] == '-' || operand == NULL || *operand != NULL)
+			return -1;
+		*operand = argv[i];
+	}
+	return 0;
+}
+
+static void
+warn_unencrypted(const char *path)
+{
+	fprintf(stderr, _("Written to %s. This file is NOT encrypted: print "
+	    "it, then delete it.\n"), path);
+}
+
+static int
+cmd_print(struct cli *c, struct store *st, int argc, char **argv)
+{
+	static const char *const flags[] = { "--all", "--for-person", NULL };
+	static const char *const with[] = { "-o", NULL };
+	struct print_request rq;
+	struct print_result res;
+	struct dossier d;
+	struct error err;
+	const char *output = NULL, *key = NULL;
+	int set[2] = { 0, 0 };
+
+	if (take(argc, argv, flags, set, with, &output, &key) == -1 ||
+	    key == NULL) {
+		cli_usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (store_dossier_find(st, key, &d, &err) == -1)
+		return report(&err);
+	memset(&rq, 0, sizeof(rq));
+	rq.dossier = d.id;
+	rq.all = set[0];
+	rq.for_person = set[1];
+	rq.output = output;
+	if (print_dossier(st, c->conf, &rq, &res, &err) == -1) {
+		store_dossier_free(&d);
+		return report(&err);
+	}
+	if (res.notes == 0)
+		fprintf(stderr, _("Nothing to print: every note of “%s” is "
+		    "already on paper (--all prints them all).\n"), d.name);
+	else if (output != NULL)
+		warn_unencrypted(output);
+	else
+		fprintf(stderr, ngettext("%d page sent to the printer.\n",
+		    "%d pages sent to the printer.\n", res.pages), res.pages);
+	store_dossier_free(&d);
+	return EXIT_OK;
+}
+
+static int
+cmd_purge(struct cli *c, struct store *st, int argc, char **argv)
+{
+	static const char *const flags[] = { "-y", "--all", NULL };
+	static const char *const with[] = { "--older-than", NULL };
+	const char *days = NULL, *key = NULL;
+	char answer[64], *question;
+	struct dossier d;
+	struct error err;
+	long long n = 0;
+	long count;
+	int set[2] = { 0, 0 }, r;
+
+	(void)c;
+	if (take(argc, argv, flags, set, with, &days, &key) == -1 ||
+	    (key == NULL) == !set[1] || (days != NULL && util_number(days, 0,
+	    365000, &n) == -1)) {
+		cli_usage(stderr);
+		return EXIT_USAGE;
+	}
+	memset(&d, 0, sizeof(d));
+	if (key != NULL && store_dossier_find(st, key, &d, &err) == -1)
+		return report(&err);
+	if (!set[0]) {
+		if (!prompt_available()) {
+			store_dossier_free(&d);
+			util_warn(_("no terminal to confirm on: nothing was "
+			    "destroyed (add -y to destroy without asking)"));
+			return EXIT_USAGE;
+		}
+		question = key != NULL ? xasprintf(_("Destroy the notes of "
+		    "“%s” that are already on paper? This cannot be undone. "
+		    "[y/N] "), d.name) : xstrdup(_("Destroy the notes of every "
+		    "dossier that are already on paper? This cannot be undone. "
+		    "[y/N] "));
+		r = prompt_line(question, answer, sizeof(answer));
+		free(question);
+		if (r == -1 || !prompt_is_yes(answer)) {
+			store_dossier_free(&d);
+			fprintf(stderr, _("Nothing was destroyed.\n"));
+			return EXIT_OK;
+		}
+	}
+	r = store_purge(st, d.id, util_now() - (time_t)n * 86400, &count,
+	    &err);
+	store_dossier_free(&d);
+	if (r == -1)
+		return report(&err);
+	fprintf(stderr, ngettext("%ld note on paper was destroyed.\n",
+	    "%ld notes on paper were destroyed.\n", count), count);
+	return EXIT_OK;
+}
+
+static int
+cmd_notice(struct cli *c, struct store *unused, int argc, char **argv)
+{
+	static const char *const with[] = { "-o", NULL };
+	struct print_result res;
+	struct error err;
+	const char *output = NULL;
+
+	(void)unused;
+	if (take(argc, argv, NULL, NULL, with, &output, NULL) == -1) {
+		cli_usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (print_notice(c->conf, output, &res, &err) == -1)
+		return report(&err);
+	if (output != NULL)
+		fprintf(stderr, _("Notice written to %s.\n"), output);
+	else
+		fprintf(stderr, ngettext("%d page sent to the printer.\n",
+		    "%d pages sent to the printer.\n", res.pages), res.pages);
+	return EXIT_OK;
 }
 
 static int

@@ -27,6 +27,8 @@ static const struct key {
 	{ "worker",		TEXT,	 offsetof(struct conf, worker) },
 	{ "service",		TEXT,	 offsetof(struct conf, service) },
 	{ "retention_days",	DAYS,	 offsetof(struct conf, retention_days) },
+	{ "contact",		TEXT,	 offsetof(struct conf, contact) },
+	{ "notice",		TEXT,	 offsetof(struct conf, notice) },
 };
 
 void
@@ -46,6 +48,8 @@ conf_free(struct conf *c)
 	free(c->printer);
 	free(c->worker);
 	free(c->service);
+	free(c->contact);
+	free(c->notice);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -86,7 +90,8 @@ set(struct conf *c, const struct key *k, const char *value, const char *name,
 	case TEXT:
 		free(*text);
 		*text = value[0] == '\0' ? NULL : strcmp(k->name, "notebook") ==
-		    0 ? expand(value) : xstrdup(value);
+		    0 || strcmp(k->name, "notice") == 0 ? expand(value) :
+		    xstrdup(value);
 		if (k->offset == offsetof(struct conf, print_command) &&
 		    *text == NULL)
 			*text = xstrdup("lp");

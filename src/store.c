@@ -330,7 +330,8 @@ static char *fts_query(const char *, int);
 
 int
 store_dossiers(struct store *st, const char *filter, int closed_too,
-    struct dossier **out, size_t *count, struct error *err)
+    time_t idle_since, struct dossier **out, size_t *count,
+    struct error *err)
 {
 	sqlite3_stmt *s;
 	struct dossier *list = NULL;
@@ -341,9 +342,10 @@ store_dossiers(struct store *st, const char *filter, int closed_too,
 	if (filter != NULL && (q = fts_query(filter, 1)) == NULL)
 		filter = NULL;	/* nothing but spaces: no filter */
 	rc = prepare(st, filter == NULL ? DOSSIER_COLUMNS
-	    " WHERE (?2 OR closed IS NULL)"
+	    " WHERE (?2 OR closed IS NULL) AND coalesce(last, created) < ?3"
 	    " ORDER BY coalesce(last, created) DESC, name;" :
-	    DOSSIER_COLUMNS " WHERE (?2 OR closed IS NULL) AND id IN"
+	    DOSSIER_COLUMNS " WHERE (?2 OR closed IS NULL)"
+	    " AND coalesce(last, created) < ?3 AND id IN"
 	    " (SELECT docid FROM dossier_fts WHERE dossier_fts MATCH ?1)"
 	    " ORDER BY coalesce(last, created) DESC, name;",
 	    &s, err);
@@ -354,6 +356,8 @@ store_dossiers(struct store *st, const char *filter, int closed_too,
 	if (q != NULL)
 		sqlite3_bind_text(s, 1, q, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 2, closed_too);
+	sqlite3_bind_int64(s, 3, idle_since != 0 ? (sqlite3_int64)idle_since :
+	    INT64_MAX);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
@@ -798,6 +802,102 @@ store_note_heads(struct store *st, long long dossier, size_t offset,
 	}
 	*out = list;
 	*count = n;
+	return 0;
+}
+
+int
+store_notes_to_print(struct store *st, long long dossier, int all,
+    struct note **out, size_t *count, struct error *err)
+{
+	sqlite3_stmt *s;
+	struct note *list = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	if (prepare(st, all ? NOTE_COLUMNS " WHERE dossier = ?1 ORDER BY id;" :
+	    NOTE_COLUMNS " WHERE dossier = ?1 AND printed IS NULL"
+	    " ORDER BY id;", &s, err) == -1)
+		return -1;
+	sqlite3_bind_int64(s, 1, dossier);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			list = xreallocarray(list, cap, sizeof(*list));
+		}
+		note_row(s, &list[n++]);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_notes_free(list, n);
+		return fail(st, rc, err);
+	}
+	*out = list;
+	*count = n;
+	return 0;
+}
+
+int
+store_notes_printed(struct store *st, const long long *ids, size_t n,
+    time_t when, struct error *err)
+{
+	sqlite3_stmt *s;
+	size_t i;
+
+	if (begin(st, err) == -1)
+		return -1;
+	if (prepare(st, "UPDATE note SET printed = ?1 WHERE id = ?2;", &s,
+	    err) == -1)
+		return rollback(st);
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_int64(s, 1, (sqlite3_int64)when);
+		sqlite3_bind_int64(s, 2, ids[i]);
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			fail(st, sqlite3_errcode(st->db), err);
+			sqlite3_finalize(s);
+			return rollback(st);
+		}
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	return commit(st, err);
+}
+
+/*
+ * Destroy the notes already on paper, of one dossier or of all, printed
+ * before BEFORE.  As with a dossier, the words leave the index and the
+ * freed pages are zeroed.
+ */
+int
+store_purge(struct store *st, long long dossier, time_t before,
+    long *count, struct error *err)
+{
+	sqlite3_stmt *s;
+
+	if (begin(st, err) == -1)
+		return -1;
+	if (prepare(st, "DELETE FROM draft WHERE note IN (SELECT id FROM note"
+	    " WHERE printed IS NOT NULL AND printed <= ?2"
+	    " AND (?1 = 0 OR dossier = ?1));", &s, err) == -1)
+		return rollback(st);
+	sqlite3_bind_int64(s, 1, dossier);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)before);
+	if (finish(st, s, err) == -1)
+		return rollback(st);
+	if (prepare(st, "DELETE FROM note WHERE printed IS NOT NULL"
+	    " AND printed <= ?2 AND (?1 = 0 OR dossier = ?1);", &s, err) == -1)
+		return rollback(st);
+	sqlite3_bind_int64(s, 1, dossier);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)before);
+	if (finish(st, s, err) == -1)
+		return rollback(st);
+	*count = sqlite3_changes(st->db);
+	if (*count > 0 && run(st, "INSERT INTO note_fts(note_fts)"
+	    " VALUES ('optimize');", err) == -1)
+		return rollback(st);
+	if (commit(st, err) == -1)
+		return -1;
+	sqlite3_exec(st->db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL,
+	    NULL);
 	return 0;
 }
 

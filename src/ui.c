@@ -162,36 +162,67 @@ overridden(const struct ui_key *keys, size_t n, const struct ui_key *k)
 	return 0;
 }
 
+static int
+entry_width(const struct ui_key *k)
+{
+	return ui_width(_(k->label), strlen(_(k->label))) + 1 +
+	    ui_width(_(k->text), strlen(_(k->text)));
+}
+
+/* Lay out (or, with DRAW 0, only count) the entries that fit in the bar's
+ * rows; returns how many did. */
+static size_t
+pack(struct ui *ui, const struct ui_key **list, size_t n, int draw)
+{
+	size_t i;
+	int row = 0, x = 0, w;
+
+	for (i = 0; i < n; i++) {
+		w = entry_width(list[i]);
+		if (x > 0 && x + w > COLS) {
+			if (++row == BAR_ROWS)
+				break;
+			x = 0;
+		}
+		if (draw) {
+			ui_text(LINES - BAR_ROWS + row, x, COLS - x,
+			    _(list[i]->label), strlen(_(list[i]->label)),
+			    bar_attr(ui));
+			ui_text(LINES - BAR_ROWS + row, x + w -
+			    ui_width(_(list[i]->text), strlen(_(list[i]->text))),
+			    COLS - x, _(list[i]->text), strlen(_(list[i]->text)),
+			    A_NORMAL);
+		}
+		x += w + 2;
+	}
+	return i;
+}
+
 /* The keys of this screen, then the global ones, nano-style on two
- * rows: the label highlighted, then what it does. */
+ * rows: the label highlighted, then what it does.  When they do not all
+ * fit, the screen's last ones give way (they are in the help): locking,
+ * help and quitting are always shown. */
 void
 ui_bar(struct ui *ui, const struct ui_key *keys, size_t n)
 {
-	const struct ui_key *k;
-	int per_row, cell, slot = 0, y, x;
-	size_t i, shown, total = n + ui_nglobal_keys;
+	const struct ui_key *list[64];
+	size_t i, count = 0, own;
 
-	for (i = 0, shown = 0; i < total; i++) {
-		k = i < n ? &keys[i] : &ui_global_keys[i - n];
-		shown += k->bar && (i < n || !overridden(keys, n, k));
+	for (i = 0; i < n && count < 48; i++)
+		if (keys[i].bar)
+			list[count++] = &keys[i];
+	own = count;
+	for (i = 0; i < ui_nglobal_keys; i++)
+		if (ui_global_keys[i].bar && !overridden(keys, n,
+		    &ui_global_keys[i]))
+			list[count++] = &ui_global_keys[i];
+	while (own > 0 && pack(ui, list, count, 0) < count) {
+		memmove(&list[own - 1], &list[own], (count - own) *
+		    sizeof(list[0]));
+		own--;
+		count--;
 	}
-	per_row = (int)(shown + BAR_ROWS - 1) / BAR_ROWS;
-	cell = COLS / (per_row > 0 ? per_row : 1);
-	for (i = 0; i < total; i++) {
-		k = i < n ? &keys[i] : &ui_global_keys[i - n];
-		if (!k->bar || (i >= n && overridden(keys, n, k)))
-			continue;
-		if (slot >= per_row * BAR_ROWS)
-			break;
-		y = LINES - BAR_ROWS + slot / per_row;
-		x = (slot % per_row) * cell;
-		x += ui_text(y, x, cell, _(k->label), strlen(_(k->label)),
-		    bar_attr(ui));
-		ui_text(y, x + 1, cell - ui_width(_(k->label),
-		    strlen(_(k->label))) - 1, _(k->text), strlen(_(k->text)),
-		    A_NORMAL);
-		slot++;
-	}
+	pack(ui, list, count, 1);
 }
 
 void

@@ -12,6 +12,7 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include "print.h"
 #include "ui.h"
 #include "util.h"
 
@@ -21,6 +22,8 @@ static void rename_dossier(struct ui *);
 static void close_dossier(struct ui *);
 static void toggle_closed(struct ui *);
 static void destroy_dossier(struct ui *);
+static void notice(struct ui *);
+static void toggle_review(struct ui *);
 
 const struct ui_key ui_dossiers_keys[] = {
 	{ '\r', 0, N_("Enter"), N_("Open"), open_dossier, 1 },
@@ -29,8 +32,10 @@ const struct ui_key ui_dossiers_keys[] = {
 	{ UI_CTRL('n'), 0, "^N", N_("New dossier"), new_dossier, 1 },
 	{ UI_CTRL('r'), 0, "^R", N_("Rename"), rename_dossier, 1 },
 	{ UI_CTRL('o'), 0, "^O", N_("Close/reopen"), close_dossier, 1 },
-	{ UI_CTRL('t'), 0, "^T", N_("Show closed"), toggle_closed, 1 },
+	{ UI_CTRL('t'), 0, "^T", N_("Closed ones"), toggle_closed, 1 },
 	{ UI_CTRL('d'), 0, "^D", N_("Destroy"), destroy_dossier, 1 },
+	{ UI_CTRL('a'), 0, "^A", N_("To review"), toggle_review, 1 },
+	{ UI_CTRL('p'), 0, "^P", N_("Notice"), notice, 1 },
 	{ KEY_UP, 1, "↑ ↓", N_("Move (PgUp, PgDn, Home, End too)"), NULL, 0 },
 	{ 0, 0, N_("letters"), N_("Filter the list by name"), NULL, 0 },
 	{ UI_ESC, 0, N_("Esc"), N_("Clear the filter"), NULL, 0 },
@@ -48,7 +53,9 @@ reload(struct ui *ui)
 	ui->dossiers = NULL;
 	ui->ndossiers = 0;
 	if (store_dossiers(ui->st, ui->filter[0] ? ui->filter : NULL,
-	    ui->show_closed, &ui->dossiers, &ui->ndossiers, &err) == -1) {
+	    ui->show_closed || ui->review, ui->review ? util_now() -
+	    (time_t)ui->conf->retention_days * 86400 : 0, &ui->dossiers,
+	    &ui->ndossiers, &err) == -1) {
 		ui_say(ui, 1, "%s", err.text);
 		ui->dossiers = xcalloc(1, sizeof(*ui->dossiers));
 		ui->ndossiers = 0;
@@ -84,7 +91,10 @@ ui_dossiers_draw(struct ui *ui)
 
 	if (ui->dossiers == NULL)
 		reload(ui);
-	if (ui->filter[0] != '\0')
+	if (ui->review)
+		snprintf(where, sizeof(where), _("To review: no note for %ld "
+		    "days (%zu)"), ui->conf->retention_days, ui->ndossiers);
+	else if (ui->filter[0] != '\0')
 		snprintf(where, sizeof(where), _("Dossiers matching “%s” (%zu)"),
 		    ui->filter, ui->ndossiers);
 	else if (ui->show_closed)
@@ -222,6 +232,31 @@ close_dossier(struct ui *ui)
 	    _("Dossier closed: hidden from the list (^T shows closed "
 	    "ones).")) : _("Dossier reopened."));
 	reload(ui);
+}
+
+/* The retention clock: dossiers without a note for too long, for the
+ * worker to print, then destroy, or keep.  Nothing is deleted here. */
+static void
+toggle_review(struct ui *ui)
+{
+	ui->review = !ui->review;
+	ui->dsel = ui->dtop = 0;
+	reload(ui);
+}
+
+static void
+notice(struct ui *ui)
+{
+	struct print_result res;
+	struct error err;
+
+	ui_say(ui, 0, "%s", _("Printing…"));
+	refresh();
+	if (print_notice(ui->conf, NULL, &res, &err) == -1)
+		ui_say(ui, 1, "%s", err.text);
+	else
+		ui_say(ui, 0, "%s", _("The information notice was sent to the "
+		    "printer."));
 }
 
 static void

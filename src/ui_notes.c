@@ -10,6 +10,7 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include "print.h"
 #include "ui.h"
 #include "util.h"
 
@@ -18,13 +19,20 @@ static void open_note(struct ui *);
 static void back_to_dossier(struct ui *);
 static void new_note(struct ui *);
 static void edit_note(struct ui *);
+static void print_all(struct ui *);
+static void print_note(struct ui *);
+static void copy_for_person(struct ui *);
+static void purge(struct ui *);
 
 const struct ui_key ui_dossier_keys[] = {
+	{ UI_ESC, 0, N_("Esc"), N_("Dossiers"), back_to_dossiers, 1 },
 	{ 'n', 0, "n", N_("New note"), new_note, 1 },
 	{ '\r', 0, N_("Enter"), N_("Read the note"), open_note, 1 },
+	{ 'p', 0, "p", N_("Print"), print_all, 1 },
+	{ 'c', 0, "c", N_("Copy for the person"), copy_for_person, 1 },
+	{ 'x', 0, "x", N_("Destroy what is on paper"), purge, 1 },
 	{ KEY_ENTER, 1, N_("Enter"), N_("Read the note"), open_note, 0 },
 	{ KEY_RIGHT, 1, "→", N_("Read the note"), open_note, 0 },
-	{ UI_ESC, 0, N_("Esc"), N_("Dossiers"), back_to_dossiers, 1 },
 	{ KEY_LEFT, 1, "←", N_("Dossiers"), back_to_dossiers, 0 },
 	{ 'q', 0, "q", N_("Dossiers"), back_to_dossiers, 0 },
 	{ '/', 0, "/", N_("Search"), ui_go_search, 0 },
@@ -36,8 +44,9 @@ const size_t ui_ndossier_keys = sizeof(ui_dossier_keys) /
     sizeof(ui_dossier_keys[0]);
 
 const struct ui_key ui_note_keys[] = {
-	{ 'e', 0, "e", N_("Edit the note"), edit_note, 1 },
 	{ UI_ESC, 0, N_("Esc"), N_("Back to the dossier"), back_to_dossier, 1 },
+	{ 'e', 0, "e", N_("Edit the note"), edit_note, 1 },
+	{ 'p', 0, "p", N_("Print the note"), print_note, 1 },
 	{ KEY_LEFT, 1, "←", N_("Back to the dossier"), back_to_dossier, 0 },
 	{ 'q', 0, "q", N_("Back to the dossier"), back_to_dossier, 0 },
 	{ '/', 0, "/", N_("Search"), ui_go_search, 0 },
@@ -67,6 +76,120 @@ static void
 edit_note(struct ui *ui)
 {
 	ui_editor_open(ui, ui->dossier, ui->note);
+}
+
+/* What was shown of the dossier changed: load it again. */
+static void
+reload(struct ui *ui)
+{
+	store_dossier_free(&ui->current);
+	store_notes_free(ui->heads, ui->nheads);
+	ui->heads = NULL;
+	ui->nheads = 0;
+	store_note_free(&ui->reading);
+	free(ui->lines);
+	ui->lines = NULL;
+}
+
+/*
+ * Send to the printer; when it fails, say why and offer to save the PDF
+ * in a file instead, with a warning that the file is not encrypted.
+ */
+static void
+send(struct ui *ui, struct print_request *rq)
+{
+	struct print_result res;
+	struct error err;
+	char path[UI_TEXT_MAX], *question;
+	const char *home = getenv("HOME");
+	int r;
+
+	ui_say(ui, 0, "%s", _("Printing…"));
+	refresh();
+	if (print_dossier(ui->st, ui->conf, rq, &res, &err) == 0) {
+		if (res.notes == 0)
+			ui_say(ui, 0, "%s", _("Nothing to print: every note is "
+			    "already on paper."));
+		else
+			ui_say(ui, 0, ngettext("%d page sent to %s.",
+			    "%d pages sent to %s.", res.pages), res.pages,
+			    ui->conf->printer != NULL ? ui->conf->printer :
+			    _("the printer"));
+		reload(ui);
+		return;
+	}
+	question = xasprintf(_("%s. Save it as a PDF file instead (NOT "
+	    "encrypted)? File name:"), err.text);
+	snprintf(path, sizeof(path), "%s/carnet.pdf", home != NULL ? home :
+	    ".");
+	r = ui_ask(ui, question, path, sizeof(path));
+	free(question);
+	if (r != 1 || path[0] == '\0') {
+		ui_say(ui, 1, "%s", err.text);
+		return;
+	}
+	rq->output = path;
+	if (print_dossier(ui->st, ui->conf, rq, &res, &err) == -1)
+		ui_say(ui, 1, "%s", err.text);
+	else
+		ui_say(ui, 0, _("Saved in %s: it is NOT encrypted; print it, "
+		    "then delete it."), path);
+}
+
+static void
+print_all(struct ui *ui)
+{
+	struct print_request rq;
+	int r;
+
+	r = ui_yes_no(ui, _("Print every note, even those already on paper? "
+	    "(n: only the new ones, y: all, Esc: cancel)"));
+	if (r == -1)
+		return;
+	memset(&rq, 0, sizeof(rq));
+	rq.dossier = ui->dossier;
+	rq.all = r == 1;
+	send(ui, &rq);
+}
+
+static void
+print_note(struct ui *ui)
+{
+	struct print_request rq;
+
+	memset(&rq, 0, sizeof(rq));
+	rq.dossier = ui->dossier;
+	rq.note = ui->note;
+	send(ui, &rq);
+}
+
+static void
+copy_for_person(struct ui *ui)
+{
+	struct print_request rq;
+
+	memset(&rq, 0, sizeof(rq));
+	rq.dossier = ui->dossier;
+	rq.for_person = 1;
+	send(ui, &rq);
+}
+
+static void
+purge(struct ui *ui)
+{
+	struct error err;
+	long count;
+
+	if (ui_yes_no(ui, _("Destroy the notes of this dossier that are "
+	    "already on paper? This cannot be undone. (y/n)")) != 1)
+		return;
+	if (store_purge(ui->st, ui->dossier, util_now(), &count, &err) == -1)
+		ui_say(ui, 1, "%s", err.text);
+	else
+		ui_say(ui, 0, ngettext("%ld note on paper was destroyed.",
+		    "%ld notes on paper were destroyed.", count), count);
+	ui->nsel = ui->ntop = 0;
+	reload(ui);
 }
 
 static void

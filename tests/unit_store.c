@@ -168,20 +168,20 @@ main(void)
 	    notes[0].printed == 0, "dates kept, not on paper");
 	store_notes_free(notes, n);
 
-	ok(store_dossiers(st, NULL, 1, &list, &n, &err) == 0 && n == 2,
+	ok(store_dossiers(st, NULL, 1, 0, &list, &n, &err) == 0 && n == 2,
 	    "two dossiers");
 	ok(list[0].id == benali && list[0].notes == 3 &&
 	    list[0].unprinted == 3 && list[0].last == 2000,
 	    "counts and last date");
 	ok(list[1].id == dupont && list[1].notes == 1, "by recent activity");
 	store_dossiers_free(list, n);
-	ok(store_dossiers(st, "ben", 1, &list, &n, &err) == 0 && n == 1 &&
+	ok(store_dossiers(st, "ben", 1, 0, &list, &n, &err) == 0 && n == 1 &&
 	    list[0].id == benali, "filtered by the start of a word");
 	store_dossiers_free(list, n);
-	ok(store_dossiers(st, "JEAN dup", 1, &list, &n, &err) == 0 && n == 1 &&
+	ok(store_dossiers(st, "JEAN dup", 1, 0, &list, &n, &err) == 0 && n == 1 &&
 	    list[0].id == dupont, "by several words, any case");
 	store_dossiers_free(list, n);
-	ok(store_dossiers(st, "  ", 1, &list, &n, &err) == 0 && n == 2,
+	ok(store_dossiers(st, "  ", 1, 0, &list, &n, &err) == 0 && n == 2,
 	    "a blank filter is no filter");
 	store_dossiers_free(list, n);
 	ok(store_note_heads(st, benali, 1, 5, &notes, &n, &err) == 0 &&
@@ -249,7 +249,7 @@ main(void)
 	    store_dossier_find(st, "Jean-Marc Dupont", &d, &err) == 0 &&
 	    d.closed != 0, "closed");
 	store_dossier_free(&d);
-	ok(store_dossiers(st, NULL, 0, &list, &n, &err) == 0 && n == 1 &&
+	ok(store_dossiers(st, NULL, 0, 0, &list, &n, &err) == 0 && n == 1 &&
 	    list[0].id == benali, "closed dossiers hidden unless asked");
 	store_dossiers_free(list, n);
 	ok(store_dossier_close(st, dupont, 0, &err) == 0 &&

@@ -1,0 +1,58 @@
+/*
+ * paper.h - the paper: a dossier, a note, an access copy or the
+ * information notice typeset as an A4 PDF (pango and cairo), and the PDF
+ * sent to the printer through the print command's standard input.
+ */
+#ifndef CARNET_PAPER_H
+#define CARNET_PAPER_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "util.h"
+
+struct paper_note {
+	time_t		 created;
+	time_t		 updated;
+	const char	*body;
+	size_t		 len;
+};
+
+struct paper_doc {
+	const char		*name;		/* the dossier, in the header */
+	const char		*worker;	/* may be NULL */
+	const char		*service;	/* may be NULL */
+	time_t			 when;		/* the date printed */
+	int			 for_person;	/* an access copy: a cover page
+						 * addressed to the person */
+	const struct paper_note	*notes;
+	size_t			 nnotes;
+	const char		*notice;	/* instead of notes: a text, its
+						 * first line the title */
+};
+
+/* A PDF in memory, wiped when freed: it is the notes in clear. */
+struct paper_pdf {
+	unsigned char	*bytes;
+	size_t		 len, cap;
+	int		 pages;
+};
+
+/* Typeset DOC.  0, or -1 with a message. */
+int	paper_typeset(const struct paper_doc *, struct paper_pdf *,
+	    struct error *);
+void	paper_pdf_free(struct paper_pdf *);
+
+/*
+ * Send PDF to COMMAND (split into words, started without a shell; "lp"
+ * gets -s, a neutral job title, and -d PRINTER when PRINTER is set).
+ * 0 once the command has accepted the job (exit status 0); -1 with its
+ * reason otherwise: not installed, no printer, CUPS not running...
+ */
+int	paper_print(const struct paper_pdf *, const char *command,
+	    const char *printer, struct error *);
+/* Write PDF to PATH (created 0600, refusing to replace a file). */
+int	paper_save(const struct paper_pdf *, const char *path,
+	    struct error *);
+
+#endif

@@ -1,0 +1,37 @@
+/*
+ * print.h - putting notes on paper: gather them from the store, typeset
+ * them (paper.c), send them to the printer or to a file the user named,
+ * and only then mark them as on paper.  Shared by the command line and
+ * the screens.
+ */
+#ifndef CARNET_PRINT_H
+#define CARNET_PRINT_H
+
+#include "conf.h"
+#include "store.h"
+#include "util.h"
+
+struct print_request {
+	long long	 dossier;
+	long long	 note;		/* that note alone, or 0 */
+	int		 all;		/* the notes on paper already too */
+	int		 for_person;	/* the access copy: all, with a cover */
+	const char	*output;	/* a PDF file instead of the printer */
+};
+
+struct print_result {
+	int		 pages;
+	size_t		 notes;		/* 0: there was nothing to print */
+	int		 marked;	/* the notes are now marked on paper */
+};
+
+int	print_dossier(struct store *, const struct conf *,
+	    const struct print_request *, struct print_result *,
+	    struct error *);
+/* The information notice for the people written about. */
+int	print_notice(const struct conf *, const char *output,
+	    struct print_result *, struct error *);
+/* Where the notice's text is read from (for messages and the manual). */
+char	*print_notice_path(const struct conf *);
+
+#endif

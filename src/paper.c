@@ -1,0 +1,552 @@
+/*
+ * paper.c - the only room that knows fonts and pages.
+ *
+ * A document is laid out twice with pango on a cairo PDF surface: once to
+ * count the pages (for "page N / M"), once for real into memory.  Each
+ * note is a heading (its date and time) and one justified paragraph per
+ * line of text; a heading is never left alone at the foot of a page.
+ * pango shapes any script the worker types (Arabic right to left,
+ * Cyrillic) with the fonts fontconfig finds, and cairo embeds subsets of
+ * them.  Then paper_print() hands the PDF to the print command, without a
+ * shell and without a file.  Start at paper_typeset().
+ */
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "paper.h"
+
+extern char **environ;
+
+/* A4 in points, and the margins. */
+#define PAGE_W		595.2756
+#define PAGE_H		841.8898
+#define LEFT		62.0
+#define RIGHT		(PAGE_W - 62.0)
+#define TOP		78.0
+#define BOTTOM		(PAGE_H - 70.0)
+#define BODY_W		(RIGHT - LEFT)
+
+#define FONT_BODY	"Serif 11"
+#define FONT_HEADING	"Sans Bold 10.5"
+#define FONT_SMALL	"Sans 8.5"
+#define FONT_SMALL_BOLD	"Sans Bold 8.5"
+#define FONT_TITLE	"Sans Bold 18"
+
+struct pen {
+	const struct paper_doc	*doc;
+	cairo_t			*cr;
+	int			 page;
+	int			 pages;		/* 0 while counting */
+	double			 y;
+	char			 printed[96];
+};
+
+static PangoLayout *
+layout(struct pen *p, const char *font, const char *text, int len,
+    double width, int justify)
+{
+	PangoLayout *l = pango_cairo_create_layout(p->cr);
+	PangoFontDescription *fd = pango_font_description_from_string(font);
+
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_justify(l, justify);
+	pango_layout_set_text(l, text, len);
+	return l;
+}
+
+/* Draw TEXT on one line at (X, Y), aligned left, right or centred. */
+static void
+label(struct pen *p, const char *font, const char *text, double x, double y,
+    PangoAlignment align, double width)
+{
+	PangoLayout *l = layout(p, font, text, -1, width, 0);
+
+	pango_layout_set_alignment(l, align);
+	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	cairo_move_to(p->cr, x, y);
+	pango_cairo_show_layout(p->cr, l);
+	g_object_unref(l);
+}
+
+static void
+page_begin(struct pen *p)
+{
+	p->page++;
+	p->y = TOP;
+	label(p, FONT_SMALL, p->doc->name, LEFT, 40, PANGO_ALIGN_LEFT,
+	    BODY_W * 0.7);
+	/* The notice is for the person to keep: not confidential. */
+	if (p->doc->notice == NULL)
+		label(p, FONT_SMALL_BOLD, _("Confidential"), LEFT, 40,
+		    PANGO_ALIGN_RIGHT, BODY_W);
+	cairo_set_line_width(p->cr, 0.5);
+	cairo_move_to(p->cr, LEFT, 55);
+	cairo_line_to(p->cr, RIGHT, 55);
+	cairo_stroke(p->cr);
+}
+
+static void
+page_end(struct pen *p)
+{
+	char footer[256];
+
+	if (p->pages > 0)
+		snprintf(footer, sizeof(footer), _("page %d / %d — printed on "
+		    "%s"), p->page, p->pages, p->printed);
+	else
+		snprintf(footer, sizeof(footer), "page %d", p->page);
+	label(p, FONT_SMALL, footer, LEFT, PAGE_H - 48, PANGO_ALIGN_CENTER,
+	    BODY_W);
+	cairo_show_page(p->cr);
+}
+
+/* Room for HEIGHT more points on this page, or a new page. */
+static void
+room(struct pen *p, double height)
+{
+	if (p->y + height > BOTTOM && p->y > TOP) {
+		page_end(p);
+		page_begin(p);
+	}
+}
+
+/* The height of the first N lines of L. */
+static double
+lines_height(PangoLayout *l, int n)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	PangoRectangle r;
+	double h = 0;
+
+	do {
+		pango_layout_iter_get_line_extents(it, NULL, &r);
+		h += (double)r.height / PANGO_SCALE;
+	} while (--n > 0 && pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	return h;
+}
+
+/* Draw L line by line, breaking pages between lines. */
+static void
+flow(struct pen *p, PangoLayout *l, double x)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	PangoRectangle r;
+	double h;
+	int baseline;
+
+	do {
+		pango_layout_iter_get_line_extents(it, NULL, &r);
+		baseline = pango_layout_iter_get_baseline(it);
+		h = (double)r.height / PANGO_SCALE;
+		room(p, h);
+		cairo_move_to(p->cr, x + (double)r.x / PANGO_SCALE, p->y +
+		    (double)(baseline - r.y) / PANGO_SCALE);
+		pango_cairo_show_layout_line(p->cr,
+		    pango_layout_iter_get_line_readonly(it));
+		p->y += h;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+}
+
+static void
+long_date(char *buf, size_t size, time_t t)
+{
+	struct tm tm;
+
+	/* TRANSLATORS: strftime(3) format of a note's heading on paper. */
+	if (localtime_r(&t, &tm) == NULL || strftime(buf, size,
+	    _("%A %d %B %Y, %H:%M"), &tm) == 0)
+		snprintf(buf, size, "%lld", (long long)t);
+}
+
+/* One paragraph per line of TEXT; an empty line leaves a space.  The
+ * first FIRST_KEEP points must stay with what comes before. */
+static void
+paragraphs(struct pen *p, const char *text, size_t len, const char *font)
+{
+	size_t start = 0, end;
+	PangoLayout *l;
+
+	while (start <= len) {
+		end = start;
+		while (end < len && text[end] != '\n')
+			end++;
+		if (end == start)
+			p->y += 6;
+		else {
+			l = layout(p, font, text + start, (int)(end - start),
+			    BODY_W, 1);
+			flow(p, l, LEFT);
+			g_object_unref(l);
+			p->y += 3;
+		}
+		start = end + 1;
+	}
+}
+
+static void
+note(struct pen *p, const struct paper_note *n)
+{
+	char date[128], other[128], heading[300];
+	PangoLayout *h, *first;
+	size_t first_len = 0;
+
+	long_date(date, sizeof(date), n->created);
+	if (n->updated != n->created) {
+		long_date(other, sizeof(other), n->updated);
+		snprintf(heading, sizeof(heading), _("%s (changed %s)"), date,
+		    other);
+	} else
+		snprintf(heading, sizeof(heading), "%s", date);
+	h = layout(p, FONT_HEADING, heading, -1, BODY_W, 0);
+	while (first_len < n->len && n->body[first_len] != '\n')
+		first_len++;
+	first = layout(p, FONT_BODY, n->body, (int)first_len, BODY_W, 1);
+	/* The heading and two lines of its text, or a new page. */
+	p->y += 12;
+	room(p, lines_height(h, 2) + 4 + (first_len ? lines_height(first, 2) :
+	    0));
+	flow(p, h, LEFT);
+	p->y += 4;
+	g_object_unref(h);
+	g_object_unref(first);
+	paragraphs(p, n->body, n->len, FONT_BODY);
+}
+
+/* The access copy's first page, addressed to the person. */
+static void
+cover(struct pen *p)
+{
+	char line[512];
+	PangoLayout *l;
+
+	p->y = PAGE_H / 4;
+	l = layout(p, FONT_TITLE, _("What is written about you"), -1, BODY_W,
+	    0);
+	flow(p, l, LEFT);
+	g_object_unref(l);
+	p->y += 18;
+	snprintf(line, sizeof(line), _("Dossier: %s"), p->doc->name);
+	paragraphs(p, line, strlen(line), FONT_HEADING);
+	snprintf(line, sizeof(line), _("Given to you on %s."), p->printed);
+	paragraphs(p, line, strlen(line), FONT_BODY);
+	if (p->doc->worker != NULL || p->doc->service != NULL) {
+		snprintf(line, sizeof(line), _("Written by: %s%s%s"),
+		    p->doc->worker ? p->doc->worker : "",
+		    p->doc->worker && p->doc->service ? ", " : "",
+		    p->doc->service ? p->doc->service : "");
+		paragraphs(p, line, strlen(line), FONT_BODY);
+	}
+	p->y += 12;
+	snprintf(line, sizeof(line), "%s", _("These pages hold every note "
+	    "written about you, as they are kept today, oldest first. You may "
+	    "ask for a note to be corrected or erased, and you may object to "
+	    "notes being kept; say so to the person who gave you this "
+	    "document."));
+	paragraphs(p, line, strlen(line), FONT_BODY);
+	page_end(p);
+	page_begin(p);
+}
+
+static void
+notice(struct pen *p)
+{
+	const char *text = p->doc->notice, *nl = strchr(text, '\n');
+	size_t title = nl != NULL ? (size_t)(nl - text) : strlen(text);
+	PangoLayout *l = layout(p, FONT_TITLE, text, (int)title, BODY_W, 0);
+
+	flow(p, l, LEFT);
+	g_object_unref(l);
+	p->y += 14;
+	if (nl != NULL)
+		paragraphs(p, nl + 1, strlen(nl + 1), FONT_BODY);
+}
+
+/* One pass over the whole document. */
+static int
+pass(const struct paper_doc *doc, cairo_surface_t *surface, int pages,
+    int *count)
+{
+	struct pen p;
+	size_t i;
+	int ok;
+
+	memset(&p, 0, sizeof(p));
+	p.doc = doc;
+	p.pages = pages;
+	util_date(p.printed, sizeof(p.printed), doc->when);
+	p.cr = cairo_create(surface);
+	page_begin(&p);
+	if (doc->notice != NULL)
+		notice(&p);
+	else {
+		if (doc->for_person)
+			cover(&p);
+		for (i = 0; i < doc->nnotes; i++)
+			note(&p, &doc->notes[i]);
+	}
+	page_end(&p);
+	*count = p.page;
+	ok = cairo_status(p.cr) == CAIRO_STATUS_SUCCESS;
+	cairo_destroy(p.cr);
+	return ok ? 0 : -1;
+}
+
+static cairo_status_t
+to_nowhere(void *closure, const unsigned char *data, unsigned int len)
+{
+	(void)closure, (void)data, (void)len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t
+to_memory(void *closure, const unsigned char *data, unsigned int len)
+{
+	struct paper_pdf *pdf = closure;
+	unsigned char *bigger;
+	size_t cap;
+
+	if (pdf->len + len > pdf->cap) {
+		cap = pdf->cap ? pdf->cap : 65536;
+		while (cap < pdf->len + len)
+			cap *= 2;
+		/* Grown by hand, so that the old block is wiped. */
+		bigger = xmalloc(cap);
+		if (pdf->len > 0)
+			memcpy(bigger, pdf->bytes, pdf->len);
+		if (pdf->bytes != NULL) {
+			explicit_bzero(pdf->bytes, pdf->cap);
+			free(pdf->bytes);
+		}
+		pdf->bytes = bigger;
+		pdf->cap = cap;
+	}
+	memcpy(pdf->bytes + pdf->len, data, len);
+	pdf->len += len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_surface_t *
+surface(cairo_write_func_t sink, void *closure, const struct paper_doc *doc)
+{
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(sink,
+	    closure, PAGE_W, PAGE_H);
+	struct tm tm;
+	char date[32];
+
+	/* A fixed creation date: the same notes give the same bytes. */
+	if (gmtime_r(&doc->when, &tm) != NULL && strftime(date, sizeof(date),
+	    "%Y-%m-%dT%H:%M:%SZ", &tm) > 0)
+		cairo_pdf_surface_set_metadata(s,
+		    CAIRO_PDF_METADATA_CREATE_DATE, date);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
+	    "carnet");
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, "carnet");
+	return s;
+}
+
+int
+paper_typeset(const struct paper_doc *doc, struct paper_pdf *pdf,
+    struct error *err)
+{
+	cairo_surface_t *s;
+	int pages = 0, rc;
+
+	memset(pdf, 0, sizeof(*pdf));
+	s = surface(to_nowhere, NULL, doc);
+	rc = pass(doc, s, 0, &pages);
+	cairo_surface_destroy(s);
+	if (rc == 0) {
+		s = surface(to_memory, pdf, doc);
+		rc = pass(doc, s, pages, &pdf->pages);
+		cairo_surface_finish(s);
+		if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
+			rc = -1;
+		cairo_surface_destroy(s);
+	}
+	if (rc == -1) {
+		paper_pdf_free(pdf);
+		return error_set(err, EXIT_ERROR, _("the document could not be "
+		    "typeset"));
+	}
+	return 0;
+}
+
+void
+paper_pdf_free(struct paper_pdf *pdf)
+{
+	if (pdf->bytes != NULL) {
+		explicit_bzero(pdf->bytes, pdf->cap);
+		free(pdf->bytes);
+	}
+	memset(pdf, 0, sizeof(*pdf));
+}
+
+/* COMMAND split into words; "lp" gets its options.  Returns argv. */
+static char **
+command_words(const char *command, const char *printer, char **copy)
+{
+	char **argv = xcalloc(strlen(command) / 2 + 10, sizeof(*argv));
+	char *w, *save = NULL, *base;
+	size_t n = 0;
+
+	*copy = xstrdup(command);
+	for (w = strtok_r(*copy, " \t", &save); w != NULL;
+	    w = strtok_r(NULL, " \t", &save))
+		argv[n++] = w;
+	if (n > 0) {
+		base = strrchr(argv[0], '/');
+		base = base != NULL ? base + 1 : argv[0];
+		if (strcmp(base, "lp") == 0) {
+			/* A neutral title: the job list of the print server
+			 * must not show whose dossier it is. */
+			argv[n++] = "-s";
+			argv[n++] = "-t";
+			argv[n++] = "carnet";
+			if (printer != NULL && printer[0] != '\0') {
+				argv[n++] = "-d";
+				argv[n++] = (char *)printer;
+			}
+		}
+	}
+	argv[n] = NULL;
+	return argv;
+}
+
+int
+paper_print(const struct paper_pdf *pdf, const char *command,
+    const char *printer, struct error *err)
+{
+	posix_spawn_file_actions_t fa;
+	struct sigaction ignore, old;
+	char **argv, *copy, said[512];
+	int in[2], out[2], status, rc, broken = 0;
+	size_t done = 0, heard = 0;
+	ssize_t n;
+	pid_t pid;
+
+	argv = command_words(command, printer, &copy);
+	if (argv[0] == NULL) {
+		free(argv);
+		free(copy);
+		return error_set(err, EXIT_ERROR, _("no print command is set "
+		    "(print_command in the configuration)"));
+	}
+	if (pipe(in) == -1 || pipe(out) == -1)
+		util_die(EXIT_ERROR, "pipe:");
+	/* Only the child's copies, made by dup2, stay open across exec. */
+	fcntl(in[0], F_SETFD, FD_CLOEXEC);
+	fcntl(in[1], F_SETFD, FD_CLOEXEC);
+	fcntl(out[0], F_SETFD, FD_CLOEXEC);
+	fcntl(out[1], F_SETFD, FD_CLOEXEC);
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, in[0], STDIN_FILENO);
+	posix_spawn_file_actions_adddup2(&fa, out[1], STDOUT_FILENO);
+	posix_spawn_file_actions_adddup2(&fa, out[1], STDERR_FILENO);
+	rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	close(in[0]);
+	close(out[1]);
+	if (rc != 0) {
+		close(in[1]);
+		close(out[0]);
+		error_set(err, EXIT_ERROR, rc == ENOENT ? _("the print command "
+		    "“%s” is not installed (for lp: the cups-client package)") :
+		    _("the print command “%s” cannot be started: %s"), argv[0],
+		    strerror(rc));
+		free(argv);
+		free(copy);
+		return -1;
+	}
+	/* A command that stops reading must not kill carnet with SIGPIPE. */
+	memset(&ignore, 0, sizeof(ignore));
+	ignore.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &ignore, &old);
+	while (done < pdf->len) {
+		n = write(in[1], pdf->bytes + done, pdf->len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			broken = 1;
+			break;
+		}
+		done += (size_t)n;
+	}
+	close(in[1]);
+	sigaction(SIGPIPE, &old, NULL);
+	while ((n = read(out[0], said + heard, sizeof(said) - 1 - heard)) > 0 ||
+	    (n < 0 && errno == EINTR))
+		if (n > 0)
+			heard += (size_t)n;
+	close(out[0]);
+	said[heard] = '\0';
+	said[strcspn(said, "\n")] = '\0';
+	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+		;
+	if (!broken && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+		free(argv);
+		free(copy);
+		return 0;
+	}
+	if (said[0] != '\0')
+		error_set(err, EXIT_ERROR, _("the printer did not take the "
+		    "document: %s"), said);
+	else
+		error_set(err, EXIT_ERROR, _("the printer did not take the "
+		    "document (“%s” stopped with status %d)"), argv[0],
+		    WIFEXITED(status) ? WEXITSTATUS(status) : 128 +
+		    WTERMSIG(status));
+	free(argv);
+	free(copy);
+	return -1;
+}
+
+int
+paper_save(const struct paper_pdf *pdf, const char *path, struct error *err)
+{
+	size_t done = 0;
+	ssize_t n;
+	int fd;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) ==
+	    -1)
+		return error_set(err, EXIT_ERROR, errno == EEXIST ? _("%s "
+		    "already exists: choose another name") : _("cannot create "
+		    "%s: %s"), path, strerror(errno));
+	while (done < pdf->len) {
+		n = write(fd, pdf->bytes + done, pdf->len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			error_set(err, EXIT_ERROR, _("cannot write %s: %s"), path,
+			    n < 0 ? strerror(errno) : "?");
+			close(fd);
+			unlink(path);
+			return -1;
+		}
+		done += (size_t)n;
+	}
+	if (fsync(fd) == -1 || close(fd) == -1) {
+		error_set(err, EXIT_ERROR, _("cannot write %s: %s"), path,
+		    strerror(errno));
+		unlink(path);
+		return -1;
+	}
+	return 0;
+}

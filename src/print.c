@@ -1,0 +1,215 @@
+/*
+ * print.c - from the notebook to paper.  The notes are typeset in memory;
+ * the PDF goes to the print command or, only when the user named one, to
+ * a file; the notes are marked as on paper only once the print command
+ * has accepted the job.  A file is not paper: saving one marks nothing.
+ */
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "paper.h"
+#include "print.h"
+
+#ifndef DATADIR
+#define DATADIR "/usr/local/share/carnet"
+#endif
+#define NOTICE_MAX	(64 * 1024)
+
+static int
+deliver(struct paper_pdf *pdf, const struct conf *conf, const char *output,
+    struct error *err)
+{
+	if (output != NULL)
+		return paper_save(pdf, output, err);
+	return paper_print(pdf, conf->print_command, conf->printer, err);
+}
+
+int
+print_dossier(struct store *st, const struct conf *conf,
+    const struct print_request *rq, struct print_result *res,
+    struct error *err)
+{
+	struct paper_doc doc;
+	struct paper_note *pn;
+	struct paper_pdf pdf;
+	struct dossier d;
+	struct note *notes = NULL;
+	long long *ids;
+	char key[32];
+	size_t n = 0, i;
+	int rc = -1;
+
+	memset(res, 0, sizeof(*res));
+	snprintf(key, sizeof(key), "%lld", rq->dossier);
+	if (store_dossier_find(st, key, &d, err) == -1)
+		return -1;
+	if (rq->note != 0) {
+		notes = xcalloc(1, sizeof(*notes));
+		if (store_note_get(st, rq->note, notes, err) == -1) {
+			free(notes);
+			store_dossier_free(&d);
+			return -1;
+		}
+		n = 1;
+	} else if (store_notes_to_print(st, d.id, rq->all || rq->for_person,
+	    &notes, &n, err) == -1) {
+		store_dossier_free(&d);
+		return -1;
+	}
+	if (n == 0) {
+		store_dossier_free(&d);
+		free(notes);
+		return 0;
+	}
+	pn = xcalloc(n, sizeof(*pn));
+	ids = xcalloc(n, sizeof(*ids));
+	for (i = 0; i < n; i++) {
+		pn[i] = (struct paper_note){ notes[i].created, notes[i].updated,
+		    notes[i].body, notes[i].len };
+		ids[i] = notes[i].id;
+	}
+	memset(&doc, 0, sizeof(doc));
+	doc.name = d.name;
+	doc.worker = conf->worker;
+	doc.service = conf->service;
+	doc.when = util_now();
+	doc.for_person = rq->for_person;
+	doc.notes = pn;
+	doc.nnotes = n;
+	if (paper_typeset(&doc, &pdf, err) == 0) {
+		res->pages = pdf.pages;
+		res->notes = n;
+		if (deliver(&pdf, conf, rq->output, err) == 0) {
+			rc = 0;
+			/* Paper, not a file nor the person's copy. */
+			if (rq->output == NULL && !rq->for_person) {
+				if (store_notes_printed(st, ids, n, doc.when,
+				    err) == -1)
+					rc = -1;
+				else
+					res->marked = 1;
+			}
+		}
+		paper_pdf_free(&pdf);
+	}
+	free(pn);
+	free(ids);
+	store_notes_free(notes, n);
+	store_dossier_free(&d);
+	return rc;
+}
+
+char *
+print_notice_path(const struct conf *conf)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	const char *data = getenv("CARNET_DATADIR");
+	const char *lang = setlocale(LC_MESSAGES, NULL);
+	char *own = NULL;
+	FILE *fp;
+
+	if (conf->notice != NULL)
+		return xstrdup(conf->notice);
+	if (xdg != NULL && xdg[0] == '/')
+		own = xasprintf("%s/carnet/notice.txt", xdg);
+	else if (home != NULL && home[0] != '\0')
+		own = xasprintf("%s/.config/carnet/notice.txt", home);
+	if (own != NULL && (fp = fopen(own, "re")) != NULL) {
+		fclose(fp);
+		return own;
+	}
+	free(own);
+	return xasprintf("%s/notice.%s.txt", data != NULL && data[0] != '\0' ?
+	    data : DATADIR, lang != NULL && strncmp(lang, "fr", 2) == 0 ?
+	    "fr" : "en");
+}
+
+/* TEXT with {worker}, {service}, {contact} and {retention} filled in;
+ * what is not configured becomes a line to fill in by hand. */
+static char *
+fill(const char *text, const struct conf *conf)
+{
+	static const char blank[] = "____________________";
+	char years[32], *out, *o;
+	const char *value, *p, *end;
+	size_t cap = strlen(text) + 1;
+
+	snprintf(years, sizeof(years), "%ld", conf->retention_days / 365 > 0 ?
+	    conf->retention_days / 365 : 1);
+	for (p = text; (p = strchr(p, '{')) != NULL; p++)
+		cap += 512;
+	out = o = xmalloc(cap);
+	for (p = text; *p != '\0'; ) {
+		end = *p == '{' ? strchr(p, '}') : NULL;
+		value = NULL;
+		if (end != NULL) {
+			if (strncmp(p, "{worker}", 8) == 0)
+				value = conf->worker ? conf->worker : blank;
+			else if (strncmp(p, "{service}", 9) == 0)
+				value = conf->service ? conf->service : blank;
+			else if (strncmp(p, "{contact}", 9) == 0)
+				value = conf->contact ? conf->contact : blank;
+			else if (strncmp(p, "{retention}", 11) == 0)
+				value = years;
+		}
+		if (value != NULL) {
+			size_t len = strlen(value) < 500 ? strlen(value) : 500;
+
+			memcpy(o, value, len);
+			o += len;
+			p = end + 1;
+		} else
+			*o++ = *p++;
+	}
+	*o = '\0';
+	return out;
+}
+
+int
+print_notice(const struct conf *conf, const char *output,
+    struct print_result *res, struct error *err)
+{
+	struct paper_doc doc;
+	struct paper_pdf pdf;
+	char *path = print_notice_path(conf), *text, *filled;
+	size_t len;
+	FILE *fp;
+	int rc = -1;
+
+	memset(res, 0, sizeof(*res));
+	if ((fp = fopen(path, "re")) == NULL) {
+		error_set(err, EXIT_ERROR, _("cannot read the notice's text "
+		    "%s: %s"), path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	text = xmalloc(NOTICE_MAX + 1);
+	len = fread(text, 1, NOTICE_MAX, fp);
+	fclose(fp);
+	text[len] = '\0';
+	if (len == 0 || util_utf8_invalid(text, len) != -1) {
+		error_set(err, EXIT_ERROR, _("the notice's text %s is empty or "
+		    "not UTF-8"), path);
+		free(text);
+		free(path);
+		return -1;
+	}
+	filled = fill(text, conf);
+	memset(&doc, 0, sizeof(doc));
+	doc.name = conf->service != NULL ? conf->service : "carnet";
+	doc.when = util_now();
+	doc.notice = filled;
+	if (paper_typeset(&doc, &pdf, err) == 0) {
+		res->pages = pdf.pages;
+		res->notes = 1;
+		rc = deliver(&pdf, conf, output, err);
+		paper_pdf_free(&pdf);
+	}
+	free(filled);
+	free(text);
+	free(path);
+	return rc;
+}
