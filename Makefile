@@ -13,12 +13,14 @@ ALL_CPPFLAGS = $(CARNET_CPPFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(CARNET_CFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(CARNET_LDFLAGS) $(LDFLAGS)
 
-SRC = src/cli.c src/conf.c src/main.c src/notebook.c src/paper.c \
+SRC = src/cli.c src/conf.c src/exchange.c src/main.c src/notebook.c \
+	src/paper.c \
 	src/print.c src/prompt.c \
 	src/secret.c src/store.c src/text.c src/ui.c src/ui_dossiers.c \
 	src/ui_editor.c src/ui_help.c src/ui_notes.c src/ui_search.c \
 	src/ui_unlock.c src/util.c
-OBJ = src/cli.o src/conf.o src/main.o src/notebook.o src/paper.o \
+OBJ = src/cli.o src/conf.o src/exchange.o src/main.o src/notebook.o \
+	src/paper.o \
 	src/print.o src/prompt.o \
 	src/secret.o src/store.o src/text.o src/ui.o src/ui_dossiers.o \
 	src/ui_editor.o src/ui_help.o src/ui_notes.o src/ui_search.o \
@@ -33,8 +35,11 @@ all: carnet $(MO)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
 # Header dependencies, written out.
-src/cli.o: include/cli.h include/conf.h include/notebook.h include/print.h \
-	include/prompt.h include/secret.h include/store.h include/util.h
+src/cli.o: include/cli.h include/conf.h include/exchange.h \
+	include/notebook.h include/print.h include/prompt.h include/secret.h \
+	include/store.h include/util.h
+src/exchange.o: include/exchange.h include/notebook.h include/secret.h \
+	include/store.h include/util.h
 src/paper.o: include/paper.h include/util.h
 src/print.o: include/conf.h include/notebook.h include/paper.h \
 	include/print.h include/secret.h include/store.h include/util.h

@@ -59,6 +59,14 @@ struct store	*store_attach(struct notebook *, struct error *);
 void		 store_close(struct store *);
 struct notebook	*store_notebook(struct store *);
 
+/* Many changes as one transaction (an import): each change inside is a
+ * savepoint; store_batch_end keeps all (KEEP) or none. */
+int	store_batch_begin(struct store *, struct error *);
+int	store_batch_end(struct store *, int keep, struct error *);
+/* Has DOSSIER a note of that second with exactly that text? */
+int	store_note_exists(struct store *, long long dossier, time_t created,
+	    const char *body, size_t len, int *exists, struct error *);
+
 /* Dossiers, most recent activity first; with FILTER, those whose name
  * has words starting with FILTER's words, accents and case ignored;
  * closed ones only when CLOSED_TOO; with IDLE_SINCE, only those without a

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "exchange.h"
 #include "notebook.h"
 #include "print.h"
 #include "prompt.h"
@@ -50,6 +51,8 @@ static int cmd_backup(struct cli *, struct store *, int, char **);
 static int cmd_print(struct cli *, struct store *, int, char **);
 static int cmd_purge(struct cli *, struct store *, int, char **);
 static int cmd_notice(struct cli *, struct store *, int, char **);
+static int cmd_import(struct cli *, struct store *, int, char **);
+static int cmd_export(struct cli *, struct store *, int, char **);
 static int cmd_check(struct cli *, struct store *, int, char **);
 
 static const struct command commands[] = {
@@ -74,6 +77,10 @@ static const struct command commands[] = {
 	    cmd_purge },
 	{ "notice", "[-o FILE.pdf]", N_("print the information notice for "
 	    "the people written about"), 0, 2, NONE, cmd_notice },
+	{ "import", "DIR", N_("add the notes of a folder per dossier, a file "
+	    "per note"), 1, 1, SHARED, cmd_import },
+	{ "export", "DIR", N_("write every note out, a folder per dossier "
+	    "(NOT encrypted)"), 1, 1, SHARED, cmd_export },
 	{ "rm", "[-y] DOSSIER", N_("destroy a dossier and all its notes"), 1,
 	    2, SHARED, cmd_rm },
 	{ "backup", "DEST", N_("write an encrypted copy, then check it"), 1,
@@ -775,6 +782,49 @@ cmd_notice(struct cli *c, struct store *unused, int argc, char **argv)
 	else
 		fprintf(stderr, ngettext("%d page sent to the printer.\n",
 		    "%d pages sent to the printer.\n", res.pages), res.pages);
+	return EXIT_OK;
+}
+
+static int
+cmd_import(struct cli *c, struct store *st, int argc, char **argv)
+{
+	struct exchange_report r;
+	struct error err;
+	size_t i;
+	int rc;
+
+	(void)c, (void)argc;
+	rc = exchange_import(st, argv[0], isatty(STDERR_FILENO), &r, &err);
+	if (rc == -1) {
+		exchange_report_free(&r);
+		util_warn("%s", err.text);
+		util_warn(_("nothing was imported"));
+		return err.status;
+	}
+	fprintf(stderr, _("Imported %zu notes (%zu new dossiers); %zu were "
+	    "already there.\n"), r.notes, r.dossiers, r.already);
+	if (r.nbad > 0) {
+		fprintf(stderr, ngettext("%zu file was skipped:\n",
+		    "%zu files were skipped:\n", r.nbad), r.nbad);
+		for (i = 0; i < r.nbad; i++)
+			fprintf(stderr, "  %s\n", r.bad[i]);
+	}
+	exchange_report_free(&r);
+	return EXIT_OK;
+}
+
+static int
+cmd_export(struct cli *c, struct store *st, int argc, char **argv)
+{
+	struct exchange_report r;
+	struct error err;
+
+	(void)c, (void)argc;
+	if (exchange_export(st, argv[0], &r, &err) == -1)
+		return report(&err);
+	fprintf(stderr, _("Exported %zu notes of %zu dossiers to %s.\nThese "
+	    "files are NOT encrypted: keep them safe, and delete them when "
+	    "they are no longer needed.\n"), r.notes, r.dossiers, argv[0]);
 	return EXIT_OK;
 }
 

@@ -18,9 +18,19 @@
 
 #include "store.h"
 
+/* Prepared statements are kept and reused: parsing the SQL again for
+ * every note would cost more than running it.  The SQL strings are
+ * literals, so their address identifies them. */
+#define CACHE	48
+
 struct store {
 	struct notebook	*nb;
 	sqlite3		*db;
+	int		 depth;		/* transactions open: >1 nests */
+	struct {
+		const char	*sql;
+		sqlite3_stmt	*stmt;
+	}		 cache[CACHE];
 };
 
 /*
@@ -106,9 +116,36 @@ static int
 prepare(struct store *st, const char *sql, sqlite3_stmt **out,
     struct error *err)
 {
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, out, NULL);
+	int i, rc;
 
-	return rc == SQLITE_OK ? 0 : fail(st, rc, err);
+	for (i = 0; i < CACHE && st->cache[i].sql != NULL; i++)
+		if (st->cache[i].sql == sql) {
+			*out = st->cache[i].stmt;
+			return 0;
+		}
+	if ((rc = sqlite3_prepare_v2(st->db, sql, -1, out, NULL)) != SQLITE_OK)
+		return fail(st, rc, err);
+	if (i < CACHE) {
+		st->cache[i].sql = sql;
+		st->cache[i].stmt = *out;
+	}
+	return 0;
+}
+
+/* Done with a statement: ready for next time, holding no lock and no
+ * pointer to the caller's text. */
+static void
+release(struct store *st, sqlite3_stmt *s)
+{
+	int i;
+
+	for (i = 0; i < CACHE && st->cache[i].sql != NULL; i++)
+		if (st->cache[i].stmt == s) {
+			sqlite3_reset(s);
+			sqlite3_clear_bindings(s);
+			return;
+		}
+	sqlite3_finalize(s);
 }
 
 /* Run SQL statements that return no rows. */
@@ -126,36 +163,91 @@ finish(struct store *st, sqlite3_stmt *s, struct error *err)
 {
 	int rc = sqlite3_step(s);
 
-	sqlite3_finalize(s);
+	release(st, s);
 	return rc == SQLITE_DONE ? 0 : fail(st, rc, err);
 }
 
 /* IMMEDIATE: take the write lock now (waiting for another writer up to
  * the busy timeout) rather than fail halfway through. */
+/* Inside a batch (an import), each change is a savepoint of the one
+ * transaction. */
 static int
 begin(struct store *st, struct error *err)
 {
 	if (notebook_readonly(st->nb))
 		return error_set(err, EXIT_ERROR, _("the notebook is read-only "
 		    "(look at the file's permissions): nothing was saved"));
-	return run(st, "BEGIN IMMEDIATE;", err);
-}
-
-static int
-commit(struct store *st, struct error *err)
-{
-	if (run(st, "COMMIT;", err) == 0)
-		return 0;
-	sqlite3_exec(st->db, "ROLLBACK;", NULL, NULL, NULL);
-	return -1;
+	if (run(st, st->depth > 0 ? "SAVEPOINT step;" : "BEGIN IMMEDIATE;",
+	    err) == -1)
+		return -1;
+	st->depth++;
+	return 0;
 }
 
 /* Give up the transaction; returns -1 for the caller to pass on. */
 static int
 rollback(struct store *st)
 {
-	sqlite3_exec(st->db, "ROLLBACK;", NULL, NULL, NULL);
+	if (st->depth > 1)
+		sqlite3_exec(st->db, "ROLLBACK TO step; RELEASE step;", NULL,
+		    NULL, NULL);
+	else
+		sqlite3_exec(st->db, "ROLLBACK;", NULL, NULL, NULL);
+	if (st->depth > 0)
+		st->depth--;
 	return -1;
+}
+
+static int
+commit(struct store *st, struct error *err)
+{
+	if (run(st, st->depth > 1 ? "RELEASE step;" : "COMMIT;", err) == 0) {
+		st->depth--;
+		return 0;
+	}
+	return rollback(st);
+}
+
+/* A batch writes many pages: a larger cache keeps them from being
+ * encrypted out to the WAL and read back again and again. */
+int
+store_batch_begin(struct store *st, struct error *err)
+{
+	sqlite3_exec(st->db, "PRAGMA cache_size = -32768;", NULL, NULL, NULL);
+	return begin(st, err);
+}
+
+int
+store_batch_end(struct store *st, int keep, struct error *err)
+{
+	int rc;
+
+	if (st->depth != 1)
+		return error_set(err, EXIT_ERROR, "store_batch_end: no batch");
+	rc = keep ? commit(st, err) : rollback(st);
+	sqlite3_exec(st->db, "PRAGMA cache_size = -2000;", NULL, NULL, NULL);
+	return rc;
+}
+
+int
+store_note_exists(struct store *st, long long dossier, time_t created,
+    const char *body, size_t len, int *exists, struct error *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	/* The id range of that second: the primary key finds them. */
+	if (prepare(st, "SELECT count(*) FROM note WHERE id BETWEEN ?1 * 1024"
+	    " AND ?1 * 1024 + 1023 AND dossier = ?2 AND body = ?3;", &s,
+	    err) == -1)
+		return -1;
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)created);
+	sqlite3_bind_int64(s, 2, dossier);
+	sqlite3_bind_text(s, 3, body, (int)len, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	*exists = rc == SQLITE_ROW && sqlite3_column_int(s, 0) > 0;
+	release(st, s);
+	return rc == SQLITE_ROW ? 0 : fail(st, rc, err);
 }
 
 static char *
@@ -194,7 +286,7 @@ user_version(struct store *st, int *version, struct error *err)
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		*version = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
+	release(st, s);
 	return rc == SQLITE_ROW ? 0 : fail(st, rc, err);
 }
 
@@ -247,8 +339,12 @@ store_attach(struct notebook *nb, struct error *err)
 void
 store_close(struct store *st)
 {
+	int i;
+
 	if (st == NULL)
 		return;
+	for (i = 0; i < CACHE && st->cache[i].sql != NULL; i++)
+		sqlite3_finalize(st->cache[i].stmt);
 	notebook_close(st->nb);
 	free(st);
 }
@@ -365,7 +461,7 @@ store_dossiers(struct store *st, const char *filter, int closed_too,
 		}
 		dossier_row(s, &list[n++]);
 	}
-	sqlite3_finalize(s);
+	release(st, s);
 	if (q != NULL) {
 		explicit_bzero(q, strlen(q));
 		free(q);
@@ -397,10 +493,10 @@ store_dossier_find(struct store *st, const char *key, struct dossier *d,
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		dossier_row(s, d);
-		sqlite3_finalize(s);
+		release(st, s);
 		return 0;
 	}
-	sqlite3_finalize(s);
+	release(st, s);
 	if (rc != SQLITE_DONE)
 		return fail(st, rc, err);
 	return error_set(err, EXIT_ERROR, byid ? _("there is no dossier "
@@ -425,7 +521,7 @@ store_dossier_new(struct store *st, const char *name, long long *id,
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)util_now());
 	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
+	release(st, s);
 	if (rc == SQLITE_CONSTRAINT) {
 		rollback(st);
 		return error_set(err, EXIT_ERROR, _("a dossier named “%s” "
@@ -446,7 +542,7 @@ update_one(struct store *st, sqlite3_stmt *s, struct error *err)
 {
 	int rc = sqlite3_step(s);
 
-	sqlite3_finalize(s);
+	release(st, s);
 	if (rc == SQLITE_CONSTRAINT) {
 		rollback(st);
 		return error_set(err, EXIT_ERROR, _("a dossier with that name "
@@ -574,7 +670,7 @@ next_note_id(struct store *st, time_t when, long long *id,
 		return -1;
 	sqlite3_bind_int64(s, 1, base);
 	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
-		sqlite3_finalize(s);
+		release(st, s);
 		return fail(st, rc, err);
 	}
 	if (sqlite3_column_type(s, 0) == SQLITE_NULL)
@@ -583,14 +679,14 @@ next_note_id(struct store *st, time_t when, long long *id,
 		*id = sqlite3_column_int64(s, 0) + 1;
 	else
 		*id = 0;
-	sqlite3_finalize(s);
+	release(st, s);
 	if (*id != 0)
 		return 0;
 	if (prepare(st, "SELECT max(id) + 1 FROM note;", &s, err) == -1)
 		return -1;
 	rc = sqlite3_step(s);
 	*id = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
+	release(st, s);
 	return rc == SQLITE_ROW ? 0 : fail(st, rc, err);
 }
 
@@ -725,7 +821,7 @@ store_note_get(struct store *st, long long id, struct note *n,
 	sqlite3_bind_int64(s, 1, id);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		note_row(s, n);
-	sqlite3_finalize(s);
+	release(st, s);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
@@ -758,7 +854,7 @@ store_notes(struct store *st, long long dossier, int newest, long long from,
 		note_row(s, &list[n++]);
 	if (n == limit)
 		rc = SQLITE_DONE;
-	sqlite3_finalize(s);
+	release(st, s);
 	if (rc != SQLITE_DONE) {
 		store_notes_free(list, n);
 		return fail(st, rc, err);
@@ -795,7 +891,7 @@ store_note_heads(struct store *st, long long dossier, size_t offset,
 	}
 	if (n == limit)
 		rc = SQLITE_DONE;
-	sqlite3_finalize(s);
+	release(st, s);
 	if (rc != SQLITE_DONE) {
 		store_notes_free(list, n);
 		return fail(st, rc, err);
@@ -826,7 +922,7 @@ store_notes_to_print(struct store *st, long long dossier, int all,
 		}
 		note_row(s, &list[n++]);
 	}
-	sqlite3_finalize(s);
+	release(st, s);
 	if (rc != SQLITE_DONE) {
 		store_notes_free(list, n);
 		return fail(st, rc, err);
@@ -853,12 +949,12 @@ store_notes_printed(struct store *st, const long long *ids, size_t n,
 		sqlite3_bind_int64(s, 2, ids[i]);
 		if (sqlite3_step(s) != SQLITE_DONE) {
 			fail(st, sqlite3_errcode(st->db), err);
-			sqlite3_finalize(s);
+			release(st, s);
 			return rollback(st);
 		}
 		sqlite3_reset(s);
 	}
-	sqlite3_finalize(s);
+	release(st, s);
 	return commit(st, err);
 }
 
@@ -999,7 +1095,7 @@ store_search(struct store *st, const char *text, long long before,
 			h->dossier = sqlite3_column_int64(s, 0);
 			h->name = column_text(s, 1, NULL);
 		}
-		sqlite3_finalize(s);
+		release(st, s);
 		if (rc != SQLITE_DONE)
 			goto sqlfail;
 	}
@@ -1026,7 +1122,7 @@ store_search(struct store *st, const char *text, long long before,
 		h->created = (time_t)sqlite3_column_int64(s, 3);
 		h->snippet = column_text(s, 4, NULL);
 	}
-	sqlite3_finalize(s);
+	release(st, s);
 	if (rc != SQLITE_DONE)
 		goto sqlfail;
 	free(q);
@@ -1100,7 +1196,7 @@ store_drafts(struct store *st, struct draft **out, size_t *count,
 		list[n].body = column_text(s, 4, &list[n].len);
 		n++;
 	}
-	sqlite3_finalize(s);
+	release(st, s);
 	if (rc != SQLITE_DONE) {
 		store_drafts_free(list, n);
 		return fail(st, rc, err);

@@ -188,9 +188,15 @@ util_utf8_char(const char *str, size_t left)
 long
 util_utf8_invalid(const char *str, size_t len)
 {
+	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0, n;
 
 	while (i < len) {
+		/* Most of a note is ASCII: no call for those bytes. */
+		if (s[i] >= 0x01 && s[i] < 0x80) {
+			i++;
+			continue;
+		}
 		if ((n = util_utf8_char(str + i, len - i)) == 0)
 			return (long)i;
 		i += n;

@@ -7,11 +7,11 @@ plan 65
 "$CARNET" -V > "$T/out"; ok $? "-V exits 0"
 like "$T/out" '^carnet [0-9]' "-V prints the version"
 "$CARNET" -h > "$T/out"; ok $? "-h exits 0"
-for cmd in init passwd ls new add show search print purge notice rm backup \
-    check; do
+for cmd in init passwd ls new add show search print purge notice import \
+    export rm backup check; do
 	grep -q "^  $cmd " "$T/out" || echo "#   $cmd missing"
 done
-is "$(grep -c '^  [a-z]' "$T/out")" 13 "-h lists the thirteen commands"
+is "$(grep -c '^  [a-z]' "$T/out")" 15 "-h lists the fifteen commands"
 "$CARNET" --frobnicate 2> "$T/err"; is $? 2 "unknown option: 2"
 "$CARNET" frobnicate 2> "$T/err"; is $? 2 "unknown command: 2"
 like "$T/err" 'unknown command' "and says so"

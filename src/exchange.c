@@ -1,0 +1,398 @@
+/*
+ * exchange.c - the way in and the way out: a folder per dossier, a text
+ * file per note.  Import takes years of notes in one transaction and
+ * never touches the source; export gives everything back in the same
+ * layout, so that importing an export gives the same notebook.  These are
+ * the only plaintext files carnet writes, and only when asked.
+ */
+#include <sys/stat.h>
+#include <sys/time.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "exchange.h"
+#include "store.h"
+
+#define NOTE_MAX	(64L * 1024 * 1024)
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The entries of DIR but "." and "..", sorted.  NULL if unreadable. */
+static char **
+entries(const char *dir, size_t *n)
+{
+	DIR *d;
+	struct dirent *e;
+	char **list = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	if ((d = opendir(dir)) == NULL)
+		return NULL;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (*n == cap)
+			list = xreallocarray(list, cap = cap ? cap * 2 : 64,
+			    sizeof(*list));
+		list[(*n)++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (list != NULL)
+		qsort(list, *n, sizeof(*list), by_name);
+	return list != NULL ? list : xcalloc(1, sizeof(*list));
+}
+
+static void
+entries_free(char **list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+}
+
+/*
+ * The date at the start of a file name, in local time:
+ * "2024-03-01...", "2024-03-01T1030..." or "2024-03-01T103005...".
+ * 0 with *WHEN set, or -1 when the name does not start with a date.
+ */
+static int
+name_date(const char *name, time_t *when)
+{
+	struct tm tm;
+	int y, mo, d, h = 0, mi = 0, s = 0, n = 0;
+
+	memset(&tm, 0, sizeof(tm));
+	if (sscanf(name, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10)
+		return -1;
+	if (name[10] == 'T' && sscanf(name + 11, "%2d%2d", &h, &mi) == 2) {
+		if (name[15] >= '0' && name[15] <= '9')
+			sscanf(name + 15, "%2d", &s);
+	}
+	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 ||
+	    s > 60)
+		return -1;
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = s;
+	tm.tm_isdst = -1;
+	if ((*when = mktime(&tm)) == (time_t)-1)
+		return -1;
+	return 0;
+}
+
+/* The whole file at PATH, or NULL with why (not a file, unreadable, too
+ * big). */
+static char *
+slurp(const char *path, size_t *len, const char **why)
+{
+	struct stat st;
+	char *buf;
+	ssize_t n;
+	size_t got = 0;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW |
+	    O_NONBLOCK)) == -1) {
+		*why = strerror(errno);
+		return NULL;
+	}
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		*why = _("not a regular file");
+		close(fd);
+		return NULL;
+	}
+	if (st.st_size > NOTE_MAX) {
+		*why = _("larger than 64 MiB");
+		close(fd);
+		return NULL;
+	}
+	buf = xmalloc((size_t)st.st_size + 1);
+	while (got < (size_t)st.st_size) {
+		n = read(fd, buf + got, (size_t)st.st_size - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	close(fd);
+	buf[got] = '\0';
+	*len = got;
+	return buf;
+}
+
+static void
+wipe_free(char *p, size_t len)
+{
+	if (p != NULL) {
+		explicit_bzero(p, len);
+		free(p);
+	}
+}
+
+static void
+skipped(struct exchange_report *r, const char *path, const char *why)
+{
+	r->bad = xreallocarray(r->bad, r->nbad + 1, sizeof(*r->bad));
+	r->bad[r->nbad++] = xasprintf("%s: %s", path, why);
+}
+
+/* One note file: refused files are reported, never half-taken. */
+static int
+import_file(struct store *st, long long dossier, const char *path,
+    const char *name, struct exchange_report *r, struct error *err)
+{
+	struct stat sb;
+	struct error why;
+	const char *reason = NULL;
+	size_t len = 0;
+	time_t when;
+	long long id;
+	char *body;
+	int exists, rc = 0;
+
+	if ((body = slurp(path, &len, &reason)) == NULL) {
+		skipped(r, path, reason);
+		return 0;
+	}
+	while (len > 0 && (body[len - 1] == '\n' || body[len - 1] == '\r'))
+		len--;
+	if (store_body_check(body, len, &why) == -1) {
+		skipped(r, path, why.text);
+		wipe_free(body, len);
+		return 0;
+	}
+	if (name_date(name, &when) == -1) {
+		if (stat(path, &sb) == -1) {
+			skipped(r, path, strerror(errno));
+			wipe_free(body, len);
+			return 0;
+		}
+		when = sb.st_mtime;
+	}
+	if (store_note_exists(st, dossier, when, body, len, &exists, err) ==
+	    -1)
+		rc = -1;
+	else if (exists)
+		r->already++;
+	else if (store_note_add(st, dossier, body, len, when, &id, err) == -1)
+		rc = -1;
+	else
+		r->notes++;
+	wipe_free(body, len);
+	return rc;
+}
+
+static long long
+dossier_for(struct store *st, const char *name, struct exchange_report *r,
+    const char *path, struct error *err)
+{
+	struct dossier d;
+	struct error why;
+	long long id;
+
+	if (store_name_check(name, &why) == -1) {
+		skipped(r, path, why.text);
+		return 0;
+	}
+	if (store_dossier_find(st, name, &d, &why) == 0) {
+		id = d.id;
+		store_dossier_free(&d);
+		return id;
+	}
+	if (store_dossier_new(st, name, &id, err) == -1)
+		return -1;
+	r->dossiers++;
+	return id;
+}
+
+int
+exchange_import(struct store *st, const char *dir, int progress,
+    struct exchange_report *r, struct error *err)
+{
+	char **folders, **files, *path, *file;
+	size_t nf, nn, i, j, seen = 0;
+	struct stat sb;
+	long long id;
+	int rc = 0;
+
+	memset(r, 0, sizeof(*r));
+	if ((folders = entries(dir, &nf)) == NULL)
+		return error_set(err, EXIT_ERROR, _("cannot read the folder "
+		    "%s: %s"), dir, strerror(errno));
+	if (store_batch_begin(st, err) == -1) {
+		entries_free(folders, nf);
+		return -1;
+	}
+	for (i = 0; i < nf && rc == 0; i++) {
+		path = xasprintf("%s/%s", dir, folders[i]);
+		if (stat(path, &sb) == -1 || !S_ISDIR(sb.st_mode)) {
+			skipped(r, path, _("not a folder: a dossier is a folder "
+			    "of notes"));
+			free(path);
+			continue;
+		}
+		if ((id = dossier_for(st, folders[i], r, path, err)) == -1)
+			rc = -1;
+		if (id <= 0 || (files = entries(path, &nn)) == NULL) {
+			if (id > 0)
+				skipped(r, path, strerror(errno));
+			free(path);
+			continue;
+		}
+		for (j = 0; j < nn && rc == 0; j++) {
+			file = xasprintf("%s/%s", path, files[j]);
+			rc = import_file(st, id, file, files[j], r, err);
+			free(file);
+			if (progress && ++seen % 100 == 0)
+				fprintf(stderr, "\r%s %zu", _("Importing:"),
+				    seen);
+		}
+		entries_free(files, nn);
+		free(path);
+	}
+	entries_free(folders, nf);
+	if (progress && seen >= 100)
+		fputc('\n', stderr);
+	return store_batch_end(st, rc == 0, err) == -1 ? -1 : rc;
+}
+
+void
+exchange_report_free(struct exchange_report *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nbad; i++)
+		free(r->bad[i]);
+	free(r->bad);
+	memset(r, 0, sizeof(*r));
+}
+
+/* A dossier's name as a folder name: no '/', and not hidden. */
+static char *
+folder_name(const char *name)
+{
+	char *f = xasprintf("%s%s", name[0] == '.' ? "_" : "", name), *p;
+
+	for (p = f; *p != '\0'; p++)
+		if (*p == '/')
+			*p = '-';
+	return f;
+}
+
+static int
+write_note(const char *path, const struct note *n, struct error *err)
+{
+	struct timeval times[2];
+	size_t done = 0;
+	ssize_t w;
+	int fd;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) ==
+	    -1)
+		return error_set(err, EXIT_ERROR, _("cannot write %s: %s"), path,
+		    strerror(errno));
+	while (done < n->len) {
+		w = write(fd, n->body + done, n->len - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			error_set(err, EXIT_ERROR, _("cannot write %s: %s"),
+			    path, w < 0 ? strerror(errno) : "?");
+			close(fd);
+			return -1;
+		}
+		done += (size_t)w;
+	}
+	if (write(fd, "\n", 1) != 1 || close(fd) == -1)
+		return error_set(err, EXIT_ERROR, _("cannot write %s: %s"), path,
+		    strerror(errno));
+	times[0].tv_sec = times[1].tv_sec = n->updated;
+	times[0].tv_usec = times[1].tv_usec = 0;
+	utimes(path, times);
+	return 0;
+}
+
+int
+exchange_export(struct store *st, const char *dir, struct exchange_report *r,
+    struct error *err)
+{
+	struct dossier *list;
+	struct note *notes;
+	struct tm tm;
+	size_t n, nn, i, j, k;
+	char *folder, *sub, *path, stamp[32];
+	char **names;
+	int rc = 0;
+
+	memset(r, 0, sizeof(*r));
+	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
+		return error_set(err, EXIT_ERROR, _("cannot create the folder "
+		    "%s: %s"), dir, strerror(errno));
+	if ((names = entries(dir, &n)) == NULL)
+		return error_set(err, EXIT_ERROR, _("cannot read the folder "
+		    "%s: %s"), dir, strerror(errno));
+	entries_free(names, n);
+	if (n > 0)
+		return error_set(err, EXIT_ERROR, _("%s is not empty: export "
+		    "into a new or empty folder"), dir);
+	if (store_dossiers(st, NULL, 1, 0, &list, &n, err) == -1)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		folder = folder_name(list[i].name);
+		sub = xasprintf("%s/%s", dir, folder);
+		free(folder);
+		if (mkdir(sub, 0700) == -1) {
+			rc = error_set(err, EXIT_ERROR, _("cannot create the "
+			    "folder %s: %s"), sub, strerror(errno));
+			free(sub);
+			break;
+		}
+		r->dossiers++;
+		if (store_notes_to_print(st, list[i].id, 1, &notes, &nn, err) ==
+		    -1) {
+			free(sub);
+			rc = -1;
+			break;
+		}
+		for (j = 0; j < nn && rc == 0; j++) {
+			if (localtime_r(&notes[j].created, &tm) == NULL ||
+			    strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H%M%S",
+			    &tm) == 0)
+				snprintf(stamp, sizeof(stamp), "%lld",
+				    (long long)notes[j].created);
+			/* Notes of the same second: numbered after the date. */
+			for (k = 1;; k++) {
+				path = k == 1 ? xasprintf("%s/%s.txt", sub,
+				    stamp) : xasprintf("%s/%s %zu.txt", sub,
+				    stamp, k);
+				if (access(path, F_OK) == -1)
+					break;
+				free(path);
+			}
+			rc = write_note(path, &notes[j], err);
+			free(path);
+			r->notes++;
+		}
+		store_notes_free(notes, nn);
+		free(sub);
+	}
+	store_dossiers_free(list, n);
+	return rc;
+}
