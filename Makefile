@@ -110,6 +110,11 @@ check: deps-test all $(UNIT)
 	CARNET="`pwd`/carnet" CARNET_LOCALEDIR="`pwd`/locale" \
 		CARNET_DATADIR="`pwd`/po" prove -e '' tests/*.t
 
+# Measures carnet against the SQLCipher floor (tests/bench/run.sh); it
+# reports, it does not fail.  BENCH_SIZES=10000 makes it quicker.
+bench: deps-test all
+	sh tests/bench/run.sh
+
 install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin
 	cp -f carnet $(DESTDIR)$(PREFIX)/bin
@@ -149,4 +154,4 @@ dist: clean
 	tar -cf - carnet-$(VERSION) | gzip > carnet-$(VERSION).tar.gz
 	rm -rf carnet-$(VERSION)
 
-.PHONY: all pot deps deps-test run check install uninstall clean dist
+.PHONY: all pot deps deps-test run check bench install uninstall clean dist

@@ -83,6 +83,7 @@ struct ui {
 	char			*clip;		/* the lines cut */
 	size_t			 cliplen;
 	int			 drafts_offered;
+	double			 unlock_pressed;	/* for make bench */
 };
 
 struct ui_key {
@@ -112,6 +113,7 @@ int	ui_ask(struct ui *, const char *question, char *buf, size_t size);
 int	ui_key(struct ui *, int *key, int *code);
 void	ui_lock(struct ui *);
 void	ui_forget(struct ui *);
+double	ui_clock(void);		/* milliseconds, monotonic */
 int	ui_rows(void);
 int	ui_cols(void);
 int	ui_body_top(void);

@@ -26,6 +26,22 @@
 
 static volatile sig_atomic_t stop_signal;
 
+/*
+ * make bench measures the screens from inside: with $CARNET_BENCH naming
+ * a file, the time from a key to the end of the redraw it causes is
+ * appended there (numbers only, never text).
+ */
+static FILE *bench;
+
+double
+ui_clock(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
 static void
 quit(struct ui *ui)
 {
@@ -600,19 +616,35 @@ ui_run(const char *path, const struct conf *conf, long lock_after)
 		ui.colour = 1;
 	}
 	ui.last_key = time(NULL);
+	if (getenv("CARNET_BENCH") != NULL)
+		bench = fopen(getenv("CARNET_BENCH"), "ae");
 	if (ui_unlock(&ui, 0) == 0) {
 		draw(&ui);
+		if (bench != NULL)
+			fprintf(bench, "unlock_to_list\t%.3f\n", ui_clock() -
+			    ui.unlock_pressed);
 		ui_editor_offer_drafts(&ui);
 		while (!ui.quit && !stop_signal) {
+			double pressed;
+
 			draw(&ui);
 			r = ui_key(&ui, &key, &code);
 			if (r == -1)
 				break;
 			if (r == 0 || (code && key == KEY_RESIZE))
 				continue;
+			pressed = ui_clock();
 			dispatch(&ui, key, code);
+			if (bench != NULL) {
+				draw(&ui);
+				fprintf(bench, "keystroke\t%.3f\n",
+				    ui_clock() - pressed);
+				fflush(bench);
+			}
 		}
 	}
+	if (bench != NULL)
+		fclose(bench);
 	/* A signal or a quit while writing: the text stays as a draft. */
 	if (ui.screen == UI_EDITOR)
 		ui_editor_keep(&ui, 1);

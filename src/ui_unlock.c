@@ -236,6 +236,7 @@ ui_unlock(struct ui *ui, int locked)
 		if (ask(ui, locked ? NULL : _("open"), locked ? lock : first,
 		    message, _("Passphrase:"), pass) == 0)
 			break;
+		ui->unlock_pressed = ui_clock();
 		busy(ui, NULL, locked ? _("carnet locked") : ui->path);
 		nb = notebook_open(ui->path, pass, NOTEBOOK_SHARED, &err);
 		if (nb != NULL && (ui->st = store_attach(nb, &err)) != NULL) {
