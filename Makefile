@@ -110,6 +110,29 @@ check: deps-test all $(UNIT)
 	CARNET="`pwd`/carnet" CARNET_LOCALEDIR="`pwd`/locale" \
 		CARNET_DATADIR="`pwd`/po" prove -e '' tests/*.t
 
+# The same suites built with AddressSanitizer and UBSan (clang); the
+# screens' tests are left to check, the rest run here.
+ASAN = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=all
+check-asan: deps-test
+	$(MAKE) clean
+	$(MAKE) CC=clang CFLAGS="$(ASAN)" LDFLAGS="$(ASAN)" carnet $(UNIT) $(MO)
+	CARNET="`pwd`/carnet" CARNET_LOCALEDIR="`pwd`/locale" \
+		CARNET_DATADIR="`pwd`/po" ASAN_OPTIONS=detect_leaks=1 \
+		LSAN_OPTIONS=suppressions="`pwd`/tests/lsan.supp" \
+		prove -e '' tests/unit_*.t tests/cli.t tests/errors.t \
+		tests/exchange.t tests/format.t tests/passwd.t tests/paper.t
+	$(MAKE) clean
+
+# 200 kills at random moments during add, rm, backup and passwd (make
+# check runs 24).
+check-crash: deps-test all
+	CARNET="`pwd`/carnet" CARNET_CRASH_KILLS=200 prove -e '' tests/crash.t
+
+# libFuzzer targets: header, configuration, text buffer, paper layout.
+fuzz: deps-test
+	sh tests/fuzz/run.sh
+
 # Measures carnet against the SQLCipher floor (tests/bench/run.sh); it
 # reports, it does not fail.  BENCH_SIZES=10000 makes it quicker.
 bench: deps-test all
@@ -154,4 +177,5 @@ dist: clean
 	tar -cf - carnet-$(VERSION) | gzip > carnet-$(VERSION).tar.gz
 	rm -rf carnet-$(VERSION)
 
-.PHONY: all pot deps deps-test run check bench install uninstall clean dist
+.PHONY: all pot deps deps-test run check check-asan check-crash fuzz bench \
+	install uninstall clean dist

@@ -5,6 +5,7 @@
  * bold; Enter goes to the note.
  */
 #include <curses.h>
+#include <malloc.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,20 +45,29 @@ run(struct ui *ui)
 {
 	struct error err;
 	size_t len = strlen(ui->query);
+	const char *last;
 	char *q;
 
 	forget_hits(ui);
 	ui->searched = 1;
 	if (len == 0)
 		return;
-	/* As it is typed, the last word is not finished yet. */
+	/* As it is typed, the last word is not finished yet: it counts as a
+	 * prefix once it has three letters (one or two would match most of
+	 * the index, and take a second on a large notebook). */
+	last = strrchr(ui->query, ' ');
+	last = last != NULL ? last + 1 : ui->query;
 	q = xasprintf("%s%s", ui->query, ui->query[len - 1] == ' ' ||
-	    ui->query[len - 1] == '*' ? "" : "*");
+	    ui->query[len - 1] == '*' || util_utf8_length(last,
+	    strlen(last)) < 3 ? "" : "*");
 	if (store_search(ui->st, q, 0, HITS, "\1", "\2", &ui->hits,
 	    &ui->nhits, &err) == -1 && err.status != EXIT_USAGE)
 		ui_say(ui, 1, "%s", err.text);
 	explicit_bzero(q, strlen(q));
 	free(q);
+	/* A search can use megabytes for a moment: give them back, so
+	 * that the process stays small for the rest of the day. */
+	malloc_trim(0);
 }
 
 /* An extract on one line, the matches (between \1 and \2) in bold. */

@@ -4,9 +4,9 @@
 # without accents, the instant and the idle lock (and what memory holds
 # after it), resizing, signals, French and English.
 . "$(dirname "$0")/lib.sh"
-plan 54
+plan 55
 if ! command -v tmux > /dev/null; then
-	for i in $(seq 1 54); do skip "no tmux"; done
+	for i in $(seq 1 55); do skip "no tmux"; done
 	exit 0
 fi
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -96,6 +96,9 @@ like "$T/before" "^$(hexof NOTE-CANARY-4242)" \
 grep -q "^$key" "$T/before"; ok $? "and the key"
 is "$(awk '/^Max core file size/ {print $5}' /proc/"$pid"/limits)" 0 \
     "core dumps are off"
+locked=$(awk '/^VmLck/ {print $2}' /proc/"$pid"/status)
+ok $([ "${locked:-0}" -ge 8 ]; echo $?) \
+    "the key lives in locked memory (VmLck ${locked:-0} kB)"
 
 # Instant lock, from the reader.
 tm_keys C-l

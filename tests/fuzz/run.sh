@@ -1,0 +1,45 @@
+#!/bin/sh
+# make fuzz: build each libFuzzer target (clang, ASan, UBSan) and run it
+# for FUZZ_SECONDS (60 by default) from its corpus in tests/fuzz/corpus.
+# A crash stops here with the input that caused it.
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+work=$top/tests/.cache/fuzz
+seconds=${FUZZ_SECONDS:-60}
+mkdir -p "$work"
+flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+-I$top/include -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700"
+crypto="$(pkg-config --cflags --libs sqlcipher libargon2 libcrypto)"
+paper="$(pkg-config --cflags --libs pangocairo cairo-pdf)"
+build() {	# build NAME SOURCES... -- LIBS
+	name=$1
+	shift
+	clang $flags -o "$work/$name" "$@"
+}
+cd "$top"
+build header tests/fuzz/header.c src/notebook.c src/secret.c src/util.c $crypto
+build conf tests/fuzz/conf.c src/conf.c src/util.c
+build text tests/fuzz/text.c src/text.c src/util.c
+build paper tests/fuzz/paper.c src/paper.c src/util.c $paper
+for name in header conf text paper; do
+	mkdir -p "$work/corpus-$name"
+	cp -n tests/fuzz/corpus/$name/* "$work/corpus-$name/" 2> /dev/null || true
+	# fontconfig and pango keep caches for the life of the process:
+	# not leaks of ours.
+	leaks=1
+	[ "$name" = paper ] && leaks=0
+	echo "== fuzz $name for $seconds s"
+	ASAN_OPTIONS=detect_leaks=$leaks \
+	    "$work/$name" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
+	    -rss_limit_mb=1024 -print_final_stats=1 -detect_leaks=$leaks \
+	    -artifact_prefix="$work/$name-" "$work/corpus-$name" 2>&1 |
+	    grep -E '^(stat::number_of_executed_units|stat::new_units_added|==|SUMMARY)' || true
+	for f in "$work/$name"-crash-* "$work/$name"-leak-* \
+	    "$work/$name"-timeout-* "$work/$name"-oom-*; do
+		if [ -e "$f" ]; then
+			echo "fuzz $name: failing input kept in $f"
+			exit 1
+		fi
+	done
+done
+echo "fuzz: no crash"
