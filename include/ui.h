@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <time.h>
+#include <wchar.h>
 
 #include "conf.h"
 #include "store.h"
@@ -59,9 +60,8 @@ struct ui {
 	/* The note being read. */
 	long long		 note;
 	struct note		 reading;	/* body == NULL: to load */
-	size_t			*lines;		/* wrapped line starts */
-	size_t			 nlines, ltop;
-	int			 wrapped_at;
+	struct text		*shown;		/* the note, to wrap it */
+	size_t			 ltop;		/* where the top row starts */
 
 	/* Search. */
 	char			 query[UI_TEXT_MAX];
@@ -103,6 +103,10 @@ void	ui_title(struct ui *, const char *where);
 void	ui_bar(struct ui *, const struct ui_key *, size_t);
 int	ui_text(int y, int x, int width, const char *, size_t, int attr);
 int	ui_width(const char *, size_t);
+/* Decode one character of S for the screen: '?' for what is not valid
+ * text or is a control; its width.  Returns the bytes it took. */
+size_t	ui_char(const char *s, size_t len, mbstate_t *, wchar_t *, int *width);
+void	ui_reload_dossier(struct ui *);
 void	ui_say(struct ui *, int error, const char *fmt, ...);
 /* Ask a line at the bottom; 1 with BUF filled, 0 cancelled, -1 when the
  * notebook was locked meanwhile (the caller's state is gone). */

@@ -27,6 +27,7 @@ struct store {
 	struct notebook	*nb;
 	sqlite3		*db;
 	int		 depth;		/* transactions open: >1 nests */
+	int		 failed;	/* a change in the batch failed */
 	struct {
 		const char	*sql;
 		sqlite3_stmt	*stmt;
@@ -169,16 +170,19 @@ finish(struct store *st, sqlite3_stmt *s, struct error *err)
 
 /* IMMEDIATE: take the write lock now (waiting for another writer up to
  * the busy timeout) rather than fail halfway through. */
-/* Inside a batch (an import), each change is a savepoint of the one
- * transaction. */
+/*
+ * Inside a batch (an import) the changes join the one transaction
+ * without statements of their own: FTS4 flushes its pending terms at
+ * every savepoint, which would write one index segment per note.  A
+ * change that fails marks the batch, which then can only be rolled back.
+ */
 static int
 begin(struct store *st, struct error *err)
 {
 	if (notebook_readonly(st->nb))
 		return error_set(err, EXIT_ERROR, _("the notebook is read-only "
 		    "(look at the file's permissions): nothing was saved"));
-	if (run(st, st->depth > 0 ? "SAVEPOINT step;" : "BEGIN IMMEDIATE;",
-	    err) == -1)
+	if (st->depth == 0 && run(st, "BEGIN IMMEDIATE;", err) == -1)
 		return -1;
 	st->depth++;
 	return 0;
@@ -189,8 +193,7 @@ static int
 rollback(struct store *st)
 {
 	if (st->depth > 1)
-		sqlite3_exec(st->db, "ROLLBACK TO step; RELEASE step;", NULL,
-		    NULL, NULL);
+		st->failed = 1;
 	else
 		sqlite3_exec(st->db, "ROLLBACK;", NULL, NULL, NULL);
 	if (st->depth > 0)
@@ -201,19 +204,22 @@ rollback(struct store *st)
 static int
 commit(struct store *st, struct error *err)
 {
-	if (run(st, st->depth > 1 ? "RELEASE step;" : "COMMIT;", err) == 0) {
+	if (st->depth > 1) {
+		st->depth--;
+		return 0;
+	}
+	if (run(st, "COMMIT;", err) == 0) {
 		st->depth--;
 		return 0;
 	}
 	return rollback(st);
 }
 
-/* A batch writes many pages: a larger cache keeps them from being
- * encrypted out to the WAL and read back again and again. */
 int
 store_batch_begin(struct store *st, struct error *err)
 {
 	sqlite3_exec(st->db, "PRAGMA cache_size = -32768;", NULL, NULL, NULL);
+	st->failed = 0;
 	return begin(st, err);
 }
 
@@ -224,7 +230,7 @@ store_batch_end(struct store *st, int keep, struct error *err)
 
 	if (st->depth != 1)
 		return error_set(err, EXIT_ERROR, "store_batch_end: no batch");
-	rc = keep ? commit(st, err) : rollback(st);
+	rc = keep && !st->failed ? commit(st, err) : rollback(st);
 	sqlite3_exec(st->db, "PRAGMA cache_size = -2000;", NULL, NULL, NULL);
 	return rc;
 }
@@ -596,6 +602,23 @@ store_dossier_close(struct store *st, long long id, int closed,
 }
 
 /*
+ * The end of a destruction, inside its transaction: OPTIMIZE rewrites the
+ * indexes without the deleted rows' words, then the commit, then a
+ * checkpoint that empties the WAL of the old pages.
+ */
+static int
+forget(struct store *st, const char *optimize, struct error *err)
+{
+	if (run(st, optimize, err) == -1)
+		return rollback(st);
+	if (commit(st, err) == -1)
+		return -1;
+	sqlite3_exec(st->db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL,
+	    NULL);
+	return 0;
+}
+
+/*
  * A deleted row's words stay in the FTS4 segments until they are merged:
  * 'optimize' rewrites each index without them, secure_delete zeroes the
  * freed pages, and the checkpoint empties the WAL of the old pages.
@@ -625,15 +648,8 @@ store_dossier_delete(struct store *st, long long id, struct error *err)
 		return error_set(err, EXIT_ERROR, _("it no longer exists (was "
 		    "it destroyed in another window?)"));
 	}
-	if (run(st, "INSERT INTO note_fts(note_fts) VALUES ('optimize');"
-	    "INSERT INTO dossier_fts(dossier_fts) VALUES ('optimize');",
-	    err) == -1)
-		return rollback(st);
-	if (commit(st, err) == -1)
-		return -1;
-	sqlite3_exec(st->db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL,
-	    NULL);
-	return 0;
+	return forget(st, "INSERT INTO note_fts(note_fts) VALUES ('optimize');"
+	    "INSERT INTO dossier_fts(dossier_fts) VALUES ('optimize');", err);
 }
 
 void
@@ -987,14 +1003,8 @@ store_purge(struct store *st, long long dossier, time_t before,
 	if (finish(st, s, err) == -1)
 		return rollback(st);
 	*count = sqlite3_changes(st->db);
-	if (*count > 0 && run(st, "INSERT INTO note_fts(note_fts)"
-	    " VALUES ('optimize');", err) == -1)
-		return rollback(st);
-	if (commit(st, err) == -1)
-		return -1;
-	sqlite3_exec(st->db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL,
-	    NULL);
-	return 0;
+	return forget(st, *count > 0 ? "INSERT INTO note_fts(note_fts)"
+	    " VALUES ('optimize');" : "", err);
 }
 
 void

@@ -83,6 +83,25 @@ ui_body_rows(void)
 	return LINES - 1 - 1 - BAR_ROWS;
 }
 
+size_t
+ui_char(const char *s, size_t len, mbstate_t *mb, wchar_t *wc, int *width)
+{
+	size_t n = mbrtowc(wc, s, len, mb);
+
+	if (n == 0 || n == (size_t)-1 || n == (size_t)-2) {
+		memset(mb, 0, sizeof(*mb));
+		n = 1;
+		*wc = L'?';
+	}
+	if (iswcntrl((wint_t)*wc))
+		*wc = L'?';
+	if ((*width = wcwidth(*wc)) < 0) {
+		*wc = L'?';
+		*width = 1;
+	}
+	return n;
+}
+
 /*
  * Draw LEN bytes of UTF-8 at (Y, X) in at most WIDTH columns and return the
  * columns used.  Control characters (a note may hold any) are shown as
@@ -92,7 +111,7 @@ int
 ui_text(int y, int x, int width, const char *s, size_t len, int attr)
 {
 	mbstate_t mb;
-	wchar_t wc, q = L'?';
+	wchar_t wc;
 	size_t i = 0, n;
 	int used = 0, w;
 
@@ -101,16 +120,7 @@ ui_text(int y, int x, int width, const char *s, size_t len, int attr)
 		move(y, x);
 	attron(attr);
 	while (i < len && used < width) {
-		n = mbrtowc(&wc, s + i, len - i, &mb);
-		if (n == 0 || n == (size_t)-1 || n == (size_t)-2) {
-			memset(&mb, 0, sizeof(mb));
-			n = 1;
-			wc = q;
-		}
-		if (iswcntrl((wint_t)wc))
-			wc = q;
-		if ((w = wcwidth(wc)) < 0)
-			wc = q, w = 1;
+		n = ui_char(s + i, len - i, &mb, &wc, &w);
 		if (used + w > width)
 			break;
 		addnwstr(&wc, 1);
@@ -126,22 +136,28 @@ ui_width(const char *s, size_t len)
 {
 	mbstate_t mb;
 	wchar_t wc;
-	size_t i = 0, n;
+	size_t i = 0;
 	int used = 0, w;
 
 	memset(&mb, 0, sizeof(mb));
 	while (i < len) {
-		n = mbrtowc(&wc, s + i, len - i, &mb);
-		if (n == 0 || n == (size_t)-1 || n == (size_t)-2) {
-			memset(&mb, 0, sizeof(mb));
-			n = 1;
-			wc = L'?';
-		}
-		w = iswcntrl((wint_t)wc) ? 1 : wcwidth(wc);
-		used += w < 0 ? 1 : w;
-		i += n;
+		i += ui_char(s + i, len - i, &mb, &wc, &w);
+		used += w;
 	}
 	return used;
+}
+
+/* What is shown of a dossier and a note must be read again. */
+void
+ui_reload_dossier(struct ui *ui)
+{
+	store_dossier_free(&ui->current);
+	store_notes_free(ui->heads, ui->nheads);
+	ui->heads = NULL;
+	ui->nheads = 0;
+	store_note_free(&ui->reading);
+	text_free(ui->shown);
+	ui->shown = NULL;
 }
 
 static int
@@ -268,14 +284,7 @@ ui_forget(struct ui *ui)
 	store_dossiers_free(ui->dossiers, ui->ndossiers);
 	ui->dossiers = NULL;
 	ui->ndossiers = 0;
-	store_dossier_free(&ui->current);
-	store_notes_free(ui->heads, ui->nheads);
-	ui->heads = NULL;
-	ui->nheads = 0;
-	store_note_free(&ui->reading);
-	free(ui->lines);
-	ui->lines = NULL;
-	ui->nlines = 0;
+	ui_reload_dossier(ui);
 	store_hits_free(ui->hits, ui->nhits);
 	ui->hits = NULL;
 	ui->nhits = 0;

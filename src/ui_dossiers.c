@@ -165,10 +165,7 @@ open_dossier(struct ui *ui)
 		ui->nsel = ui->ntop = 0;
 		ui->dossier = d->id;
 	}
-	store_dossier_free(&ui->current);
-	store_notes_free(ui->heads, ui->nheads);
-	ui->heads = NULL;
-	ui->nheads = 0;
+	ui_reload_dossier(ui);
 	ui->screen = UI_DOSSIER;
 }
 

@@ -185,13 +185,7 @@ leave(struct ui *ui)
 	ui->modified = ui->unsaved_draft = 0;
 	ui->screen = ui->edit_from == UI_NOTE ? UI_NOTE : UI_DOSSIER;
 	/* What is shown of the dossier and the note changed. */
-	store_dossier_free(&ui->current);
-	store_notes_free(ui->heads, ui->nheads);
-	ui->heads = NULL;
-	ui->nheads = 0;
-	store_note_free(&ui->reading);
-	free(ui->lines);
-	ui->lines = NULL;
+	ui_reload_dossier(ui);
 	store_dossiers_free(ui->dossiers, ui->ndossiers);
 	ui->dossiers = NULL;
 	ui->ndossiers = 0;

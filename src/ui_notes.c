@@ -11,6 +11,7 @@
 #include <wctype.h>
 
 #include "print.h"
+#include "text.h"
 #include "ui.h"
 #include "util.h"
 
@@ -78,19 +79,6 @@ edit_note(struct ui *ui)
 	ui_editor_open(ui, ui->dossier, ui->note);
 }
 
-/* What was shown of the dossier changed: load it again. */
-static void
-reload(struct ui *ui)
-{
-	store_dossier_free(&ui->current);
-	store_notes_free(ui->heads, ui->nheads);
-	ui->heads = NULL;
-	ui->nheads = 0;
-	store_note_free(&ui->reading);
-	free(ui->lines);
-	ui->lines = NULL;
-}
-
 /*
  * Send to the printer; when it fails, say why and offer to save the PDF
  * in a file instead, with a warning that the file is not encrypted.
@@ -115,7 +103,7 @@ send(struct ui *ui, struct print_request *rq)
 			    "%d pages sent to %s.", res.pages), res.pages,
 			    ui->conf->printer != NULL ? ui->conf->printer :
 			    _("the printer"));
-		reload(ui);
+		ui_reload_dossier(ui);
 		return;
 	}
 	question = xasprintf(_("%s. Save it as a PDF file instead (NOT "
@@ -189,15 +177,13 @@ purge(struct ui *ui)
 		ui_say(ui, 0, ngettext("%ld note on paper was destroyed.",
 		    "%ld notes on paper were destroyed.", count), count);
 	ui->nsel = ui->ntop = 0;
-	reload(ui);
+	ui_reload_dossier(ui);
 }
 
 static void
 back_to_dossier(struct ui *ui)
 {
 	store_note_free(&ui->reading);
-	free(ui->lines);
-	ui->lines = NULL;
 	ui->screen = UI_DOSSIER;
 }
 
@@ -289,8 +275,6 @@ open_note(struct ui *ui)
 		return;
 	ui->note = ui->heads[ui->nsel - ui->hoff].id;
 	store_note_free(&ui->reading);
-	free(ui->lines);
-	ui->lines = NULL;
 	ui->ltop = 0;
 	ui->screen = UI_NOTE;
 }
@@ -326,68 +310,33 @@ ui_dossier_key(struct ui *ui, int key, int code)
 	    (size_t)ui_body_rows(), key, code);
 }
 
-/*
- * Where each line starts once TEXT is wrapped to WIDTH columns: at a
- * newline, or at the last space before the edge (mid-word when a word is
- * wider than the window).
- */
-static size_t
-wrap(const char *s, size_t len, int width, size_t **starts)
+/* The reader: the note held in a struct text, so that it wraps as the
+ * editor does; the top row is kept as a byte position. */
+static int
+reader_width(void)
 {
-	mbstate_t mb;
-	wchar_t wc;
-	size_t pos = 0, start = 0, space = 0, n, count = 0, cap = 64;
-	int col = 0, w;
+	return COLS - 2 > 10 ? COLS - 2 : 10;
+}
 
-	*starts = xreallocarray(NULL, cap, sizeof(**starts));
-	memset(&mb, 0, sizeof(mb));
-	while (pos < len) {
-		if (count + 1 >= cap)
-			*starts = xreallocarray(*starts, cap *= 2,
-			    sizeof(**starts));
-		if (s[pos] == '\n') {
-			(*starts)[count++] = start;
-			start = ++pos;
-			col = 0;
-			space = 0;
-			continue;
-		}
-		n = mbrtowc(&wc, s + pos, len - pos, &mb);
-		if (n == 0 || n == (size_t)-1 || n == (size_t)-2) {
-			memset(&mb, 0, sizeof(mb));
-			n = 1;
-			wc = L'?';
-		}
-		w = iswcntrl((wint_t)wc) ? 1 : wcwidth(wc);
-		if (w < 0)
-			w = 1;
-		if (col + w > width && pos > start) {
-			(*starts)[count++] = start;
-			if (space > start) {
-				start = space + 1;
-				col = ui_width(s + start, pos - start);
-			} else {
-				start = pos;
-				col = 0;
-			}
-			space = 0;
-		}
-		if (wc == L' ')
-			space = pos;
-		col += w;
-		pos += n;
-	}
-	(*starts)[count++] = start;
-	return count;
+static int
+reader_rows(struct ui *ui)
+{
+	int rows = ui_body_rows();
+
+	/* A line about the dates, and a blank, when there is one. */
+	if (ui->reading.updated != ui->reading.created ||
+	    ui->reading.printed != 0)
+		rows -= 2;
+	return rows > 1 ? rows : 1;
 }
 
 void
 ui_note_draw(struct ui *ui)
 {
-	char where[512], date[64], other[64], meta[256];
+	char where[512], date[64], other[64], meta[256], *row;
 	struct error err;
-	size_t rows, i, end;
-	int y, width = COLS - 2;
+	size_t top, next = 0, len, end;
+	int y, rows, width = reader_width();
 
 	if (ui->current.name == NULL && load_window(ui, 1) == -1)
 		return;
@@ -398,14 +347,15 @@ ui_note_draw(struct ui *ui)
 			back_to_dossier(ui);
 			return;
 		}
-		ui->wrapped_at = 0;
+		text_free(ui->shown);
+		ui->shown = NULL;
 	}
-	if (ui->lines == NULL || ui->wrapped_at != width) {
-		free(ui->lines);
-		ui->nlines = wrap(ui->reading.body, ui->reading.len, width,
-		    &ui->lines);
-		ui->wrapped_at = width;
+	if (ui->shown == NULL) {
+		ui->shown = text_new();
+		text_insert(ui->shown, 0, ui->reading.body, ui->reading.len);
+		text_clear_undo(ui->shown);
 	}
+	len = text_len(ui->shown);
 	util_datetime(date, sizeof(date), ui->reading.created);
 	snprintf(where, sizeof(where), "%s — %s", ui->current.name, date);
 	ui_title(ui, where);
@@ -425,32 +375,75 @@ ui_note_draw(struct ui *ui)
 		ui_text(y, 1, COLS - 2, meta, strlen(meta), A_DIM);
 		y += 2;
 	}
-	rows = (size_t)(ui_body_top() + ui_body_rows() - y);
-	if (ui->nlines > rows && ui->ltop > ui->nlines - rows)
-		ui->ltop = ui->nlines - rows;
-	if (ui->nlines <= rows)
-		ui->ltop = 0;
-	for (i = ui->ltop; i < ui->nlines && i < ui->ltop + rows; i++, y++) {
-		end = i + 1 < ui->nlines ? ui->lines[i + 1] : ui->reading.len;
-		while (end > ui->lines[i] && (ui->reading.body[end - 1] ==
-		    '\n' || ui->reading.body[end - 1] == ' '))
-			end--;
-		ui_text(y, 1, width, ui->reading.body + ui->lines[i],
-		    end - ui->lines[i], A_NORMAL);
+	rows = reader_rows(ui);
+	/* After a resize the top may fall inside a row. */
+	top = ui->ltop = text_row_start(ui->shown, ui->ltop < len ? ui->ltop :
+	    len, width);
+	for (; rows > 0; rows--, y++) {
+		next = text_row_next(ui->shown, top, width);
+		for (end = next; end > top && (text_byte(ui->shown, end - 1) ==
+		    '\n' || text_byte(ui->shown, end - 1) == ' '); end--)
+			;
+		row = text_copy(ui->shown, top, end);
+		ui_text(y, 1, width, row, end - top, A_NORMAL);
+		explicit_bzero(row, end - top);
+		free(row);
+		if (next == top || next >= len)
+			break;
+		top = next;
 	}
-	if (ui->nlines > rows) {
-		snprintf(meta, sizeof(meta), " %zu%% ", (ui->ltop + rows) *
-		    100 / ui->nlines);
+	if (ui->ltop > 0 || next < len) {
+		snprintf(meta, sizeof(meta), " %zu%% ", len ? next * 100 /
+		    len : 100);
 		ui_text(ui_body_top() + ui_body_rows(), COLS - 6, 6, meta,
 		    strlen(meta), A_DIM);
+	}
+}
+
+/* Move the top row by ROWS (negative: up), never past the last page. */
+static void
+scroll_rows(struct ui *ui, int rows)
+{
+	size_t len = text_len(ui->shown), next, last, probe;
+	int width = reader_width(), page = reader_rows(ui), i;
+
+	for (; rows < 0 && ui->ltop > 0; rows++)
+		ui->ltop = text_row_start(ui->shown, ui->ltop - 1, width);
+	for (; rows > 0; rows--) {
+		/* Stop when the last row is already in view. */
+		for (probe = ui->ltop, i = 0; i < page; i++) {
+			last = probe;
+			probe = text_row_next(ui->shown, probe, width);
+			if (probe >= len || probe == last)
+				return;
+		}
+		next = text_row_next(ui->shown, ui->ltop, width);
+		if (next >= len || next == ui->ltop)
+			return;
+		ui->ltop = next;
 	}
 }
 
 int
 ui_note_key(struct ui *ui, int key, int code)
 {
-	size_t rows = (size_t)ui_body_rows();
-	size_t last = ui->nlines > rows ? ui->nlines - rows + 1 : 1;
+	int page = reader_rows(ui) > 2 ? reader_rows(ui) - 2 : 1;
 
-	return move_in(&ui->ltop, last, rows > 2 ? rows - 2 : 1, key, code);
+	if (ui->shown == NULL)
+		return 0;
+	if ((code && key == KEY_UP) || (!code && key == 'k'))
+		scroll_rows(ui, -1);
+	else if ((code && key == KEY_DOWN) || (!code && key == 'j'))
+		scroll_rows(ui, 1);
+	else if ((code && key == KEY_PPAGE) || (!code && key == 'b'))
+		scroll_rows(ui, -page);
+	else if ((code && key == KEY_NPAGE) || (!code && key == ' '))
+		scroll_rows(ui, page);
+	else if ((code && key == KEY_HOME) || (!code && key == 'g'))
+		ui->ltop = 0;
+	else if ((code && key == KEY_END) || (!code && key == 'G'))
+		scroll_rows(ui, 1 << 30);
+	else
+		return 0;
+	return 1;
 }

@@ -173,13 +173,7 @@ go(struct ui *ui)
 		ui->nsel = ui->ntop = 0;
 		ui->dossier = h->dossier;
 	}
-	store_dossier_free(&ui->current);
-	store_notes_free(ui->heads, ui->nheads);
-	ui->heads = NULL;
-	ui->nheads = 0;
-	store_note_free(&ui->reading);
-	free(ui->lines);
-	ui->lines = NULL;
+	ui_reload_dossier(ui);
 	ui->ltop = 0;
 	if (h->note != 0) {
 		ui->note = h->note;

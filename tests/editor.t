@@ -3,9 +3,9 @@
 # 50 KB at once; a draft that survives kill -9; lock and unlock while
 # writing; resize while writing; closing asks before throwing away.
 . "$(dirname "$0")/lib.sh"
-plan 30
+plan 32
 if ! command -v tmux > /dev/null; then
-	for i in $(seq 1 30); do skip "no tmux"; done
+	for i in $(seq 1 32); do skip "no tmux"; done
 	exit 0
 fi
 PASS="une phrase de passe"
@@ -104,6 +104,22 @@ c show 1 | grep -q '^Texte à ne pas perdre'; ok $? "saved as a note"
 tm_start "$run '$CARNET'"
 tm_wait 'Passphrase:' && tm_keys "$PASS" Enter
 tm_wait 'Dossiers \(1\)'; ok $? "saving removed the draft: nothing offered"
+tm_stop
+
+# A closed terminal (SIGHUP) right after typing: kept as a draft at once.
+open_dossier
+tm_keys n
+tm_wait 'new note' && tm_keys 'Écrit juste avant la fermeture.'
+tm_wait 'modified'
+kill -HUP "$(pgrep -f "^$CARNET( |\$)" | head -1)"
+tm_wait '\[exit 0\]'; ok $? "SIGHUP: carnet closes and exits 0"
+tm_stop
+tm_start "$run '$CARNET'"
+tm_wait 'Passphrase:' && tm_keys "$PASS" Enter
+tm_wait 'A draft for' && tm_keys y
+tm_wait 'Écrit juste avant la fermeture.'; ok $? "and the text comes back"
+tm_keys C-x
+tm_wait 'Save the changes' && tm_keys n
 tm_stop
 
 # Lock while writing, unlock, go on.
