@@ -153,45 +153,53 @@ skipped(struct exchange_report *r, const char *path, const char *why)
 	r->bad[r->nbad++] = xasprintf("%s: %s", path, why);
 }
 
+/* A note file found, to be taken in date order. */
+struct found {
+	long long	 dossier;
+	time_t		 when;
+	char		*path;
+};
+
+static int
+by_date(const void *a, const void *b)
+{
+	const struct found *x = a, *y = b;
+
+	if (x->when != y->when)
+		return x->when < y->when ? -1 : 1;
+	return strcmp(x->path, y->path);
+}
+
 /* One note file: refused files are reported, never half-taken. */
 static int
-import_file(struct store *st, long long dossier, const char *path,
-    const char *name, struct exchange_report *r, struct error *err)
+import_file(struct store *st, const struct found *f,
+    struct exchange_report *r, struct error *err)
 {
-	struct stat sb;
 	struct error why;
 	const char *reason = NULL;
 	size_t len = 0;
-	time_t when;
 	long long id;
 	char *body;
 	int exists, rc = 0;
 
-	if ((body = slurp(path, &len, &reason)) == NULL) {
-		skipped(r, path, reason);
+	if ((body = slurp(f->path, &len, &reason)) == NULL) {
+		skipped(r, f->path, reason);
 		return 0;
 	}
 	while (len > 0 && (body[len - 1] == '\n' || body[len - 1] == '\r'))
 		len--;
 	if (store_body_check(body, len, &why) == -1) {
-		skipped(r, path, why.text);
+		skipped(r, f->path, why.text);
 		wipe_free(body, len);
 		return 0;
 	}
-	if (name_date(name, &when) == -1) {
-		if (stat(path, &sb) == -1) {
-			skipped(r, path, strerror(errno));
-			wipe_free(body, len);
-			return 0;
-		}
-		when = sb.st_mtime;
-	}
-	if (store_note_exists(st, dossier, when, body, len, &exists, err) ==
-	    -1)
+	if (store_note_exists(st, f->dossier, f->when, body, len, &exists,
+	    err) == -1)
 		rc = -1;
 	else if (exists)
 		r->already++;
-	else if (store_note_add(st, dossier, body, len, when, &id, err) == -1)
+	else if (store_note_add(st, f->dossier, body, len, f->when, &id,
+	    err) == -1)
 		rc = -1;
 	else
 		r->notes++;
@@ -222,12 +230,52 @@ dossier_for(struct store *st, const char *name, struct exchange_report *r,
 	return id;
 }
 
+/* The note files of the dossier folder PATH, with their dates. */
+static int
+gather(const char *path, long long dossier, struct found **list, size_t *n,
+    size_t *cap, struct exchange_report *r)
+{
+	char **files, *file;
+	struct stat sb;
+	size_t nn, j;
+
+	if ((files = entries(path, &nn)) == NULL) {
+		skipped(r, path, strerror(errno));
+		return 0;
+	}
+	for (j = 0; j < nn; j++) {
+		file = xasprintf("%s/%s", path, files[j]);
+		if (lstat(file, &sb) == -1 || !S_ISREG(sb.st_mode)) {
+			skipped(r, file, _("not a regular file"));
+			free(file);
+			continue;
+		}
+		if (*n == *cap)
+			*list = xreallocarray(*list, *cap = *cap ? *cap * 2 :
+			    1024, sizeof(**list));
+		(*list)[*n].dossier = dossier;
+		(*list)[*n].path = file;
+		if (name_date(files[j], &(*list)[*n].when) == -1)
+			(*list)[*n].when = sb.st_mtime;
+		(*n)++;
+	}
+	entries_free(files, nn);
+	return 0;
+}
+
+/*
+ * Two passes: find every note file and its date, then take them oldest
+ * first.  Notes' ids follow their dates, and FTS4 indexes ids given in
+ * order in one go, where ids out of order force it to write a segment
+ * for each: taken in date order, an import is about twice as fast.
+ */
 int
 exchange_import(struct store *st, const char *dir, int progress,
     struct exchange_report *r, struct error *err)
 {
-	char **folders, **files, *path, *file;
-	size_t nf, nn, i, j, seen = 0;
+	struct found *list = NULL;
+	char **folders, *path;
+	size_t nf, n = 0, cap = 0, i;
 	struct stat sb;
 	long long id;
 	int rc = 0;
@@ -242,34 +290,29 @@ exchange_import(struct store *st, const char *dir, int progress,
 	}
 	for (i = 0; i < nf && rc == 0; i++) {
 		path = xasprintf("%s/%s", dir, folders[i]);
-		if (stat(path, &sb) == -1 || !S_ISDIR(sb.st_mode)) {
+		if (stat(path, &sb) == -1 || !S_ISDIR(sb.st_mode))
 			skipped(r, path, _("not a folder: a dossier is a folder "
 			    "of notes"));
-			free(path);
-			continue;
-		}
-		if ((id = dossier_for(st, folders[i], r, path, err)) == -1)
+		else if ((id = dossier_for(st, folders[i], r, path, err)) == -1)
 			rc = -1;
-		if (id <= 0 || (files = entries(path, &nn)) == NULL) {
-			if (id > 0)
-				skipped(r, path, strerror(errno));
-			free(path);
-			continue;
-		}
-		for (j = 0; j < nn && rc == 0; j++) {
-			file = xasprintf("%s/%s", path, files[j]);
-			rc = import_file(st, id, file, files[j], r, err);
-			free(file);
-			if (progress && ++seen % 100 == 0)
-				fprintf(stderr, "\r%s %zu", _("Importing:"),
-				    seen);
-		}
-		entries_free(files, nn);
+		else if (id > 0)
+			gather(path, id, &list, &n, &cap, r);
 		free(path);
 	}
 	entries_free(folders, nf);
-	if (progress && seen >= 100)
+	if (n > 0)
+		qsort(list, n, sizeof(*list), by_date);
+	for (i = 0; i < n && rc == 0; i++) {
+		rc = import_file(st, &list[i], r, err);
+		if (progress && (i + 1) % 100 == 0)
+			fprintf(stderr, "\r%s %zu / %zu", _("Importing:"), i + 1,
+			    n);
+	}
+	if (progress && n >= 100)
 		fputc('\n', stderr);
+	for (i = 0; i < n; i++)
+		free(list[i].path);
+	free(list);
 	return store_batch_end(st, rc == 0, err) == -1 ? -1 : rc;
 }
 
