@@ -62,6 +62,7 @@ struct ui {
 	struct note		 reading;	/* body == NULL: to load */
 	struct text		*shown;		/* the note, to wrap it */
 	size_t			 ltop;		/* where the top row starts */
+	int			 shown_width;	/* the width ltop is a row of */
 
 	/* Search. */
 	char			 query[UI_TEXT_MAX];

@@ -66,18 +66,38 @@ struct notebook {
 /*
  * SQLite keeps freed note text in its heap; this allocator wipes every
  * block on free (DESIGN.md: after close, hundreds of copies were found
- * without it).  A 16-byte header holds the size and keeps alignment.
+ * without it).  A 16-byte header holds the block's capacity and keeps
+ * alignment.  A block being grown cannot be left to realloc(), which
+ * would free the old copy unwiped: it is copied, wiped and freed here,
+ * and large blocks get room to grow (a power of two) so that a 10 MiB
+ * note grown piece by piece is not copied a thousand times.
  */
 #define ZHEAD 16
+
+static int
+zroundup(int n)
+{
+	int cap = 4096;
+
+	if (n <= 4096)
+		return (n + 7) & ~7;
+	while (cap < n && cap < (1 << 30))
+		cap <<= 1;
+	return cap < n ? n : cap;
+}
 
 static void *
 zmalloc(int n)
 {
 	unsigned char *p;
+	size_t cap;
 
-	if (n < 0 || (p = malloc((size_t)n + ZHEAD)) == NULL)
+	if (n < 0)
 		return NULL;
-	memcpy(p, &(size_t){ (size_t)n }, sizeof(size_t));
+	cap = (size_t)zroundup(n);
+	if ((p = malloc(cap + ZHEAD)) == NULL)
+		return NULL;
+	memcpy(p, &cap, sizeof(cap));
 	return p + ZHEAD;
 }
 
@@ -110,18 +130,14 @@ zrealloc(void *q, int n)
 	void *p;
 	int old = zsize(q);
 
+	if (q != NULL && n >= 0 && n <= old)
+		return q;
 	if ((p = zmalloc(n)) == NULL)
 		return NULL;
 	if (q != NULL)
 		memcpy(p, q, (size_t)(old < n ? old : n));
 	zfree(q);
 	return p;
-}
-
-static int
-zroundup(int n)
-{
-	return (n + 7) & ~7;
 }
 
 static int

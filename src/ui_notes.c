@@ -351,6 +351,7 @@ ui_note_draw(struct ui *ui)
 		ui->shown = NULL;
 	}
 	if (ui->shown == NULL) {
+		ui->shown_width = 0;
 		ui->shown = text_new();
 		text_insert(ui->shown, 0, ui->reading.body, ui->reading.len);
 		text_clear_undo(ui->shown);
@@ -377,8 +378,12 @@ ui_note_draw(struct ui *ui)
 	}
 	rows = reader_rows(ui);
 	/* After a resize the top may fall inside a row. */
-	top = ui->ltop = text_row_start(ui->shown, ui->ltop < len ? ui->ltop :
-	    len, width);
+	if (ui->shown_width != width) {
+		ui->ltop = text_row_start(ui->shown, ui->ltop < len ?
+		    ui->ltop : len, width);
+		ui->shown_width = width;
+	}
+	top = ui->ltop;
 	for (; rows > 0; rows--, y++) {
 		next = text_row_next(ui->shown, top, width);
 		for (end = next; end > top && (text_byte(ui->shown, end - 1) ==
@@ -400,28 +405,75 @@ ui_note_draw(struct ui *ui)
 	}
 }
 
+/*
+ * The start of the row K rows above POS.  Rows are found by scanning
+ * lines forward, once, keeping the last K starts: a note of one 10 MiB
+ * line is scanned once, not once per row.
+ */
+static size_t
+rows_back(struct ui *ui, size_t pos, int k)
+{
+	size_t ring[256], line, row, next;
+	int width = reader_width(), count;
+
+	if (k > 256)
+		k = 256;
+	while (k > 0 && pos > 0) {
+		line = text_line_start(ui->shown, pos - 1);
+		count = 0;
+		for (row = line; row < pos; row = next) {
+			ring[count++ % k] = row;
+			if ((next = text_row_next(ui->shown, row, width)) == row)
+				break;
+		}
+		if (count >= k)
+			return ring[(count - k) % k];
+		k -= count;
+		pos = line;
+	}
+	return 0;
+}
+
+/* Where the last page starts: the top that shows the end. */
+static size_t
+last_page(struct ui *ui)
+{
+	size_t len = text_len(ui->shown);
+
+	/* A final newline ends the last row; it opens no new one. */
+	if (len > 0 && text_byte(ui->shown, len - 1) == '\n')
+		len--;
+	return rows_back(ui, len, reader_rows(ui));
+}
+
 /* Move the top row by ROWS (negative: up), never past the last page. */
 static void
 scroll_rows(struct ui *ui, int rows)
 {
-	size_t len = text_len(ui->shown), next, last, probe;
-	int width = reader_width(), page = reader_rows(ui), i;
+	size_t len = text_len(ui->shown), next, probe, last;
+	int width = reader_width(), i;
 
-	for (; rows < 0 && ui->ltop > 0; rows++)
-		ui->ltop = text_row_start(ui->shown, ui->ltop - 1, width);
-	for (; rows > 0; rows--) {
-		/* Stop when the last row is already in view. */
-		for (probe = ui->ltop, i = 0; i < page; i++) {
+	if (rows < 0) {
+		ui->ltop = rows_back(ui, ui->ltop, -rows);
+		return;
+	}
+	if (rows == 1) {
+		/* One row down, unless the end is already in view. */
+		for (probe = ui->ltop, i = 0; i < reader_rows(ui); i++) {
 			last = probe;
 			probe = text_row_next(ui->shown, probe, width);
 			if (probe >= len || probe == last)
 				return;
 		}
+	}
+	for (; rows > 0; rows--) {
 		next = text_row_next(ui->shown, ui->ltop, width);
 		if (next >= len || next == ui->ltop)
-			return;
+			break;
 		ui->ltop = next;
 	}
+	if (rows == 0 && ui->ltop > (last = last_page(ui)))
+		ui->ltop = last;
 }
 
 int
@@ -442,7 +494,7 @@ ui_note_key(struct ui *ui, int key, int code)
 	else if ((code && key == KEY_HOME) || (!code && key == 'g'))
 		ui->ltop = 0;
 	else if ((code && key == KEY_END) || (!code && key == 'G'))
-		scroll_rows(ui, 1 << 30);
+		ui->ltop = last_page(ui);
 	else
 		return 0;
 	return 1;
