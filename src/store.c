@@ -844,14 +844,43 @@ store_note_get(struct store *st, long long id, struct note *n,
 	return fail(st, rc, err);
 }
 
+/* Read the notes S returns (its SQL sets how many); with FIRST_LINE,
+ * only each one's first line.  The list is never NULL. */
+static int
+read_notes(struct store *st, sqlite3_stmt *s, int first_line,
+    struct note **out, size_t *count, struct error *err)
+{
+	struct note *list = NULL;
+	size_t n = 0, cap = 0, cut;
+	int rc = SQLITE_DONE;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == cap)
+			list = xreallocarray(list, cap = cap ? cap * 2 : 64,
+			    sizeof(*list));
+		note_row(s, &list[n]);
+		if (first_line) {
+			cut = strcspn(list[n].body, "\n");
+			list[n].body[cut] = '\0';
+			list[n].len = cut;
+		}
+		n++;
+	}
+	release(st, s);
+	if (rc != SQLITE_DONE) {
+		store_notes_free(list, n);
+		return fail(st, rc, err);
+	}
+	*out = list != NULL ? list : xcalloc(1, sizeof(*list));
+	*count = n;
+	return 0;
+}
+
 int
 store_notes(struct store *st, long long dossier, int newest, long long from,
     size_t limit, struct note **out, size_t *count, struct error *err)
 {
 	sqlite3_stmt *s;
-	struct note *list;
-	size_t n = 0;
-	int rc;
 
 	if (prepare(st, newest ?
 	    NOTE_COLUMNS " WHERE dossier = ?1 AND id < ?2 ORDER BY id DESC"
@@ -863,19 +892,7 @@ store_notes(struct store *st, long long dossier, int newest, long long from,
 	sqlite3_bind_int64(s, 2, from != 0 ? from : newest ? INT64_MAX :
 	    INT64_MIN);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)limit);
-	list = xreallocarray(NULL, limit ? limit : 1, sizeof(*list));
-	while (n < limit && (rc = sqlite3_step(s)) == SQLITE_ROW)
-		note_row(s, &list[n++]);
-	if (n == limit)
-		rc = SQLITE_DONE;
-	release(st, s);
-	if (rc != SQLITE_DONE) {
-		store_notes_free(list, n);
-		return fail(st, rc, err);
-	}
-	*out = list;
-	*count = n;
-	return 0;
+	return read_notes(st, s, 0, out, count, err);
 }
 
 int
@@ -883,9 +900,6 @@ store_note_heads(struct store *st, long long dossier, size_t offset,
     size_t limit, struct note **out, size_t *count, struct error *err)
 {
 	sqlite3_stmt *s;
-	struct note *list;
-	size_t n = 0, cut;
-	int rc = SQLITE_DONE;
 
 	/* Only the beginning of each body is read: a list shows one line. */
 	if (prepare(st, "SELECT id, dossier, created, updated, printed,"
@@ -895,24 +909,7 @@ store_note_heads(struct store *st, long long dossier, size_t offset,
 	sqlite3_bind_int64(s, 1, dossier);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)limit);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)offset);
-	list = xreallocarray(NULL, limit ? limit : 1, sizeof(*list));
-	while (n < limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		note_row(s, &list[n]);
-		cut = strcspn(list[n].body, "\n");
-		list[n].body[cut] = '\0';
-		list[n].len = cut;
-		n++;
-	}
-	if (n == limit)
-		rc = SQLITE_DONE;
-	release(st, s);
-	if (rc != SQLITE_DONE) {
-		store_notes_free(list, n);
-		return fail(st, rc, err);
-	}
-	*out = list;
-	*count = n;
-	return 0;
+	return read_notes(st, s, 1, out, count, err);
 }
 
 int
@@ -920,30 +917,13 @@ store_notes_to_print(struct store *st, long long dossier, int all,
     struct note **out, size_t *count, struct error *err)
 {
 	sqlite3_stmt *s;
-	struct note *list = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
 
 	if (prepare(st, all ? NOTE_COLUMNS " WHERE dossier = ?1 ORDER BY id;" :
 	    NOTE_COLUMNS " WHERE dossier = ?1 AND printed IS NULL"
 	    " ORDER BY id;", &s, err) == -1)
 		return -1;
 	sqlite3_bind_int64(s, 1, dossier);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			list = xreallocarray(list, cap, sizeof(*list));
-		}
-		note_row(s, &list[n++]);
-	}
-	release(st, s);
-	if (rc != SQLITE_DONE) {
-		store_notes_free(list, n);
-		return fail(st, rc, err);
-	}
-	*out = list;
-	*count = n;
-	return 0;
+	return read_notes(st, s, 0, out, count, err);
 }
 
 int
