@@ -156,6 +156,7 @@ skipped(struct exchange_report *r, const char *path, const char *why)
 /* A note file found, to be taken in date order. */
 struct found {
 	long long	 dossier;
+	int		 fresh;		/* the dossier is new: no duplicate */
 	time_t		 when;
 	char		*path;
 };
@@ -193,8 +194,9 @@ import_file(struct store *st, const struct found *f,
 		wipe_free(body, len);
 		return 0;
 	}
-	if (store_note_exists(st, f->dossier, f->when, body, len, &exists,
-	    err) == -1)
+	exists = 0;
+	if (!f->fresh && store_note_exists(st, f->dossier, f->when, body, len,
+	    &exists, err) == -1)
 		rc = -1;
 	else if (exists)
 		r->already++;
@@ -232,8 +234,8 @@ dossier_for(struct store *st, const char *name, struct exchange_report *r,
 
 /* The note files of the dossier folder PATH, with their dates. */
 static int
-gather(const char *path, long long dossier, struct found **list, size_t *n,
-    size_t *cap, struct exchange_report *r)
+gather(const char *path, long long dossier, int fresh, struct found **list,
+    size_t *n, size_t *cap, struct exchange_report *r)
 {
 	char **files, *file;
 	struct stat sb;
@@ -254,6 +256,7 @@ gather(const char *path, long long dossier, struct found **list, size_t *n,
 			*list = xreallocarray(*list, *cap = *cap ? *cap * 2 :
 			    1024, sizeof(**list));
 		(*list)[*n].dossier = dossier;
+		(*list)[*n].fresh = fresh;
 		(*list)[*n].path = file;
 		if (name_date(files[j], &(*list)[*n].when) == -1)
 			(*list)[*n].when = sb.st_mtime;
@@ -293,10 +296,16 @@ exchange_import(struct store *st, const char *dir, int progress,
 		if (stat(path, &sb) == -1 || !S_ISDIR(sb.st_mode))
 			skipped(r, path, _("not a folder: a dossier is a folder "
 			    "of notes"));
-		else if ((id = dossier_for(st, folders[i], r, path, err)) == -1)
-			rc = -1;
-		else if (id > 0)
-			gather(path, id, &list, &n, &cap, r);
+		else {
+			size_t made = r->dossiers;
+
+			if ((id = dossier_for(st, folders[i], r, path, err)) ==
+			    -1)
+				rc = -1;
+			else if (id > 0)
+				gather(path, id, r->dossiers > made, &list, &n,
+				    &cap, r);
+		}
 		free(path);
 	}
 	entries_free(folders, nf);

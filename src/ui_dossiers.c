@@ -89,8 +89,12 @@ ui_dossiers_draw(struct ui *ui)
 	int rows = ui_body_rows(), y, namew, x, wide, attr;
 	size_t i;
 
-	if (ui->dossiers == NULL)
-		reload(ui);
+	/* Read again at every draw (2,000 rows: about a millisecond), so
+	 * that what another carnet changed meanwhile shows. */
+	if (ui->dossiers != NULL)
+		ui->dossier_wanted = ui->dossiers[ui->dsel < ui->ndossiers ?
+		    ui->dsel : 0].id;
+	reload(ui);
 	if (ui->review)
 		snprintf(where, sizeof(where), _("To review: no note for %ld "
 		    "days (%zu)"), ui->conf->retention_days, ui->ndossiers);

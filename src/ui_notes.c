@@ -237,6 +237,9 @@ ui_dossier_draw(struct ui *ui)
 	size_t rows = (size_t)ui_body_rows(), i;
 	int y, x, attr;
 
+	/* Read again at every draw (a few rows: microseconds), so that
+	 * notes written by another carnet meanwhile show. */
+	ui_reload_dossier(ui);
 	if (load_window(ui, rows) == -1)
 		return;
 	snprintf(where, sizeof(where), ngettext("%s (%ld note)",

@@ -4,9 +4,9 @@
 # without accents, the instant and the idle lock (and what memory holds
 # after it), resizing, signals, French and English.
 . "$(dirname "$0")/lib.sh"
-plan 55
+plan 56
 if ! command -v tmux > /dev/null; then
-	for i in $(seq 1 55); do skip "no tmux"; done
+	for i in $(seq 1 56); do skip "no tmux"; done
 	exit 0
 fi
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -122,6 +122,9 @@ tm_keys C-f 'caf' Enter
 tm_wait 'Jean Durand — '; ok $? "Enter goes to the note found"
 tm_keys Escape
 tm_wait 'Jean Durand \(1 note\)'; ok $? "and Esc to its dossier"
+echo "Écrite par une autre fenêtre." | c add 'Jean Durand'
+tm_keys Down
+tm_wait 'Jean Durand \(2 notes\)'; ok $? "a note added by another process shows at the next key"
 
 # Help.
 tm_keys C-g
@@ -135,7 +138,7 @@ tm_wait 'Jean Durand'; ok $? "40x12 still shows the dossier"
 tm resize-window -t t -x 30 -y 8
 tm_wait 'terminal too small'; ok $? "30x8: terminal too small"
 tm resize-window -t t -x 80 -y 24
-tm_wait 'Jean Durand \(1 note\)'; ok $? "80x24 again: all back"
+tm_wait 'Jean Durand \(2 notes\)'; ok $? "80x24 again: all back"
 
 # Quitting with a signal leaves the notebook closed and sound.
 kill -TERM "$(pid_of_carnet)"
