@@ -124,6 +124,13 @@ check-asan: deps-test
 		tests/exchange.t tests/format.t tests/passwd.t tests/paper.t
 	$(MAKE) clean
 
+# The command-line suites with carnet under valgrind's memcheck.
+check-valgrind: deps-test all
+	CARNET="`pwd`/tests/valgrind-carnet" \
+		CARNET_UNDER_VALGRIND="`pwd`/carnet" \
+		CARNET_LOCALEDIR="`pwd`/locale" CARNET_DATADIR="`pwd`/po" \
+		prove -e '' tests/cli.t tests/errors.t tests/exchange.t
+
 # 200 kills at random moments during add, rm, backup and passwd (make
 # check runs 24).
 check-crash: deps-test all
@@ -177,5 +184,5 @@ dist: clean
 	tar -cf - carnet-$(VERSION) | gzip > carnet-$(VERSION).tar.gz
 	rm -rf carnet-$(VERSION)
 
-.PHONY: all pot deps deps-test run check check-asan check-crash fuzz bench \
-	install uninstall clean dist
+.PHONY: all pot deps deps-test run check check-asan check-crash \
+	check-valgrind fuzz bench install uninstall clean dist
