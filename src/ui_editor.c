@@ -201,8 +201,10 @@ save(struct ui *ui)
 
 	if (store_note_save(ui->st, ui->edit_dossier, ui->edit_note, body, len,
 	    &id, &err) == -1) {
-		ui_say(ui, 1, _("Not saved: %s"), err.text);
+		/* Try the draft too; the reason it was not saved is what the
+		 * line must say. */
 		ui_editor_keep(ui, 1);
+		ui_say(ui, 1, _("Not saved: %s"), err.text);
 	} else {
 		ui->edit_note = id;
 		ui->note = id;

@@ -4,7 +4,7 @@ set -u
 : "${CARNET:?set CARNET to the carnet binary (make check does)}"
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/carnet-test.XXXXXX")
-trap 'cleanup_hook; rm -rf "$T"' EXIT
+trap 'tm_stop; cleanup_hook; rm -rf "$T"' EXIT
 cleanup_hook() { :; }
 export HOME="$T/home" TMPDIR="$T/tmp"
 export XDG_CONFIG_HOME="$T/home/.config" XDG_DATA_HOME="$T/home/.local/share"
@@ -74,7 +74,6 @@ tm_start() {
 	TM_SOCKET="carnet-test-$$-$TM_STARTS"
 	tm new-session -d -x "${TM_WIDTH:-80}" -y "${TM_HEIGHT:-24}" -s t \
 	    "$* ; echo \"[exit \$?]\"; sleep 600"
-	cleanup_hook() { tm kill-server 2> /dev/null; }
 }
 tm_keys() { tm send-keys -t t "$@"; }
 tm_screen() { tm capture-pane -p -t t; }
