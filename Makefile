@@ -180,7 +180,9 @@ dist: clean
 	mkdir -p carnet-$(VERSION)/tests
 	cp -R LICENSE Makefile README.md config.mk .ci include man po src \
 		carnet-$(VERSION)
-	cp tests/*.c tests/*.h tests/*.sh tests/*.t carnet-$(VERSION)/tests
+	cp tests/*.c tests/*.h tests/*.sh tests/*.t tests/*.pl tests/*.supp \
+		tests/valgrind-carnet carnet-$(VERSION)/tests
+	cp -R tests/bench tests/fuzz carnet-$(VERSION)/tests
 	tar -cf - carnet-$(VERSION) | gzip > carnet-$(VERSION).tar.gz
 	rm -rf carnet-$(VERSION)
 
