@@ -112,6 +112,9 @@ void	ui_say(struct ui *, int error, const char *fmt, ...);
 /* Ask a line at the bottom; 1 with BUF filled, 0 cancelled, -1 when the
  * notebook was locked meanwhile (the caller's state is gone). */
 int	ui_ask(struct ui *, const char *question, char *buf, size_t size);
+/* A key typed into the line BUF: a character added (when it fits) or, for
+ * Backspace, the last one erased.  1 when it was such a key. */
+int	ui_line_key(char *buf, size_t size, int key, int code);
 /* Wait for a key, locking on the lock key and after the idle delay.
  * 1 with a key, 0 when the notebook was locked and unlocked (redraw
  * everything), -1 to quit. */

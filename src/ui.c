@@ -363,8 +363,6 @@ ui_key(struct ui *ui, int *key, int *code)
 int
 ui_ask(struct ui *ui, const char *question, char *buf, size_t size)
 {
-	char bytes[MB_LEN_MAX];
-	mbstate_t mb;
 	size_t len = strlen(buf), n;
 	int key, code, y, x, r, qw;
 
@@ -398,24 +396,36 @@ ui_ask(struct ui *ui, const char *question, char *buf, size_t size)
 			curs_set(0);
 			return 0;
 		}
-		if ((code && key == KEY_BACKSPACE) || (!code && (key == 127 ||
-		    key == 8))) {
-			while (len > 0 && ((unsigned char)buf[--len] & 0xc0) ==
-			    0x80)
-				;
-			buf[len] = '\0';
-			continue;
-		}
-		if (code || iswcntrl((wint_t)key))
-			continue;
-		memset(&mb, 0, sizeof(mb));
-		n = wcrtomb(bytes, (wchar_t)key, &mb);
-		if (n == (size_t)-1 || len + n >= size)
-			continue;
-		memcpy(buf + len, bytes, n);
-		buf[len += n] = '\0';
+		ui_line_key(buf, size, key, code);
+		len = strlen(buf);
 	}
 	curs_set(0);
+	return 1;
+}
+
+int
+ui_line_key(char *buf, size_t size, int key, int code)
+{
+	char bytes[MB_LEN_MAX];
+	mbstate_t mb;
+	size_t len = strlen(buf), n;
+
+	if ((code && key == KEY_BACKSPACE) || (!code && (key == 127 ||
+	    key == 8))) {
+		while (len > 0 && ((unsigned char)buf[--len] & 0xc0) == 0x80)
+			;
+		buf[len] = '\0';
+		return 1;
+	}
+	if (code || iswcntrl((wint_t)key))
+		return 0;
+	memset(&mb, 0, sizeof(mb));
+	n = wcrtomb(bytes, (wchar_t)key, &mb);
+	if (n != (size_t)-1 && len + n < size) {
+		memcpy(buf + len, bytes, n);
+		buf[len + n] = '\0';
+	}
+	explicit_bzero(bytes, sizeof(bytes));
 	return 1;
 }
 
@@ -462,6 +472,28 @@ ui_go_help(struct ui *ui)
 	ui->screen = UI_HELP;
 }
 
+/* Each screen: how it draws, its key table, and what it does with the
+ * keys the table leaves (moving, typing).  One row a screen, so that
+ * drawing, the bar and the dispatch cannot disagree. */
+static const struct screen {
+	void			(*draw)(struct ui *);
+	int			(*key)(struct ui *, int, int);
+	const struct ui_key	*keys;
+	const size_t		*nkeys;
+} screens[] = {
+	[UI_DOSSIERS] = { ui_dossiers_draw, ui_dossiers_key, ui_dossiers_keys,
+	    &ui_ndossiers_keys },
+	[UI_DOSSIER] = { ui_dossier_draw, ui_dossier_key, ui_dossier_keys,
+	    &ui_ndossier_keys },
+	[UI_NOTE] = { ui_note_draw, ui_note_key, ui_note_keys,
+	    &ui_nnote_keys },
+	[UI_SEARCH] = { ui_search_draw, ui_search_key, ui_search_keys,
+	    &ui_nsearch_keys },
+	[UI_HELP] = { ui_help_draw, ui_help_key, NULL, NULL },
+	[UI_EDITOR] = { ui_editor_draw, ui_editor_key, ui_editor_keys,
+	    &ui_neditor_keys },
+};
+
 static void
 draw(struct ui *ui)
 {
@@ -474,53 +506,9 @@ draw(struct ui *ui)
 		return;
 	}
 	curs_set(0);
-	switch (ui->screen) {
-	case UI_EDITOR:
-		ui_editor_draw(ui);
-		break;
-	case UI_DOSSIERS:
-		ui_dossiers_draw(ui);
-		break;
-	case UI_DOSSIER:
-		ui_dossier_draw(ui);
-		break;
-	case UI_NOTE:
-		ui_note_draw(ui);
-		break;
-	case UI_SEARCH:
-		ui_search_draw(ui);
-		break;
-	case UI_HELP:
-		ui_help_draw(ui);
-		break;
-	}
+	screens[ui->screen].draw(ui);
 	draw_message(ui);
 	refresh();
-}
-
-static const struct ui_key *
-screen_keys(struct ui *ui, size_t *n)
-{
-	switch (ui->screen) {
-	case UI_DOSSIERS:
-		*n = ui_ndossiers_keys;
-		return ui_dossiers_keys;
-	case UI_DOSSIER:
-		*n = ui_ndossier_keys;
-		return ui_dossier_keys;
-	case UI_NOTE:
-		*n = ui_nnote_keys;
-		return ui_note_keys;
-	case UI_SEARCH:
-		*n = ui_nsearch_keys;
-		return ui_search_keys;
-	case UI_EDITOR:
-		*n = ui_neditor_keys;
-		return ui_editor_keys;
-	default:
-		*n = 0;
-		return NULL;
-	}
 }
 
 static int
@@ -541,44 +529,22 @@ run_key(struct ui *ui, const struct ui_key *keys, size_t n, int key,
 static void
 dispatch(struct ui *ui, int key, int code)
 {
-	const struct ui_key *keys;
-	size_t n;
+	const struct screen *sc = &screens[ui->screen];
 	int handled = 0;
 
-	keys = screen_keys(ui, &n);
 	ui->message[0] = '\0';
 	if (LINES < MIN_ROWS || COLS < MIN_COLS) {
 		/* Nothing is shown: only quitting and locking work. */
 		run_key(ui, ui_global_keys, ui_nglobal_keys, key, code);
 		return;
 	}
-	if (keys != NULL)
-		handled = run_key(ui, keys, n, key, code);
+	if (sc->keys != NULL)
+		handled = run_key(ui, sc->keys, *sc->nkeys, key, code);
 	if (!handled)
 		handled = run_key(ui, ui_global_keys, ui_nglobal_keys, key,
 		    code);
-	if (!handled) {
-		switch (ui->screen) {
-		case UI_DOSSIERS:
-			handled = ui_dossiers_key(ui, key, code);
-			break;
-		case UI_DOSSIER:
-			handled = ui_dossier_key(ui, key, code);
-			break;
-		case UI_NOTE:
-			handled = ui_note_key(ui, key, code);
-			break;
-		case UI_SEARCH:
-			handled = ui_search_key(ui, key, code);
-			break;
-		case UI_HELP:
-			handled = ui_help_key(ui, key, code);
-			break;
-		case UI_EDITOR:
-			handled = ui_editor_key(ui, key, code);
-			break;
-		}
-	}
+	if (!handled)
+		handled = sc->key(ui, key, code);
 	if (!handled)
 		ui_say(ui, 0, _("That key does nothing here: ^G shows the "
 		    "keys."));

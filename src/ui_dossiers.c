@@ -332,29 +332,14 @@ move_selection(struct ui *ui, int key)
 int
 ui_dossiers_key(struct ui *ui, int key, int code)
 {
-	char bytes[MB_LEN_MAX];
-	mbstate_t mb;
-	size_t len = strlen(ui->filter), n;
-
 	if (code && key != KEY_BACKSPACE)
 		return move_selection(ui, key);
-	if ((code && key == KEY_BACKSPACE) || key == 127 || key == 8) {
-		if (len == 0)
-			return 1;
-		while (len > 0 && ((unsigned char)ui->filter[--len] & 0xc0) ==
-		    0x80)
-			;
-		ui->filter[len] = '\0';
-	} else if (key == UI_ESC) {
+	if (key == UI_ESC && !code)
 		explicit_bzero(ui->filter, sizeof(ui->filter));
-	} else if (!iswcntrl((wint_t)key)) {
-		memset(&mb, 0, sizeof(mb));
-		n = wcrtomb(bytes, (wchar_t)key, &mb);
-		if (n == (size_t)-1 || len + n >= sizeof(ui->filter))
-			return 1;
-		memcpy(ui->filter + len, bytes, n);
-		ui->filter[len + n] = '\0';
-	} else
+	else if (ui->filter[0] == '\0' && ((code && key == KEY_BACKSPACE) ||
+	    (!code && (key == 127 || key == 8))))
+		return 1;
+	else if (!ui_line_key(ui->filter, sizeof(ui->filter), key, code))
 		return 0;
 	ui->dsel = ui->dtop = 0;
 	reload(ui);

@@ -188,10 +188,6 @@ go(struct ui *ui)
 int
 ui_search_key(struct ui *ui, int key, int code)
 {
-	char bytes[MB_LEN_MAX];
-	mbstate_t mb;
-	size_t len = strlen(ui->query), n;
-
 	if (code && key == KEY_UP) {
 		if (ui->ssel > 0)
 			ui->ssel--;
@@ -202,20 +198,7 @@ ui_search_key(struct ui *ui, int key, int code)
 			ui->ssel++;
 		return 1;
 	}
-	if ((code && key == KEY_BACKSPACE) || (!code && (key == 127 ||
-	    key == 8))) {
-		while (len > 0 && ((unsigned char)ui->query[--len] & 0xc0) ==
-		    0x80)
-			;
-		ui->query[len] = '\0';
-	} else if (!code && !iswcntrl((wint_t)key)) {
-		memset(&mb, 0, sizeof(mb));
-		n = wcrtomb(bytes, (wchar_t)key, &mb);
-		if (n == (size_t)-1 || len + n >= sizeof(ui->query))
-			return 1;
-		memcpy(ui->query + len, bytes, n);
-		ui->query[len + n] = '\0';
-	} else
+	if (!ui_line_key(ui->query, sizeof(ui->query), key, code))
 		return 0;
 	ui->searched = 0;
 	return 1;
