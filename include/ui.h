@@ -48,6 +48,7 @@ struct ui {
 	int			 show_closed;
 	int			 review;	/* only those to review */
 	long long		 dossier_wanted; /* select it after a load */
+	int			 dossiers_fresh; /* read since the last draw */
 
 	/* A dossier's notes: only the visible window is loaded. */
 	long long		 dossier;	/* its id */
