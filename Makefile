@@ -15,13 +15,13 @@ ALL_LDFLAGS = $(CARNET_LDFLAGS) $(LDFLAGS)
 
 SRC = src/cli.c src/conf.c src/exchange.c src/main.c src/notebook.c \
 	src/paper.c \
-	src/print.c src/prompt.c \
+	src/print.c src/prompt.c src/sandbox.c \
 	src/secret.c src/store.c src/text.c src/ui.c src/ui_dossiers.c \
 	src/ui_editor.c src/ui_help.c src/ui_notes.c src/ui_search.c \
 	src/ui_unlock.c src/util.c
 OBJ = src/cli.o src/conf.o src/exchange.o src/main.o src/notebook.o \
 	src/paper.o \
-	src/print.o src/prompt.o \
+	src/print.o src/prompt.o src/sandbox.o \
 	src/secret.o src/store.o src/text.o src/ui.o src/ui_dossiers.o \
 	src/ui_editor.o src/ui_help.o src/ui_notes.o src/ui_search.o \
 	src/ui_unlock.o src/util.o
@@ -36,8 +36,8 @@ all: carnet $(MO)
 
 # Header dependencies, written out.
 src/cli.o: include/cli.h include/conf.h include/exchange.h \
-	include/notebook.h include/print.h include/prompt.h include/secret.h \
-	include/store.h include/util.h
+	include/notebook.h include/print.h include/prompt.h include/sandbox.h \
+	include/secret.h include/store.h include/util.h
 src/exchange.o: include/exchange.h include/notebook.h include/secret.h \
 	include/store.h include/util.h
 src/paper.o: include/paper.h include/util.h
@@ -48,12 +48,14 @@ src/main.o: include/cli.h include/conf.h include/notebook.h \
 	include/secret.h include/store.h include/ui.h include/util.h
 src/notebook.o: include/notebook.h include/secret.h include/util.h
 src/prompt.o: include/prompt.h include/secret.h include/util.h
+src/sandbox.o: include/sandbox.h include/util.h
 src/secret.o: include/secret.h include/util.h
 src/store.o: include/notebook.h include/secret.h include/store.h \
 	include/util.h
 src/ui.o src/ui_dossiers.o src/ui_editor.o src/ui_help.o src/ui_notes.o \
 src/ui_search.o src/ui_unlock.o: include/conf.h include/notebook.h \
-	include/print.h include/prompt.h include/secret.h include/store.h \
+	include/print.h include/prompt.h include/sandbox.h include/secret.h \
+	include/store.h \
 	include/text.h include/ui.h include/util.h
 src/text.o: include/text.h include/util.h
 src/util.o: include/util.h
@@ -106,9 +108,15 @@ deps-test:
 run: deps all
 	CARNET_LOCALEDIR="`pwd`/locale" CARNET_DATADIR="`pwd`/po" ./carnet
 
+# tests/summary.t runs last: it adds up what the others tallied in
+# tests/.report and prints the closing table.
 check: deps-test all $(UNIT)
+	rm -rf tests/.report
+	mkdir tests/.report
 	CARNET="`pwd`/carnet" CARNET_LOCALEDIR="`pwd`/locale" \
-		CARNET_DATADIR="`pwd`/po" prove -e '' tests/*.t
+		CARNET_DATADIR="`pwd`/po" CARNET_REPORT="`pwd`/tests/.report" \
+		prove -e '' `ls tests/*.t | grep -v '/summary\.t$$'` \
+		tests/summary.t
 
 # The same suites built with AddressSanitizer and UBSan (clang); the
 # screens' tests are left to check, the rest run here.

@@ -17,6 +17,7 @@ struct conf {
 	long	 retention_days;
 	char	*contact;	/* for the notice: how to reach the worker */
 	char	*notice;	/* the notice's text, when adapted */
+	long	 sandbox;	/* 1: confine with Landlock (sandbox.h) */
 };
 
 /* The defaults. */

@@ -18,6 +18,7 @@
 #include "notebook.h"
 #include "print.h"
 #include "prompt.h"
+#include "sandbox.h"
 #include "store.h"
 #include "util.h"
 
@@ -29,6 +30,8 @@
 #define PAGE_HITS	50
 
 enum opening { NONE, SHARED, EXCLUSIVE };
+/* Where a command writes, besides the notebook: told to the sandbox. */
+enum output { NO_OUTPUT, OUTPUT_OPERAND, OUTPUT_OPTION, UNCONFINED };
 
 struct command {
 	const char	*name;
@@ -36,6 +39,7 @@ struct command {
 	const char	*help;
 	int		 min, max;	/* operands; -1: any number */
 	enum opening	 opens;
+	enum output	 writes;
 	int		(*run)(struct cli *, struct store *, int, char **);
 };
 
@@ -57,36 +61,39 @@ static int cmd_check(struct cli *, struct store *, int, char **);
 
 static const struct command commands[] = {
 	{ "init", "[--kdf-memory MiB] [--kdf-passes N]",
-	    N_("create a new notebook"), 0, 4, NONE, cmd_init },
-	{ "passwd", "", N_("change the passphrase"), 0, 0, NONE, cmd_passwd },
+	    N_("create a new notebook"), 0, 4, NONE, UNCONFINED,
+	    cmd_init },
+	{ "passwd", "", N_("change the passphrase"), 0, 0, NONE, UNCONFINED,
+	    cmd_passwd },
 	{ "ls", "[--review]", N_("list the dossiers (--review: those to "
-	    "review for retention)"), 0, 1, SHARED, cmd_ls },
+	    "review for retention)"), 0, 1, SHARED, NO_OUTPUT, cmd_ls },
 	{ "new", "NAME", N_("create a dossier and print its number"), 1, -1,
-	    SHARED, cmd_new },
+	    SHARED, NO_OUTPUT, cmd_new },
 	{ "add", "DOSSIER", N_("add a note read from standard input"), 1, 1,
-	    SHARED, cmd_add },
+	    SHARED, NO_OUTPUT, cmd_add },
 	{ "show", "DOSSIER", N_("print a dossier's notes, oldest first"), 1,
-	    1, SHARED, cmd_show },
+	    1, SHARED, NO_OUTPUT, cmd_show },
 	{ "search", "QUERY", N_("search every note, accents ignored"), 1, -1,
-	    SHARED, cmd_search },
+	    SHARED, NO_OUTPUT, cmd_search },
 	{ "print", "DOSSIER [--all] [--for-person] [-o FILE.pdf]",
 	    N_("put the notes not yet on paper (or all) on the printer"), 1, 5,
-	    SHARED, cmd_print },
+	    SHARED, OUTPUT_OPTION, cmd_print },
 	{ "purge", "[-y] DOSSIER|--all [--older-than DAYS]",
 	    N_("destroy the notes already on paper"), 1, 4, SHARED,
-	    cmd_purge },
+	    NO_OUTPUT, cmd_purge },
 	{ "notice", "[-o FILE.pdf]", N_("print the information notice for "
-	    "the people written about"), 0, 2, NONE, cmd_notice },
+	    "the people written about"), 0, 2, NONE, OUTPUT_OPTION,
+	    cmd_notice },
 	{ "import", "DIR", N_("add the notes of a folder per dossier, a file "
-	    "per note"), 1, 1, SHARED, cmd_import },
+	    "per note"), 1, 1, SHARED, NO_OUTPUT, cmd_import },
 	{ "export", "DIR", N_("write every note out, a folder per dossier "
-	    "(NOT encrypted)"), 1, 1, SHARED, cmd_export },
+	    "(NOT encrypted)"), 1, 1, SHARED, OUTPUT_OPERAND, cmd_export },
 	{ "rm", "[-y] DOSSIER", N_("destroy a dossier and all its notes"), 1,
-	    2, SHARED, cmd_rm },
+	    2, SHARED, NO_OUTPUT, cmd_rm },
 	{ "backup", "DEST", N_("write an encrypted copy, then check it"), 1,
-	    1, SHARED, cmd_backup },
+	    1, SHARED, OUTPUT_OPERAND, cmd_backup },
 	{ "check", "", N_("verify the notebook's integrity"), 0, 0, SHARED,
-	    cmd_check },
+	    NO_OUTPUT, cmd_check },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -857,6 +864,23 @@ cmd_check(struct cli *c, struct store *st, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* The file or folder the command will write, for the sandbox. */
+static const char *
+output_of(const struct command *cmd, int argc, char **argv)
+{
+	int i;
+
+	if (cmd->writes == OUTPUT_OPERAND)
+		for (i = 0; i < argc; i++)
+			if (argv[i][0] != '-')
+				return argv[i];
+	if (cmd->writes == OUTPUT_OPTION)
+		for (i = 0; i + 1 < argc; i++)
+			if (strcmp(argv[i], "-o") == 0)
+				return argv[i + 1];
+	return NULL;
+}
+
 int
 cli_run(struct cli *c, int argc, char **argv)
 {
@@ -887,6 +911,9 @@ cli_run(struct cli *c, int argc, char **argv)
 		if (nb == NULL || (st = store_attach(nb, &err)) == NULL)
 			return report(&err);
 	}
+	if (cmd->writes != UNCONFINED && c->conf->sandbox)
+		sandbox_confine(c->path, output_of(cmd, operands, argv + 1),
+		    c->conf->print_command);
 	rc = cmd->run(c, st, operands, argv + 1);
 	store_close(st);
 	if (fflush(stdout) == EOF || ferror(stdout)) {

@@ -13,7 +13,7 @@
 #include "conf.h"
 #include "util.h"
 
-enum kind { TEXT, SECONDS, DAYS };
+enum kind { TEXT, SECONDS, DAYS, SWITCH };
 
 static const struct key {
 	const char	*name;
@@ -29,6 +29,7 @@ static const struct key {
 	{ "retention_days",	DAYS,	 offsetof(struct conf, retention_days) },
 	{ "contact",		TEXT,	 offsetof(struct conf, contact) },
 	{ "notice",		TEXT,	 offsetof(struct conf, notice) },
+	{ "sandbox",		SWITCH,	 offsetof(struct conf, sandbox) },
 };
 
 void
@@ -38,6 +39,7 @@ conf_init(struct conf *c)
 	c->lock_after = 300;
 	c->print_command = xstrdup("lp");
 	c->retention_days = 730;
+	c->sandbox = 1;
 }
 
 void
@@ -107,6 +109,18 @@ set(struct conf *c, const struct key *k, const char *value, const char *name,
 			return -1;
 		}
 		*number = (long)v;
+		return 0;
+	case SWITCH:
+		if (strcmp(value, "yes") == 0 || strcmp(value, "oui") == 0)
+			*number = 1;
+		else if (strcmp(value, "no") == 0 || strcmp(value, "non") == 0)
+			*number = 0;
+		else {
+			fprintf(errors, _("%s:%ld: “%s” is yes or no, not “%s”; "
+			    "the default is kept\n"), name, line, k->name,
+			    value);
+			return -1;
+		}
 		return 0;
 	}
 	return -1;

@@ -15,6 +15,7 @@
 #include <wctype.h>
 
 #include "prompt.h"
+#include "sandbox.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
@@ -594,6 +595,8 @@ ui_run(const char *path, const struct conf *conf, long lock_after)
 	if (getenv("CARNET_BENCH") != NULL)
 		bench = fopen(getenv("CARNET_BENCH"), "ae");
 	if (ui_unlock(&ui, 0) == 0) {
+		if (conf->sandbox)
+			sandbox_confine(path, NULL, conf->print_command);
 		draw(&ui);
 		if (bench != NULL)
 			fprintf(bench, "unlock_to_list\t%.3f\n", ui_clock() -

@@ -1,0 +1,23 @@
+/*
+ * sandbox.h - once the notebook is open, carnet confines itself with the
+ * kernel's Landlock: it may write only beside the notebook (and into the
+ * one place a command was asked to write to), may run only the print
+ * command and the system's programs, and may open no network connection
+ * but the print server's.  Where the kernel has no Landlock, carnet runs
+ * as before.
+ */
+#ifndef CARNET_SANDBOX_H
+#define CARNET_SANDBOX_H
+
+/*
+ * Confine the process for good.  NOTEBOOK is the notebook's path; TARGET,
+ * if not NULL, a file or folder a command writes (a PDF, a backup, an
+ * export); PRINT_COMMAND the configured command (its first word is looked
+ * up in PATH).  Returns the Landlock ABI version used, 0 when the kernel
+ * offers none, -1 when the rules could not be set (the process then runs
+ * unconfined).  A second call does nothing and returns the first's result.
+ */
+int	sandbox_confine(const char *notebook, const char *target,
+	    const char *print_command);
+
+#endif

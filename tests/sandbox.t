@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# The Landlock sandbox (carnet(1), SECURITY): once the notebook is open,
+# nothing carnet runs may write outside the notebook's folder and the
+# command's own output, run a program dropped in a user's folder, or open
+# a TCP connection.  The print command is the witness: it runs inside the
+# sandbox and reports what it could do.  "sandbox = no" is the negative
+# control: the same witness must then succeed at everything.
+. "$(dirname "$0")/lib.sh"
+plan 26
+
+# landlock_create_ruleset(NULL, 0, VERSION) is syscall 444 on every
+# architecture Debian ships; it answers the kernel's Landlock ABI.
+abi=$(perl -e 'print syscall(444, 0, 0, 1)')
+if [ "${abi:-0}" -lt 1 ]; then
+	for i in $(seq 1 26); do skip "the kernel offers no Landlock"; done
+	exit 0
+fi
+
+NB="$T/notebook" OUT="$T/elsewhere"
+mkdir -p "$NB" "$OUT" "$T/bin"
+export CARNET_FILE="$NB/nb.db"
+cat > "$T/bin/witness" <<END
+#!/bin/sh
+cat > /dev/null
+r="$NB/report"
+: > "\$r"
+{ echo x > "$OUT/outside.txt"; } 2> /dev/null; echo "write_outside=\$?" >> "\$r"
+{ echo x > "$HOME/in-home.txt"; } 2> /dev/null; echo "write_home=\$?" >> "\$r"
+{ echo x > "$NB/inside.txt"; } 2> /dev/null; echo "write_inside=\$?" >> "\$r"
+cp /bin/true "$NB/dropped" 2> /dev/null; "$NB/dropped" 2> /dev/null
+echo "exec_dropped=\$?" >> "\$r"
+/bin/true; echo "exec_system=\$?" >> "\$r"
+bash -c 'exec 3<> /dev/tcp/127.0.0.1/9' 2>&1 | tail -n 1 |
+    sed 's/.*: /tcp=/' >> "\$r"
+exit 0
+END
+chmod +x "$T/bin/witness"
+mkdir -p "$XDG_CONFIG_HOME/carnet"
+conf() { printf 'print_command = %s\n%s' "$T/bin/witness" "$1" \
+    > "$XDG_CONFIG_HOME/carnet/config"; }
+# report KEY: what the witness found; denied KEY: it found a failure
+# (and ran at all: without a report, nothing is proven).
+report() { sed -n "s/^$1=//p" "$NB/report"; }
+denied() { local v; v=$(report "$1"); [ -n "$v" ] && [ "$v" != 0 ]; }
+
+init
+c new 'Léa Martin' > /dev/null
+echo 'Première note.' | c add 1
+
+# The command line, confined.
+conf ''
+rm -f "$NB/report"
+c print 1 2> "$T/err"; ok $? "print runs the print command inside the sandbox"
+denied write_outside; ok $? "it cannot write outside the notebook's folder"
+denied write_home; ok $? "nor in the home folder"
+[ ! -e "$OUT/outside.txt" ] && [ ! -e "$HOME/in-home.txt" ]
+ok $? "and nothing was written there"
+is "$(report write_inside)" 0 "beside the notebook it can"
+is "$(report exec_dropped)" 126 "a program dropped in a user's folder cannot run"
+is "$(report exec_system)" 0 "the system's programs can"
+if [ "$abi" -ge 4 ]; then
+	is "$(report tcp)" 'Permission denied' "no TCP connection (ABI $abi)"
+else
+	skip "TCP rules need Landlock ABI 4 (kernel 6.7), this one has $abi"
+fi
+
+# The negative control: the same witness, not confined, does it all.
+conf 'sandbox = no
+'
+rm -f "$NB/report"
+c print 1 --all 2> "$T/err"; ok $? "with sandbox = no, print still works"
+is "$(report write_outside)" 0 "and the witness can write outside"
+[ -e "$OUT/outside.txt" ]; ok $? "(the file is there)"
+is "$(report exec_dropped)" 0 "can run a dropped program"
+is "$(report tcp)" 'Connection refused' "and reach the network"
+rm -f "$OUT/outside.txt" "$HOME/in-home.txt"
+
+# A bad value keeps the default: confined.
+conf 'sandbox = peut-être
+'
+rm -f "$NB/report"
+c print 1 --all 2> "$T/err"
+like "$T/err" 'sandbox.*yes or no' "a bad value is reported"
+denied write_outside; ok $? "and the default (confined) is kept"
+
+# Each command writes where it was asked to, and only there.
+conf ''
+c print 1 --all -o "$OUT/p.pdf" 2> "$T/err"; ok $? "print -o writes outside the folder"
+[ -s "$OUT/p.pdf" ]; ok $? "(the PDF is there)"
+c backup "$OUT" 2> "$T/err"; ok $? "backup into another folder"
+c backup "$OUT/copy.db" 2> "$T/err"; ok $? "backup to another file"
+c export "$OUT/export" 2> "$T/err"; ok $? "export into a new folder"
+[ -s "$OUT/export/Léa Martin/"* ]; ok $? "(the notes are there)"
+c check > /dev/null 2>&1; ok $? "the notebook is whole"
+
+# The screens, confined after the unlock: print, lock, unlock, write.
+rm -f "$NB/report"
+tm_start "env HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME'" \
+    "CARNET_FILE='$CARNET_FILE' LC_ALL=C.UTF-8 TZ=UTC '$CARNET'"
+tm_wait 'Passphrase:' && tm_keys "$PASS" Enter
+tm_wait 'Léa Martin' && tm_keys Enter
+tm_wait 'p Print' && tm_keys p
+tm_wait 'Print every note' && tm_keys y
+tm_wait 'sent to the printer'
+denied write_outside; ok $? "the screens print inside the sandbox"
+is "$(report exec_dropped)" 126 "where dropped programs cannot run"
+tm_keys C-l
+tm_wait 'carnet locked' && tm_keys "$PASS" Enter
+tm_wait 'p Print' && tm_keys n
+tm_wait 'Note|note' && tm_keys 'Écrite après le verrou.' C-s
+tm_wait 'Note saved'; ok $? "after a lock, the notebook opens again and a note is saved"
+tm_keys q q
+sleep 0.5
+c show 1 | grep -q 'Écrite après le verrou'; ok $? "the note is in the notebook"
+finish
