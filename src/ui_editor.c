@@ -593,10 +593,12 @@ ui_editor_draw(struct ui *ui)
 	if (ui->cur > len)
 		ui->cur = len;
 	snprintf(where, sizeof(where), "%lld", ui->edit_dossier);
-	if (store_dossier_find(ui->st, where, &d, &err) == -1) {
-		ui_say(ui, 1, "%s", err.text);
-		snprintf(where, sizeof(where), "%s", _("a note"));
-	} else {
+	if (store_dossier_find(ui->st, where, &d, &err) == -1)
+		/* Destroyed by another process: saving will say so; the
+		 * title tells why before anyone tries. */
+		snprintf(where, sizeof(where), "%s", _("a dossier destroyed "
+		    "meanwhile"));
+	else {
 		if (ui->edit_note == 0)
 			snprintf(where, sizeof(where), _("%s — new note"),
 			    d.name);

@@ -87,7 +87,7 @@ tm_keys n
 tm_wait 'new note' && tm_keys 'Texte à ne pas perdre, écrit avant le kill.'
 tm_wait 'modified'
 sleep 3.5	# past the draft delay
-kill -9 "$(pgrep -f "^$CARNET( |\$)" | head -1)"
+kill -9 "$(tm_pid)"
 tm_stop
 tm_start "$run '$CARNET'"
 tm_wait 'Passphrase:' && tm_keys "$PASS" Enter
@@ -111,7 +111,7 @@ open_dossier
 tm_keys n
 tm_wait 'new note' && tm_keys 'Écrit juste avant la fermeture.'
 tm_wait 'modified'
-kill -HUP "$(pgrep -f "^$CARNET( |\$)" | head -1)"
+kill -HUP "$(tm_pid)"
 tm_wait '\[exit 0\]'; ok $? "SIGHUP: carnet closes and exits 0"
 tm_stop
 tm_start "$run '$CARNET'"

@@ -34,6 +34,7 @@ is() {
 	else
 		ok 1 "$3"
 		printf '#   got:  %s\n#   want: %s\n' "$1" "$2"
+		return 1
 	fi
 }
 # like FILE PATTERN NAME: FILE holds a line matching the grep PATTERN.
@@ -87,3 +88,6 @@ tm_wait() {
 	return 1
 }
 tm_stop() { tm kill-server 2> /dev/null; }
+# The process the window runs (carnet, while it runs): the window's own,
+# never another test's.
+tm_pid() { pgrep -P "$(tm display-message -p -t t '#{pane_pid}')" | head -1; }

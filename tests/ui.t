@@ -20,7 +20,6 @@ echo "Appel de la CAF." | c add 2
 run="env HOME='$HOME' CARNET_FILE='$CARNET_FILE' TZ=UTC"
 run="$run CARNET_LOCALEDIR='${CARNET_LOCALEDIR:-}'"
 hexof() { printf %s "$1" | od -An -tx1 | tr -d ' \n'; }
-pid_of_carnet() { pgrep -f "^$CARNET( |\$)" | head -1; }
 
 # Unlock: wrong, then right.
 tm_start "$run LC_ALL=C.UTF-8 '$CARNET' --lock-after 0"
@@ -86,7 +85,7 @@ tm_keys Enter
 tm_wait 'Deuxième ligne'; ok $? "Enter reads the note in full"
 
 # The process's memory while reading: the note is there (the scan works).
-pid=$(pid_of_carnet)
+pid=$(tm_pid)
 salt=$(od -An -tx1 -N16 "$CARNET_FILE" | tr -d ' \n')
 key=$(printf %s "$PASS" | argon2 "$salt" -id -t 1 -m 13 -p 1 -l 32 -r)
 needles="$(hexof "$PASS") $(hexof NOTE-CANARY-4242) $key $(hexof "$key")"
@@ -141,7 +140,7 @@ tm resize-window -t t -x 80 -y 24
 tm_wait 'Jean Durand \(2 notes\)'; ok $? "80x24 again: all back"
 
 # Quitting with a signal leaves the notebook closed and sound.
-kill -TERM "$(pid_of_carnet)"
+kill -TERM "$(tm_pid)"
 tm_wait '\[exit 0\]'; ok $? "SIGTERM: carnet closes and exits 0"
 tm_stop
 test ! -e "$CARNET_FILE-wal"; ok $? "no -wal left: the notebook was closed"
