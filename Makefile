@@ -139,10 +139,11 @@ check-valgrind: deps-test all
 		CARNET_LOCALEDIR="`pwd`/locale" CARNET_DATADIR="`pwd`/po" \
 		prove -e '' tests/cli.t tests/errors.t tests/exchange.t
 
-# 200 kills at random moments during add, rm, backup and passwd (make
-# check runs 24).
+# 200 kills at random moments during add, rm, backup and passwd, and 50
+# during draft saves (make check runs 24 and 6).
 check-crash: deps-test all
-	CARNET="`pwd`/carnet" CARNET_CRASH_KILLS=200 prove -e '' tests/crash.t
+	CARNET="`pwd`/carnet" CARNET_CRASH_KILLS=200 prove -e '' tests/crash.t \
+		tests/crash_drafts.t
 
 # libFuzzer targets: header, configuration, text buffer, paper layout.
 fuzz: deps-test

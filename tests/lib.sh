@@ -62,6 +62,13 @@ init() {
 	    2>/dev/null
 }
 sum() { cksum < "$1"; }
+# The notebook's salt (its header) and the key init's cheap derivation
+# gives, in hex, as carnet(5)'s recovery recipe computes them.
+notebook_salt() { od -An -tx1 -N16 "$CARNET_FILE" | tr -d ' \n'; }
+raw_key() {
+	printf %s "$PASS" |
+	    argon2 "$(notebook_salt)" -id -t 1 -m 13 -p 1 -l 32 -r
+}
 
 # A private tmux server for what needs a terminal: tm_start COMMAND runs
 # COMMAND in an 80x24 window; tm_keys sends keys; tm_wait PATTERN waits up

@@ -14,8 +14,8 @@ fi
 # Decrypt every page of FILE with the notebook's key into one file.
 plain_pages() {
 	local file=$1 out=$2 salt key size pages p off iv
-	salt=$(od -An -tx1 -N16 "$CARNET_FILE" | tr -d ' \n')
-	key=$(printf %s "$PASS" | argon2 "$salt" -id -t 1 -m 13 -p 1 -l 32 -r)
+	salt=$(notebook_salt)
+	key=$(raw_key)
 	: > "$out"
 	[ -s "$file" ] || return 0
 	size=$(stat -c %s "$file")

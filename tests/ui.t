@@ -86,8 +86,7 @@ tm_wait 'Deuxième ligne'; ok $? "Enter reads the note in full"
 
 # The process's memory while reading: the note is there (the scan works).
 pid=$(tm_pid)
-salt=$(od -An -tx1 -N16 "$CARNET_FILE" | tr -d ' \n')
-key=$(printf %s "$PASS" | argon2 "$salt" -id -t 1 -m 13 -p 1 -l 32 -r)
+key=$(raw_key)
 needles="$(hexof "$PASS") $(hexof NOTE-CANARY-4242) $key $(hexof "$key")"
 perl "$here/memscan.pl" "$pid" $needles > "$T/before"
 like "$T/before" "^$(hexof NOTE-CANARY-4242)" \
