@@ -183,6 +183,7 @@ uninstall:
 
 clean:
 	rm -f carnet $(OBJ) $(UNIT) tests/*.o carnet-$(VERSION).tar.gz
+	rm -rf tests/.report
 	rm -rf locale
 
 dist: clean

@@ -54,6 +54,7 @@ like "$T/err" 'empty' "says it is empty"
 printf 'caf\xe9 latin-1\n' | c add 1 2> "$T/err"; is $? 1 "not UTF-8: 1"
 like "$T/err" 'UTF-8' "says it is not UTF-8"
 printf 'a\0b' | c add 1 2> "$T/err"; is $? 1 "a NUL byte: 1"
+tally inputs 2
 echo x | c add Personne 2> "$T/err"; is $? 1 "unknown dossier: 1"
 like "$T/err" 'no dossier named' "names it"
 echo x | c add 99 2> /dev/null; is $? 1 "unknown number: 1"

@@ -50,6 +50,8 @@ for i in $(seq 1 "$KILLS"); do
 	while read -r m; do
 		grep -qx "$m" "$T/show" || missing=$((missing + 1))
 	done < "$T/kept"
+	tally kills 1
+	tally lost "$missing"
 	is "$missing" 0 "kill $i: every note whose add succeeded is there ($(wc -l < "$T/kept"))"
 done
 # Whole, not only present: every note there (an add killed after its
@@ -61,5 +63,6 @@ for m in $(grep '^MARK-' "$T/show"); do
 	    > "$T/got"
 	cmp -s "$T/got" "$T/note-${m#MARK-}" || bad=$((bad + 1))
 done
+tally lost "$bad"
 is "$bad" 0 "no half note: each note there is the whole of what was sent"
 finish

@@ -75,6 +75,8 @@ for i in $(seq 1 "$KILLS"); do
 			bad=$((bad + 1))
 		fi
 	done
+	tally kills 1
+	tally lost "$bad"
 	is "$bad" 0 "kill $i: every draft in the notebook is whole"
 done
 echo "# $kept drafts found whole after $KILLS kills"

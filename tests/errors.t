@@ -20,6 +20,7 @@ damaged() { # damaged NAME WANT-STATUS: prepare $T/d.db first
 	is "$rc" "$2" "$1: exit $2"
 	ok $(( $(date +%s) - start > 10 )) "$1: answered at once"
 	is "$(sum "$T/d.db")" "$before" "$1: the file is not written to"
+	tally inputs 1
 }
 : > "$T/d.db"
 damaged "an empty file" 4

@@ -25,6 +25,7 @@ c import "$src" 2> "$T/err"; ok $? "import"
 like "$T/err" 'Imported 3 notes (3 new dossiers); 0 were already there' \
     "three notes, three dossiers"
 like "$T/err" '5 files were skipped' "five files skipped (Latin-1, empty, FIFO, folder, stray)"
+tally inputs 5
 like "$T/err" 'latin1.txt: .*not valid UTF-8' "a Latin-1 file, with the reason"
 like "$T/err" 'vide.txt: .*empty' "an empty file"
 like "$T/err" 'note-perdue.txt: not a folder' "a file outside a dossier"

@@ -66,6 +66,7 @@ tm_stop
 c show 1 | grep -q "Écran $canary"; ok $? "and its note was saved"
 
 is "$(leaks)" "" "(a) strace: no write to a file carries the canary"
+tally leaks "$(leaks | grep -c .)"
 # Negative control: a plaintext write, traced the same way, is caught.
 traced control sh -c "echo '$canary' > '$T/plain.txt'"
 leaks | grep -q 'plain.txt'; ok $? "(a) control: a plaintext write is caught"
@@ -79,6 +80,7 @@ scan() {
 	    2> /dev/null | grep -v "^$trace/" || true
 }
 is "$(scan)" "" "(b) no file holds the canary"
+tally leaks "$(scan | grep -c .)"
 echo "$canary" > "$TMPDIR/plain.txt"
 scan | grep -q 'plain.txt'; ok $? "(b) control: a plaintext file is found"
 rm -f "$TMPDIR/plain.txt"
@@ -87,4 +89,5 @@ test -s "$CARNET_FILE" && test -s "$T/copy.db"
 ok $? "the notebook and its backup were there to scan"
 grep -qF "$canary" "$CARNET_FILE" "$T/copy.db"
 is $? 1 "neither holds the canary in clear"
+tally leaks "$(grep -lF "$canary" "$CARNET_FILE" "$T/copy.db" | grep -c .)"
 finish

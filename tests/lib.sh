@@ -48,6 +48,14 @@ like() {
 }
 skip() { tap_n=$((tap_n + 1)); echo "ok $tap_n # SKIP $1"; }
 finish() { [ "$tap_failed" -eq 0 ]; }
+# tally WHAT N: add N to a figure of make check's closing table
+# (tests/summary.t): inputs (hostile ones tried), kills (survived),
+# leaks (found), lost (notes).  Outside make check, nothing.
+tally() {
+	[ -n "${CARNET_REPORT:-}" ] || return 0
+	printf '%s\t%s\t%s\n' "$1" "$2" "$(basename "$0")" \
+	    >> "$CARNET_REPORT/figures"
+}
 
 # c ARGS: carnet with the passphrase $PASS on descriptor 3.
 c() {

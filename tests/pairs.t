@@ -205,6 +205,7 @@ for round in 1 2 3; do
 		grep -q "^Note parallèle $round-$m\.\$" "$T/show" ||
 		    missing=$((missing + 1))
 	done
+	tally lost "$missing"
 	is "$missing" 0 "round $round: every note added beside them is there"
 	c new Chloé > /dev/null 2>&1
 done

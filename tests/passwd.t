@@ -63,6 +63,8 @@ for i in $(seq 1 "$KILLS"); do
 	fi
 	ok $([ "$opened" != neither ]; echo $?) \
 	    "kill $i: opens with the $opened passphrase"
+	tally kills 1
+	tally lost $(( notes - $(cut -f3 "$T/out" | grep . || echo 0) ))
 	is "$(cut -f3 "$T/out")" "$notes" "kill $i: every note is there"
 	new="passphrase number $i"
 done

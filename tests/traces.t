@@ -62,6 +62,8 @@ grep -aqi 'canarinote\|canaridossier\|motindexe' "$T/after" "$T/after-wal"
 is $? 1 "a destroyed dossier leaves no word of it in any page"
 grep -aqi 'canaripurge' "$T/after" "$T/after-wal"
 is $? 1 "a purged note leaves no word of it either"
+tally leaks "$(grep -aoi 'canarinote\|canaridossier\|motindexe\|canaripurge' \
+    "$T/after" "$T/after-wal" | grep -c .)"
 rm -f "$XDG_CONFIG_HOME/carnet/config"
 
 # Escape sequences in a note are shown, not obeyed.
@@ -81,10 +83,12 @@ tm_wait 'Avant' && tm_keys Enter
 r=$(printf '\357\277\275')	# U+FFFD
 tm_wait "Avant$r\\[2J$r\\]0;pirate$r après $r\\[31mrouge"
 ok $? "the screens show each control as a replacement character"
+tally inputs 1
 
 # Very long notes: 100,000 lines, and one line of 10 MiB.
 seq 1 100000 | sed 's/^/ligne /' | c add 1; ok $? "a note of 100,000 lines"
 head -c 10485760 /dev/zero | tr '\0' 'a' | c add 1; ok $? "a note of one 10 MiB line"
+tally inputs 2
 sleep 0.5
 tm_keys Escape
 tm_wait 'Dossier à garder \(' && tm_keys Escape

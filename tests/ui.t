@@ -4,9 +4,9 @@
 # without accents, the instant and the idle lock (and what memory holds
 # after it), resizing, signals, French and English.
 . "$(dirname "$0")/lib.sh"
-plan 56
+plan 58
 if ! command -v tmux > /dev/null; then
-	for i in $(seq 1 56); do skip "no tmux"; done
+	for i in $(seq 1 58); do skip "no tmux"; done
 	exit 0
 fi
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -94,6 +94,31 @@ like "$T/before" "^$(hexof NOTE-CANARY-4242)" \
 grep -q "^$key" "$T/before"; ok $? "and the key"
 is "$(awk '/^Max core file size/ {print $5}' /proc/"$pid"/limits)" 0 \
     "core dumps are off"
+# Not dumpable either: the kernel then gives a process's /proc files to
+# root.  Seen on a carnet run as nobody, waiting for a passphrase; a sleep
+# run as nobody is the control (its files are nobody's).
+if command -v setpriv > /dev/null && [ "$(id -u)" -eq 0 ]; then
+	chmod 755 "$T"
+	mkdir -m 777 "$T/nobody"
+	mkfifo -m 666 "$T/nobody/pass"
+	setpriv --reuid=nobody --regid=nogroup --clear-groups env \
+	    HOME=/nonexistent CARNET_FILE="$T/nobody/nb.db" "$CARNET" \
+	    --passphrase-fd 3 init --kdf-memory 8 --kdf-passes 1 \
+	    3<> "$T/nobody/pass" 2> /dev/null &
+	waiting=$!
+	setpriv --reuid=nobody --regid=nogroup --clear-groups sleep 30 &
+	control=$!
+	sleep 0.5
+	is "$(stat -c %U /proc/$waiting/status)" root \
+	    "carnet is not dumpable (its /proc files are root's, not nobody's)"
+	is "$(stat -c %U /proc/$control/status)" nobody \
+	    "(control: a sleep as nobody keeps its own)"
+	kill "$waiting" "$control"
+	wait "$waiting" "$control" 2> /dev/null
+else
+	skip "not root: cannot run carnet as another user"
+	skip "not root: cannot run carnet as another user"
+fi
 locked=$(awk '/^VmLck/ {print $2}' /proc/"$pid"/status)
 ok $([ "${locked:-0}" -ge 8 ]; echo $?) \
     "the key lives in locked memory (VmLck ${locked:-0} kB)"
@@ -105,6 +130,7 @@ tm_screen | grep -q 'Entretien\|Amina'; is $? 1 "nothing of the notebook shows"
 perl "$here/memscan.pl" "$pid" $needles > "$T/after"
 is "$(cat "$T/after")" "" \
     "after the lock, memory holds neither passphrase, key nor note"
+tally leaks "$(grep -c . "$T/after")"
 tm_keys "$PASS" Enter
 tm_wait 'Deuxième ligne'; ok $? "unlocking returns to the same note"
 
