@@ -127,6 +127,10 @@ void	store_notes_free(struct note *, size_t);
  * UTF-8 and where). */
 int	store_body_check(const char *body, size_t len, struct error *);
 
+/* A number that changes whenever the notebook may have changed, by this
+ * process or another one: the screens read again only then. */
+long long store_version(struct store *);
+
 /* Full-text search, accents and case ignored.  Dossiers whose name
  * matches come first (when BEFORE is 0), then notes, newest first, older
  * than the note id BEFORE (0: from the newest).  The snippet marks each

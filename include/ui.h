@@ -48,7 +48,8 @@ struct ui {
 	int			 show_closed;
 	int			 review;	/* only those to review */
 	long long		 dossier_wanted; /* select it after a load */
-	int			 dossiers_fresh; /* read since the last draw */
+	long long		 list_version;	/* store_version() when read */
+	long long		 shown_version;	/* of the dossier and note shown */
 
 	/* A dossier's notes: only the visible window is loaded. */
 	long long		 dossier;	/* its id */
@@ -69,6 +70,7 @@ struct ui {
 	char			 query[UI_TEXT_MAX];
 	struct hit		*hits;
 	size_t			 nhits, ssel, stop;
+	int			 more_hits;	/* the last page was full */
 	int			 searched;
 	size_t			 htop;		/* help's scroll */
 
@@ -143,6 +145,10 @@ void	ui_note_draw(struct ui *);
 int	ui_note_key(struct ui *, int key, int code);
 void	ui_search_draw(struct ui *);
 int	ui_search_key(struct ui *, int key, int code);
+/* Is a search due (the query changed)?  ui_run() runs it between keys,
+ * so that typing never waits for the index. */
+int	ui_search_due(const struct ui *);
+void	ui_search_run(struct ui *);
 void	ui_help_draw(struct ui *);
 int	ui_help_key(struct ui *, int key, int code);
 void	ui_editor_draw(struct ui *);

@@ -1056,6 +1056,26 @@ grow_hits(struct hit *hits, size_t n, size_t *cap)
 	return xreallocarray(hits, *cap, sizeof(*hits));
 }
 
+long long
+store_version(struct store *st)
+{
+	static unsigned long long unknown;
+	struct error err;
+	sqlite3_stmt *s;
+	unsigned long long other;
+
+	/* data_version moves with other connections' commits, and
+	 * total_changes with every row this one writes.  When it cannot be
+	 * told, the answer differs each time: read again. */
+	if (prepare(st, "PRAGMA data_version;", &s, &err) == -1)
+		return (long long)(++unknown | 1ULL << 62);
+	other = sqlite3_step(s) == SQLITE_ROW ?
+	    (unsigned long long)sqlite3_column_int64(s, 0) : ++unknown;
+	release(st, s);
+	return (long long)((other << 32) +
+	    (unsigned)sqlite3_total_changes(st->db));
+}
+
 int
 store_search(struct store *st, const char *text, long long before,
     size_t limit, const char *open, const char *close, struct hit **out,

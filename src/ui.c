@@ -6,11 +6,13 @@
  */
 #include <curses.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 #include <wctype.h>
 
@@ -557,11 +559,21 @@ on_stop(int sig)
 	stop_signal = sig;
 }
 
+/* Has the terminal sent something not read yet? */
+static int
+key_waiting(void)
+{
+	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+
+	return poll(&p, 1, 0) > 0;
+}
+
 int
 ui_run(const char *path, const struct conf *conf, long lock_after)
 {
 	struct ui ui;
 	struct sigaction sa;
+	double pressed = 0;
 	int key, code, r;
 
 	memset(&ui, 0, sizeof(ui));
@@ -603,9 +615,17 @@ ui_run(const char *path, const struct conf *conf, long lock_after)
 			    ui.unlock_pressed);
 		ui_editor_offer_drafts(&ui);
 		while (!ui.quit && !stop_signal) {
-			double pressed;
-
 			draw(&ui);
+			/* Between keys, not while one waits: a search over a
+			 * large notebook takes milliseconds, and the letters
+			 * typed meanwhile must show at once. */
+			if (ui_search_due(&ui) && !key_waiting()) {
+				ui_search_run(&ui);
+				draw(&ui);
+				if (bench != NULL)
+					fprintf(bench, "search_results\t%.3f\n",
+					    ui_clock() - pressed);
+			}
 			r = ui_key(&ui, &key, &code);
 			if (r == -1)
 				break;

@@ -49,7 +49,7 @@ reload(struct ui *ui)
 	struct error err;
 	size_t i;
 
-	ui->dossiers_fresh = 1;
+	ui->list_version = store_version(ui->st);
 	store_dossiers_free(ui->dossiers, ui->ndossiers);
 	ui->dossiers = NULL;
 	ui->ndossiers = 0;
@@ -90,16 +90,14 @@ ui_dossiers_draw(struct ui *ui)
 	int rows = ui_body_rows(), y, namew, x, wide, attr;
 	size_t i;
 
-	/* Read again at every draw (2,000 rows: about a millisecond), so
-	 * that what another carnet changed meanwhile shows; not twice when
-	 * the key just handled has read it already. */
-	if (!ui->dossiers_fresh || ui->dossiers == NULL) {
-		if (ui->dossiers != NULL)
+	/* Read again when the notebook changed, here or in another carnet
+	 * (2,000 rows take a few milliseconds: not at every key). */
+	if (ui->dossiers == NULL || store_version(ui->st) != ui->list_version) {
+		if (ui->dossiers != NULL && ui->ndossiers > 0)
 			ui->dossier_wanted = ui->dossiers[ui->dsel <
 			    ui->ndossiers ? ui->dsel : 0].id;
 		reload(ui);
 	}
-	ui->dossiers_fresh = 0;
 	if (ui->review)
 		snprintf(where, sizeof(where), _("To review: no note for %ld "
 		    "days (%zu)"), ui->conf->retention_days, ui->ndossiers);

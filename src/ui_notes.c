@@ -237,9 +237,12 @@ ui_dossier_draw(struct ui *ui)
 	size_t rows = (size_t)ui_body_rows(), i;
 	int y, x, attr;
 
-	/* Read again at every draw (a few rows: microseconds), so that
-	 * notes written by another carnet meanwhile show. */
-	ui_reload_dossier(ui);
+	/* Read again when the notebook changed, so that notes written by
+	 * another carnet meanwhile show. */
+	if (store_version(ui->st) != ui->shown_version) {
+		ui_reload_dossier(ui);
+		ui->shown_version = store_version(ui->st);
+	}
 	if (load_window(ui, rows) == -1)
 		return;
 	snprintf(where, sizeof(where), ngettext("%s (%ld note)",
@@ -341,6 +344,11 @@ ui_note_draw(struct ui *ui)
 	size_t top, next = 0, len, end;
 	int y, rows, width = reader_width();
 
+	/* A note changed or destroyed by another carnet shows as it is. */
+	if (store_version(ui->st) != ui->shown_version) {
+		ui_reload_dossier(ui);
+		ui->shown_version = store_version(ui->st);
+	}
 	if (ui->current.name == NULL && load_window(ui, 1) == -1)
 		return;
 	if (ui->reading.body == NULL) {

@@ -16,7 +16,6 @@
 #include "ui.h"
 #include "util.h"
 
-#define HITS	50
 
 static void go(struct ui *);
 static void leave(struct ui *);
@@ -38,35 +37,96 @@ forget_hits(struct ui *ui)
 	ui->hits = NULL;
 	ui->nhits = 0;
 	ui->ssel = ui->stop = 0;
+	ui->more_hits = 0;
 }
 
-static void
-run(struct ui *ui)
+/* Results shown at once, two lines each under the query. */
+static size_t
+visible_hits(void)
 {
+	int rows = (ui_body_rows() - 2) / 2;
+
+	return rows < 1 ? 1 : (size_t)rows;
+}
+
+/* The query as typed, ready for the index: the last word is not finished
+ * yet, and counts as a prefix once it has three letters (one or two would
+ * match most of the index, and take a second on a large notebook). */
+static char *
+typed_query(const char *query)
+{
+	size_t len = strlen(query);
+	const char *last = strrchr(query, ' ');
+
+	last = last != NULL ? last + 1 : query;
+	return xasprintf("%s%s", query, query[len - 1] == ' ' ||
+	    query[len - 1] == '*' || util_utf8_length(last, strlen(last)) < 3 ?
+	    "" : "*");
+}
+
+/*
+ * Fetch the next screenful of results, older than those already there.
+ * Only what is seen is fetched (a snippet costs more than finding the
+ * note), so each key typed stays quick on a large notebook; moving down
+ * fetches more.
+ */
+static void
+fetch(struct ui *ui)
+{
+	struct hit *page;
 	struct error err;
-	size_t len = strlen(ui->query);
-	const char *last;
+	long long before = 0;
+	size_t n, notes = 0, i;
 	char *q;
 
-	forget_hits(ui);
-	ui->searched = 1;
-	if (len == 0)
-		return;
-	/* As it is typed, the last word is not finished yet: it counts as a
-	 * prefix once it has three letters (one or two would match most of
-	 * the index, and take a second on a large notebook). */
-	last = strrchr(ui->query, ' ');
-	last = last != NULL ? last + 1 : ui->query;
-	q = xasprintf("%s%s", ui->query, ui->query[len - 1] == ' ' ||
-	    ui->query[len - 1] == '*' || util_utf8_length(last,
-	    strlen(last)) < 3 ? "" : "*");
-	if (store_search(ui->st, q, 0, HITS, "\1", "\2", &ui->hits,
-	    &ui->nhits, &err) == -1 && err.status != EXIT_USAGE)
-		ui_say(ui, 1, "%s", err.text);
+	if (ui->nhits > 0 && (before = ui->hits[ui->nhits - 1].note) == 0)
+		return;		/* only dossier names: no note matched */
+	q = typed_query(ui->query);
+	if (store_search(ui->st, q, before, visible_hits(), "\1", "\2", &page,
+	    &n, &err) == -1) {
+		if (err.status != EXIT_USAGE)
+			ui_say(ui, 1, "%s", err.text);
+		n = 0;
+		page = NULL;
+	}
 	explicit_bzero(q, strlen(q));
 	free(q);
-	/* A search can use megabytes for a moment: give them back, so
-	 * that the process stays small for the rest of the day. */
+	for (i = 0; i < n; i++)
+		notes += page[i].note != 0;
+	ui->more_hits = notes == visible_hits();
+	if (n == 0)
+		return;
+	ui->hits = xreallocarray(ui->hits, ui->nhits + n, sizeof(*page));
+	memcpy(ui->hits + ui->nhits, page, n * sizeof(*page));
+	ui->nhits += n;
+	free(page);	/* the strings now belong to ui->hits */
+}
+
+int
+ui_search_due(const struct ui *ui)
+{
+	return ui->screen == UI_SEARCH && !ui->searched;
+}
+
+void
+ui_search_run(struct ui *ui)
+{
+	forget_hits(ui);
+	ui->searched = 1;
+	if (ui->query[0] != '\0')
+		fetch(ui);
+}
+
+/* Searches use megabytes for a moment: once the screen is left they are
+ * given back, so that the process stays small for the rest of the day
+ * (not at each key: that costs a millisecond). */
+static void
+done_searching(struct ui *ui)
+{
+	curs_set(0);
+	forget_hits(ui);
+	ui->searched = 0;
+	explicit_bzero(ui->query, sizeof(ui->query));
 	malloc_trim(0);
 }
 
@@ -111,8 +171,8 @@ ui_search_draw(struct ui *ui)
 	int y, x, per, rows;
 	size_t i;
 
-	if (!ui->searched)
-		run(ui);
+	/* The results drawn may be those of the query a key ago: the new
+	 * ones come as soon as no key is waiting (ui_run). */
 	ui_title(ui, _("Search"));
 	ui_bar(ui, ui_search_keys, ui_nsearch_keys);
 	y = ui_body_top();
@@ -153,10 +213,7 @@ ui_search_draw(struct ui *ui)
 static void
 leave(struct ui *ui)
 {
-	curs_set(0);
-	forget_hits(ui);
-	ui->searched = 0;
-	explicit_bzero(ui->query, sizeof(ui->query));
+	done_searching(ui);
 	ui->screen = ui->back;
 }
 
@@ -165,10 +222,11 @@ go(struct ui *ui)
 {
 	struct hit *h;
 
+	if (!ui->searched)	/* typed ahead: Enter acts on the last query */
+		ui_search_run(ui);
 	if (ui->nhits == 0)
 		return;
 	h = &ui->hits[ui->ssel];
-	curs_set(0);
 	if (ui->dossier != h->dossier) {
 		ui->nsel = ui->ntop = 0;
 		ui->dossier = h->dossier;
@@ -180,20 +238,22 @@ go(struct ui *ui)
 		ui->screen = UI_NOTE;
 	} else
 		ui->screen = UI_DOSSIER;
-	forget_hits(ui);
-	ui->searched = 0;
-	explicit_bzero(ui->query, sizeof(ui->query));
+	done_searching(ui);
 }
 
 int
 ui_search_key(struct ui *ui, int key, int code)
 {
+	if (code && (key == KEY_UP || key == KEY_DOWN) && !ui->searched)
+		ui_search_run(ui);
 	if (code && key == KEY_UP) {
 		if (ui->ssel > 0)
 			ui->ssel--;
 		return 1;
 	}
 	if (code && key == KEY_DOWN) {
+		if (ui->ssel + 1 == ui->nhits && ui->more_hits)
+			fetch(ui);
 		if (ui->ssel + 1 < ui->nhits)
 			ui->ssel++;
 		return 1;

@@ -4,9 +4,9 @@
 # without accents, the instant and the idle lock (and what memory holds
 # after it), resizing, signals, French and English.
 . "$(dirname "$0")/lib.sh"
-plan 58
+plan 62
 if ! command -v tmux > /dev/null; then
-	for i in $(seq 1 58); do skip "no tmux"; done
+	for i in $(seq 1 62); do skip "no tmux"; done
 	exit 0
 fi
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -193,4 +193,21 @@ else
 	skip "no fr_FR.UTF-8 locale"
 	skip "no fr_FR.UTF-8 locale"
 fi
+
+# More results than a screen holds: the search fetches a screenful, and
+# moving down brings the older ones, every one of them.
+for i in $(seq 1 60); do
+	echo "Relance numéro $i du bailleur." |
+	    CARNET_NOW=$((1700000000 + i * 60)) c add 'Jean Durand'
+done
+tm_start "$run LC_ALL=C.UTF-8 '$CARNET'"
+tm_wait 'Passphrase:' && tm_keys "$PASS" Enter
+tm_wait 'Dossiers \(2\)' && tm_keys C-f 'relance'
+tm_wait 'numéro 60 '; ok $? "the newest result first"
+tm_screen | grep -q 'numéro 1 '; is $? 1 "a screenful at a time"
+for i in $(seq 1 59); do tm_keys Down; done
+tm_wait 'numéro 1 '; ok $? "moving down brings the older results, all 60"
+tm_keys Enter
+tm_wait 'Relance numéro 1 du bailleur'; ok $? "and Enter opens that one"
+tm_stop
 finish
