@@ -4,9 +4,9 @@
 # without accents, the instant and the idle lock (and what memory holds
 # after it), resizing, signals, French and English.
 . "$(dirname "$0")/lib.sh"
-plan 62
+plan 63
 if ! command -v tmux > /dev/null; then
-	for i in $(seq 1 62); do skip "no tmux"; done
+	for i in $(seq 1 63); do skip "no tmux"; done
 	exit 0
 fi
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -209,5 +209,9 @@ for i in $(seq 1 59); do tm_keys Down; done
 tm_wait 'numéro 1 '; ok $? "moving down brings the older results, all 60"
 tm_keys Enter
 tm_wait 'Relance numéro 1 du bailleur'; ok $? "and Enter opens that one"
+# The reader follows another carnet's changes too.
+c rm -y 'Jean Durand' 2> /dev/null
+tm_keys Down
+tm_wait 'no longer exists'; ok $? "a note destroyed elsewhere: the reader says so at the next key"
 tm_stop
 finish
