@@ -80,7 +80,7 @@ tm_keys "$PASS" Enter
 tm_wait 'Alice'; ok $? "and the screens open at the next try"
 tm_stop
 is "$(notes)" "$before" "nothing was changed by the refused commands"
-is "$(c ls | cut -f2 | tr '\n' ' ')" "Alice Bruno Chloé " "no dossier made or destroyed"
+is "$(c ls | cut -f2 | LC_ALL=C sort | tr "\n" " ")" "Alice Bruno Chloé " "no dossier made or destroyed"
 ls "$T"/p-1.pdf "$T"/b-1.db "$T"/out-1 > /dev/null 2>&1; is $? 2 "no file written"
 
 # Two passwd at once: the second is refused.
