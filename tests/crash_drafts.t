@@ -34,19 +34,24 @@ start() {
 		tm_keys n
 	done
 }
+# paste_note FILE LAST: the screens, a new note in Brouillons, FILE
+# pasted in it; waits until LAST, its last line, shows.
+paste_note() {
+	start
+	tm_keys Enter
+	tm_wait 'p Print' > /dev/null && tm_keys n
+	tm_wait 'new note' > /dev/null
+	tm load-buffer "$1"
+	tm paste-buffer -p -t t
+	TM_TRIES=100 tm_wait "$2" > /dev/null
+}
 
 kept=0
 for i in $(seq 1 "$KILLS"); do
 	# BEGIN-i, 40 KB of lines, END-i: a half draft cannot pass for whole.
 	{ echo "BEGIN-$i"; head -c 30000 /dev/urandom | base64 -w 76
 	  printf 'END-%s' "$i"; } > "$T/draft-$i"
-	start
-	tm_keys Enter
-	tm_wait 'p Print' > /dev/null && tm_keys n
-	tm_wait 'new note' > /dev/null
-	tm load-buffer "$T/draft-$i"
-	tm paste-buffer -p -t t
-	TM_TRIES=100 tm_wait "END-$i" > /dev/null
+	paste_note "$T/draft-$i" "END-$i"
 	pid=$(tm_pid)
 	if [ $((i % 2)) -eq 0 ]; then
 		what="the save on ^L"
@@ -85,19 +90,7 @@ echo "# $kept drafts found whole after $KILLS kills"
 printf 'FIN-%s\n' "$KILLS" > "$T/last"
 { echo "BEGIN-last"; head -c 3000 /dev/urandom | base64 -w 76
   cat "$T/last"; } > "$T/draft-last"
-tm_start "$run '$CARNET'"
-tm_wait 'Passphrase:' && tm_keys "$PASS" Enter
-for _ in 1 2 3 4 5 6; do
-	sleep 0.2
-	tm_screen | grep -q 'A draft for' || break
-	tm_keys n
-done
-tm_keys Enter
-tm_wait 'p Print' > /dev/null && tm_keys n
-tm_wait 'new note' > /dev/null
-tm load-buffer "$T/draft-last"
-tm paste-buffer -p -t t
-TM_TRIES=100 tm_wait "FIN-$KILLS" > /dev/null
+paste_note "$T/draft-last" "FIN-$KILLS"
 tm_keys C-l
 tm_wait 'carnet locked' > /dev/null
 kill -9 "$(tm_pid)"
