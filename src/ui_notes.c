@@ -187,6 +187,20 @@ back_to_dossier(struct ui *ui)
 	ui->screen = UI_DOSSIER;
 }
 
+/* When the notebook changed, here or in another carnet, forget what is
+ * shown of the dossier and the note: notes written, changed or destroyed
+ * meanwhile then show as they are. */
+static void
+follow_changes(struct ui *ui)
+{
+	long long now = store_version(ui->st);
+
+	if (now != ui->shown_version) {
+		ui_reload_dossier(ui);
+		ui->shown_version = now;
+	}
+}
+
 /* Load the dossier, and the notes of the rows in view. */
 static int
 load_window(struct ui *ui, size_t rows)
@@ -237,12 +251,7 @@ ui_dossier_draw(struct ui *ui)
 	size_t rows = (size_t)ui_body_rows(), i;
 	int y, x, attr;
 
-	/* Read again when the notebook changed, so that notes written by
-	 * another carnet meanwhile show. */
-	if (store_version(ui->st) != ui->shown_version) {
-		ui_reload_dossier(ui);
-		ui->shown_version = store_version(ui->st);
-	}
+	follow_changes(ui);
 	if (load_window(ui, rows) == -1)
 		return;
 	snprintf(where, sizeof(where), ngettext("%s (%ld note)",
@@ -344,11 +353,7 @@ ui_note_draw(struct ui *ui)
 	size_t top, next = 0, len, end;
 	int y, rows, width = reader_width();
 
-	/* A note changed or destroyed by another carnet shows as it is. */
-	if (store_version(ui->st) != ui->shown_version) {
-		ui_reload_dossier(ui);
-		ui->shown_version = store_version(ui->st);
-	}
+	follow_changes(ui);
 	if (ui->current.name == NULL && load_window(ui, 1) == -1)
 		return;
 	if (ui->reading.body == NULL) {
