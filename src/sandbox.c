@@ -14,8 +14,9 @@
  *   server's port (631, or the one CUPS_SERVER names), none accepted;
  *   abstract Unix sockets (kernels from 6.12) only within carnet.
  * Reading stays free: fonts, locales, terminfo and the print command's own
- * files are many and vary; with writes and the network closed, a reading
- * has nowhere to go but the printer.
+ * files are many and vary.  Unix sockets with a path (the print server's,
+ * D-Bus's) stay reachable too: Landlock does not confine them (yet), and
+ * lp needs CUPS's.
  *
  * The kernel's headers may be older than the kernel: the structures and
  * bits used here are the stable ABI, declared locally and masked to what
