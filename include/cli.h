@@ -12,6 +12,7 @@ struct cli {
 	const char	*path;		/* the notebook file */
 	int		 passfd;	/* passphrases come from here, or -1 */
 	struct conf	*conf;
+	int		 confined;	/* sandbox_confine()'s answer; -2: off */
 };
 
 /* Run the command named by ARGV[0]; returns the exit status. */

@@ -856,11 +856,27 @@ cmd_check(struct cli *c, struct store *st, int argc, char **argv)
 	struct error err;
 	long pages;
 
-	(void)c, (void)argc, (void)argv;
+	(void)argc, (void)argv;
 	if (notebook_check(store_notebook(st), &pages, &err) == -1)
 		return report(&err);
 	printf(ngettext("ok: %ld page checked, all of it decrypts\n",
 	    "ok: %ld pages checked, all of them decrypt\n", pages), pages);
+	/* Whoever looks after the machine can see the protection holds. */
+	if (c->confined >= 4)	/* ABI 4 brought the network rules */
+		printf(_("sandbox: Landlock (ABI %d): writing only beside the "
+		    "notebook, no network but the printer's\n"), c->confined);
+	else if (c->confined > 0)
+		printf(_("sandbox: Landlock (ABI %d): writing only beside the "
+		    "notebook; this kernel cannot close the network\n"),
+		    c->confined);
+	else if (c->confined == 0)
+		printf("%s\n", _("sandbox: none, this kernel has no Landlock"));
+	else if (c->confined == -1)
+		printf("%s\n", _("sandbox: could not be set: carnet runs "
+		    "unconfined"));
+	else
+		printf("%s\n", _("sandbox: off (sandbox = no in the "
+		    "configuration)"));
 	return EXIT_OK;
 }
 
@@ -912,8 +928,8 @@ cli_run(struct cli *c, int argc, char **argv)
 			return report(&err);
 	}
 	if (cmd->writes != UNCONFINED && c->conf->sandbox)
-		sandbox_confine(c->path, output_of(cmd, operands, argv + 1),
-		    c->conf->print_command);
+		c->confined = sandbox_confine(c->path, output_of(cmd, operands,
+		    argv + 1), c->conf->print_command);
 	rc = cmd->run(c, st, operands, argv + 1);
 	store_close(st);
 	if (fflush(stdout) == EOF || ferror(stdout)) {

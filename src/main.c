@@ -67,6 +67,7 @@ main(int argc, char *argv[])
 	textdomain("carnet");
 
 	cli.passfd = -1;
+	cli.confined = -2;
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--") == 0) {
 			i++;

@@ -6,13 +6,13 @@
 # sandbox and reports what it could do.  "sandbox = no" is the negative
 # control: the same witness must then succeed at everything.
 . "$(dirname "$0")/lib.sh"
-plan 29
+plan 32
 
 # landlock_create_ruleset(NULL, 0, VERSION) is syscall 444 on every
 # architecture Debian ships; it answers the kernel's Landlock ABI.
 abi=$(perl -e 'print syscall(444, 0, 0, 1)')
 if [ "${abi:-0}" -lt 1 ]; then
-	for i in $(seq 1 29); do skip "the kernel offers no Landlock"; done
+	for i in $(seq 1 32); do skip "the kernel offers no Landlock"; done
 	exit 0
 fi
 
@@ -73,6 +73,8 @@ is "$(report write_outside)" 0 "and the witness can write outside"
 [ -e "$OUT/outside.txt" ]; ok $? "(the file is there)"
 is "$(report exec_dropped)" 0 "can run a dropped program"
 is "$(report tcp)" 'Connection refused' "and reach the network"
+c check > "$T/out" 2>&1
+like "$T/out" '^sandbox: off (sandbox = no' "check says the sandbox is off"
 rm -f "$OUT/outside.txt" "$HOME/in-home.txt"
 
 # A kernel without Landlock: tests/nolandlock.so makes its system calls
@@ -85,10 +87,12 @@ if [ -f "$(dirname "$0")/nolandlock.so" ]; then
 	ok $? "without Landlock in the kernel, print still works"
 	is "$(report write_outside)" 0 "(unconfined: the witness writes outside)"
 	LD_PRELOAD="$(cd "$(dirname "$0")" && pwd)/nolandlock.so" \
-	    c check > /dev/null 2>&1
+	    c check > "$T/out" 2>&1
 	ok $? "and the notebook checks out"
+	like "$T/out" '^sandbox: none, this kernel has no Landlock' \
+	    "check says there is no sandbox"
 else
-	for i in 1 2 3; do skip "tests/nolandlock.so is not built (make check builds it)"; done
+	for i in 1 2 3 4; do skip "tests/nolandlock.so is not built (make check builds it)"; done
 fi
 rm -f "$OUT/outside.txt" "$HOME/in-home.txt"
 
@@ -108,7 +112,8 @@ c backup "$OUT" 2> "$T/err"; ok $? "backup into another folder"
 c backup "$OUT/copy.db" 2> "$T/err"; ok $? "backup to another file"
 c export "$OUT/export" 2> "$T/err"; ok $? "export into a new folder"
 [ -s "$OUT/export/Léa Martin/"* ]; ok $? "(the notes are there)"
-c check > /dev/null 2>&1; ok $? "the notebook is whole"
+c check > "$T/out" 2>&1; ok $? "the notebook is whole"
+like "$T/out" "^sandbox: Landlock (ABI $abi)" "check says it runs confined, and how"
 
 # The screens, confined after the unlock: print, lock, unlock, write.
 rm -f "$NB/report"
