@@ -219,7 +219,7 @@ confine(const char *notebook, const char *target, const char *print_command)
 	struct ruleset_attr attr;
 	size_t attr_size, i;
 	uint64_t handled;
-	long abi;
+	long abi, server_port = print_server_port();
 	int ruleset, failed = 0;
 
 	abi = syscall(SYS_landlock_create_ruleset, NULL, 0,
@@ -258,8 +258,8 @@ confine(const char *notebook, const char *target, const char *print_command)
 	failed |= allow_print_command(ruleset, print_command, handled);
 	if (abi >= 4) {
 		failed |= allow_port(ruleset, CUPS_PORT);
-		if (print_server_port() != CUPS_PORT)
-			failed |= allow_port(ruleset, print_server_port());
+		if (server_port != CUPS_PORT)
+			failed |= allow_port(ruleset, server_port);
 	}
 	/* Landlock asks for no_new_privs: a confined process must not gain
 	 * rights through a set-user-ID program. */

@@ -16,7 +16,6 @@
 #include "ui.h"
 #include "util.h"
 
-
 static void go(struct ui *);
 static void leave(struct ui *);
 
@@ -76,14 +75,14 @@ fetch(struct ui *ui)
 	struct hit *page;
 	struct error err;
 	long long before = 0;
-	size_t n, notes = 0, i;
+	size_t n, notes = 0, i, want = visible_hits();
 	char *q;
 
 	if (ui->nhits > 0 && (before = ui->hits[ui->nhits - 1].note) == 0)
 		return;		/* only dossier names: no note matched */
 	q = typed_query(ui->query);
-	if (store_search(ui->st, q, before, visible_hits(), "\1", "\2", &page,
-	    &n, &err) == -1) {
+	if (store_search(ui->st, q, before, want, "\1", "\2", &page, &n,
+	    &err) == -1) {
 		if (err.status != EXIT_USAGE)
 			ui_say(ui, 1, "%s", err.text);
 		n = 0;
@@ -93,7 +92,7 @@ fetch(struct ui *ui)
 	free(q);
 	for (i = 0; i < n; i++)
 		notes += page[i].note != 0;
-	ui->more_hits = notes == visible_hits();
+	ui->more_hits = notes == want;
 	if (n == 0)
 		return;
 	ui->hits = xreallocarray(ui->hits, ui->nhits + n, sizeof(*page));
@@ -115,6 +114,14 @@ ui_search_run(struct ui *ui)
 	ui->searched = 1;
 	if (ui->query[0] != '\0')
 		fetch(ui);
+}
+
+/* Typed ahead, then Enter or an arrow: they act on the last query. */
+static void
+catch_up(struct ui *ui)
+{
+	if (!ui->searched)
+		ui_search_run(ui);
 }
 
 /* Searches use megabytes for a moment: once the screen is left they are
@@ -222,8 +229,7 @@ go(struct ui *ui)
 {
 	struct hit *h;
 
-	if (!ui->searched)	/* typed ahead: Enter acts on the last query */
-		ui_search_run(ui);
+	catch_up(ui);
 	if (ui->nhits == 0)
 		return;
 	h = &ui->hits[ui->ssel];
@@ -244,8 +250,8 @@ go(struct ui *ui)
 int
 ui_search_key(struct ui *ui, int key, int code)
 {
-	if (code && (key == KEY_UP || key == KEY_DOWN) && !ui->searched)
-		ui_search_run(ui);
+	if (code && (key == KEY_UP || key == KEY_DOWN))
+		catch_up(ui);
 	if (code && key == KEY_UP) {
 		if (ui->ssel > 0)
 			ui->ssel--;

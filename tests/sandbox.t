@@ -80,13 +80,14 @@ rm -f "$OUT/outside.txt" "$HOME/in-home.txt"
 # A kernel without Landlock: tests/nolandlock.so makes its system calls
 # answer ENOSYS.  carnet runs as before, unconfined.
 conf ''
-if [ -f "$(dirname "$0")/nolandlock.so" ]; then
+nolandlock="$(cd "$(dirname "$0")" && pwd)/nolandlock.so"
+if [ -f "$nolandlock" ]; then
 	rm -f "$NB/report"
-	LD_PRELOAD="$(cd "$(dirname "$0")" && pwd)/nolandlock.so" \
+	LD_PRELOAD="$nolandlock" \
 	    c print 1 --all 2> "$T/err"
 	ok $? "without Landlock in the kernel, print still works"
 	is "$(report write_outside)" 0 "(unconfined: the witness writes outside)"
-	LD_PRELOAD="$(cd "$(dirname "$0")" && pwd)/nolandlock.so" \
+	LD_PRELOAD="$nolandlock" \
 	    c check > "$T/out" 2>&1
 	ok $? "and the notebook checks out"
 	like "$T/out" '^sandbox: none, this kernel has no Landlock' \
