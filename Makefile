@@ -8,19 +8,21 @@ include config.mk
 PKG_CFLAGS = `$(PKG_CONFIG) --cflags $(LIBS_PKG)` \
 	`$(PKG_CONFIG) --cflags-only-I $(CURSES_PKG)`
 PKG_LIBS = `$(PKG_CONFIG) --libs $(LIBS_PKG)`
+PAPER_CFLAGS = `$(PKG_CONFIG) --cflags $(PAPER_PKG)`
+PAPER_LIBS = `$(PKG_CONFIG) --libs $(PAPER_PKG)`
 CURSES_LIBS = `$(PKG_CONFIG) --libs $(CURSES_PKG)`
 ALL_CPPFLAGS = $(CARNET_CPPFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(CARNET_CFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(CARNET_LDFLAGS) $(LDFLAGS)
 
 SRC = src/cli.c src/conf.c src/exchange.c src/main.c src/notebook.c \
-	src/paper.c \
+	src/paper.c src/paper_load.c \
 	src/print.c src/prompt.c src/sandbox.c \
 	src/secret.c src/store.c src/text.c src/ui.c src/ui_dossiers.c \
 	src/ui_editor.c src/ui_help.c src/ui_notes.c src/ui_search.c \
 	src/ui_unlock.c src/util.c
 OBJ = src/cli.o src/conf.o src/exchange.o src/main.o src/notebook.o \
-	src/paper.o \
+	src/paper_load.o \
 	src/print.o src/prompt.o src/sandbox.o \
 	src/secret.o src/store.o src/text.o src/ui.o src/ui_dossiers.o \
 	src/ui_editor.o src/ui_help.o src/ui_notes.o src/ui_search.o \
@@ -29,7 +31,7 @@ UNIT = tests/unit_conf.t tests/unit_notebook.t tests/unit_store.t \
 	tests/unit_text.t tests/unit_util.t
 MO = locale/fr/LC_MESSAGES/carnet.mo
 
-all: carnet $(MO)
+all: carnet carnet-paper.so $(MO)
 
 .c.o:
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
@@ -40,7 +42,7 @@ src/cli.o: include/cli.h include/conf.h include/exchange.h \
 	include/secret.h include/store.h include/util.h
 src/exchange.o: include/exchange.h include/notebook.h include/secret.h \
 	include/store.h include/util.h
-src/paper.o: include/paper.h include/util.h
+src/paper_load.o: include/paper.h include/util.h
 src/print.o: include/conf.h include/notebook.h include/paper.h \
 	include/print.h include/secret.h include/store.h include/util.h
 src/conf.o: include/conf.h include/util.h
@@ -67,6 +69,12 @@ tests/unit_text.o tests/unit_util.o: tests/tap.h include/conf.h \
 carnet: $(OBJ)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS) \
 		$(CURSES_LIBS)
+
+# The typesetting, loaded only to print (include/paper.h says why); it
+# carries its own copy of util.c, so carnet exports nothing to it.
+carnet-paper.so: src/paper.c src/util.c include/paper.h include/util.h
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(PAPER_CFLAGS) -fPIC -shared \
+		$(ALL_LDFLAGS) -o $@ src/paper.c src/util.c $(PAPER_LIBS)
 
 # Unit tests link only the rooms they test and what those need.
 tests/unit_util.t: tests/unit_util.o src/util.o
@@ -128,7 +136,8 @@ ASAN = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all
 check-asan: deps-test
 	$(MAKE) clean
-	$(MAKE) CC=clang CFLAGS="$(ASAN)" LDFLAGS="$(ASAN)" carnet $(UNIT) $(MO)
+	$(MAKE) CC=clang CFLAGS="$(ASAN)" LDFLAGS="$(ASAN)" carnet \
+		carnet-paper.so $(UNIT) $(MO)
 	CARNET="`pwd`/carnet" CARNET_LOCALEDIR="`pwd`/locale" \
 		CARNET_DATADIR="`pwd`/po" ASAN_OPTIONS=detect_leaks=1 \
 		LSAN_OPTIONS=suppressions="`pwd`/tests/lsan.supp" \
@@ -162,6 +171,9 @@ install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin
 	cp -f carnet $(DESTDIR)$(PREFIX)/bin
 	chmod 755 $(DESTDIR)$(PREFIX)/bin/carnet
+	mkdir -p $(DESTDIR)$(LIBDIR)
+	cp -f carnet-paper.so $(DESTDIR)$(LIBDIR)
+	chmod 644 $(DESTDIR)$(LIBDIR)/carnet-paper.so
 	mkdir -p $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5
 	sed "s/@VERSION@/$(VERSION)/g" < man/carnet.1 \
 		> $(DESTDIR)$(MANPREFIX)/man1/carnet.1
@@ -179,6 +191,7 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/carnet \
+		$(DESTDIR)$(LIBDIR)/carnet-paper.so \
 		$(DESTDIR)$(MANPREFIX)/man1/carnet.1 \
 		$(DESTDIR)$(MANPREFIX)/man5/carnet.5 \
 		$(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/carnet.mo \
@@ -186,7 +199,8 @@ uninstall:
 		$(DESTDIR)$(DATADIR)/notice.fr.txt
 
 clean:
-	rm -f carnet $(OBJ) $(UNIT) tests/*.o tests/nolandlock.so \
+	rm -f carnet carnet-paper.so $(OBJ) $(UNIT) tests/*.o \
+		tests/nolandlock.so \
 		carnet-$(VERSION).tar.gz
 	rm -rf tests/.report
 	rm -rf locale

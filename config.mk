@@ -6,16 +6,18 @@ PREFIX = /usr/local
 MANPREFIX = $(PREFIX)/share/man
 LOCALEDIR = $(PREFIX)/share/locale
 DATADIR = $(PREFIX)/share/carnet
+LIBDIR = $(PREFIX)/lib/carnet
 
 # libraries, found with pkg-config
 PKG_CONFIG = pkg-config
-LIBS_PKG = sqlcipher libargon2 libcrypto pangocairo cairo-pdf
+LIBS_PKG = sqlcipher libargon2 libcrypto
+PAPER_PKG = pangocairo cairo-pdf
 CURSES_PKG = ncursesw
 
 # flags added on top of the user's CPPFLAGS, CFLAGS and LDFLAGS
 CARNET_CPPFLAGS = -Iinclude -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 \
 	-DVERSION=\"$(VERSION)\" -DLOCALEDIR=\"$(LOCALEDIR)\" \
-	-DDATADIR=\"$(DATADIR)\"
+	-DDATADIR=\"$(DATADIR)\" -DLIBDIR=\"$(LIBDIR)\"
 CARNET_CFLAGS = -std=c11 -Wall -Wextra -pedantic
 CARNET_LDFLAGS =
 

@@ -55,4 +55,28 @@ int	paper_print(const struct paper_pdf *, const char *command,
 int	paper_save(const struct paper_pdf *, const char *path,
 	    struct error *);
 
+/*
+ * carnet itself does not link pango and cairo: loading them is a third of
+ * the start of every command, and most commands never print.  The
+ * functions above are built into a module of their own, carnet-paper.so,
+ * which exports this table; paper_load() finds and loads it on the first
+ * print (paper_load.c).
+ */
+#define PAPER_ABI	1	/* raised whenever the table or structs change */
+
+struct paper_module {
+	unsigned	 abi;
+	int		(*typeset)(const struct paper_doc *, struct paper_pdf *,
+			    struct error *);
+	void		(*pdf_free)(struct paper_pdf *);
+	int		(*print)(const struct paper_pdf *, const char *,
+			    const char *, struct error *);
+	int		(*save)(const struct paper_pdf *, const char *,
+			    struct error *);
+};
+
+/* The module's table, or NULL with a message saying where it was looked
+ * for.  Loaded once; later calls return the same table. */
+const struct paper_module *paper_load(struct error *);
+
 #endif

@@ -9,6 +9,9 @@
  * Cyrillic) with the fonts fontconfig finds, and cairo embeds subsets of
  * them.  Then paper_print() hands the PDF to the print command, without a
  * shell and without a file.  Start at paper_typeset().
+ *
+ * Built into carnet-paper.so, loaded by carnet only when it prints
+ * (paper_load.c); the fuzzer and the benchmark link it directly.
  */
 #include <sys/wait.h>
 
@@ -550,3 +553,8 @@ paper_save(const struct paper_pdf *pdf, const char *path, struct error *err)
 	}
 	return 0;
 }
+
+/* What paper_load() looks up in carnet-paper.so. */
+const struct paper_module carnet_paper_module = {
+	PAPER_ABI, paper_typeset, paper_pdf_free, paper_print, paper_save
+};

@@ -18,13 +18,26 @@
 #endif
 #define NOTICE_MAX	(64 * 1024)
 
+/* The typesetting, loaded on the first print (paper_load.c). */
+static const struct paper_module *paper;
+
+/* Typeset DOC into PDF.  0, or -1 with a message. */
+static int
+typeset(const struct paper_doc *doc, struct paper_pdf *pdf,
+    struct error *err)
+{
+	if ((paper = paper_load(err)) == NULL)
+		return -1;
+	return paper->typeset(doc, pdf, err);
+}
+
 static int
 deliver(struct paper_pdf *pdf, const struct conf *conf, const char *output,
     struct error *err)
 {
 	if (output != NULL)
-		return paper_save(pdf, output, err);
-	return paper_print(pdf, conf->print_command, conf->printer, err);
+		return paper->save(pdf, output, err);
+	return paper->print(pdf, conf->print_command, conf->printer, err);
 }
 
 int
@@ -79,7 +92,7 @@ print_dossier(struct store *st, const struct conf *conf,
 	doc.for_person = rq->for_person;
 	doc.notes = pn;
 	doc.nnotes = n;
-	if (paper_typeset(&doc, &pdf, err) == 0) {
+	if (typeset(&doc, &pdf, err) == 0) {
 		res->pages = pdf.pages;
 		res->notes = n;
 		if (deliver(&pdf, conf, rq->output, err) == 0) {
@@ -93,7 +106,7 @@ print_dossier(struct store *st, const struct conf *conf,
 					res->marked = 1;
 			}
 		}
-		paper_pdf_free(&pdf);
+		paper->pdf_free(&pdf);
 	}
 	free(pn);
 	free(ids);
@@ -202,11 +215,11 @@ print_notice(const struct conf *conf, const char *output,
 	doc.name = conf->service != NULL ? conf->service : "carnet";
 	doc.when = util_now();
 	doc.notice = filled;
-	if (paper_typeset(&doc, &pdf, err) == 0) {
+	if (typeset(&doc, &pdf, err) == 0) {
 		res->pages = pdf.pages;
 		res->notes = 1;
 		rc = deliver(&pdf, conf, output, err);
-		paper_pdf_free(&pdf);
+		paper->pdf_free(&pdf);
 	}
 	free(filled);
 	free(text);

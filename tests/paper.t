@@ -5,12 +5,12 @@
 # the notice, purge, and the retention list.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/cups.sh"
-plan 51
+plan 56
 here="$(cd "$(dirname "$0")" && pwd)"
 export CARNET_DATADIR="$here/../po"
 for tool in pdftotext pdfinfo; do
 	if ! command -v $tool > /dev/null; then
-		for i in $(seq 1 51); do skip "no $tool (poppler-utils)"; done
+		for i in $(seq 1 56); do skip "no $tool (poppler-utils)"; done
 		exit 0
 	fi
 done
@@ -168,6 +168,20 @@ is "$(c ls | awk -F'\t' '$2 == "Amina Benali" {print $3}')" \
     "$((before - $(grep -o '^[0-9]*' "$T/err")))" \
     "purge destroys the notes on paper"
 c show 1 | grep -q 'Une troisième'; ok $? "and keeps those not on paper"
+
+# The typesetting is a module loaded only to print: the other commands
+# start without pango and cairo, and a broken module loses nothing.
+ldd "$CARNET" | grep -q -e pango -e cairo; is $? 1 \
+    "carnet itself links neither pango nor cairo"
+mkdir "$T/bin"
+cp "$CARNET" "$T/bin/carnet"
+printf 'not a library\n' > "$T/bin/carnet-paper.so"
+CARNET="$T/bin/carnet" c print 1 -o "$T/broken.pdf" 2> "$T/err"
+is $? 1 "a damaged paper module: exit 1"
+like "$T/err" 'paper module .*/bin/carnet-paper.so is missing or damaged' \
+    "says which module, and why"
+[ ! -e "$T/broken.pdf" ]; ok $? "and writes nothing"
+CARNET="$T/bin/carnet" c ls > /dev/null; ok $? "the other commands still work"
 
 # Retention: dossiers without a note for two years.
 CARNET_NOW=$((1700000000 + 800 * 86400)) c ls --review > "$T/review"
