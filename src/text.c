@@ -1,13 +1,14 @@
 /*
  * text.c - the editor's text, without curses.
  *
- * A gap buffer: the bytes before the cursor, a gap, the bytes after.
- * Typing and deleting at the cursor only move bytes when the cursor
- * jumps, so 10,000 insertions spread through a megabyte cost about as
- * much as the jumps between them; a piece table or a rope would pay a
- * lookup on every read for no gain at a note's size.  Every byte that
- * leaves the buffer (a grown copy, an undo record) is wiped first: this
- * is note text.
+ * Blocks of 32 KiB, each a gap buffer: the bytes before its gap, the
+ * gap, the bytes after.  Typing at the cursor only moves bytes when the
+ * cursor jumps, and then only inside one block, so 10,000 insertions
+ * spread through a megabyte move a few kilobytes each instead of a
+ * third of the text.  A read finds its block from the one the previous
+ * read used (reads walk the text byte by byte), else by bisection.
+ * Every byte that leaves a buffer (a split, a deletion, an undo record)
+ * is wiped first: this is note text.
  *
  * The buffer always holds valid UTF-8 without control characters other
  * than tab and newline; text_insert() enforces it.  Start there.
@@ -19,6 +20,19 @@
 
 #include "text.h"
 #include "util.h"
+
+/* The fuzzer builds with tiny blocks, to split and merge them often. */
+#ifdef TEXT_BLOCK
+#define BLOCK	TEXT_BLOCK
+#else
+#define BLOCK	(32 * 1024)
+#endif
+
+struct block {
+	char		*buf;		/* BLOCK bytes */
+	size_t		 gap, end;	/* the gap is buf[gap..end) */
+	size_t		 start;		/* offset of its first byte in the text */
+};
 
 struct edit {
 	int		 insert;	/* 1: bytes were inserted at pos */
@@ -33,10 +47,14 @@ struct stack {
 	size_t		 n, cap;
 };
 
+/* Never an empty block, but for the one block of an empty text. */
 struct text {
-	char		*buf;
-	size_t		 cap;
-	size_t		 gap, end;	/* the gap is buf[gap..end) */
+	struct block	*blocks;
+	size_t		 n, cap;
+	size_t		 len;
+	size_t		*recent;	/* the block the last read found; a
+					 * pointer, so reads through a const
+					 * text can keep it */
 	struct stack	 undo, redo;
 	unsigned	 step;
 	int		 open;		/* the current step can grow */
@@ -71,15 +89,105 @@ stack_push(struct stack *s, struct edit e)
 	s->edits[s->n++] = e;
 }
 
+static size_t
+block_len(const struct block *b)
+{
+	return BLOCK - (b->end - b->gap);
+}
+
+/* Put B's gap at O (an offset in the block). */
+static void
+block_gap(struct block *b, size_t o)
+{
+	if (o < b->gap) {
+		memmove(b->buf + b->end - (b->gap - o), b->buf + o, b->gap - o);
+		b->end -= b->gap - o;
+	} else if (o > b->gap) {
+		memmove(b->buf + b->gap, b->buf + b->end, o - b->gap);
+		b->end += o - b->gap;
+	}
+	b->gap = o;
+}
+
+/* Copy N bytes of B from offset O to OUT. */
+static void
+block_copy(const struct block *b, size_t o, size_t n, char *out)
+{
+	size_t before = o < b->gap ? b->gap - o : 0;
+
+	if (before > n)
+		before = n;
+	memcpy(out, b->buf + o, before);
+	if (n > before)
+		memcpy(out + before, b->buf + b->end + (o + before - b->gap),
+		    n - before);
+}
+
+/* Make room for a new, empty block at index I. */
+static struct block *
+block_add(struct text *t, size_t i)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 8;
+		t->blocks = xreallocarray(t->blocks, t->cap, sizeof(*t->blocks));
+	}
+	memmove(t->blocks + i + 1, t->blocks + i,
+	    (t->n - i) * sizeof(*t->blocks));
+	t->n++;
+	t->blocks[i] = (struct block){ xmalloc(BLOCK), 0, BLOCK, 0 };
+	return &t->blocks[i];
+}
+
+static void
+block_remove(struct text *t, size_t i)
+{
+	wipe_free(t->blocks[i].buf, BLOCK);
+	t->n--;
+	memmove(t->blocks + i, t->blocks + i + 1,
+	    (t->n - i) * sizeof(*t->blocks));
+}
+
+/* The offsets of the blocks from I on, after an edit in block I. */
+static void
+restart(struct text *t, size_t i)
+{
+	if (i == 0) {
+		t->blocks[0].start = 0;
+		i = 1;
+	}
+	for (; i < t->n; i++)
+		t->blocks[i].start = t->blocks[i - 1].start +
+		    block_len(&t->blocks[i - 1]);
+}
+
+/* The block that holds POS (the last one for the end of the text). */
+static size_t
+find(const struct text *t, size_t pos)
+{
+	size_t i = *t->recent, lo = 0, hi = t->n, mid;
+
+	if (i < t->n && pos >= t->blocks[i].start &&
+	    (pos < t->blocks[i].start + block_len(&t->blocks[i]) ||
+	    i + 1 == t->n))
+		return i;
+	/* The last block whose start is at or before POS. */
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (t->blocks[mid].start <= pos)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return *t->recent = lo;
+}
+
 struct text *
 text_new(void)
 {
 	struct text *t = xcalloc(1, sizeof(*t));
 
-	t->cap = 4096;
-	t->buf = xmalloc(t->cap);
-	t->gap = 0;
-	t->end = t->cap;
+	t->recent = xcalloc(1, sizeof(*t->recent));
+	block_add(t, 0);
 	return t;
 }
 
@@ -88,7 +196,10 @@ text_free(struct text *t)
 {
 	if (t == NULL)
 		return;
-	wipe_free(t->buf, t->cap);
+	while (t->n > 0)
+		block_remove(t, t->n - 1);
+	free(t->blocks);
+	free(t->recent);
 	stack_clear(&t->undo);
 	stack_clear(&t->redo);
 	free(t->undo.edits);
@@ -99,70 +210,43 @@ text_free(struct text *t)
 size_t
 text_len(const struct text *t)
 {
-	return t->cap - (t->end - t->gap);
+	return t->len;
 }
 
 unsigned char
 text_byte(const struct text *t, size_t pos)
 {
-	if (pos >= text_len(t))
+	const struct block *b;
+	size_t o;
+
+	if (pos >= t->len)
 		return 0;
-	return (unsigned char)(pos < t->gap ? t->buf[pos] :
-	    t->buf[pos + (t->end - t->gap)]);
-}
-
-/* Put the gap at POS, with room for at least NEED bytes. */
-static void
-move_gap(struct text *t, size_t pos, size_t need)
-{
-	size_t len = text_len(t), after, cap;
-	char *bigger;
-
-	if (t->end - t->gap < need) {
-		cap = t->cap;
-		while (cap - len < need)
-			cap = cap < 1024 * 1024 ? cap * 2 : cap + cap / 2;
-		/* Grow by hand, so that the old block is wiped. */
-		bigger = xmalloc(cap);
-		after = t->cap - t->end;
-		memcpy(bigger, t->buf, t->gap);
-		memcpy(bigger + cap - after, t->buf + t->end, after);
-		wipe_free(t->buf, t->cap);
-		t->buf = bigger;
-		t->end = cap - after;
-		t->cap = cap;
-	}
-	if (pos < t->gap) {
-		memmove(t->buf + t->end - (t->gap - pos), t->buf + pos,
-		    t->gap - pos);
-		t->end -= t->gap - pos;
-		t->gap = pos;
-	} else if (pos > t->gap) {
-		memmove(t->buf + t->gap, t->buf + t->end, pos - t->gap);
-		t->end += pos - t->gap;
-		t->gap = pos;
-	}
+	b = &t->blocks[find(t, pos)];
+	o = pos - b->start;
+	return (unsigned char)(o < b->gap ? b->buf[o] :
+	    b->buf[o + (b->end - b->gap)]);
 }
 
 char *
 text_copy(const struct text *t, size_t pos, size_t end)
 {
+	const struct block *b;
+	size_t i, o, n, k;
 	char *out;
-	size_t i;
 
-	if (end > text_len(t))
-		end = text_len(t);
+	if (end > t->len)
+		end = t->len;
 	if (pos > end)
 		pos = end;
 	out = xmalloc(end - pos + 1);
-	i = end < t->gap ? end : t->gap;
-	if (pos < i)
-		memcpy(out, t->buf + pos, i - pos);
-	else
-		i = pos;
-	if (i < end)
-		memcpy(out + (i - pos), t->buf + i + (t->end - t->gap), end - i);
 	out[end - pos] = '\0';
+	for (i = find(t, pos), n = 0; pos + n < end; i++, n += k) {
+		b = &t->blocks[i];
+		o = pos + n - b->start;
+		k = block_len(b) - o < end - pos - n ? block_len(b) - o :
+		    end - pos - n;
+		block_copy(b, o, k, out + n);
+	}
 	return out;
 }
 
@@ -170,17 +254,69 @@ text_copy(const struct text *t, size_t pos, size_t end)
 static void
 raw_insert(struct text *t, size_t pos, const char *s, size_t len)
 {
-	move_gap(t, pos, len);
-	memcpy(t->buf + t->gap, s, len);
-	t->gap += len;
+	size_t i = find(t, pos), o = pos - t->blocks[i].start, n, k;
+	struct block *b = &t->blocks[i], *right;
+
+	if (block_len(b) + len > BLOCK && o < block_len(b)) {
+		/* Split: what follows POS moves to a block of its own,
+		 * with its gap in front, and is wiped where it was. */
+		n = block_len(b) - o;
+		right = block_add(t, i + 1);
+		b = &t->blocks[i];
+		block_gap(b, o);
+		memcpy(right->buf + BLOCK - n, b->buf + b->end, n);
+		right->end = BLOCK - n;
+		explicit_bzero(b->buf + b->end, n);
+		b->end = BLOCK;
+	}
+	/* Fill the block at POS, then new ones after it. */
+	for (k = i; len > 0; ) {
+		b = &t->blocks[k];
+		if (block_len(b) == BLOCK) {
+			b = block_add(t, ++k);
+			o = 0;
+		}
+		n = BLOCK - block_len(b) < len ? BLOCK - block_len(b) : len;
+		block_gap(b, o);
+		memcpy(b->buf + b->gap, s, n);
+		b->gap += n;
+		o += n;
+		s += n;
+		len -= n;
+		t->len += n;
+	}
+	restart(t, i);
 }
 
 static void
 raw_delete(struct text *t, size_t pos, size_t end)
 {
-	move_gap(t, pos, 0);
-	explicit_bzero(t->buf + t->end, end - pos);
-	t->end += end - pos;
+	size_t i, o, n;
+	struct block *b;
+
+	while (pos < end) {
+		i = find(t, pos);
+		b = &t->blocks[i];
+		o = pos - b->start;
+		n = block_len(b) - o < end - pos ? block_len(b) - o : end - pos;
+		block_gap(b, o);
+		explicit_bzero(b->buf + b->end, n);
+		b->end += n;
+		end -= n;
+		t->len -= n;
+		/* No empty block; two small neighbours become one. */
+		if (block_len(b) == 0 && t->n > 1)
+			block_remove(t, i);
+		else if (i + 1 < t->n && block_len(b) +
+		    block_len(&t->blocks[i + 1]) <= BLOCK / 2) {
+			n = block_len(&t->blocks[i + 1]);
+			block_gap(b, block_len(b));
+			block_copy(&t->blocks[i + 1], 0, n, b->buf + b->gap);
+			b->gap += n;
+			block_remove(t, i + 1);
+		}
+		restart(t, i);
+	}
 }
 
 /* Record an edit: typing at the end of the previous insertion, or
@@ -472,20 +608,29 @@ text_line_end(const struct text *t, size_t pos)
 size_t
 text_words(const struct text *t)
 {
-	const char *part[2] = { t->buf, t->buf + t->end };
-	size_t size[2] = { t->gap, t->cap - t->end }, i, words = 0;
+	const struct block *b;
+	const char *part[2];
+	size_t size[2], i, j, words = 0;
 	int in = 0, k, space;
 	unsigned char c;
 
-	/* Straight over the two halves: this runs at every redraw. */
-	for (k = 0; k < 2; k++)
-		for (i = 0; i < size[k]; i++) {
-			c = (unsigned char)part[k][i];
-			space = c == ' ' || c == '\t' || c == '\n';
-			if (!space && !in)
-				words++;
-			in = !space;
-		}
+	/* Straight over each block's two halves: this runs at every
+	 * redraw. */
+	for (j = 0; j < t->n; j++) {
+		b = &t->blocks[j];
+		part[0] = b->buf;
+		part[1] = b->buf + b->end;
+		size[0] = b->gap;
+		size[1] = BLOCK - b->end;
+		for (k = 0; k < 2; k++)
+			for (i = 0; i < size[k]; i++) {
+				c = (unsigned char)part[k][i];
+				space = c == ' ' || c == '\t' || c == '\n';
+				if (!space && !in)
+					words++;
+				in = !space;
+			}
+	}
 	return words;
 }
 

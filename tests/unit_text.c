@@ -20,6 +20,65 @@ all(struct text *t)
 	return last = text_copy(t, 0, text_len(t));
 }
 
+/* Random inserts and deletes, small and larger than a block, against a
+ * plain array: the text reads back the same, byte by byte and whole,
+ * and its words are counted the same.  The bytes are ASCII so that the
+ * model needs no boundaries. */
+static int
+against_model(unsigned long seed, size_t rounds)
+{
+	struct text *t = text_new();
+	size_t cap = 1 << 22, len = 0, i, pos, n, r, words, in;
+	char *model = xmalloc(cap), *chunk = xmalloc(100000), *copy;
+	int same = 1;
+
+	for (r = 0; r < rounds && same; r++) {
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		pos = len ? (seed >> 17) % (len + 1) : 0;
+		n = (seed >> 40) % 8 == 0 ? (seed >> 7) % 100000 :
+		    (seed >> 7) % 40;
+		if ((seed >> 33) % 3 != 0 && len + n < cap) {
+			for (i = 0; i < n; i++)
+				chunk[i] = " abcdefghij\n"[(seed >> (i % 50)) % 12];
+			text_insert(t, pos, chunk, n);
+			memmove(model + pos + n, model + pos, len - pos);
+			memcpy(model + pos, chunk, n);
+			len += n;
+		} else {
+			n = n < len - pos ? n : len - pos;
+			text_delete(t, pos, pos + n);
+			memmove(model + pos, model + pos + n, len - pos - n);
+			len -= n;
+		}
+		same = text_len(t) == len;
+		if (r % 64 == 0 || r + 1 == rounds) {
+			copy = text_copy(t, 0, text_len(t));
+			same = same && memcmp(copy, model, len) == 0;
+			free(copy);
+		}
+		for (i = 0; i < 64 && len > 0 && same; i++) {
+			pos = (seed >> (i % 40)) % len;
+			same = text_byte(t, pos) == (unsigned char)model[pos];
+		}
+		if (len > 10) {
+			copy = text_copy(t, len / 3, len / 2);
+			same = same && memcmp(copy, model + len / 3,
+			    len / 2 - len / 3) == 0;
+			free(copy);
+		}
+	}
+	for (i = 0, words = 0, in = 0; i < len; i++) {
+		if (model[i] != ' ' && model[i] != '\n' && !in)
+			words++;
+		in = model[i] != ' ' && model[i] != '\n';
+	}
+	same = same && text_words(t) == words;
+	free(model);
+	free(chunk);
+	text_free(t);
+	return same;
+}
+
 static struct text *
 with(const char *s)
 {
@@ -41,7 +100,7 @@ main(void)
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
 		setlocale(LC_ALL, "en_US.UTF-8");
-	plan(49);
+	plan(53);
 
 	t = text_new();
 	is_int(text_len(t), 0, "a new text is empty");
@@ -180,6 +239,18 @@ main(void)
 	ok(text_redo(t, &pos) == 0 && text_len(t) == 1 << 20,
 	    "and the megabyte comes back");
 	free(big);
+	text_free(t);
+
+	/* Across the blocks the text is kept in. */
+	ok(against_model(1, 3000), "3,000 random edits read back as a plain "
+	    "array's");
+	ok(against_model(2, 3000), "another 3,000");
+	ok(against_model(3, 20000), "20,000 more, mostly small");
+	t = with("");
+	for (i = 0; i < 200; i++)
+		text_insert(t, text_len(t), "0123456789", 10);
+	text_delete(t, 0, text_len(t));
+	is_int(text_len(t), 0, "emptied, the text is empty again");
 	text_free(t);
 	return done();
 }

@@ -19,7 +19,7 @@ build() {	# build NAME SOURCES... -- LIBS
 cd "$top"
 build header tests/fuzz/header.c src/notebook.c src/secret.c src/util.c $crypto
 build conf tests/fuzz/conf.c src/conf.c src/util.c
-build text tests/fuzz/text.c src/text.c src/util.c
+build text -DTEXT_BLOCK=16 tests/fuzz/text.c src/text.c src/util.c
 build paper tests/fuzz/paper.c src/paper.c src/util.c $paper
 for name in header conf text paper; do
 	mkdir -p "$work/corpus-$name"
