@@ -1,6 +1,7 @@
 /*
- * text.h - the editor's text: blocks of gap buffers of UTF-8 with undo and redo,
- * character, word and line moves, and soft wrapping computed row by row.
+ * text.h - the editor's text: UTF-8 in blocks of gap buffers, with undo
+ * and redo, character, word and line moves, and soft wrapping computed
+ * row by row.
  * No curses: positions are byte offsets, always on a character boundary,
  * and widths come from wcwidth(3) under the current locale.
  */
