@@ -211,7 +211,7 @@ dist: clean
 		carnet-$(VERSION)
 	cp tests/*.c tests/*.h tests/*.sh tests/*.t tests/*.pl tests/*.supp \
 		tests/valgrind-carnet carnet-$(VERSION)/tests
-	cp -R tests/bench tests/fuzz carnet-$(VERSION)/tests
+	cp -R tests/bench tests/data tests/fuzz carnet-$(VERSION)/tests
 	tar -cf - carnet-$(VERSION) | gzip > carnet-$(VERSION).tar.gz
 	rm -rf carnet-$(VERSION)
 

@@ -12,7 +12,7 @@
 #include "util.h"
 
 /* The schema this carnet writes (PRAGMA user_version). */
-#define STORE_VERSION 1
+#define STORE_VERSION 2
 
 struct store;
 

@@ -78,6 +78,8 @@ struct ui {
 	struct text		*text;		/* NULL: to load (a draft, the
 						 * note, or nothing) */
 	long long		 edit_dossier, edit_note;
+	time_t			 edit_created;	/* the note's date, for the
+						 * title */
 	enum ui_screen		 edit_from;
 	size_t			 cur, top;	/* cursor, first row shown */
 	int			 goal;		/* column for up and down */

@@ -120,12 +120,17 @@ load(struct ui *ui)
 			}
 		store_drafts_free(drafts, n);
 	}
-	if (!from_draft && ui->edit_note != 0 && store_note_get(ui->st,
-	    ui->edit_note, &note, &err) == 0) {
-		text_insert(ui->text, 0, note.body, note.len);
-		if (note.printed != 0)
-			ui_say(ui, 1, "%s", _("This note is already on paper: "
-			    "once changed, the paper copy will differ."));
+	ui->edit_created = 0;
+	if (ui->edit_note != 0 && store_note_get(ui->st, ui->edit_note, &note,
+	    &err) == 0) {
+		ui->edit_created = note.created;
+		if (!from_draft) {
+			text_insert(ui->text, 0, note.body, note.len);
+			if (note.printed != 0)
+				ui_say(ui, 1, "%s", _("This note is already on "
+				    "paper: once changed, the paper copy will "
+				    "differ."));
+		}
 		store_note_free(&note);
 	}
 	/* What was loaded is where undo stops. */
@@ -206,6 +211,8 @@ save(struct ui *ui)
 		ui_editor_keep(ui, 1);
 		ui_say(ui, 1, _("Not saved: %s"), err.text);
 	} else {
+		if (ui->edit_note == 0)
+			ui->edit_created = util_now();
 		ui->edit_note = id;
 		ui->note = id;
 		ui->modified = ui->unsaved_draft = 0;
@@ -602,9 +609,11 @@ ui_editor_draw(struct ui *ui)
 		if (ui->edit_note == 0)
 			snprintf(where, sizeof(where), _("%s — new note"),
 			    d.name);
+		else if (ui->edit_created == 0)
+			snprintf(where, sizeof(where), _("%s — a note destroyed "
+			    "meanwhile"), d.name);
 		else {
-			util_datetime(date, sizeof(date),
-			    (time_t)(ui->edit_note / 1024));
+			util_datetime(date, sizeof(date), ui->edit_created);
 			snprintf(where, sizeof(where), _("%s — note of %s"),
 			    d.name, date);
 		}

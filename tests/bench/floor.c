@@ -190,7 +190,8 @@ main(int argc, char *argv[])
 	    " ORDER BY note_fts.docid DESC LIMIT ?5", -1, &hits, NULL);
 	sqlite3_prepare_v2(db, "SELECT id, dossier, created, updated, printed,"
 	    " substr(body, 1, 240) FROM note WHERE dossier = ?1"
-	    " ORDER BY id DESC LIMIT ?2 OFFSET ?3", -1, &heads, NULL);
+	    " ORDER BY created DESC, id DESC LIMIT ?2 OFFSET ?3", -1, &heads,
+	    NULL);
 	sqlite3_prepare_v2(db, "INSERT INTO note (id, dossier, created, updated,"
 	    " body) VALUES (?1, ?2, ?3, ?3, ?4)", -1, &ins, NULL);
 	/* The dossiers of about 50 notes and the biggest one. */
