@@ -142,7 +142,8 @@ check-asan: deps-test
 		CARNET_DATADIR="`pwd`/po" ASAN_OPTIONS=detect_leaks=1 \
 		LSAN_OPTIONS=suppressions="`pwd`/tests/lsan.supp" \
 		prove -e '' tests/unit_*.t tests/cli.t tests/errors.t \
-		tests/exchange.t tests/format.t tests/passwd.t tests/paper.t
+		tests/exchange.t tests/format.t tests/passwd.t tests/paper.t \
+		tests/upgrade.t
 	$(MAKE) clean
 
 # The command-line suites with carnet under valgrind's memcheck.
@@ -150,7 +151,8 @@ check-valgrind: deps-test all
 	CARNET="`pwd`/tests/valgrind-carnet" \
 		CARNET_UNDER_VALGRIND="`pwd`/carnet" \
 		CARNET_LOCALEDIR="`pwd`/locale" CARNET_DATADIR="`pwd`/po" \
-		prove -e '' tests/cli.t tests/errors.t tests/exchange.t
+		prove -e '' tests/cli.t tests/errors.t tests/exchange.t \
+		tests/upgrade.t
 
 # 200 kills at random moments during add, rm, backup and passwd, and 50
 # during draft saves (make check runs 24 and 6).
