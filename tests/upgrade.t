@@ -6,7 +6,7 @@
 # date order (two in the same second), one on paper, a draft of a note
 # and a draft of a new one.
 . "$(dirname "$0")/lib.sh"
-plan 17
+plan 18
 here="$(cd "$(dirname "$0")" && pwd)"
 PASS="une phrase de passe"
 cp "$here/data/v1.db" "$CARNET_FILE"
@@ -14,6 +14,36 @@ sql() {
 	sqlcipher "$CARNET_FILE" "PRAGMA key = \"x'$(raw_key)$(notebook_salt)'\";" \
 	    "$1" 2> /dev/null | sed '/^ok$/d'
 }
+
+# Killed while it brings a schema 1 notebook up to date, carnet leaves it
+# as it was: it opens, whole, and is brought up to date the next time.
+# 20,000 more schema 1 notes (ids of seconds times 1024, the schema 1
+# triggers keep its index) make the upgrade last two or three seconds.
+cp "$here/data/v1.db" "$T/big.db"
+CARNET_FILE="$T/big.db" sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL
+    SELECT i + 1 FROM n WHERE i < 20000) INSERT INTO note
+    (id, dossier, created, updated, body) SELECT (1400000000 + i * 3600) * 1024,
+    1 + i % 2, 1400000000 + i * 3600, 1400000000 + i * 3600,
+    'Note ' || i || ' : le bailleur, la CAF. ' || hex(randomblob(300)) FROM n;"
+whole=0 upgraded=0
+for k in 1 2 3 4 5; do
+	cp "$T/big.db" "$T/kill.db"
+	CARNET_FILE="$T/kill.db" c ls > /dev/null 2>&1 &
+	sleep "$((k / 2)).$((RANDOM % 10))"	# from 0 s to 2.9 s
+	kill -9 $! 2> /dev/null
+	wait $! 2> /dev/null
+	tally kills 1
+	v=$(CARNET_FILE="$T/kill.db" sql 'PRAGMA user_version;')
+	[ "$v" = 2 ] && upgraded=$((upgraded + 1))
+	n=$(CARNET_FILE="$T/kill.db" c ls 2> /dev/null |
+	    awk -F'\t' '{n += $3} END {print n}')
+	[ "$n" = 20005 ] && CARNET_FILE="$T/kill.db" c check > /dev/null 2>&1 &&
+	    [ "$(CARNET_FILE="$T/kill.db" sql 'PRAGMA user_version;')" = 2 ] &&
+	    whole=$((whole + 1))
+	tally lost $((20005 - ${n:-0}))
+done
+is "$whole" 5 "5 kills during the upgrade: each time it opens whole, and upgraded"
+echo "# the kill came after the upgrade $upgraded times out of 5"
 
 is "$(sql 'PRAGMA user_version;')" 1 "the fixture is a schema 1 notebook"
 before=$(sql 'SELECT id FROM note ORDER BY id;' | tr '\n' ' ')
