@@ -56,6 +56,9 @@ struct draft {
 /* Take the open notebook (the store owns it from now on) and bring its
  * schema up to date. */
 struct store	*store_attach(struct notebook *, struct error *);
+/* 1 when store_attach() will bring an existing notebook's schema up to
+ * date, which takes a moment for a large one: a caller says so first. */
+int		 store_outdated(struct notebook *);
 void		 store_close(struct store *);
 struct notebook	*store_notebook(struct store *);
 

@@ -924,6 +924,10 @@ cli_run(struct cli *c, int argc, char **argv)
 		nb = open_notebook(c, cmd->opens == EXCLUSIVE ?
 		    NOTEBOOK_EXCLUSIVE : NOTEBOOK_SHARED,
 		    _("Passphrase for %s: "), &err);
+		if (nb != NULL && store_outdated(nb) && isatty(STDERR_FILENO))
+			fprintf(stderr, "%s %s\n", _("Updating the notebook for "
+			    "this carnet…"), _("(up to a minute for a large "
+			    "one)"));
 		if (nb == NULL || (st = store_attach(nb, &err)) == NULL)
 			return report(&err);
 	}

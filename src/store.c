@@ -350,6 +350,21 @@ migrate(struct store *st, struct error *err)
 	return commit(st, err);
 }
 
+int
+store_outdated(struct notebook *nb)
+{
+	sqlite3_stmt *s;
+	int version = STORE_VERSION;
+
+	if (sqlite3_prepare_v2(notebook_db(nb), "PRAGMA user_version;", -1,
+	    &s, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		version = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return version > 0 && version < STORE_VERSION;
+}
+
 struct store *
 store_attach(struct notebook *nb, struct error *err)
 {

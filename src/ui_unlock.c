@@ -133,9 +133,9 @@ ask(struct ui *ui, const char *heading, const char *const *lines,
 }
 
 static void
-busy(struct ui *ui, const char *heading, const char *what)
+busy(struct ui *ui, const char *heading, const char *what, const char *more)
 {
-	const char *lines[] = { what, NULL };
+	const char *lines[] = { what, more, NULL };
 	int y;
 
 	frame(ui, heading, lines, NULL, "", &y);
@@ -196,7 +196,7 @@ create(struct ui *ui)
 			continue;
 		}
 		busy(ui, _("new notebook"), _("Creating the notebook (a few "
-		    "seconds)…"));
+		    "seconds)…"), NULL);
 		notebook_kdf_calibrate(&kdf);
 		if (util_make_parent(ui->path, &err) == 0 &&
 		    (nb = notebook_create(ui->path, pass, &kdf, &err)) !=
@@ -237,8 +237,11 @@ ui_unlock(struct ui *ui, int locked)
 		    message, _("Passphrase:"), pass) == 0)
 			break;
 		ui->unlock_pressed = ui_clock();
-		busy(ui, NULL, locked ? _("carnet locked") : ui->path);
+		busy(ui, NULL, locked ? _("carnet locked") : ui->path, NULL);
 		nb = notebook_open(ui->path, pass, NOTEBOOK_SHARED, &err);
+		if (nb != NULL && store_outdated(nb))
+			busy(ui, NULL, _("Updating the notebook for this "
+			    "carnet…"), _("(up to a minute for a large one)"));
 		if (nb != NULL && (ui->st = store_attach(nb, &err)) != NULL) {
 			secret_free(pass);
 			return 0;

@@ -6,7 +6,7 @@
 # date order (two in the same second), one on paper, a draft of a note
 # and a draft of a new one.
 . "$(dirname "$0")/lib.sh"
-plan 18
+plan 21
 here="$(cd "$(dirname "$0")" && pwd)"
 PASS="une phrase de passe"
 cp "$here/data/v1.db" "$CARNET_FILE"
@@ -44,6 +44,21 @@ for k in 1 2 3 4 5; do
 done
 is "$whole" 5 "5 kills during the upgrade: each time it opens whole, and upgraded"
 echo "# the kill came after the upgrade $upgraded times out of 5"
+
+# The screens say why the first opening takes a moment.
+if command -v tmux > /dev/null; then
+	cp "$T/big.db" "$T/screen.db"
+	tm_start "env LC_ALL=C.UTF-8 CARNET_LOCALEDIR='${CARNET_LOCALEDIR:-}'" \
+	    "'$CARNET' -f '$T/screen.db'"
+	tm_wait 'Passphrase:'; ok $? "the screens ask for the passphrase"
+	tm_keys "$PASS" Enter
+	tm_wait 'Updating the notebook for this carnet'
+	ok $? "and say that they bring the notebook up to date"
+	TM_TRIES=100 tm_wait 'Amina Benali'; ok $? "then show its dossiers"
+	tm_stop
+else
+	for i in 1 2 3; do skip "no tmux"; done
+fi
 
 is "$(sql 'PRAGMA user_version;')" 1 "the fixture is a schema 1 notebook"
 before=$(sql 'SELECT id FROM note ORDER BY id;' | tr '\n' ' ')
