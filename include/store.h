@@ -66,9 +66,9 @@ struct notebook	*store_notebook(struct store *);
  * savepoint; store_batch_end keeps all (KEEP) or none. */
 int	store_batch_begin(struct store *, struct error *);
 int	store_batch_end(struct store *, int keep, struct error *);
-/* Has DOSSIER a note of that second with exactly that text? */
-int	store_note_exists(struct store *, long long dossier, time_t created,
-	    const char *body, size_t len, int *exists, struct error *);
+/* Does note ID hold exactly that text?  *SAME says. */
+int	store_note_is(struct store *, long long id, const char *body,
+	    size_t len, int *same, struct error *);
 
 /* Dossiers, most recent activity first; with FILTER, those whose name
  * has words starting with FILTER's words, accents and case ignored;

@@ -808,8 +808,13 @@ cmd_import(struct cli *c, struct store *st, int argc, char **argv)
 		util_warn(_("nothing was imported"));
 		return err.status;
 	}
-	fprintf(stderr, _("Imported %zu notes (%zu new dossiers); %zu were "
-	    "already there.\n"), r.notes, r.dossiers, r.already);
+	/* Three counts, each with its own plural. */
+	fprintf(stderr, ngettext("Imported %zu note", "Imported %zu notes",
+	    r.notes), r.notes);
+	fprintf(stderr, ngettext(" (%zu new dossier)", " (%zu new dossiers)",
+	    r.dossiers), r.dossiers);
+	fprintf(stderr, ngettext("; %zu was already there.\n",
+	    "; %zu were already there.\n", r.already), r.already);
 	if (r.nbad > 0) {
 		fprintf(stderr, ngettext("%zu file was skipped:\n",
 		    "%zu files were skipped:\n", r.nbad), r.nbad);

@@ -11,6 +11,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -153,10 +154,105 @@ skipped(struct exchange_report *r, const char *path, const char *why)
 	r->bad[r->nbad++] = xasprintf("%s: %s", path, why);
 }
 
+/*
+ * The notes of a dossier that was there before the import, and those it
+ * took since: (date, hash of the text) -> note id, so that a re-run
+ * checks a file with one lookup and one comparison, not against every
+ * note of its date (files copied in the same second share one: there can
+ * be thousands).
+ */
+struct known {
+	struct seen {
+		time_t		 when;
+		uint64_t	 hash;
+		long long	 id;		/* 0: an empty slot */
+	}		*slot;
+	size_t		 n, cap;		/* cap: a power of two */
+};
+
+/* FNV-1a: plenty to tell notes apart before comparing them whole. */
+static uint64_t
+text_hash(const char *s, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	while (len-- > 0)
+		h = (h ^ (unsigned char)*s++) * 0x100000001b3ULL;
+	return h;
+}
+
+static size_t
+known_start(const struct known *k, time_t when, uint64_t hash)
+{
+	return (size_t)((hash ^ (uint64_t)when * 0x9e3779b97f4a7c15ULL) &
+	    (k->cap - 1));
+}
+
+static void
+known_add(struct known *k, time_t when, uint64_t hash, long long id)
+{
+	struct known bigger;
+	size_t i;
+
+	if (2 * (k->n + 1) > k->cap) {
+		bigger.cap = k->cap ? k->cap * 2 : 64;
+		bigger.n = 0;
+		bigger.slot = xcalloc(bigger.cap, sizeof(*bigger.slot));
+		for (i = 0; i < k->cap; i++)
+			if (k->slot[i].id != 0)
+				known_add(&bigger, k->slot[i].when,
+				    k->slot[i].hash, k->slot[i].id);
+		free(k->slot);
+		*k = bigger;
+	}
+	for (i = known_start(k, when, hash); k->slot[i].id != 0;
+	    i = (i + 1) & (k->cap - 1))
+		;
+	k->slot[i] = (struct seen){ when, hash, id };
+	k->n++;
+}
+
+/* Is BODY already a note of the dossier, written at WHEN? */
+static int
+known_has(struct store *st, const struct known *k, time_t when,
+    uint64_t hash, const char *body, size_t len, int *has,
+    struct error *err)
+{
+	size_t i;
+
+	*has = 0;
+	for (i = k->cap ? known_start(k, when, hash) : 0; k->cap &&
+	    k->slot[i].id != 0; i = (i + 1) & (k->cap - 1))
+		if (k->slot[i].when == when && k->slot[i].hash == hash &&
+		    (store_note_is(st, k->slot[i].id, body, len, has,
+		    err) == -1 || *has))
+			return *has ? 0 : -1;
+	return 0;
+}
+
+/* The notes DOSSIER has now. */
+static struct known *
+known_load(struct store *st, long long dossier, struct error *err)
+{
+	struct known *k = xcalloc(1, sizeof(*k));
+	struct note *notes;
+	size_t n, i;
+
+	if (store_notes_to_print(st, dossier, 1, &notes, &n, err) == -1) {
+		free(k);
+		return NULL;
+	}
+	for (i = 0; i < n; i++)
+		known_add(k, notes[i].created, text_hash(notes[i].body,
+		    notes[i].len), notes[i].id);
+	store_notes_free(notes, n);
+	return k;
+}
+
 /* A note file found, to be taken in date order. */
 struct found {
 	long long	 dossier;
-	int		 fresh;		/* the dossier is new: no duplicate */
+	struct known	*known;		/* NULL: a new dossier, no duplicate */
 	time_t		 when;
 	char		*path;
 };
@@ -180,6 +276,7 @@ import_file(struct store *st, const struct found *f,
 	const char *reason = NULL;
 	size_t len = 0;
 	long long id;
+	uint64_t hash = 0;
 	char *body;
 	int exists, rc = 0;
 
@@ -195,16 +292,21 @@ import_file(struct store *st, const struct found *f,
 		return 0;
 	}
 	exists = 0;
-	if (!f->fresh && store_note_exists(st, f->dossier, f->when, body, len,
-	    &exists, err) == -1)
+	if (f->known != NULL)
+		hash = text_hash(body, len);
+	if (f->known != NULL && known_has(st, f->known, f->when, hash, body,
+	    len, &exists, err) == -1)
 		rc = -1;
 	else if (exists)
 		r->already++;
 	else if (store_note_add(st, f->dossier, body, len, f->when, &id,
 	    err) == -1)
 		rc = -1;
-	else
+	else {
 		r->notes++;
+		if (f->known != NULL)
+			known_add(f->known, f->when, hash, id);
+	}
 	wipe_free(body, len);
 	return rc;
 }
@@ -234,8 +336,8 @@ dossier_for(struct store *st, const char *name, struct exchange_report *r,
 
 /* The note files of the dossier folder PATH, with their dates. */
 static int
-gather(const char *path, long long dossier, int fresh, struct found **list,
-    size_t *n, size_t *cap, struct exchange_report *r)
+gather(const char *path, long long dossier, struct known *known,
+    struct found **list, size_t *n, size_t *cap, struct exchange_report *r)
 {
 	char **files, *file;
 	struct stat sb;
@@ -256,7 +358,7 @@ gather(const char *path, long long dossier, int fresh, struct found **list,
 			*list = xreallocarray(*list, *cap = *cap ? *cap * 2 :
 			    1024, sizeof(**list));
 		(*list)[*n].dossier = dossier;
-		(*list)[*n].fresh = fresh;
+		(*list)[*n].known = known;
 		(*list)[*n].path = file;
 		if (name_date(files[j], &(*list)[*n].when) == -1)
 			(*list)[*n].when = sb.st_mtime;
@@ -277,8 +379,9 @@ exchange_import(struct store *st, const char *dir, int progress,
     struct exchange_report *r, struct error *err)
 {
 	struct found *list = NULL;
+	struct known **known = NULL, *k;
 	char **folders, *path;
-	size_t nf, n = 0, cap = 0, i;
+	size_t nf, n = 0, cap = 0, nknown = 0, i;
 	struct stat sb;
 	long long id;
 	int rc = 0;
@@ -299,12 +402,20 @@ exchange_import(struct store *st, const char *dir, int progress,
 		else {
 			size_t made = r->dossiers;
 
+			k = NULL;
 			if ((id = dossier_for(st, folders[i], r, path, err)) ==
 			    -1)
 				rc = -1;
+			else if (id > 0 && r->dossiers == made &&
+			    (k = known_load(st, id, err)) == NULL)
+				rc = -1;
 			else if (id > 0)
-				gather(path, id, r->dossiers > made, &list, &n,
-				    &cap, r);
+				gather(path, id, k, &list, &n, &cap, r);
+			if (k != NULL) {
+				known = xreallocarray(known, nknown + 1,
+				    sizeof(*known));
+				known[nknown++] = k;
+			}
 		}
 		free(path);
 	}
@@ -322,6 +433,11 @@ exchange_import(struct store *st, const char *dir, int progress,
 	for (i = 0; i < n; i++)
 		free(list[i].path);
 	free(list);
+	for (i = 0; i < nknown; i++) {
+		free(known[i]->slot);
+		free(known[i]);
+	}
+	free(known);
 	return store_batch_end(st, rc == 0, err) == -1 ? -1 : rc;
 }
 
@@ -381,6 +497,35 @@ write_note(const char *path, const struct note *n, struct error *err)
 	return 0;
 }
 
+/*
+ * The file for note J of NOTES (in date order): its date, and for notes
+ * of the same second a number, as wide for all of them, so that the
+ * names sort in the notes' order and an import takes them back in it.
+ * A name already taken (an hour that daylight saving time repeats) gets
+ * a further number.
+ */
+static char *
+note_file(const char *sub, const char *stamp, const struct note *notes,
+    size_t nn, size_t j)
+{
+	size_t first = j, last = j, k;
+	char *path;
+	int width;
+
+	while (first > 0 && notes[first - 1].created == notes[j].created)
+		first--;
+	while (last + 1 < nn && notes[last + 1].created == notes[j].created)
+		last++;
+	width = snprintf(NULL, 0, "%zu", last - first + 1);
+	path = first == last ? xasprintf("%s/%s.txt", sub, stamp) :
+	    xasprintf("%s/%s-%0*zu.txt", sub, stamp, width, j - first + 1);
+	for (k = 2; access(path, F_OK) == 0; k++) {
+		free(path);
+		path = xasprintf("%s/%s %zu.txt", sub, stamp, k);
+	}
+	return path;
+}
+
 int
 exchange_export(struct store *st, const char *dir, struct exchange_report *r,
     struct error *err)
@@ -388,7 +533,7 @@ exchange_export(struct store *st, const char *dir, struct exchange_report *r,
 	struct dossier *list;
 	struct note *notes;
 	struct tm tm;
-	size_t n, nn, i, j, k;
+	size_t n, nn, i, j;
 	char *folder, *sub, *path, stamp[32];
 	char **names;
 	int rc = 0;
@@ -429,15 +574,7 @@ exchange_export(struct store *st, const char *dir, struct exchange_report *r,
 			    &tm) == 0)
 				snprintf(stamp, sizeof(stamp), "%lld",
 				    (long long)notes[j].created);
-			/* Notes of the same second: numbered after the date. */
-			for (k = 1;; k++) {
-				path = k == 1 ? xasprintf("%s/%s.txt", sub,
-				    stamp) : xasprintf("%s/%s %zu.txt", sub,
-				    stamp, k);
-				if (access(path, F_OK) == -1)
-					break;
-				free(path);
-			}
+			path = note_file(sub, stamp, notes, nn, j);
 			rc = write_note(path, &notes[j], err);
 			free(path);
 			r->notes++;

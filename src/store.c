@@ -27,6 +27,7 @@ struct store {
 	struct notebook	*nb;
 	sqlite3		*db;
 	int		 depth;		/* transactions open: >1 nests */
+	long long	 last_step, last_id; /* next_note_id()'s last answer */
 	struct {
 		const char	*sql;
 		sqlite3_stmt	*stmt;
@@ -257,23 +258,21 @@ store_batch_end(struct store *st, int keep, struct error *err)
 }
 
 int
-store_note_exists(struct store *st, long long dossier, time_t created,
-    const char *body, size_t len, int *exists, struct error *err)
+store_note_is(struct store *st, long long id, const char *body, size_t len,
+    int *same, struct error *err)
 {
 	sqlite3_stmt *s;
 	int rc;
 
-	/* note_by_dossier finds the dossier's notes of that second. */
-	if (prepare(st, "SELECT count(*) FROM note WHERE dossier = ?2"
-	    " AND created = ?1 AND body = ?3;", &s, err) == -1)
+	if (prepare(st, "SELECT body = ?2 FROM note WHERE id = ?1;", &s,
+	    err) == -1)
 		return -1;
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)created);
-	sqlite3_bind_int64(s, 2, dossier);
-	sqlite3_bind_text(s, 3, body, (int)len, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, body, (int)len, SQLITE_STATIC);
 	rc = sqlite3_step(s);
-	*exists = rc == SQLITE_ROW && sqlite3_column_int(s, 0) > 0;
+	*same = rc == SQLITE_ROW && sqlite3_column_int(s, 0) == 1;
 	release(st, s);
-	return rc == SQLITE_ROW ? 0 : fail(st, rc, err);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : fail(st, rc, err);
 }
 
 static char *
@@ -734,19 +733,37 @@ next_note_id(struct store *st, time_t when, long long *id,
     struct error *err)
 {
 	sqlite3_stmt *s;
+	long long want = step_of(when), seen = 0;
 	int rc;
 
-	*id = step_of(when);
-	/* The ids from there on, up to the first gap. */
+	/* The ids from WANT to the last one given were all taken then:
+	 * the search goes on after it, so that notes of one date (files
+	 * copied the same minute) cost one step each, not the whole run. */
+	*id = st->last_id != 0 && st->last_step <= want &&
+	    want <= st->last_id ? st->last_id + 1 : want;
 	if (prepare(st, "SELECT id FROM note WHERE id >= ?1 ORDER BY id;", &s,
 	    err) == -1)
 		return -1;
 	sqlite3_bind_int64(s, 1, *id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW &&
-	    sqlite3_column_int64(s, 0) == *id)
+	    sqlite3_column_int64(s, 0) == *id && ++seen < 1024)
 		(*id)++;
 	release(st, s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : fail(st, rc, err);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(st, rc, err);
+	/* A run too long to walk: after the last id, still in order. */
+	if (seen == 1024) {
+		if (prepare(st, "SELECT max(id) + 1 FROM note;", &s, err) == -1)
+			return -1;
+		rc = sqlite3_step(s);
+		*id = sqlite3_column_int64(s, 0);
+		release(st, s);
+		if (rc != SQLITE_ROW)
+			return fail(st, rc, err);
+	}
+	st->last_step = want;
+	st->last_id = *id;
+	return 0;
 }
 
 /* Schema 1 -> 2: every note gets the id next_note_id() would give it,

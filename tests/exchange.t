@@ -4,7 +4,7 @@
 # adds nothing; the source is never touched; export then import gives
 # the same notebook.
 . "$(dirname "$0")/lib.sh"
-plan 17
+plan 21
 src="$T/src"
 mkdir -p "$src/Amina Benali" "$src/Jean Dupont" "$src/Vide"
 printf 'Premier entretien, éducatrice présente.\n' > "$src/Amina Benali/2024-03-01.txt"
@@ -39,6 +39,32 @@ ok $? "no date in the name: the file's time"
 c import "$src" 2> "$T/err"
 like "$T/err" 'Imported 0 notes (0 new dossiers); 3 were already there' \
     "a second import adds nothing"
+
+# Into a dossier that is already there: what it has is told apart by
+# date and text, even among many files of the same second.
+more="$T/more"
+mkdir -p "$more/Jean Dupont"
+for i in $(seq 1 300); do
+	printf 'Note %d, copiée avec les autres.\n' "$i" > "$more/Jean Dupont/n$i.txt"
+done
+printf 'Copiée avec les autres.\n' > "$more/Jean Dupont/double-1.txt"
+printf 'Copiée avec les autres.\n' > "$more/Jean Dupont/double-2.txt"
+touch -d '2024-05-01 12:00:00' "$more/Jean Dupont/"*
+c import "$more" 2> "$T/err"
+like "$T/err" 'Imported 301 notes (0 new dossiers); 1 was already there' \
+    "300 files of one second, and one twice: 301 notes"
+c import "$more" 2> "$T/err"
+like "$T/err" 'Imported 0 notes (0 new dossiers); 302 were already there' \
+    "imported again: nothing more"
+printf 'Note 7, corrigée.\n' > "$more/Jean Dupont/n7.txt"
+printf 'Note 8, copiée avec les autres.\n' > "$more/Jean Dupont/n8.txt"
+touch -d '2024-05-01 12:00:00' "$more/Jean Dupont/n7.txt"
+touch -d '2024-05-02 12:00:00' "$more/Jean Dupont/n8.txt"
+c import "$more" 2> "$T/err"
+like "$T/err" 'Imported 2 notes (0 new dossiers); 300 were already there' \
+    "a changed text, or the same text at another date, is a new note"
+is "$(c ls | awk -F'\t' '$2 == "Jean Dupont" {print $3}')" 304 \
+    "the dossier holds its note and the 303 new ones"
 
 mkdir "$T/full"; touch "$T/full/x"
 c export "$T/full" 2> "$T/err"; is $? 1 "export refuses a folder that is not empty"

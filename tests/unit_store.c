@@ -94,7 +94,7 @@ main(void)
 	size_t n;
 	int found;
 
-	plan(70);
+	plan(75);
 	snprintf(dir, sizeof(dir), "%s/carnet-store-XXXXXX", tmp ? tmp : "/tmp");
 	if (mkdtemp(dir) == NULL)
 		return 1;
@@ -307,6 +307,34 @@ main(void)
 	n = search(st, "benali", NULL, &found);
 	is_int(n, 0, "its name is not found");
 	ok(store_dossier_delete(st, benali, &err) == -1, "destroying twice");
+
+	/* Ids: ten-minute steps, or the first free id after. */
+	{
+		long long first, prev, late, later;
+		int monotone = 1, i;
+
+		first = prev = add(st, dupont, "même date", 1700000000);
+		is_int(first, 1700000000 / 600, "an id is its ten-minute step");
+		for (i = 1; i < 3000; i++) {
+			id = add(st, dupont, "même date", 1700000000);
+			monotone = monotone && id == prev + 1;
+			prev = id;
+		}
+		ok(monotone, "3,000 notes of one second: consecutive ids");
+		late = add(st, dupont, "un peu plus tard", 1700000000 + 3600);
+		ok(late == prev + 1, "a later note inside their run comes "
+		    "after it");
+		later = add(st, dupont, "bien plus tard", 1800000000);
+		is_int(later, 1800000000 / 600, "far later: its own step");
+		id = add(st, dupont, "plus ancienne", 1600000000);
+		monotone = id == 1600000000 / 600 && store_notes(st, dupont, 0,
+		    0, 10000, &notes, &n, &err) == 0;
+		for (i = 1; monotone && (size_t)i < n; i++)
+			monotone = notes[i - 1].created <= notes[i].created &&
+			    (notes[i].id != first || notes[i - 1].id == id);
+		ok(monotone, "an older note, written last, lists by its date");
+		store_notes_free(notes, n);
+	}
 
 	/* A newer schema is refused. */
 	sqlite3_exec(notebook_db(store_notebook(st)), "PRAGMA user_version = "
