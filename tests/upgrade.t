@@ -2,7 +2,7 @@
 # A notebook written by an earlier carnet opens, and is brought up to the
 # schema of this one once, whole: schema 1 gave notes ids of seconds times
 # 1024, schema 2 of ten-minute steps.  tests/data/v1.db was written by
-# carnet at commit 0d91d9f (schema 1): two dossiers, five notes out of
+# carnet at commit 8a6ae7a (schema 1): two dossiers, five notes out of
 # date order (two in the same second), one on paper, a draft of a note
 # and a draft of a new one.
 . "$(dirname "$0")/lib.sh"
