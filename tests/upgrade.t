@@ -3,8 +3,8 @@
 # schema of this one once, whole: schema 1 gave notes ids of seconds times
 # 1024, schema 2 of ten-minute steps.  tests/data/v1.db was written by
 # carnet at commit 8a6ae7a (schema 1): two dossiers, five notes out of
-# date order (two in the same second), one on paper, a draft of a note
-# and a draft of a new one.
+# date order (two in the same second); then, with the sqlcipher tool,
+# one marked on paper, a draft of a note and a draft of a new one.
 . "$(dirname "$0")/lib.sh"
 plan 21
 here="$(cd "$(dirname "$0")" && pwd)"
