@@ -221,8 +221,10 @@ known_has(struct store *st, const struct known *k, time_t when,
 	size_t i;
 
 	*has = 0;
-	for (i = k->cap ? known_start(k, when, hash) : 0; k->cap &&
-	    k->slot[i].id != 0; i = (i + 1) & (k->cap - 1))
+	if (k->cap == 0)	/* a dossier that had no note */
+		return 0;
+	for (i = known_start(k, when, hash); k->slot[i].id != 0;
+	    i = (i + 1) & (k->cap - 1))
 		if (k->slot[i].when == when && k->slot[i].hash == hash &&
 		    (store_note_is(st, k->slot[i].id, body, len, has,
 		    err) == -1 || *has))
@@ -498,27 +500,21 @@ write_note(const char *path, const struct note *n, struct error *err)
 }
 
 /*
- * The file for note J of NOTES (in date order): its date, and for notes
- * of the same second a number, as wide for all of them, so that the
- * names sort in the notes' order and an import takes them back in it.
- * A name already taken (an hour that daylight saving time repeats) gets
- * a further number.
+ * The file of the NTH of OF notes of the same second: the date, and when
+ * they are several a number, as wide for all of them, so that the names
+ * sort in the notes' order and an import takes them back in it.  A name
+ * already taken (an hour that daylight saving time repeats) gets a
+ * further number.
  */
 static char *
-note_file(const char *sub, const char *stamp, const struct note *notes,
-    size_t nn, size_t j)
+note_file(const char *sub, const char *stamp, size_t nth, size_t of)
 {
-	size_t first = j, last = j, k;
+	int width = snprintf(NULL, 0, "%zu", of);
 	char *path;
-	int width;
+	size_t k;
 
-	while (first > 0 && notes[first - 1].created == notes[j].created)
-		first--;
-	while (last + 1 < nn && notes[last + 1].created == notes[j].created)
-		last++;
-	width = snprintf(NULL, 0, "%zu", last - first + 1);
-	path = first == last ? xasprintf("%s/%s.txt", sub, stamp) :
-	    xasprintf("%s/%s-%0*zu.txt", sub, stamp, width, j - first + 1);
+	path = of == 1 ? xasprintf("%s/%s.txt", sub, stamp) :
+	    xasprintf("%s/%s-%0*zu.txt", sub, stamp, width, nth);
 	for (k = 2; access(path, F_OK) == 0; k++) {
 		free(path);
 		path = xasprintf("%s/%s %zu.txt", sub, stamp, k);
@@ -533,7 +529,7 @@ exchange_export(struct store *st, const char *dir, struct exchange_report *r,
 	struct dossier *list;
 	struct note *notes;
 	struct tm tm;
-	size_t n, nn, i, j;
+	size_t n, nn, i, j, first = 0, last = 0;
 	char *folder, *sub, *path, stamp[32];
 	char **names;
 	int rc = 0;
@@ -569,12 +565,19 @@ exchange_export(struct store *st, const char *dir, struct exchange_report *r,
 			break;
 		}
 		for (j = 0; j < nn && rc == 0; j++) {
+			/* The notes of this one's second, found once. */
+			if (j == 0 || notes[j].created != notes[j - 1].created)
+				for (first = last = j; last + 1 < nn &&
+				    notes[last + 1].created == notes[j].created;
+				    last++)
+					;
 			if (localtime_r(&notes[j].created, &tm) == NULL ||
 			    strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H%M%S",
 			    &tm) == 0)
 				snprintf(stamp, sizeof(stamp), "%lld",
 				    (long long)notes[j].created);
-			path = note_file(sub, stamp, notes, nn, j);
+			path = note_file(sub, stamp, j - first + 1,
+			    last - first + 1);
 			rc = write_note(path, &notes[j], err);
 			free(path);
 			r->notes++;

@@ -300,18 +300,28 @@ wipe_free(char *p)
 	}
 }
 
+/* DB's PRAGMA user_version: SQLITE_ROW, or SQLite's error.  Read a few
+ * times per opening, so not worth a cached statement. */
 static int
-user_version(struct store *st, int *version, struct error *err)
+schema_version(sqlite3 *db, int *version)
 {
 	sqlite3_stmt *s;
 	int rc;
 
-	if (prepare(st, "PRAGMA user_version;", &s, err) == -1)
-		return -1;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	if ((rc = sqlite3_prepare_v2(db, "PRAGMA user_version;", -1, &s,
+	    NULL)) != SQLITE_OK)
+		return rc;
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		*version = sqlite3_column_int(s, 0);
-	release(st, s);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static int
+user_version(struct store *st, int *version, struct error *err)
+{
+	int rc = schema_version(st->db, version);
+
 	return rc == SQLITE_ROW ? 0 : fail(st, rc, err);
 }
 
@@ -352,15 +362,9 @@ migrate(struct store *st, struct error *err)
 int
 store_outdated(struct notebook *nb)
 {
-	sqlite3_stmt *s;
 	int version = STORE_VERSION;
 
-	if (sqlite3_prepare_v2(notebook_db(nb), "PRAGMA user_version;", -1,
-	    &s, NULL) != SQLITE_OK)
-		return 0;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		version = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
+	(void)schema_version(notebook_db(nb), &version);
 	return version > 0 && version < STORE_VERSION;
 }
 
