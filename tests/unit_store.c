@@ -94,7 +94,7 @@ main(void)
 	size_t n;
 	int found;
 
-	plan(75);
+	plan(76);
 	snprintf(dir, sizeof(dir), "%s/carnet-store-XXXXXX", tmp ? tmp : "/tmp");
 	if (mkdtemp(dir) == NULL)
 		return 1;
@@ -334,6 +334,25 @@ main(void)
 			    (notes[i].id != first || notes[i - 1].id == id);
 		ok(monotone, "an older note, written last, lists by its date");
 		store_notes_free(notes, n);
+	}
+	{
+		/* A note destroyed leaves a free id before later ones of its
+		 * step: a new note must still come after them. */
+		long long one, two, three;
+		long purged;
+
+		one = add(st, dupont, "première", 1900000000);
+		two = add(st, dupont, "deuxième", 1900000000);
+		store_notes_printed(st, &one, 1, 1900000001, &err);
+		store_purge(st, dupont, 1900000002, &purged, &err);
+		/* Another process: nothing remembered of the ids given. */
+		store_close(st);
+		if ((st = open_store(&err)) == NULL)
+			return done();
+		three = add(st, dupont, "troisième", 1900000000);
+		ok(purged == 1 && two > one && three > two, "a freed id is not "
+		    "taken by a note written after others of its step "
+		    "(%lld, %lld, %lld)", one, two, three);
 	}
 
 	/* A newer schema is refused. */
