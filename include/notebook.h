@@ -54,6 +54,10 @@ struct notebook *notebook_open(const char *path, const struct secret *,
 int	notebook_probe(const char *path, struct error *);
 void	notebook_close(struct notebook *);
 
+/* The SQLCipher and SQLite that carnet runs on, read from the library
+ * itself: "SQLCipher 4.6.1 community (SQLite 3.46.1)". */
+const char *notebook_library(void);
+
 sqlite3	*notebook_db(struct notebook *);
 const char *notebook_path(const struct notebook *);
 int	notebook_readonly(const struct notebook *);

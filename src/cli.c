@@ -866,6 +866,7 @@ cmd_check(struct cli *c, struct store *st, int argc, char **argv)
 		return report(&err);
 	printf(ngettext("ok: %ld page checked, all of it decrypts\n",
 	    "ok: %ld pages checked, all of them decrypt\n", pages), pages);
+	printf(_("library: %s\n"), notebook_library());
 	/* Whoever looks after the machine can see the protection holds. */
 	if (c->confined >= 4)	/* ABI 4 brought the network rules */
 		printf(_("sandbox: Landlock (ABI %d): writing only beside the "

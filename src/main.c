@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "conf.h"
+#include "notebook.h"
 #include "secret.h"
 #include "ui.h"
 #include "util.h"
@@ -78,7 +79,8 @@ main(int argc, char *argv[])
 			return EXIT_OK;
 		} else if (strcmp(argv[i], "-V") == 0 ||
 		    strcmp(argv[i], "--version") == 0) {
-			printf("carnet %s\n", VERSION);
+			printf("carnet %s\n%s\n", VERSION,
+			    notebook_library());
 			return EXIT_OK;
 		} else if (strcmp(argv[i], "-f") == 0) {
 			if (++i == argc || argv[i][0] == '\0')

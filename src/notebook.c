@@ -43,10 +43,13 @@
 #define KEY_LEN		32
 /* "x'" + 64 hex digits of key + 32 of salt + "'" */
 #define RAWKEY_LEN	(2 + 2 * KEY_LEN + 2 * HEADER_LEN + 1)
-/* SQLCipher 3 defaults, kept on purpose: 3.4.1 does not store the page
- * size in the file, and a non-default size corrupted a VACUUM. */
+/* The page layout of format 1, SQLCipher 3's, whatever library carnet
+ * runs on (cipher_settings() says why): 1024-byte pages, the last 48
+ * bytes of each holding the IV (16) and an HMAC-SHA1 (20), rounded up to
+ * 16.  3.4.1 does not store the page size in the file, and a
+ * non-default size corrupted a VACUUM there. */
 #define PAGE		1024
-#define RESERVE		48	/* IV (16) + HMAC-SHA1 (20), rounded to 16 */
+#define RESERVE		48
 #define HMAC_LEN	20
 /* How long a process waits for another that holds the notebook. */
 #define LOCK_WAIT_MS	3000
@@ -65,8 +68,12 @@ struct notebook {
 
 /*
  * SQLite keeps freed note text in its heap; this allocator wipes every
- * block on free (DESIGN.md: after close, hundreds of copies were found
- * without it).  A 16-byte header holds the block's capacity and keeps
+ * block on free (after close, hundreds of copies of note text were found
+ * in the heap without it).  SQLCipher 4's cipher_memory_security would
+ * do the same, but 3.4 does not have it, and it also mlock()s every
+ * block, which the default 8 MiB RLIMIT_MEMLOCK cannot hold: one
+ * allocator, the same on both, and that pragma left at its default
+ * (off since 4.5; SQLCipher 4 then wraps this allocator without wiping).  A 16-byte header holds the block's capacity and keeps
  * alignment.  A block being grown cannot be left to realloc(), which
  * would free the old copy unwiped: it is copied, wiped and freed here,
  * and large blocks get room to grow (a power of two) so that a 10 MiB
@@ -579,6 +586,60 @@ immutable_uri(const char *path)
 	return uri;
 }
 
+/*
+ * The file format is carnet's, never the library's defaults.  SQLCipher 4
+ * changed them (4096-byte pages, HMAC-SHA512, PBKDF2-HMAC-SHA512 for the
+ * HMAC key): a carnet built on it without these lines wrote notebooks it
+ * could not reopen, and called Debian 12's notebooks damaged.  So every
+ * setting where 3.x and 4.x differ is stated, on the main database right
+ * after the key and on each copy right after its ATTACH (an attached
+ * database takes the library's defaults, not main's).  kdf_iter does not
+ * matter with a raw key; it is set so that the settings read whole.
+ * SQLCipher 3.4 ignores the pragmas it does not know (the algorithms are
+ * fixed there, to the same values).  Where the library answers, its
+ * answer is checked: a future SQLCipher that refused SHA-1 must fail
+ * here, not write another format.
+ */
+static int
+cipher_settings(sqlite3 *db, const char *schema)
+{
+	static const struct {
+		const char	*pragma;
+		const char	*value;
+	} settings[] = {
+		{ "cipher_page_size", "1024" },
+		{ "cipher_use_hmac", "1" },
+		{ "cipher_hmac_algorithm", "HMAC_SHA1" },
+		{ "cipher_kdf_algorithm", "PBKDF2_HMAC_SHA1" },
+		{ "cipher_plaintext_header_size", "0" },
+		{ "kdf_iter", "64000" },
+	};
+	sqlite3_stmt *st;
+	char sql[96];
+	const unsigned char *got;
+	size_t i;
+	int rc = SQLITE_OK, same;
+
+	for (i = 0; i < sizeof(settings) / sizeof(settings[0]); i++) {
+		snprintf(sql, sizeof(sql), "PRAGMA %s.%s = %s;", schema,
+		    settings[i].pragma, settings[i].value);
+		if ((rc = exec(db, sql)) != SQLITE_OK)
+			return rc;
+		snprintf(sql, sizeof(sql), "PRAGMA %s.%s;", schema,
+		    settings[i].pragma);
+		if ((rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL)) !=
+		    SQLITE_OK)
+			return rc;
+		same = sqlite3_step(st) != SQLITE_ROW ||
+		    (got = sqlite3_column_text(st, 0)) == NULL ||
+		    strcmp((const char *)got, settings[i].value) == 0;
+		sqlite3_finalize(st);
+		if (!same)
+			return SQLITE_MISUSE;
+	}
+	return SQLITE_OK;
+}
+
 /* Open DB at PATH with the raw key, set what every connection needs, and
  * read once: a wrong key only shows at the first read. */
 static int
@@ -603,8 +664,14 @@ connect(const char *path, const struct secret *rawkey, int readonly,
 	 * close checkpoints the WAL under an exclusive lock. */
 	if (rc == SQLITE_OK)
 		rc = sqlite3_busy_timeout(db, BUSY_WAIT_MS);
+	/* SQLCipher 4 logs to stderr, over the screens: say nothing (the
+	 * user gets carnet's message).  Not known to 3.4, which is silent. */
+	if (rc == SQLITE_OK)
+		rc = exec(db, "PRAGMA cipher_log_level = NONE;");
 	if (rc == SQLITE_OK)
 		rc = sqlite3_key(db, rawkey->bytes, (int)rawkey->len);
+	if (rc == SQLITE_OK)
+		rc = cipher_settings(db, "main");
 	/* temp_store can be switched to files at run time: pin it. */
 	if (rc == SQLITE_OK)
 		rc = exec(db, "PRAGMA temp_store = MEMORY;"
@@ -771,6 +838,32 @@ fail:
 	return NULL;
 }
 
+const char *
+notebook_library(void)
+{
+	static char said[128];
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	const unsigned char *cipher = NULL;
+
+	if (said[0] != '\0')
+		return said;
+	setup_sqlite();
+	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) ==
+	    SQLITE_OK && sqlite3_prepare_v2(db, "PRAGMA cipher_version;", -1,
+	    &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			cipher = sqlite3_column_text(st, 0);
+		snprintf(said, sizeof(said), "SQLCipher %s (SQLite %s)",
+		    cipher != NULL ? (const char *)cipher : "?",
+		    sqlite3_libversion());
+		sqlite3_finalize(st);
+	} else
+		snprintf(said, sizeof(said), "SQLite %s", sqlite3_libversion());
+	sqlite3_close(db);
+	return said;
+}
+
 sqlite3 *
 notebook_db(struct notebook *nb)
 {
@@ -904,6 +997,9 @@ export_to(struct notebook *nb, const char *tmp, const struct secret *rawkey,
 		    sqlite3_errcode(nb->db);
 		sqlite3_finalize(st);
 	}
+	if (rc == SQLITE_OK && (rc = cipher_settings(nb->db, "copy")) !=
+	    SQLITE_OK)
+		exec(nb->db, "DETACH DATABASE copy;");
 	if (rc != SQLITE_OK)
 		return notebook_sql_error(nb, rc, err);
 	if ((rc = sqlite3_prepare_v2(nb->db, "PRAGMA main.user_version", -1,

@@ -2,10 +2,12 @@
 # Every command of the command line, and every exit status of the contract,
 # against the real binary.
 . "$(dirname "$0")/lib.sh"
-plan 65
+plan 67
 
 "$CARNET" -V > "$T/out"; ok $? "-V exits 0"
 like "$T/out" '^carnet [0-9]' "-V prints the version"
+like "$T/out" '^SQLCipher [34]\.[0-9.]* .*(SQLite 3\.[0-9.]*)$' \
+    "and the SQLCipher and SQLite it runs on"
 "$CARNET" -h > "$T/out"; ok $? "-h exits 0"
 for cmd in init passwd ls new add show search print purge notice import \
     export rm backup check; do
@@ -109,6 +111,7 @@ is "$(c -f "$T/usb/nb.db" ls | cut -f2)" "Amina Benali" \
     "the copy opens with the same passphrase"
 c check > "$T/out"; ok $? "check"
 like "$T/out" '^ok: [0-9]* pages' "check reports the pages"
+like "$T/out" '^library: SQLCipher [34]\.' "and the library it runs on"
 
 # Where the notebook is: -f, then $CARNET_FILE, then the configuration.
 mkdir -p "$XDG_CONFIG_HOME/carnet"

@@ -19,7 +19,7 @@ init
 c new Brouillons > /dev/null
 key=$(raw_key)$(notebook_salt)
 # sql QUERY: run on the notebook, as carnet(5)'s recovery recipe does.
-sql() { printf '%s\n' "PRAGMA key = \"x'$key'\";" "$1" | sqlcipher "$CARNET_FILE"; }
+sql() { stock_sql "$key" "$1"; }
 run="env HOME='$HOME' CARNET_FILE='$CARNET_FILE' LC_ALL=C.UTF-8 TZ=UTC"
 
 # The screens, unlocked; drafts left by an earlier kill are thrown away

@@ -3,7 +3,7 @@
 # recovery recipe run word for word with the stock argon2 and sqlcipher
 # tools, then with SQLCipher 4.
 . "$(dirname "$0")/lib.sh"
-plan 10
+plan 12
 man5="$(dirname "$0")/../man/carnet.5"
 sqlcipher4="$(dirname "$0")/.cache/sqlcipher4"
 
@@ -35,8 +35,21 @@ query="SELECT d.name, n.body FROM note n JOIN dossier d ON d.id = n.dossier;"
 printf '%s\n%s\n' "$PASS" "$query" | sh "$T/recipe.sh" > "$T/out" 2> "$T/err"
 ok $? "the recipe runs"
 printf 'Amina Benali|Entretien avec l’éducatrice.\nDeux lignes.\n' > "$T/want"
+sed -i "/^ok$/d" "$T/out"
 cmp -s "$T/out" "$T/want"; ok $? "the stock tools read the note back"
 [ -s "$T/err" ] && sed 's/^/#   /' "$T/err"
+# The copies carnet writes (backup, passwd) are the same format, whatever
+# SQLCipher wrote them: SQLCipher 4's defaults must not leak into them.
+c backup "$T/copy.db" 2> /dev/null
+sed "s|^f=.*|f='$T/copy.db'|" "$T/recipe.sh" > "$T/recipe-copy.sh"
+printf '%s\n%s\n' "$PASS" "$query" | sh "$T/recipe-copy.sh" 2> "$T/err" |
+    sed '/^ok$/d' > "$T/out"
+cmp -s "$T/out" "$T/want"; ok $? "the recipe reads a backup too"
+printf '%s\n%s\n' "$PASS" "une autre phrase" |
+    "$CARNET" --passphrase-fd 0 passwd > /dev/null 2>&1
+PASS="une autre phrase" && printf '%s\n%s\n' "$PASS" "$query" |
+    sh "$T/recipe.sh" 2> "$T/err" | sed '/^ok$/d' > "$T/out"
+cmp -s "$T/out" "$T/want"; ok $? "and the notebook after passwd"
 printf '%s\n%s\n' "wrong passphrase" "$query" | sh "$T/recipe.sh" \
     > "$T/out" 2>&1
 grep -q 'Entretien' "$T/out"; is $? 1 "not with a wrong passphrase"

@@ -77,6 +77,15 @@ raw_key() {
 	printf %s "$PASS" |
 	    argon2 "$(notebook_salt)" -id -t 1 -m 13 -p 1 -l 32 -r
 }
+# stock_sql KEYSALT SQL: run SQL on $CARNET_FILE with the stock sqlcipher
+# tool, keyed as carnet(5)'s recipe says (SQLCipher 3.4 ignores the
+# cipher_compatibility that 4.x needs); the "ok" that 4.x prints for the
+# key is left out.
+stock_sql() {
+	printf '%s\n' "PRAGMA key = \"x'$1'\";" \
+	    "PRAGMA cipher_compatibility = 3;" "$2" |
+	    sqlcipher "$CARNET_FILE" 2> /dev/null | sed '/^ok$/d'
+}
 
 # A private tmux server for what needs a terminal: tm_start COMMAND runs
 # COMMAND in an 80x24 window; tm_keys sends keys; tm_wait PATTERN waits up

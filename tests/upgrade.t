@@ -10,10 +10,7 @@ plan 21
 here="$(cd "$(dirname "$0")" && pwd)"
 PASS="une phrase de passe"
 cp "$here/data/v1.db" "$CARNET_FILE"
-sql() {
-	sqlcipher "$CARNET_FILE" "PRAGMA key = \"x'$(raw_key)$(notebook_salt)'\";" \
-	    "$1" 2> /dev/null | sed '/^ok$/d'
-}
+sql() { stock_sql "$(raw_key)$(notebook_salt)" "$1"; }
 
 # Killed while it brings a schema 1 notebook up to date, carnet leaves it
 # as it was: it opens, whole, and is brought up to date the next time.
