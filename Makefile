@@ -169,6 +169,22 @@ fuzz: deps-test
 bench: deps-test all
 	sh tests/bench/run.sh
 
+# A .deb for the Debian or Ubuntu release this runs on (.ci/deb): built
+# from install with /usr paths and Debian's hardening flags, its
+# dependencies computed by dpkg-shlibdeps.  It cleans the tree before
+# and after.  Installs dpkg-dev and lintian if they are missing.
+deb:
+	sh .ci/deps deb
+	sh .ci/deb
+
+# Notebooks written by this build, opened and changed by another (a
+# carnet built on the other SQLCipher generation), and the other way
+# round: CARNET_OTHER names a program that runs the other carnet.
+# .ci/run runs it with the Debian 13 build.
+check-cross: all
+	CARNET="`pwd`/carnet" CARNET_LOCALEDIR="`pwd`/locale" \
+		CARNET_DATADIR="`pwd`/po" prove $(PROVE_FLAGS) -e '' tests/cross/versions.t
+
 install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin
 	cp -f carnet $(DESTDIR)$(PREFIX)/bin
@@ -203,7 +219,7 @@ uninstall:
 clean:
 	rm -f carnet carnet-paper.so $(OBJ) $(UNIT) tests/*.o \
 		tests/nolandlock.so \
-		carnet-$(VERSION).tar.gz
+		carnet-$(VERSION).tar.gz carnet_*.deb
 	rm -rf tests/.report
 	rm -rf locale
 
@@ -213,9 +229,10 @@ dist: clean
 		carnet-$(VERSION)
 	cp tests/*.c tests/*.h tests/*.sh tests/*.t tests/*.pl tests/*.supp \
 		tests/valgrind-carnet carnet-$(VERSION)/tests
-	cp -R tests/bench tests/data tests/fuzz carnet-$(VERSION)/tests
+	cp -R tests/bench tests/cross tests/data tests/fuzz \
+		carnet-$(VERSION)/tests
 	tar -cf - carnet-$(VERSION) | gzip > carnet-$(VERSION).tar.gz
 	rm -rf carnet-$(VERSION)
 
 .PHONY: all pot deps deps-test run check check-asan check-crash \
-	check-valgrind fuzz bench install uninstall clean dist
+	check-cross check-valgrind fuzz bench deb install uninstall clean dist

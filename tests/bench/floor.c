@@ -24,7 +24,9 @@ open_keyed(const char *path, const char *key, int flags)
 
 	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK ||
 	    sqlite3_key(db, key, (int)strlen(key)) != SQLITE_OK ||
-	    sqlite3_exec(db, "PRAGMA temp_store = MEMORY;"
+	    /* carnet's format on SQLCipher 4 (carnet(5)); 3.4 ignores it. */
+	    sqlite3_exec(db, "PRAGMA cipher_compatibility = 3;"
+	    "PRAGMA temp_store = MEMORY;"
 	    "SELECT count(*) FROM sqlite_master;", NULL, NULL, NULL) !=
 	    SQLITE_OK) {
 		fprintf(stderr, "floor: cannot open %s\n", path);
