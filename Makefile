@@ -15,18 +15,14 @@ ALL_CPPFLAGS = $(CARNET_CPPFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(CARNET_CFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(CARNET_LDFLAGS) $(LDFLAGS)
 
+# carnet itself; the typesetting goes to carnet-paper.so (below).
 SRC = src/cli.c src/conf.c src/exchange.c src/main.c src/notebook.c \
-	src/paper.c src/paper_load.c \
-	src/print.c src/prompt.c src/sandbox.c \
+	src/paper_load.c src/print.c src/prompt.c src/sandbox.c \
 	src/secret.c src/store.c src/text.c src/ui.c src/ui_dossiers.c \
 	src/ui_editor.c src/ui_help.c src/ui_notes.c src/ui_search.c \
 	src/ui_unlock.c src/util.c
-OBJ = src/cli.o src/conf.o src/exchange.o src/main.o src/notebook.o \
-	src/paper_load.o \
-	src/print.o src/prompt.o src/sandbox.o \
-	src/secret.o src/store.o src/text.o src/ui.o src/ui_dossiers.o \
-	src/ui_editor.o src/ui_help.o src/ui_notes.o src/ui_search.o \
-	src/ui_unlock.o src/util.o
+PAPER_SRC = src/paper.c src/util.c
+OBJ = $(SRC:.c=.o)
 UNIT = tests/unit_conf.t tests/unit_notebook.t tests/unit_store.t \
 	tests/unit_text.t tests/unit_util.t
 MO = locale/fr/LC_MESSAGES/carnet.mo
@@ -72,9 +68,9 @@ carnet: $(OBJ)
 
 # The typesetting, loaded only to print (include/paper.h says why); it
 # carries its own copy of util.c, so carnet exports nothing to it.
-carnet-paper.so: src/paper.c src/util.c include/paper.h include/util.h
+carnet-paper.so: $(PAPER_SRC) include/paper.h include/util.h
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(PAPER_CFLAGS) -fPIC -shared \
-		$(ALL_LDFLAGS) -o $@ src/paper.c src/util.c $(PAPER_LIBS)
+		$(ALL_LDFLAGS) -o $@ $(PAPER_SRC) $(PAPER_LIBS)
 
 # Unit tests link only the rooms they test and what those need.
 tests/unit_util.t: tests/unit_util.o src/util.o
@@ -100,7 +96,7 @@ $(MO): po/fr.po
 pot:
 	xgettext -k_ -kN_ -kngettext:1,2 --from-code=UTF-8 \
 		--add-comments=TRANSLATORS: --package-name=carnet \
-		--package-version=$(VERSION) -o po/carnet.pot $(SRC)
+		--package-version=$(VERSION) -o po/carnet.pot $(SRC) src/paper.c
 	msgmerge -q -U --backup=none po/fr.po po/carnet.pot
 
 # Missing Debian packages are installed (with sudo when not root), saying
