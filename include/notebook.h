@@ -8,8 +8,6 @@
 
 #include <stddef.h>
 
-#include <sqlite3.h>
-
 #include "secret.h"
 #include "util.h"
 
@@ -32,6 +30,10 @@ enum notebook_mode {
 };
 
 struct notebook;
+/* SQLite's handle, declared but not defined here: only store.c and
+ * notebook.c include <sqlite3.h>, so no other room can speak SQL even by
+ * mistake. */
+struct sqlite3;
 
 /* Calibrated default: 256 MiB (less on a small machine), passes for
  * about one second, at least 2. */
@@ -58,7 +60,7 @@ void	notebook_close(struct notebook *);
  * itself: "SQLCipher 4.6.1 community (SQLite 3.46.1)". */
 const char *notebook_library(void);
 
-sqlite3	*notebook_db(struct notebook *);
+struct sqlite3 *notebook_db(struct notebook *);
 const char *notebook_path(const struct notebook *);
 int	notebook_readonly(const struct notebook *);
 void	notebook_kdf(const struct notebook *, struct kdf *);

@@ -76,8 +76,12 @@ int	store_note_is(struct store *, long long id, const char *body,
  * note since then (to review for retention). */
 int	store_dossiers(struct store *, const char *filter, int closed_too,
 	    time_t idle_since, struct dossier **, size_t *, struct error *);
-/* By id ("12") or exact name; 0 found, -1 with a message. */
+/* By what a person typed: a number ("12") or an exact name; 0 found, -1
+ * with a message. */
 int	store_dossier_find(struct store *, const char *, struct dossier *,
+	    struct error *);
+/* By number. */
+int	store_dossier_get(struct store *, long long id, struct dossier *,
 	    struct error *);
 int	store_dossier_new(struct store *, const char *name, long long *id,
 	    struct error *);

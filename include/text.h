@@ -26,8 +26,8 @@ size_t		 text_words(const struct text *);
 size_t		 text_insert(struct text *, size_t pos, const char *, size_t);
 /* Delete from POS to END (byte offsets on character boundaries). */
 void		 text_delete(struct text *, size_t pos, size_t end);
-/* Copy of the bytes from POS to END into a new string (NUL-terminated);
- * the caller wipes and frees it. */
+/* Copy of the bytes from POS to END into a new string (NUL-terminated),
+ * to give back with wipe_free() (util.h). */
 char		*text_copy(const struct text *, size_t pos, size_t end);
 /* The byte at POS (0 past the end). */
 unsigned char	 text_byte(const struct text *, size_t pos);

@@ -203,8 +203,8 @@ ask_new_pass(struct cli *c, struct error *err)
 			secret_free(pass);
 			return NULL;
 		}
-		if (pass->len == again->len && memcmp(pass->bytes,
-		    again->bytes, pass->len) == 0) {
+		if (wipe_same(pass->bytes, pass->len, again->bytes,
+		    again->len)) {
 			secret_free(again);
 			return pass;
 		}
@@ -370,7 +370,8 @@ cmd_ls(struct cli *c, struct store *st, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* Operands joined by spaces: "carnet new Marie Dupont" needs no quotes. */
+/* Operands joined by spaces: "carnet new Marie Dupont" needs no quotes.
+ * A name or search words: give it back with wipe_free(). */
 static char *
 join(int argc, char **argv)
 {
@@ -380,7 +381,7 @@ join(int argc, char **argv)
 
 	for (i = 0; i < argc; i++)
 		len += strlen(argv[i]) + 1;
-	s = xmalloc(len);
+	s = wipe_alloc(len);
 	s[0] = '\0';
 	for (i = 0; i < argc; i++) {
 		if (i > 0)
@@ -404,47 +405,39 @@ cmd_new(struct cli *c, struct store *st, int argc, char **argv)
 	while (end > start && end[-1] == ' ')
 		*--end = '\0';
 	if (store_dossier_new(st, start, &id, &err) == -1) {
-		free(name);
+		wipe_free(name);
 		return report(&err);
 	}
-	free(name);
+	wipe_free(name);
 	printf("%lld\n", id);
 	return EXIT_OK;
 }
 
-/* All of standard input, up to NOTE_MAX bytes.  The buffer is wiped by
- * the caller.  NULL with a message when it cannot be read. */
+/* All of standard input, up to NOTE_MAX bytes, to give back with
+ * wipe_free().  NULL with a message when it cannot be read. */
 static char *
 read_input(size_t *len, struct error *err)
 {
 	size_t cap = 4096, n = 0;
-	char *buf = xmalloc(cap), *bigger;
+	char *buf = wipe_alloc(cap);
 	ssize_t got;
 
 	for (;;) {
 		if (n == cap) {
 			if (cap >= (size_t)NOTE_MAX) {
-				explicit_bzero(buf, n);
-				free(buf);
+				wipe_free(buf);
 				error_set(err, EXIT_ERROR, _("the note is longer "
 				    "than %ld MiB: nothing was saved"),
 				    NOTE_MAX / 1024 / 1024);
 				return NULL;
 			}
-			/* Grow by hand so that the old block is wiped. */
-			bigger = xmalloc(cap * 2);
-			memcpy(bigger, buf, n);
-			explicit_bzero(buf, n);
-			free(buf);
-			buf = bigger;
-			cap *= 2;
+			buf = wipe_grow(buf, cap *= 2);
 		}
 		got = read(STDIN_FILENO, buf + n, cap - n);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
-			explicit_bzero(buf, n);
-			free(buf);
+			wipe_free(buf);
 			error_set(err, EXIT_ERROR, _("cannot read the note: %s"),
 			    strerror(errno));
 			return NULL;
@@ -484,8 +477,7 @@ cmd_add(struct cli *c, struct store *st, int argc, char **argv)
 		rc = report(&err);
 	else if (isatty(STDERR_FILENO))
 		fprintf(stderr, _("Note added to “%s”.\n"), d.name);
-	explicit_bzero(body, len);
-	free(body);
+	wipe_free(body);
 	store_dossier_free(&d);
 	return rc;
 }
@@ -570,7 +562,7 @@ cmd_search(struct cli *c, struct store *st, int argc, char **argv)
 	do {
 		if (store_search(st, query, before, PAGE_HITS, "\1", "\2",
 		    &hits, &n, &err) == -1) {
-			free(query);
+			wipe_free(query);
 			return report(&err);
 		}
 		for (i = 0, notes = 0; i < n; i++) {
@@ -591,7 +583,7 @@ cmd_search(struct cli *c, struct store *st, int argc, char **argv)
 	} while (notes == PAGE_HITS);
 	if (total == 0)
 		fprintf(stderr, _("Nothing found for “%s”.\n"), query);
-	free(query);
+	wipe_free(query);
 	return EXIT_OK;
 }
 

@@ -123,7 +123,7 @@ slurp(const char *path, size_t *len, const char **why)
 		close(fd);
 		return NULL;
 	}
-	buf = xmalloc((size_t)st.st_size + 1);
+	buf = wipe_alloc((size_t)st.st_size + 1);
 	while (got < (size_t)st.st_size) {
 		n = read(fd, buf + got, (size_t)st.st_size - got);
 		if (n < 0 && errno == EINTR)
@@ -136,15 +136,6 @@ slurp(const char *path, size_t *len, const char **why)
 	buf[got] = '\0';
 	*len = got;
 	return buf;
-}
-
-static void
-wipe_free(char *p, size_t len)
-{
-	if (p != NULL) {
-		explicit_bzero(p, len);
-		free(p);
-	}
 }
 
 static void
@@ -290,7 +281,7 @@ import_file(struct store *st, const struct found *f,
 		len--;
 	if (store_body_check(body, len, &why) == -1) {
 		skipped(r, f->path, why.text);
-		wipe_free(body, len);
+		wipe_free(body);
 		return 0;
 	}
 	exists = 0;
@@ -309,7 +300,7 @@ import_file(struct store *st, const struct found *f,
 		if (f->known != NULL)
 			known_add(f->known, f->when, hash, id);
 	}
-	wipe_free(body, len);
+	wipe_free(body);
 	return rc;
 }
 

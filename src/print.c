@@ -51,13 +51,11 @@ print_dossier(struct store *st, const struct conf *conf,
 	struct dossier d;
 	struct note *notes = NULL;
 	long long *ids;
-	char key[32];
 	size_t n = 0, i;
 	int rc = -1;
 
 	memset(res, 0, sizeof(*res));
-	snprintf(key, sizeof(key), "%lld", rq->dossier);
-	if (store_dossier_find(st, key, &d, err) == -1)
+	if (store_dossier_get(st, rq->dossier, &d, err) == -1)
 		return -1;
 	if (rq->note != 0) {
 		notes = xcalloc(1, sizeof(*notes));

@@ -275,29 +275,17 @@ store_note_is(struct store *st, long long id, const char *body, size_t len,
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : fail(st, rc, err);
 }
 
+/* A copy of a text column: note text or a name, so wiped when freed
+ * (util.h), over its whole block. */
 static char *
 column_text(sqlite3_stmt *s, int col, size_t *len)
 {
 	const unsigned char *t = sqlite3_column_text(s, col);
 	size_t n = (size_t)sqlite3_column_bytes(s, col);
-	char *copy = xmalloc(n + 1);
 
-	if (t != NULL)
-		memcpy(copy, t, n);
-	copy[n] = '\0';
 	if (len != NULL)
 		*len = n;
-	return copy;
-}
-
-/* Text that was a note or a name: wipe it before giving it back. */
-static void
-wipe_free(char *p)
-{
-	if (p != NULL) {
-		explicit_bzero(p, strlen(p));
-		free(p);
-	}
+	return wipe_dup(t != NULL ? (const char *)t : "", t != NULL ? n : 0);
 }
 
 /* DB's PRAGMA user_version: SQLITE_ROW, or SQLite's error.  Read a few
@@ -492,7 +480,7 @@ store_dossiers(struct store *st, const char *filter, int closed_too,
 	    " ORDER BY coalesce(last, created) DESC, name;",
 	    &s, err);
 	if (rc == -1) {
-		free(q);
+		wipe_free(q);
 		return -1;
 	}
 	if (q != NULL)
@@ -508,10 +496,7 @@ store_dossiers(struct store *st, const char *filter, int closed_too,
 		dossier_row(s, &list[n++]);
 	}
 	release(st, s);
-	if (q != NULL) {
-		explicit_bzero(q, strlen(q));
-		free(q);
-	}
+	wipe_free(q);
 	if (rc != SQLITE_DONE) {
 		store_dossiers_free(list, n);
 		return fail(st, rc, err);
@@ -521,21 +506,21 @@ store_dossiers(struct store *st, const char *filter, int closed_too,
 	return 0;
 }
 
-int
-store_dossier_find(struct store *st, const char *key, struct dossier *d,
-    struct error *err)
+/* The dossier of number ID, or (NAME not NULL) of that exact name. */
+static int
+dossier_lookup(struct store *st, long long id, const char *name,
+    struct dossier *d, struct error *err)
 {
 	sqlite3_stmt *s;
-	long long id;
-	int rc, byid = util_number(key, 1, LLONG_MAX, &id) == 0;
+	int rc;
 
-	if (prepare(st, byid ? DOSSIER_COLUMNS " WHERE id = ?1" :
+	if (prepare(st, name == NULL ? DOSSIER_COLUMNS " WHERE id = ?1" :
 	    DOSSIER_COLUMNS " WHERE name = ?1", &s, err) == -1)
 		return -1;
-	if (byid)
+	if (name == NULL)
 		sqlite3_bind_int64(s, 1, id);
 	else
-		sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		dossier_row(s, d);
@@ -545,9 +530,28 @@ store_dossier_find(struct store *st, const char *key, struct dossier *d,
 	release(st, s);
 	if (rc != SQLITE_DONE)
 		return fail(st, rc, err);
-	return error_set(err, EXIT_ERROR, byid ? _("there is no dossier "
-	    "number %s (see “carnet ls”)") : _("there is no dossier named "
-	    "“%s” (see “carnet ls”)"), key);
+	return name == NULL ? error_set(err, EXIT_ERROR, _("there is no "
+	    "dossier number %lld (see “carnet ls”)"), id) :
+	    error_set(err, EXIT_ERROR, _("there is no dossier named “%s” "
+	    "(see “carnet ls”)"), name);
+}
+
+int
+store_dossier_get(struct store *st, long long id, struct dossier *d,
+    struct error *err)
+{
+	return dossier_lookup(st, id, NULL, d, err);
+}
+
+int
+store_dossier_find(struct store *st, const char *key, struct dossier *d,
+    struct error *err)
+{
+	long long id;
+
+	if (util_number(key, 1, LLONG_MAX, &id) == 0)
+		return dossier_lookup(st, id, NULL, d, err);
+	return dossier_lookup(st, 0, key, d, err);
 }
 
 int
@@ -1142,7 +1146,7 @@ static char *
 fts_query(const char *text, int prefix)
 {
 	size_t len = strlen(text), i, o = 0;
-	char *q = xmalloc(len * 3 + 8);
+	char *q = wipe_alloc(len * 3 + 8);
 	int in = 0;
 
 	for (i = 0; i <= len; i++) {
@@ -1169,7 +1173,7 @@ fts_query(const char *text, int prefix)
 	q[o] = '\0';
 	/* A word of stars only would be an empty prefix. */
 	if (o == 0 || strstr(q, "\"*") != NULL) {
-		free(q);
+		wipe_free(q);
 		return NULL;
 	}
 	return q;
@@ -1261,14 +1265,14 @@ store_search(struct store *st, const char *text, long long before,
 	release(st, s);
 	if (rc != SQLITE_DONE)
 		goto sqlfail;
-	free(q);
+	wipe_free(q);
 	*out = hits;
 	*count = n;
 	return 0;
 sqlfail:
 	fail(st, rc, err);
 fail:
-	free(q);
+	wipe_free(q);
 	store_hits_free(hits, n);
 	return -1;
 }

@@ -61,21 +61,12 @@ struct text {
 };
 
 static void
-wipe_free(void *p, size_t len)
-{
-	if (p != NULL) {
-		explicit_bzero(p, len);
-		free(p);
-	}
-}
-
-static void
 stack_clear(struct stack *s)
 {
 	size_t i;
 
 	for (i = 0; i < s->n; i++)
-		wipe_free(s->edits[i].bytes, s->edits[i].len);
+		wipe_free(s->edits[i].bytes);
 	s->n = 0;
 }
 
@@ -134,14 +125,14 @@ block_add(struct text *t, size_t i)
 	memmove(t->blocks + i + 1, t->blocks + i,
 	    (t->n - i) * sizeof(*t->blocks));
 	t->n++;
-	t->blocks[i] = (struct block){ xmalloc(BLOCK), 0, BLOCK, 0 };
+	t->blocks[i] = (struct block){ wipe_alloc(BLOCK), 0, BLOCK, 0 };
 	return &t->blocks[i];
 }
 
 static void
 block_remove(struct text *t, size_t i)
 {
-	wipe_free(t->blocks[i].buf, BLOCK);
+	wipe_free(t->blocks[i].buf);
 	t->n--;
 	memmove(t->blocks + i, t->blocks + i + 1,
 	    (t->n - i) * sizeof(*t->blocks));
@@ -238,7 +229,7 @@ text_copy(const struct text *t, size_t pos, size_t end)
 		end = t->len;
 	if (pos > end)
 		pos = end;
-	out = xmalloc(end - pos + 1);
+	out = wipe_alloc(end - pos + 1);
 	out[end - pos] = '\0';
 	for (i = find(t, pos), n = 0; pos + n < end; i++, n += k) {
 		b = &t->blocks[i];
@@ -341,7 +332,7 @@ record(struct text *t, int insert, size_t pos, const char *bytes,
 	t->open = 1;
 	stack_clear(&t->redo);
 	stack_push(&t->undo, (struct edit){ insert, pos,
-	    memcpy(xmalloc(len ? len : 1), bytes, len), len, t->step });
+	    memcpy(wipe_alloc(len ? len : 1), bytes, len), len, t->step });
 }
 
 /* Append to OUT the bytes of S made safe: U+FFFD for what is not
@@ -404,12 +395,12 @@ text_insert(struct text *t, size_t pos, const char *s, size_t len)
 		return 0;
 	if (len > (SIZE_MAX - 1) / 3)
 		util_die(EXIT_ERROR, _("out of memory: size overflow"));
-	clean = xmalloc(len * 3);
+	clean = wipe_alloc(len * 3);
 	n = sanitize(s, len, clean);
 	pos = boundary(t, pos);
 	raw_insert(t, pos, clean, n);
 	record(t, 1, pos, clean, n);
-	wipe_free(clean, len * 3);
+	wipe_free(clean);
 	return n;
 }
 
@@ -425,7 +416,7 @@ text_delete(struct text *t, size_t pos, size_t end)
 	gone = text_copy(t, pos, end);
 	raw_delete(t, pos, end);
 	record(t, 0, pos, gone, end - pos);
-	wipe_free(gone, end - pos + 1);
+	wipe_free(gone);
 }
 
 void

@@ -294,11 +294,8 @@ ui_forget(struct ui *ui)
 	ui->searched = 0;
 	text_free(ui->text);
 	ui->text = NULL;
-	if (ui->clip != NULL) {
-		explicit_bzero(ui->clip, ui->cliplen);
-		free(ui->clip);
-		ui->clip = NULL;
-	}
+	wipe_free(ui->clip);
+	ui->clip = NULL;
 	explicit_bzero(ui->filter, sizeof(ui->filter));
 	explicit_bzero(ui->query, sizeof(ui->query));
 	explicit_bzero(ui->message, sizeof(ui->message));

@@ -177,8 +177,7 @@ ui_editor_keep(struct ui *ui, int now)
 		    "still here."), err.text);
 	else
 		ui->unsaved_draft = 0;
-	explicit_bzero(body, len);
-	free(body);
+	wipe_free(body);
 }
 
 static void
@@ -218,8 +217,7 @@ save(struct ui *ui)
 		ui->modified = ui->unsaved_draft = 0;
 		ui_say(ui, 0, "%s", _("Note saved."));
 	}
-	explicit_bzero(body, len);
-	free(body);
+	wipe_free(body);
 	text_seal(ui->text);
 }
 
@@ -284,10 +282,7 @@ cut_line(struct ui *ui)
 	if (from == to)
 		return;
 	line = text_copy(ui->text, from, to);
-	if (ui->clip != NULL) {
-		explicit_bzero(ui->clip, ui->cliplen);
-		free(ui->clip);
-	}
+	wipe_free(ui->clip);
 	ui->clip = line;
 	ui->cliplen = to - from;
 	text_seal(ui->text);
@@ -599,8 +594,7 @@ ui_editor_draw(struct ui *ui)
 	len = text_len(ui->text);
 	if (ui->cur > len)
 		ui->cur = len;
-	snprintf(where, sizeof(where), "%lld", ui->edit_dossier);
-	if (store_dossier_find(ui->st, where, &d, &err) == -1)
+	if (store_dossier_get(ui->st, ui->edit_dossier, &d, &err) == -1)
 		/* Destroyed by another process: saving will say so; the
 		 * title tells why before anyone tries. */
 		snprintf(where, sizeof(where), "%s", _("a dossier destroyed "
@@ -673,7 +667,7 @@ ui_editor_offer_drafts(struct ui *ui)
 	struct draft *drafts;
 	struct dossier d;
 	struct error err;
-	char key[32], date[64], *question;
+	char date[64], *question;
 	size_t n, i;
 	int r;
 
@@ -682,8 +676,8 @@ ui_editor_offer_drafts(struct ui *ui)
 		return;
 	ui->drafts_offered = 1;
 	for (i = 0; i < n; i++) {
-		snprintf(key, sizeof(key), "%lld", drafts[i].dossier);
-		if (store_dossier_find(ui->st, key, &d, &err) == -1)
+		if (store_dossier_get(ui->st, drafts[i].dossier, &d, &err) ==
+		    -1)
 			continue;
 		util_datetime(date, sizeof(date), drafts[i].saved);
 		question = xasprintf(_("A draft for “%s” was kept on %s. Go on "

@@ -206,11 +206,10 @@ static int
 load_window(struct ui *ui, size_t rows)
 {
 	struct error err;
-	char key[32];
 
 	if (ui->current.name == NULL) {
-		snprintf(key, sizeof(key), "%lld", ui->dossier);
-		if (store_dossier_find(ui->st, key, &ui->current, &err) == -1) {
+		if (store_dossier_get(ui->st, ui->dossier, &ui->current,
+		    &err) == -1) {
 			ui_say(ui, 1, "%s", _("That dossier no longer "
 			    "exists."));
 			back_to_dossiers(ui);
@@ -407,8 +406,7 @@ ui_note_draw(struct ui *ui)
 			;
 		row = text_copy(ui->shown, top, end);
 		ui_text(y, 1, width, row, end - top, A_NORMAL);
-		explicit_bzero(row, end - top);
-		free(row);
+		wipe_free(row);
 		if (next == top || next >= len)
 			break;
 		top = next;

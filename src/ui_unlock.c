@@ -189,8 +189,8 @@ create(struct ui *ui)
 		if (ask(ui, _("new notebook"), lines, "", _("Once more, to be "
 		    "sure:"), again) == 0)
 			break;
-		if (again->len != pass->len || memcmp(again->bytes,
-		    pass->bytes, pass->len) != 0) {
+		if (!wipe_same(again->bytes, again->len, pass->bytes,
+		    pass->len)) {
 			snprintf(message, sizeof(message), "%s",
 			    _("The two passphrases differ: once more."));
 			continue;

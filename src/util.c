@@ -97,6 +97,82 @@ xstrdup(const char *s)
 	return memcpy(xmalloc(len), s, len);
 }
 
+/* A wiped block's size sits before it, in a header that keeps the
+ * block aligned as malloc() would. */
+#define WIPE_HEAD	16
+
+static size_t
+wipe_size(const void *p)
+{
+	size_t n;
+
+	memcpy(&n, (const unsigned char *)p - WIPE_HEAD, sizeof(n));
+	return n;
+}
+
+void *
+wipe_alloc(size_t n)
+{
+	unsigned char *p;
+
+	if (n > SIZE_MAX - WIPE_HEAD)
+		util_die(EXIT_ERROR, "wipe_alloc: %zu bytes is too much", n);
+	p = xmalloc(n + WIPE_HEAD);
+	memcpy(p, &n, sizeof(n));
+	return p + WIPE_HEAD;
+}
+
+void
+wipe_free(void *q)
+{
+	unsigned char *p;
+
+	if (q == NULL)
+		return;
+	p = (unsigned char *)q - WIPE_HEAD;
+	explicit_bzero(p, wipe_size(q) + WIPE_HEAD);
+	free(p);
+}
+
+/* Never realloc(): it would free the old copy unwiped. */
+void *
+wipe_grow(void *q, size_t n)
+{
+	void *p;
+
+	if (q != NULL && n <= wipe_size(q))
+		return q;
+	p = wipe_alloc(n);
+	if (q != NULL) {
+		memcpy(p, q, wipe_size(q));
+		wipe_free(q);
+	}
+	return p;
+}
+
+char *
+wipe_dup(const char *s, size_t len)
+{
+	char *copy = wipe_alloc(len + 1);
+
+	if (len > 0)
+		memcpy(copy, s, len);
+	copy[len] = '\0';
+	return copy;
+}
+
+int
+wipe_same(const void *a, size_t alen, const void *b, size_t blen)
+{
+	const unsigned char *x = a, *y = b;
+	unsigned char diff = alen != blen;
+	size_t i;
+
+	for (i = 0; i < alen && i < blen; i++)
+		diff |= x[i] ^ y[i];
+	return diff == 0;
+}
+
 char *
 xasprintf(const char *fmt, ...)
 {

@@ -4,17 +4,15 @@
 # without accents, the instant and the idle lock (and what memory holds
 # after it), resizing, signals, French and English.
 . "$(dirname "$0")/lib.sh"
-plan 63
 if ! command -v tmux > /dev/null; then
-	for i in $(seq 1 63); do skip "no tmux"; done
-	exit 0
+	skip_all "no tmux"
 fi
 here="$(cd "$(dirname "$0")" && pwd)"
 PASS="canari-phrase-7Qz"
 init
 c new 'Amina Benali' > /dev/null
 c new 'Jean Dupont' > /dev/null
-printf "Entretien avec l'éducatrice : NOTE-CANARY-4242.\nDeuxième ligne.\n" |
+printf "Entretien avec l'éducatrice : NOTE-CANARY-4242.\nDeuxième ligne.\nTroisième : LINE3-CANARY-5151.\n" |
     c add 1
 echo "Appel de la CAF." | c add 2
 run="env HOME='$HOME' CARNET_FILE='$CARNET_FILE' TZ=UTC"
@@ -87,7 +85,10 @@ tm_wait 'Deuxième ligne'; ok $? "Enter reads the note in full"
 # The process's memory while reading: the note is there (the scan works).
 pid=$(tm_pid)
 key=$(raw_key)
-needles="$(hexof "$PASS") $(hexof NOTE-CANARY-4242) $key $(hexof "$key")"
+# A canary on the third line too: the list of a dossier keeps only a
+# note's first line, and the rest must be wiped with it.
+needles="$(hexof "$PASS") $(hexof NOTE-CANARY-4242) $(hexof LINE3-CANARY-5151)
+    $key $(hexof "$key")"
 perl "$here/memscan.pl" "$pid" $needles > "$T/before"
 like "$T/before" "^$(hexof NOTE-CANARY-4242)" \
     "before the lock, memory holds the note (the scan can see it)"

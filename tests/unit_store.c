@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "notebook.h"
 #include "store.h"
 #include "tap.h"
@@ -93,8 +95,6 @@ main(void)
 	long long benali, dupont, a, b, c, id;
 	size_t n;
 	int found;
-
-	plan(76);
 	snprintf(dir, sizeof(dir), "%s/carnet-store-XXXXXX", tmp ? tmp : "/tmp");
 	if (mkdtemp(dir) == NULL)
 		return 1;

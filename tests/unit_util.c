@@ -17,8 +17,6 @@ main(void)
 	struct error err;
 	long long v;
 	char buf[64], *s;
-
-	plan(24);
 	is_int(invalid("plain ascii"), -1, "ASCII is valid");
 	is_int(invalid("éducatrice œuvre « € »"), -1, "French is valid");
 	is_int(invalid("Бенали بن علي 😀"), -1, "Cyrillic, Arabic, emoji");
@@ -49,6 +47,22 @@ main(void)
 	s = xasprintf("%s-%d", "a", 7);
 	is_str(s, "a-7", "xasprintf");
 	free(s);
+
+	/* Note text's own allocation: copies, grows and compares. */
+	s = wipe_dup("un\0deux", 7);
+	ok(memcmp(s, "un\0deux", 8) == 0, "wipe_dup copies past a NUL, and "
+	    "ends with one");
+	s = wipe_grow(s, 1 << 16);
+	ok(memcmp(s, "un\0deux", 8) == 0, "wipe_grow keeps the text");
+	s[(1 << 16) - 1] = 'z';		/* the whole new block is usable */
+	ok(wipe_grow(s, 100) == s, "wipe_grow never shrinks");
+	wipe_free(s);
+	wipe_free(NULL);
+	ok(wipe_same("phrase", 6, "phrase", 6), "wipe_same: equal");
+	ok(!wipe_same("phrase", 6, "phrasE", 6), "wipe_same: one byte off");
+	ok(!wipe_same("phrase", 6, "phrase!", 7), "wipe_same: a prefix is "
+	    "not the same");
+	ok(wipe_same("", 0, "", 0), "wipe_same: two empty texts");
 
 	setenv("TZ", "UTC", 1);
 	setenv("CARNET_NOW", "1700000000", 1);
