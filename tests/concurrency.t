@@ -3,7 +3,6 @@
 # all succeed; what needs the notebook alone (passwd) gets 5 while another
 # process has it open; nothing is lost or damaged.
 . "$(dirname "$0")/lib.sh"
-plan 9
 
 init
 c new A > /dev/null

@@ -6,7 +6,6 @@
 # to 200.
 . "$(dirname "$0")/lib.sh"
 KILLS=${CARNET_CRASH_KILLS:-24}
-plan $((KILLS * 2 + 1))
 
 init
 c new Journal > /dev/null

@@ -9,11 +9,9 @@
 # CARNET_CRASH_KILLS.
 . "$(dirname "$0")/lib.sh"
 KILLS=$(( ${CARNET_CRASH_KILLS:-24} / 4 ))
-plan $((KILLS * 2 + 2))
 
 if ! command -v sqlcipher > /dev/null || ! command -v argon2 > /dev/null; then
-	for i in $(seq 1 $((KILLS * 2 + 2))); do skip "needs sqlcipher and argon2"; done
-	exit 0
+	skip_all "needs sqlcipher and argon2"
 fi
 init
 c new Brouillons > /dev/null

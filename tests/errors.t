@@ -3,7 +3,6 @@
 # nothing already stored is lost: damaged files, a read-only notebook, a
 # full disk.
 . "$(dirname "$0")/lib.sh"
-plan 63
 
 init
 c new 'Amina Benali' > /dev/null

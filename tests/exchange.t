@@ -4,7 +4,6 @@
 # adds nothing; the source is never touched; export then import gives
 # the same notebook.
 . "$(dirname "$0")/lib.sh"
-plan 21
 src="$T/src"
 mkdir -p "$src/Amina Benali" "$src/Jean Dupont" "$src/Vide"
 printf 'Premier entretien, éducatrice présente.\n' > "$src/Amina Benali/2024-03-01.txt"

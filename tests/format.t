@@ -3,7 +3,6 @@
 # recovery recipe run word for word with the stock argon2 and sqlcipher
 # tools, then with SQLCipher 4.
 . "$(dirname "$0")/lib.sh"
-plan 12
 man5="$(dirname "$0")/../man/carnet.5"
 sqlcipher4="$(dirname "$0")/.cache/sqlcipher4"
 

@@ -1,15 +1,13 @@
 #!/usr/bin/env bash
 # French under a French locale, English otherwise: messages, usage, dates.
 . "$(dirname "$0")/lib.sh"
-plan 8
 
 init
 c new 'Amina Benali' > /dev/null
 CARNET_NOW=1700000000 c add 1 <<< "Une note datée."
 
 if ! locale -a 2> /dev/null | grep -qi '^fr_FR\.utf-\{0,1\}8$'; then
-	for i in 1 2 3 4 5 6 7 8; do skip "no fr_FR.UTF-8 locale here"; done
-	exit 0
+	skip_all "no fr_FR.UTF-8 locale here"
 fi
 fr() { LC_ALL=fr_FR.UTF-8 c "$@"; }
 nb=$'\xc2\xa0'	# French puts a no-break space before ':' and inside « »

@@ -6,10 +6,8 @@
 # file there, nor in /tmp, /dev/shm, /var/tmp, holds it.  Each witness has
 # a negative control, a deliberate plaintext write it must catch.
 . "$(dirname "$0")/lib.sh"
-plan 10
 if ! command -v strace > /dev/null || ! command -v tmux > /dev/null; then
-	for i in $(seq 1 10); do skip "needs strace and tmux"; done
-	exit 0
+	skip_all "needs strace and tmux"
 fi
 canary="CANARI$$x$(date +%N)"
 trace="$T/trace"

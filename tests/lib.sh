@@ -14,9 +14,12 @@ unset CARNET_NOW LANGUAGE LANG
 export LC_ALL=C.UTF-8 TZ=UTC
 PASS="correct horse battery"
 
+# The plan is printed by finish, at the end: a script that dies before
+# has none, and prove fails it; adding a test never means counting them.
 tap_n=0
 tap_failed=0
-plan() { echo "1..$1"; }
+# skip_all REASON: the whole file is skipped (what it needs is missing).
+skip_all() { echo "1..0 # SKIP $1"; exit 0; }
 # ok STATUS NAME: STATUS 0 passes.
 ok() {
 	tap_n=$((tap_n + 1))
@@ -47,7 +50,7 @@ like() {
 	fi
 }
 skip() { tap_n=$((tap_n + 1)); echo "ok $tap_n # SKIP $1"; }
-finish() { [ "$tap_failed" -eq 0 ]; }
+finish() { echo "1..$tap_n"; [ "$tap_failed" -eq 0 ]; }
 # tally WHAT N: add N to a figure of make check's closing table
 # (tests/summary.t): inputs (hostile ones tried), kills (survived),
 # leaks (found), lost (notes).  Outside make check, nothing.

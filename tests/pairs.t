@@ -9,7 +9,6 @@
 #  4. two commands at once, each writer beside each other.
 # After each part: the notebook checks out and no note is lost.
 . "$(dirname "$0")/lib.sh"
-plan 61
 
 init
 mkdir -p "$XDG_CONFIG_HOME/carnet"

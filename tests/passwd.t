@@ -4,7 +4,6 @@
 # keeps every note.
 . "$(dirname "$0")/lib.sh"
 KILLS=${CARNET_PASSWD_KILLS:-20}
-plan $((9 + 2 * KILLS))
 
 init
 c new 'Amina Benali' > /dev/null

@@ -5,10 +5,8 @@
 # destroyed, so it can see them.  Then hostile text: escape sequences
 # never reach the terminal raw, and very long notes stay usable.
 . "$(dirname "$0")/lib.sh"
-plan 12
 if ! command -v openssl > /dev/null || ! command -v argon2 > /dev/null; then
-	for i in $(seq 1 12); do skip "needs openssl and argon2"; done
-	exit 0
+	skip_all "needs openssl and argon2"
 fi
 
 # Decrypt every page of FILE with the notebook's key into one file.

@@ -3,10 +3,8 @@
 # screen offers to create one, with the passphrase twice and a reason when
 # it is refused; then the empty list says what to do.
 . "$(dirname "$0")/lib.sh"
-plan 9
 if ! command -v tmux > /dev/null; then
-	for i in $(seq 1 9); do skip "no tmux"; done
-	exit 0
+	skip_all "no tmux"
 fi
 unset CARNET_FILE
 run="env HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' LC_ALL=C.UTF-8"

@@ -6,7 +6,6 @@
 # date order (two in the same second); then, with the sqlcipher tool,
 # one marked on paper, a draft of a note and a draft of a new one.
 . "$(dirname "$0")/lib.sh"
-plan 21
 here="$(cd "$(dirname "$0")" && pwd)"
 PASS="une phrase de passe"
 cp "$here/data/v1.db" "$CARNET_FILE"

@@ -7,7 +7,6 @@
 # this test's folder at the same path (TMPDIR shared with it).
 . "$(dirname "$0")/../lib.sh"
 : "${CARNET_OTHER:?set CARNET_OTHER to a program running the other carnet}"
-plan 43
 printf 'print_command = dd of=/dev/null status=none\n' > "$T/config"
 mkdir -p "$XDG_CONFIG_HOME/carnet"
 cp "$T/config" "$XDG_CONFIG_HOME/carnet/config"
