@@ -9,12 +9,19 @@
 #include "conf.h"
 
 struct cli {
+	const char	*file;		/* -f, or NULL */
 	const char	*path;		/* the notebook file */
 	int		 passfd;	/* passphrases come from here, or -1 */
+	long		 lock_after;	/* --lock-after, or -1 */
 	struct conf	*conf;
 	int		 confined;	/* sandbox_confine()'s answer; -2: off */
 };
 
+/* Read carnet's own options, those before the command, from ARGV (whose
+ * first word is the program).  -1 with *FIRST the index of the command
+ * (ARGC when there is none); or the exit status to end with at once:
+ * -h and -V print and give 0, a wrong option gives 2. */
+int	cli_options(struct cli *, int argc, char **argv, int *first);
 /* Run the command named by ARGV[0]; returns the exit status. */
 int	cli_run(struct cli *, int argc, char **argv);
 /* Print the synopsis (the same as the manual's) on FP. */

@@ -20,9 +20,14 @@ struct kdf {
 #define NOTEBOOK_KDF_MIN_MIB	8
 #define NOTEBOOK_KDF_MAX_MIB	4096
 #define NOTEBOOK_KDF_MAX_PASSES	64
-/* The stock argon2(1) tool reads at most 127 bytes of passphrase. */
+/* The stock argon2(1) tool reads at most 127 bytes of passphrase.  One
+ * longer than that is still read whole (up to NOTEBOOK_PASS_READ_MAX), so
+ * that the refusal can say why. */
 #define NOTEBOOK_PASS_MAX	127
+#define NOTEBOOK_PASS_READ_MAX	1024
 #define NOTEBOOK_PASS_MIN_CHARS	8
+/* Memory times passes, in MiB: above this a derivation takes minutes. */
+#define NOTEBOOK_KDF_MAX_COST	16384
 
 enum notebook_mode {
 	NOTEBOOK_SHARED,	/* any number of carnet processes at once */

@@ -26,6 +26,10 @@ struct dossier {
 	time_t		 last;		/* last note, or 0 */
 };
 
+/* The longest note, and the longest dossier name, in bytes. */
+#define STORE_NOTE_MAX	(64L * 1024 * 1024)
+#define STORE_NAME_MAX	200
+
 struct note {
 	long long	 id;		/* grows with the date of the note */
 	long long	 dossier;

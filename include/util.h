@@ -49,6 +49,9 @@ char *wipe_dup(const char *, size_t len);
 void  wipe_free(void *);
 int   wipe_same(const void *, size_t, const void *, size_t);
 
+/* Seconds in a day, for durations counted in days (retention, purge). */
+#define UTIL_DAY	86400L
+
 /* Now, in UTC seconds.  $CARNET_NOW (seconds since the epoch) fixes it,
  * so that tests can speak of dates. */
 time_t util_now(void);

@@ -22,78 +22,162 @@
 #include "store.h"
 #include "util.h"
 
-/* Passphrases longer than the format allows are still read whole, so
- * that the refusal can say why. */
-#define PASS_READ_MAX	1024
+#ifndef VERSION
+#define VERSION "unknown"
+#endif
+
 #define TRIES		3
-#define NOTE_MAX	(64L * 1024 * 1024)
-#define PAGE_HITS	50
+#define PAGE_HITS	50	/* search hits read at a time */
+#define PAGE_NOTES	200	/* notes of a dossier read at a time */
 
 enum opening { NONE, SHARED, EXCLUSIVE };
 /* Where a command writes, besides the notebook: told to the sandbox. */
 enum output { NO_OUTPUT, OUTPUT_OPERAND, OUTPUT_OPTION, UNCONFINED };
 
-struct command {
-	const char	*name;
-	const char	*args;		/* as in the synopsis */
-	const char	*help;
-	int		 min, max;	/* operands; -1: any number */
-	enum opening	 opens;
-	enum output	 writes;
-	int		(*run)(struct cli *, struct store *, int, char **);
+/* An option: a flag, or one followed by a text or a whole number in
+ * [min, max].  Options and operands may come in any order. */
+enum option_kind { FLAG, TEXT, NUMBER };
+struct option {
+	const char		*name;		/* "--all", "-o" */
+	enum option_kind	 kind;
+	long long		 min, max;
+	const char		*alias;		/* "--help" for "-h" */
+};
+#define OPTIONS_MAX	6
+
+/* A command line read against a command's options. */
+struct command;
+struct args {
+	const struct command	*cmd;
+	const struct option	*options;
+	const char		*given[OPTIONS_MAX];	/* NULL: not given;
+							 * "" for a flag */
+	long long		 number[OPTIONS_MAX];
+	int			 argc;			/* the operands */
+	char			**argv;
 };
 
-static int cmd_init(struct cli *, struct store *, int, char **);
-static int cmd_passwd(struct cli *, struct store *, int, char **);
-static int cmd_ls(struct cli *, struct store *, int, char **);
-static int cmd_new(struct cli *, struct store *, int, char **);
-static int cmd_add(struct cli *, struct store *, int, char **);
-static int cmd_show(struct cli *, struct store *, int, char **);
-static int cmd_search(struct cli *, struct store *, int, char **);
-static int cmd_rm(struct cli *, struct store *, int, char **);
-static int cmd_backup(struct cli *, struct store *, int, char **);
-static int cmd_print(struct cli *, struct store *, int, char **);
-static int cmd_purge(struct cli *, struct store *, int, char **);
-static int cmd_notice(struct cli *, struct store *, int, char **);
-static int cmd_import(struct cli *, struct store *, int, char **);
-static int cmd_export(struct cli *, struct store *, int, char **);
-static int cmd_check(struct cli *, struct store *, int, char **);
+struct command {
+	const char	*name;
+	const char	*usage;		/* as in the synopsis */
+	const char	*help;
+	struct option	 options[OPTIONS_MAX];
+	int		 min, max;	/* operands; -1: any number */
+	enum opening	 opens;
+	enum output	 writes;	/* OUTPUT_OPTION: the value of -o */
+	int		(*run)(struct cli *, struct store *,
+			    const struct args *);
+	/* Operands and options that go together, checked before the
+	 * passphrase is asked: 0 when they do. */
+	int		(*misused)(const struct args *);
+};
+
+static int cmd_init(struct cli *, struct store *, const struct args *);
+static int cmd_passwd(struct cli *, struct store *, const struct args *);
+static int cmd_ls(struct cli *, struct store *, const struct args *);
+static int cmd_new(struct cli *, struct store *, const struct args *);
+static int cmd_add(struct cli *, struct store *, const struct args *);
+static int cmd_show(struct cli *, struct store *, const struct args *);
+static int cmd_search(struct cli *, struct store *, const struct args *);
+static int cmd_rm(struct cli *, struct store *, const struct args *);
+static int cmd_backup(struct cli *, struct store *, const struct args *);
+static int cmd_print(struct cli *, struct store *, const struct args *);
+static int cmd_purge(struct cli *, struct store *, const struct args *);
+static int cmd_notice(struct cli *, struct store *, const struct args *);
+static int cmd_import(struct cli *, struct store *, const struct args *);
+static int cmd_export(struct cli *, struct store *, const struct args *);
+static int cmd_check(struct cli *, struct store *, const struct args *);
+static int purge_misused(const struct args *);
+
+#define DAYS_MAX	365000		/* --older-than: a thousand years */
 
 static const struct command commands[] = {
-	{ "init", "[--kdf-memory MiB] [--kdf-passes N]",
-	    N_("create a new notebook"), 0, 4, NONE, UNCONFINED,
-	    cmd_init },
-	{ "passwd", "", N_("change the passphrase"), 0, 0, NONE, UNCONFINED,
-	    cmd_passwd },
-	{ "ls", "[--review]", N_("list the dossiers (--review: those to "
-	    "review for retention)"), 0, 1, SHARED, NO_OUTPUT, cmd_ls },
-	{ "new", "NAME", N_("create a dossier and print its number"), 1, -1,
-	    SHARED, NO_OUTPUT, cmd_new },
-	{ "add", "DOSSIER", N_("add a note read from standard input"), 1, 1,
-	    SHARED, NO_OUTPUT, cmd_add },
-	{ "show", "DOSSIER", N_("print a dossier's notes, oldest first"), 1,
-	    1, SHARED, NO_OUTPUT, cmd_show },
-	{ "search", "QUERY", N_("search every note, accents ignored"), 1, -1,
-	    SHARED, NO_OUTPUT, cmd_search },
-	{ "print", "DOSSIER [--all] [--for-person] [-o FILE.pdf]",
-	    N_("put the notes not yet on paper (or all) on the printer"), 1, 5,
-	    SHARED, OUTPUT_OPTION, cmd_print },
-	{ "purge", "[-y] DOSSIER|--all [--older-than DAYS]",
-	    N_("destroy the notes already on paper"), 1, 4, SHARED,
-	    NO_OUTPUT, cmd_purge },
-	{ "notice", "[-o FILE.pdf]", N_("print the information notice for "
-	    "the people written about"), 0, 2, NONE, OUTPUT_OPTION,
-	    cmd_notice },
-	{ "import", "DIR", N_("add the notes of a folder per dossier, a file "
-	    "per note"), 1, 1, SHARED, NO_OUTPUT, cmd_import },
-	{ "export", "DIR", N_("write every note out, a folder per dossier "
-	    "(NOT encrypted)"), 1, 1, SHARED, OUTPUT_OPERAND, cmd_export },
-	{ "rm", "[-y] DOSSIER", N_("destroy a dossier and all its notes"), 1,
-	    2, SHARED, NO_OUTPUT, cmd_rm },
-	{ "backup", "DEST", N_("write an encrypted copy, then check it"), 1,
-	    1, SHARED, OUTPUT_OPERAND, cmd_backup },
-	{ "check", "", N_("verify the notebook's integrity"), 0, 0, SHARED,
-	    NO_OUTPUT, cmd_check },
+	{ .name = "init", .usage = "[--kdf-memory MiB] [--kdf-passes N]",
+	    .help = N_("create a new notebook"),
+	    .options = { { "--kdf-memory", NUMBER, 0, 1 << 30, NULL },
+		{ "--kdf-passes", NUMBER, 0, 1 << 30, NULL } },
+	    .min = 0, .max = 0, .opens = NONE, .writes = UNCONFINED,
+	    .run = cmd_init },
+	{ .name = "passwd", .usage = "",
+	    .help = N_("change the passphrase"),
+	    .min = 0, .max = 0, .opens = NONE, .writes = UNCONFINED,
+	    .run = cmd_passwd },
+	{ .name = "ls", .usage = "[--review]",
+	    .help = N_("list the dossiers (--review: those to review for "
+		"retention)"),
+	    .options = { { "--review", FLAG, 0, 0, NULL } },
+	    .min = 0, .max = 0, .opens = SHARED, .writes = NO_OUTPUT,
+	    .run = cmd_ls },
+	{ .name = "new", .usage = "NAME",
+	    .help = N_("create a dossier and print its number"),
+	    .min = 1, .max = -1, .opens = SHARED, .writes = NO_OUTPUT,
+	    .run = cmd_new },
+	{ .name = "add", .usage = "DOSSIER",
+	    .help = N_("add a note read from standard input"),
+	    .min = 1, .max = 1, .opens = SHARED, .writes = NO_OUTPUT,
+	    .run = cmd_add },
+	{ .name = "show", .usage = "DOSSIER",
+	    .help = N_("print a dossier's notes, oldest first"),
+	    .min = 1, .max = 1, .opens = SHARED, .writes = NO_OUTPUT,
+	    .run = cmd_show },
+	{ .name = "search", .usage = "QUERY",
+	    .help = N_("search every note, accents ignored"),
+	    .min = 1, .max = -1, .opens = SHARED, .writes = NO_OUTPUT,
+	    .run = cmd_search },
+	{ .name = "print", .usage = "DOSSIER [--all] [--for-person] "
+	    "[-o FILE.pdf]",
+	    .help = N_("put the notes not yet on paper (or all) on the "
+		"printer"),
+	    .options = { { "--all", FLAG, 0, 0, NULL },
+		{ "--for-person", FLAG, 0, 0, NULL },
+		{ "-o", TEXT, 0, 0, NULL } },
+	    .min = 1, .max = 1, .opens = SHARED, .writes = OUTPUT_OPTION,
+	    .run = cmd_print },
+	{ .name = "purge", .usage = "[-y] DOSSIER|--all [--older-than DAYS]",
+	    .help = N_("destroy the notes already on paper"),
+	    .options = { { "-y", FLAG, 0, 0, NULL },
+		{ "--all", FLAG, 0, 0, NULL },
+		{ "--older-than", NUMBER, 0, DAYS_MAX, NULL } },
+	    .min = 0, .max = 1, .opens = SHARED, .writes = NO_OUTPUT,
+	    .run = cmd_purge, .misused = purge_misused },
+	{ .name = "notice", .usage = "[-o FILE.pdf]",
+	    .help = N_("print the information notice for the people written "
+		"about"),
+	    .options = { { "-o", TEXT, 0, 0, NULL } },
+	    .min = 0, .max = 0, .opens = NONE, .writes = OUTPUT_OPTION,
+	    .run = cmd_notice },
+	{ .name = "import", .usage = "DIR",
+	    .help = N_("add the notes of a folder per dossier, a file per "
+		"note"),
+	    .min = 1, .max = 1, .opens = SHARED, .writes = NO_OUTPUT,
+	    .run = cmd_import },
+	{ .name = "export", .usage = "DIR",
+	    .help = N_("write every note out, a folder per dossier (NOT "
+		"encrypted)"),
+	    .min = 1, .max = 1, .opens = SHARED, .writes = OUTPUT_OPERAND,
+	    .run = cmd_export },
+	{ .name = "rm", .usage = "[-y] DOSSIER",
+	    .help = N_("destroy a dossier and all its notes"),
+	    .options = { { "-y", FLAG, 0, 0, NULL } },
+	    .min = 1, .max = 1, .opens = SHARED, .writes = NO_OUTPUT,
+	    .run = cmd_rm },
+	{ .name = "backup", .usage = "DEST",
+	    .help = N_("write an encrypted copy, then check it"),
+	    .min = 1, .max = 1, .opens = SHARED, .writes = OUTPUT_OPERAND,
+	    .run = cmd_backup },
+	{ .name = "check", .usage = "",
+	    .help = N_("verify the notebook's integrity"),
+	    .min = 0, .max = 0, .opens = SHARED, .writes = NO_OUTPUT,
+	    .run = cmd_check },
+};
+
+/* carnet's own options, before the command. */
+static const struct option main_options[OPTIONS_MAX] = {
+	{ "-h", FLAG, 0, 0, "--help" },
+	{ "-V", FLAG, 0, 0, "--version" },
+	{ "-f", TEXT, 0, 0, NULL },
+	{ "--lock-after", NUMBER, 0, 1L << 30, NULL },
+	{ "--passphrase-fd", NUMBER, 0, 1 << 20, NULL },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -108,7 +192,16 @@ cli_usage(FILE *fp)
 	fputs(_("commands:\n"), fp);
 	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "  %-7s %s\n  %-7s   %s\n", commands[i].name,
-		    commands[i].args, "", _(commands[i].help));
+		    commands[i].usage, "", _(commands[i].help));
+}
+
+/* A command's own synopsis line; the usage exit status. */
+static int
+usage_of(const struct command *cmd)
+{
+	fprintf(stderr, _("usage: %s %s %s\n"), util_progname, cmd->name,
+	    cmd->usage);
+	return EXIT_USAGE;
 }
 
 static int
@@ -116,6 +209,92 @@ report(const struct error *err)
 {
 	util_warn("%s", err->text);
 	return err->status;
+}
+
+static int
+option_index(const struct option *options, const char *word)
+{
+	int i;
+
+	for (i = 0; i < OPTIONS_MAX && options[i].name != NULL; i++)
+		if (strcmp(word, options[i].name) == 0 ||
+		    (options[i].alias != NULL &&
+		    strcmp(word, options[i].alias) == 0))
+			return i;
+	return -1;
+}
+
+/*
+ * The one reader of command lines: ARGV against OPTIONS, into A.  With
+ * IN_ORDER, the first operand ends the options (carnet's own, before the
+ * command); otherwise options and operands mix, and "--" ends the
+ * options.  The operands are A's argc and argv (free A->argv).  -1 with
+ * a message for an unknown option or a missing or wrong value.
+ */
+static int
+args_read(const struct option *options, int argc, char **argv,
+    int in_order, struct args *a, struct error *err)
+{
+	int i, k, options_end = 0;
+
+	memset(a, 0, sizeof(*a));
+	a->options = options;
+	a->argv = xcalloc((size_t)argc + 1, sizeof(*a->argv));
+	for (i = 0; i < argc; i++) {
+		if (options_end || argv[i][0] != '-' || argv[i][1] == '\0') {
+			if (in_order)
+				break;
+			a->argv[a->argc++] = argv[i];
+			continue;
+		}
+		if (strcmp(argv[i], "--") == 0) {
+			options_end = 1;
+			if (in_order) {
+				i++;
+				break;
+			}
+			continue;
+		}
+		if ((k = option_index(options, argv[i])) == -1)
+			return error_set(err, EXIT_USAGE, _("unknown option "
+			    "“%s”"), argv[i]);
+		if (options[k].kind == FLAG) {
+			a->given[k] = "";
+			continue;
+		}
+		if (i + 1 == argc || argv[i + 1][0] == '\0')
+			return error_set(err, EXIT_USAGE, options[k].kind ==
+			    NUMBER ? _("%s needs a number") : _("%s needs a "
+			    "value"), argv[i]);
+		a->given[k] = argv[++i];
+		if (options[k].kind == NUMBER && util_number(argv[i],
+		    options[k].min, options[k].max, &a->number[k]) == -1)
+			return error_set(err, EXIT_USAGE, _("%s needs a whole "
+			    "number from %lld to %lld"), argv[i - 1],
+			    options[k].min, options[k].max);
+	}
+	if (in_order)
+		while (i < argc)
+			a->argv[a->argc++] = argv[i++];
+	return 0;
+}
+
+/* The value given to option NAME ("" for a flag), or NULL. */
+static const char *
+arg(const struct args *a, const char *name)
+{
+	int k = option_index(a->options, name);
+
+	return k == -1 ? NULL : a->given[k];
+}
+
+/* Option NAME's number, or DEFAULT when it was not given. */
+static long long
+arg_number(const struct args *a, const char *name, long long otherwise)
+{
+	int k = option_index(a->options, name);
+
+	return k == -1 || a->given[k] == NULL ? otherwise : a->number[k];
 }
 
 /*
@@ -155,7 +334,7 @@ put_str(const char *s, int tty)
 static struct secret *
 ask_pass(struct cli *c, const char *question, struct error *err)
 {
-	struct secret *s = secret_new(PASS_READ_MAX);
+	struct secret *s = secret_new(NOTEBOOK_PASS_READ_MAX);
 	int rc;
 
 	if (c->passfd != -1) {
@@ -245,26 +424,13 @@ open_notebook(struct cli *c, enum notebook_mode mode, const char *question,
 	return nb;
 }
 
+/* The Argon2id cost asked for, or calibrated for what is not given. */
 static int
-parse_kdf(int argc, char **argv, struct kdf *kdf, struct error *err)
+kdf_of(const struct args *a, struct kdf *kdf, struct error *err)
 {
-	long long mib = -1, passes = -1;
-	long long *target;
-	int i;
+	long long mib = arg_number(a, "--kdf-memory", -1);
+	long long passes = arg_number(a, "--kdf-passes", -1);
 
-	for (i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--kdf-memory") == 0)
-			target = &mib;
-		else if (strcmp(argv[i], "--kdf-passes") == 0)
-			target = &passes;
-		else
-			return error_set(err, EXIT_USAGE, _("unknown option "
-			    "“%s”"), argv[i]);
-		if (i + 1 == argc || util_number(argv[++i], 0, 1 << 30,
-		    target) == -1)
-			return error_set(err, EXIT_USAGE, _("%s needs a number"),
-			    argv[i - (i + 1 == argc ? 0 : 1)]);
-	}
 	if (mib == -1 || passes == -1)
 		notebook_kdf_calibrate(kdf);
 	if (mib == -1)
@@ -275,7 +441,7 @@ parse_kdf(int argc, char **argv, struct kdf *kdf, struct error *err)
 }
 
 static int
-cmd_init(struct cli *c, struct store *unused, int argc, char **argv)
+cmd_init(struct cli *c, struct store *unused, const struct args *a)
 {
 	struct error err;
 	struct kdf kdf;
@@ -285,7 +451,7 @@ cmd_init(struct cli *c, struct store *unused, int argc, char **argv)
 	struct stat sb;
 
 	(void)unused;
-	if (parse_kdf(argc, argv, &kdf, &err) == -1)
+	if (kdf_of(a, &kdf, &err) == -1)
 		return report(&err);
 	if (stat(c->path, &sb) == 0 && !(S_ISREG(sb.st_mode) &&
 	    sb.st_size == 0)) {
@@ -312,13 +478,13 @@ cmd_init(struct cli *c, struct store *unused, int argc, char **argv)
 }
 
 static int
-cmd_passwd(struct cli *c, struct store *unused, int argc, char **argv)
+cmd_passwd(struct cli *c, struct store *unused, const struct args *a)
 {
 	struct error err;
 	struct notebook *nb;
 	struct secret *pass;
 
-	(void)unused, (void)argc, (void)argv;
+	(void)unused, (void)a;
 	if ((nb = open_notebook(c, NOTEBOOK_EXCLUSIVE,
 	    _("Current passphrase for %s: "), &err)) == NULL)
 		return report(&err);
@@ -336,7 +502,7 @@ cmd_passwd(struct cli *c, struct store *unused, int argc, char **argv)
 }
 
 static int
-cmd_ls(struct cli *c, struct store *st, int argc, char **argv)
+cmd_ls(struct cli *c, struct store *st, const struct args *a)
 {
 	struct error err;
 	struct dossier *list;
@@ -345,13 +511,9 @@ cmd_ls(struct cli *c, struct store *st, int argc, char **argv)
 	int tty = isatty(STDOUT_FILENO);
 	time_t idle = 0;
 
-	if (argc == 1 && strcmp(argv[0], "--review") != 0) {
-		cli_usage(stderr);
-		return EXIT_USAGE;
-	}
 	/* To review: no note for longer than the retention time. */
-	if (argc == 1)
-		idle = util_now() - (time_t)c->conf->retention_days * 86400;
+	if (arg(a, "--review") != NULL)
+		idle = util_now() - (time_t)c->conf->retention_days * UTIL_DAY;
 	if (store_dossiers(st, NULL, 1, idle, &list, &n, &err) == -1)
 		return report(&err);
 	for (i = 0; i < n; i++) {
@@ -392,11 +554,11 @@ join(int argc, char **argv)
 }
 
 static int
-cmd_new(struct cli *c, struct store *st, int argc, char **argv)
+cmd_new(struct cli *c, struct store *st, const struct args *a)
 {
 	struct error err;
 	long long id;
-	char *name = join(argc, argv), *start = name, *end;
+	char *name = join(a->argc, a->argv), *start = name, *end;
 
 	(void)c;
 	while (*start == ' ')
@@ -413,7 +575,7 @@ cmd_new(struct cli *c, struct store *st, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* All of standard input, up to NOTE_MAX bytes, to give back with
+/* All of standard input, up to STORE_NOTE_MAX bytes, to give back with
  * wipe_free().  NULL with a message when it cannot be read. */
 static char *
 read_input(size_t *len, struct error *err)
@@ -424,11 +586,11 @@ read_input(size_t *len, struct error *err)
 
 	for (;;) {
 		if (n == cap) {
-			if (cap >= (size_t)NOTE_MAX) {
+			if (cap >= (size_t)STORE_NOTE_MAX) {
 				wipe_free(buf);
 				error_set(err, EXIT_ERROR, _("the note is longer "
 				    "than %ld MiB: nothing was saved"),
-				    NOTE_MAX / 1024 / 1024);
+				    STORE_NOTE_MAX / 1024 / 1024);
 				return NULL;
 			}
 			buf = wipe_grow(buf, cap *= 2);
@@ -454,7 +616,7 @@ read_input(size_t *len, struct error *err)
 }
 
 static int
-cmd_add(struct cli *c, struct store *st, int argc, char **argv)
+cmd_add(struct cli *c, struct store *st, const struct args *a)
 {
 	struct error err;
 	struct dossier d;
@@ -463,8 +625,8 @@ cmd_add(struct cli *c, struct store *st, int argc, char **argv)
 	char *body;
 	int rc = EXIT_OK;
 
-	(void)c, (void)argc;
-	if (store_dossier_find(st, argv[0], &d, &err) == -1)
+	(void)c;
+	if (store_dossier_find(st, a->argv[0], &d, &err) == -1)
 		return report(&err);
 	if (isatty(STDIN_FILENO))
 		fprintf(stderr, _("Write the note for “%s”, then press Ctrl-D "
@@ -483,7 +645,7 @@ cmd_add(struct cli *c, struct store *st, int argc, char **argv)
 }
 
 static int
-cmd_show(struct cli *c, struct store *st, int argc, char **argv)
+cmd_show(struct cli *c, struct store *st, const struct args *a)
 {
 	struct error err;
 	struct dossier d;
@@ -493,13 +655,14 @@ cmd_show(struct cli *c, struct store *st, int argc, char **argv)
 	char date[64], other[64];
 	int tty = isatty(STDOUT_FILENO);
 
-	(void)c, (void)argc;
-	if (store_dossier_find(st, argv[0], &d, &err) == -1)
+	(void)c;
+	if (store_dossier_find(st, a->argv[0], &d, &err) == -1)
 		return report(&err);
 	put_str(d.name, tty);
 	printf(ngettext(" — %ld note\n", " — %ld notes\n", d.notes), d.notes);
 	do {
-		if (store_notes(st, d.id, 0, from, 200, &notes, &n, &err) ==
+		if (store_notes(st, d.id, 0, from, PAGE_NOTES, &notes, &n,
+		    &err) ==
 		    -1) {
 			store_dossier_free(&d);
 			return report(&err);
@@ -549,13 +712,13 @@ put_snippet(const char *s, int tty)
 }
 
 static int
-cmd_search(struct cli *c, struct store *st, int argc, char **argv)
+cmd_search(struct cli *c, struct store *st, const struct args *a)
 {
 	struct error err;
 	struct hit *hits;
 	size_t n, i, total = 0, notes;
 	long long before = 0;
-	char date[64], *query = join(argc, argv);
+	char date[64], *query = join(a->argc, a->argv);
 	int tty = isatty(STDOUT_FILENO);
 
 	(void)c;
@@ -588,26 +751,17 @@ cmd_search(struct cli *c, struct store *st, int argc, char **argv)
 }
 
 static int
-cmd_rm(struct cli *c, struct store *st, int argc, char **argv)
+cmd_rm(struct cli *c, struct store *st, const struct args *a)
 {
 	struct error err;
 	struct dossier d;
 	char answer[64], *question;
-	int yes = 0, rc;
-	const char *key;
+	int rc;
 
 	(void)c;
-	if (argc == 2 && strcmp(argv[0], "-y") == 0)
-		yes = 1, key = argv[1];
-	else if (argc == 1 && strcmp(argv[0], "-y") != 0)
-		key = argv[0];
-	else {
-		cli_usage(stderr);
-		return EXIT_USAGE;
-	}
-	if (store_dossier_find(st, key, &d, &err) == -1)
+	if (store_dossier_find(st, a->argv[0], &d, &err) == -1)
 		return report(&err);
-	if (!yes) {
+	if (arg(a, "-y") == NULL) {
 		if (!prompt_available()) {
 			store_dossier_free(&d);
 			util_warn(_("no terminal to confirm on: nothing was "
@@ -633,34 +787,6 @@ cmd_rm(struct cli *c, struct store *st, int argc, char **argv)
 	return rc == 0 ? EXIT_OK : report(&err);
 }
 
-/* Options of print, purge and notice: flags, and values after them. */
-static int
-take(int argc, char **argv, const char *const *flags, int *set,
-    const char *const *with, const char **values, const char **operand)
-{
-	int i, k, known;
-
-	for (i = 0; i < argc; i++) {
-		known = 0;
-		for (k = 0; flags != NULL && flags[k] != NULL; k++)
-			if (strcmp(argv[i], flags[k]) == 0)
-				set[k] = known = 1;
-		for (k = 0; with != NULL && with[k] != NULL; k++)
-			if (strcmp(argv[i], with[k]) == 0) {
-				if (i + 1 == argc)
-					return -1;
-				values[k] = argv[++i];
-				known = 1;
-			}
-		if (known)
-			continue;
-		if (argv[i][0] == '-' || operand == NULL || *operand != NULL)
-			return -1;
-		*operand = argv[i];
-	}
-	return 0;
-}
-
 static void
 warn_unencrypted(const char *path)
 {
@@ -669,28 +795,20 @@ warn_unencrypted(const char *path)
 }
 
 static int
-cmd_print(struct cli *c, struct store *st, int argc, char **argv)
+cmd_print(struct cli *c, struct store *st, const struct args *a)
 {
-	static const char *const flags[] = { "--all", "--for-person", NULL };
-	static const char *const with[] = { "-o", NULL };
 	struct print_request rq;
 	struct print_result res;
 	struct dossier d;
 	struct error err;
-	const char *output = NULL, *key = NULL;
-	int set[2] = { 0, 0 };
+	const char *output = arg(a, "-o");
 
-	if (take(argc, argv, flags, set, with, &output, &key) == -1 ||
-	    key == NULL) {
-		cli_usage(stderr);
-		return EXIT_USAGE;
-	}
-	if (store_dossier_find(st, key, &d, &err) == -1)
+	if (store_dossier_find(st, a->argv[0], &d, &err) == -1)
 		return report(&err);
 	memset(&rq, 0, sizeof(rq));
 	rq.dossier = d.id;
-	rq.all = set[0];
-	rq.for_person = set[1];
+	rq.all = arg(a, "--all") != NULL;
+	rq.for_person = arg(a, "--for-person") != NULL;
 	rq.output = output;
 	if (print_dossier(st, c->conf, &rq, &res, &err) == -1) {
 		store_dossier_free(&d);
@@ -708,30 +826,29 @@ cmd_print(struct cli *c, struct store *st, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* One dossier, or --all: never both, never neither. */
 static int
-cmd_purge(struct cli *c, struct store *st, int argc, char **argv)
+purge_misused(const struct args *a)
 {
-	static const char *const flags[] = { "-y", "--all", NULL };
-	static const char *const with[] = { "--older-than", NULL };
-	const char *days = NULL, *key = NULL;
+	return (a->argc == 0) == (arg(a, "--all") == NULL);
+}
+
+static int
+cmd_purge(struct cli *c, struct store *st, const struct args *a)
+{
+	const char *key = a->argc > 0 ? a->argv[0] : NULL;
 	char answer[64], *question;
 	struct dossier d;
 	struct error err;
-	long long n = 0;
+	long long days = arg_number(a, "--older-than", 0);
 	long count;
-	int set[2] = { 0, 0 }, r;
+	int r;
 
 	(void)c;
-	if (take(argc, argv, flags, set, with, &days, &key) == -1 ||
-	    (key == NULL) == !set[1] || (days != NULL && util_number(days, 0,
-	    365000, &n) == -1)) {
-		cli_usage(stderr);
-		return EXIT_USAGE;
-	}
 	memset(&d, 0, sizeof(d));
 	if (key != NULL && store_dossier_find(st, key, &d, &err) == -1)
 		return report(&err);
-	if (!set[0]) {
+	if (arg(a, "-y") == NULL) {
 		if (!prompt_available()) {
 			store_dossier_free(&d);
 			util_warn(_("no terminal to confirm on: nothing was "
@@ -751,7 +868,7 @@ cmd_purge(struct cli *c, struct store *st, int argc, char **argv)
 			return EXIT_OK;
 		}
 	}
-	r = store_purge(st, d.id, util_now() - (time_t)n * 86400, &count,
+	r = store_purge(st, d.id, util_now() - (time_t)days * UTIL_DAY, &count,
 	    &err);
 	store_dossier_free(&d);
 	if (r == -1)
@@ -762,18 +879,13 @@ cmd_purge(struct cli *c, struct store *st, int argc, char **argv)
 }
 
 static int
-cmd_notice(struct cli *c, struct store *unused, int argc, char **argv)
+cmd_notice(struct cli *c, struct store *unused, const struct args *a)
 {
-	static const char *const with[] = { "-o", NULL };
 	struct print_result res;
 	struct error err;
-	const char *output = NULL;
+	const char *output = arg(a, "-o");
 
 	(void)unused;
-	if (take(argc, argv, NULL, NULL, with, &output, NULL) == -1) {
-		cli_usage(stderr);
-		return EXIT_USAGE;
-	}
 	if (print_notice(c->conf, output, &res, &err) == -1)
 		return report(&err);
 	if (output != NULL)
@@ -785,15 +897,15 @@ cmd_notice(struct cli *c, struct store *unused, int argc, char **argv)
 }
 
 static int
-cmd_import(struct cli *c, struct store *st, int argc, char **argv)
+cmd_import(struct cli *c, struct store *st, const struct args *a)
 {
 	struct exchange_report r;
 	struct error err;
 	size_t i;
 	int rc;
 
-	(void)c, (void)argc;
-	rc = exchange_import(st, argv[0], isatty(STDERR_FILENO), &r, &err);
+	(void)c;
+	rc = exchange_import(st, a->argv[0], isatty(STDERR_FILENO), &r, &err);
 	if (rc == -1) {
 		exchange_report_free(&r);
 		util_warn("%s", err.text);
@@ -818,28 +930,29 @@ cmd_import(struct cli *c, struct store *st, int argc, char **argv)
 }
 
 static int
-cmd_export(struct cli *c, struct store *st, int argc, char **argv)
+cmd_export(struct cli *c, struct store *st, const struct args *a)
 {
 	struct exchange_report r;
 	struct error err;
 
-	(void)c, (void)argc;
-	if (exchange_export(st, argv[0], &r, &err) == -1)
+	(void)c;
+	if (exchange_export(st, a->argv[0], &r, &err) == -1)
 		return report(&err);
 	fprintf(stderr, _("Exported %zu notes of %zu dossiers to %s.\nThese "
 	    "files are NOT encrypted: keep them safe, and delete them when "
-	    "they are no longer needed.\n"), r.notes, r.dossiers, argv[0]);
+	    "they are no longer needed.\n"), r.notes, r.dossiers, a->argv[0]);
 	return EXIT_OK;
 }
 
 static int
-cmd_backup(struct cli *c, struct store *st, int argc, char **argv)
+cmd_backup(struct cli *c, struct store *st, const struct args *a)
 {
 	struct error err;
 	char *written;
 
-	(void)c, (void)argc;
-	if (notebook_backup(store_notebook(st), argv[0], &written, &err) == -1)
+	(void)c;
+	if (notebook_backup(store_notebook(st), a->argv[0], &written, &err) ==
+	    -1)
 		return report(&err);
 	fprintf(stderr, _("Encrypted copy written and checked: %s\n"),
 	    written);
@@ -848,12 +961,12 @@ cmd_backup(struct cli *c, struct store *st, int argc, char **argv)
 }
 
 static int
-cmd_check(struct cli *c, struct store *st, int argc, char **argv)
+cmd_check(struct cli *c, struct store *st, const struct args *a)
 {
 	struct error err;
 	long pages;
 
-	(void)argc, (void)argv;
+	(void)a;
 	if (notebook_check(store_notebook(st), &pages, &err) == -1)
 		return report(&err);
 	printf(ngettext("ok: %ld page checked, all of it decrypts\n",
@@ -878,32 +991,48 @@ cmd_check(struct cli *c, struct store *st, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* The file or folder the command will write, for the sandbox. */
-static const char *
-output_of(const struct command *cmd, int argc, char **argv)
+int
+cli_options(struct cli *c, int argc, char **argv, int *first)
 {
-	int i;
+	struct args a;
+	struct error err;
+	int rc = -1;
 
-	if (cmd->writes == OUTPUT_OPERAND)
-		for (i = 0; i < argc; i++)
-			if (argv[i][0] != '-')
-				return argv[i];
-	if (cmd->writes == OUTPUT_OPTION)
-		for (i = 0; i + 1 < argc; i++)
-			if (strcmp(argv[i], "-o") == 0)
-				return argv[i + 1];
-	return NULL;
+	c->file = NULL;
+	c->passfd = -1;
+	c->lock_after = -1;
+	c->confined = -2;
+	if (args_read(main_options, argc - 1, argv + 1, 1, &a, &err) == -1) {
+		util_warn("%s", err.text);
+		cli_usage(stderr);
+		rc = EXIT_USAGE;
+	} else if (arg(&a, "-h") != NULL) {
+		cli_usage(stdout);
+		rc = EXIT_OK;
+	} else if (arg(&a, "-V") != NULL) {
+		printf("carnet %s\n%s\n", VERSION, notebook_library());
+		rc = EXIT_OK;
+	} else {
+		c->file = arg(&a, "-f");
+		c->passfd = (int)arg_number(&a, "--passphrase-fd", -1);
+		c->lock_after = (long)arg_number(&a, "--lock-after", -1);
+		*first = argc - a.argc;
+	}
+	free(a.argv);
+	return rc;
 }
 
 int
 cli_run(struct cli *c, int argc, char **argv)
 {
 	const struct command *cmd = NULL;
+	struct args a;
 	struct error err;
 	struct notebook *nb;
 	struct store *st = NULL;
+	const char *output = NULL;
 	size_t i;
-	int rc, operands = argc - 1;
+	int rc;
 
 	for (i = 0; i < NCOMMANDS; i++)
 		if (strcmp(argv[0], commands[i].name) == 0)
@@ -913,10 +1042,16 @@ cli_run(struct cli *c, int argc, char **argv)
 		cli_usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (operands < cmd->min || (cmd->max != -1 && operands > cmd->max)) {
-		fprintf(stderr, _("usage: %s %s %s\n"), util_progname,
-		    cmd->name, cmd->args);
-		return EXIT_USAGE;
+	if (args_read(cmd->options, argc - 1, argv + 1, 0, &a, &err) == -1) {
+		free(a.argv);
+		util_warn("%s", err.text);
+		return usage_of(cmd);
+	}
+	a.cmd = cmd;
+	if (a.argc < cmd->min || (cmd->max != -1 && a.argc > cmd->max) ||
+	    (cmd->misused != NULL && cmd->misused(&a))) {
+		free(a.argv);
+		return usage_of(cmd);
 	}
 	if (cmd->opens != NONE) {
 		nb = open_notebook(c, cmd->opens == EXCLUSIVE ?
@@ -926,14 +1061,22 @@ cli_run(struct cli *c, int argc, char **argv)
 			fprintf(stderr, "%s %s\n", _("Updating the notebook for "
 			    "this carnet…"), _("(up to a minute for a large "
 			    "one)"));
-		if (nb == NULL || (st = store_attach(nb, &err)) == NULL)
+		if (nb == NULL || (st = store_attach(nb, &err)) == NULL) {
+			free(a.argv);
 			return report(&err);
+		}
 	}
+	/* What the sandbox leaves writable besides the notebook. */
+	if (cmd->writes == OUTPUT_OPERAND)
+		output = a.argv[0];
+	else if (cmd->writes == OUTPUT_OPTION)
+		output = arg(&a, "-o");
 	if (cmd->writes != UNCONFINED && c->conf->sandbox)
-		c->confined = sandbox_confine(c->path, output_of(cmd, operands,
-		    argv + 1), c->conf->print_command);
-	rc = cmd->run(c, st, operands, argv + 1);
+		c->confined = sandbox_confine(c->path, output,
+		    c->conf->print_command);
+	rc = cmd->run(c, st, &a);
 	store_close(st);
+	free(a.argv);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		util_warn(_("cannot write the output:"));
 		rc = EXIT_ERROR;

@@ -20,7 +20,6 @@
 #include "exchange.h"
 #include "store.h"
 
-#define NOTE_MAX	(64L * 1024 * 1024)
 
 static int
 by_name(const void *a, const void *b)
@@ -102,6 +101,7 @@ name_date(const char *name, time_t *when)
 static char *
 slurp(const char *path, size_t *len, const char **why)
 {
+	static char too_big[64];
 	struct stat st;
 	char *buf;
 	ssize_t n;
@@ -118,8 +118,10 @@ slurp(const char *path, size_t *len, const char **why)
 		close(fd);
 		return NULL;
 	}
-	if (st.st_size > NOTE_MAX) {
-		*why = _("larger than 64 MiB");
+	if (st.st_size > STORE_NOTE_MAX) {
+		snprintf(too_big, sizeof(too_big), _("larger than %ld MiB"),
+		    STORE_NOTE_MAX / 1024 / 1024);
+		*why = too_big;
 		close(fd);
 		return NULL;
 	}

@@ -11,24 +11,13 @@
 
 #include "cli.h"
 #include "conf.h"
-#include "notebook.h"
 #include "secret.h"
 #include "ui.h"
 #include "util.h"
 
-#ifndef VERSION
-#define VERSION "unknown"
-#endif
 #ifndef LOCALEDIR
 #define LOCALEDIR "/usr/local/share/locale"
 #endif
-
-static void
-usage(void)
-{
-	cli_usage(stderr);
-	exit(EXIT_USAGE);
-}
 
 /* -f, then $CARNET_FILE, then the configuration, then the XDG place. */
 static char *
@@ -55,10 +44,10 @@ main(int argc, char *argv[])
 {
 	struct conf conf;
 	struct cli cli;
-	const char *file = NULL, *localedir = getenv("CARNET_LOCALEDIR");
+	const char *localedir = getenv("CARNET_LOCALEDIR");
 	char *confpath, *path;
-	long long fd, lock_after = -1;
-	int i, rc;
+	long lock_after;
+	int first, rc;
 
 	secret_harden_process();
 	setlocale(LC_ALL, "");
@@ -67,65 +56,26 @@ main(int argc, char *argv[])
 	bind_textdomain_codeset("carnet", "UTF-8");
 	textdomain("carnet");
 
-	cli.passfd = -1;
-	cli.confined = -2;
-	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
-		} else if (strcmp(argv[i], "-h") == 0 ||
-		    strcmp(argv[i], "--help") == 0) {
-			cli_usage(stdout);
-			return EXIT_OK;
-		} else if (strcmp(argv[i], "-V") == 0 ||
-		    strcmp(argv[i], "--version") == 0) {
-			printf("carnet %s\n%s\n", VERSION,
-			    notebook_library());
-			return EXIT_OK;
-		} else if (strcmp(argv[i], "-f") == 0) {
-			if (++i == argc || argv[i][0] == '\0')
-				usage();
-			file = argv[i];
-		} else if (strcmp(argv[i], "--lock-after") == 0) {
-			if (++i == argc || util_number(argv[i], 0, 1L << 30,
-			    &lock_after) == -1) {
-				util_warn(_("--lock-after needs a number of "
-				    "seconds"));
-				usage();
-			}
-		} else if (strcmp(argv[i], "--passphrase-fd") == 0) {
-			if (++i == argc || util_number(argv[i], 0, 1 << 20,
-			    &fd) == -1) {
-				util_warn(_("--passphrase-fd needs a file "
-				    "descriptor number"));
-				usage();
-			}
-			cli.passfd = (int)fd;
-		} else {
-			util_warn(_("unknown option “%s”"), argv[i]);
-			usage();
-		}
-	}
-
+	if ((rc = cli_options(&cli, argc, argv, &first)) != -1)
+		return rc;
 	conf_init(&conf);
 	if ((confpath = conf_path()) != NULL)
 		conf_load(&conf, confpath, stderr);
 	free(confpath);
-	path = notebook_place(file, &conf);
+	path = notebook_place(cli.file, &conf);
 	cli.path = path;
 	cli.conf = &conf;
 
-	if (lock_after == -1)
-		lock_after = conf.lock_after;
-	if (i < argc)
-		rc = cli_run(&cli, argc - i, argv + i);
+	lock_after = cli.lock_after != -1 ? cli.lock_after : conf.lock_after;
+	if (first < argc)
+		rc = cli_run(&cli, argc - first, argv + first);
 	else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		util_warn(_("no command, and no terminal to show the notebook "
 		    "on"));
 		cli_usage(stderr);
 		rc = EXIT_USAGE;
 	} else
-		rc = ui_run(path, &conf, (long)lock_after);
+		rc = ui_run(path, &conf, lock_after);
 	free(path);
 	conf_free(&conf);
 	return rc;

@@ -196,7 +196,7 @@ header_parse(const char *path, const unsigned char *h, struct kdf *kdf,
 	kdf->passes = h[5];
 	if (kdf->mem_log2 < 13 || kdf->mem_log2 > 22 || kdf->passes < 1 ||
 	    kdf->passes > NOTEBOOK_KDF_MAX_PASSES ||
-	    (kdf->passes << (kdf->mem_log2 - 10)) > 16384)
+	    (kdf->passes << (kdf->mem_log2 - 10)) > NOTEBOOK_KDF_MAX_COST)
 		return error_set(err, EXIT_NOTCARNET, _("%s is damaged: its "
 		    "header asks for an absurd key derivation cost"), path);
 	return 0;
@@ -910,7 +910,7 @@ notebook_kdf_calibrate(struct kdf *kdf)
 	if (kdf->passes < 2)
 		kdf->passes = 2;
 	while (kdf->passes > NOTEBOOK_KDF_MAX_PASSES ||
-	    (kdf->passes << (kdf->mem_log2 - 10)) > 16384)
+	    (kdf->passes << (kdf->mem_log2 - 10)) > NOTEBOOK_KDF_MAX_COST)
 		kdf->passes--;
 }
 
@@ -930,7 +930,7 @@ notebook_kdf_from(struct kdf *kdf, long long mib, long long passes,
 		    "must be between 1 and %d"), NOTEBOOK_KDF_MAX_PASSES);
 	while ((1LL << log2) < mib * 1024)
 		log2++;
-	if ((passes << (log2 - 10)) > 16384)
+	if ((passes << (log2 - 10)) > NOTEBOOK_KDF_MAX_COST)
 		return error_set(err, EXIT_USAGE, _("that key derivation would "
 		    "take minutes: lower the memory or the passes"));
 	kdf->mem_log2 = log2;
@@ -941,16 +941,24 @@ notebook_kdf_from(struct kdf *kdf, long long mib, long long passes,
 const char *
 notebook_pass_refusal(const struct secret *pass)
 {
+	static char why[160];
+
 	if (pass->len == 0)
 		return _("the passphrase is empty");
 	if (util_utf8_invalid((const char *)pass->bytes, pass->len) != -1)
 		return _("the passphrase is not valid text (UTF-8)");
 	if (util_utf8_length((const char *)pass->bytes, pass->len) <
-	    NOTEBOOK_PASS_MIN_CHARS)
-		return _("the passphrase is too short: at least 8 characters, "
-		    "better a few words");
-	if (pass->len > NOTEBOOK_PASS_MAX)
-		return _("the passphrase is too long: at most 127 bytes");
+	    NOTEBOOK_PASS_MIN_CHARS) {
+		snprintf(why, sizeof(why), _("the passphrase is too short: at "
+		    "least %d characters, better a few words"),
+		    NOTEBOOK_PASS_MIN_CHARS);
+		return why;
+	}
+	if (pass->len > NOTEBOOK_PASS_MAX) {
+		snprintf(why, sizeof(why), _("the passphrase is too long: at "
+		    "most %d bytes"), NOTEBOOK_PASS_MAX);
+		return why;
+	}
 	return NULL;
 }
 

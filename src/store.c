@@ -400,9 +400,9 @@ store_name_check(const char *name, struct error *err)
 	if (util_utf8_invalid(name, len) != -1)
 		return error_set(err, EXIT_USAGE, _("the name is not valid "
 		    "text (UTF-8)"));
-	if (len > 200)
+	if (len > STORE_NAME_MAX)
 		return error_set(err, EXIT_USAGE, _("the name is too long: at "
-		    "most 200 bytes"));
+		    "most %d bytes"), STORE_NAME_MAX);
 	if (name[0] == ' ' || name[len - 1] == ' ')
 		return error_set(err, EXIT_USAGE, _("the name starts or ends "
 		    "with a space"));
@@ -887,9 +887,9 @@ draft_delete(struct store *st, long long dossier, long long note,
 static int
 body_ok(const char *body, size_t len, struct error *err)
 {
-	if (len > INT_MAX)
-		return error_set(err, EXIT_ERROR, _("the note is too long: "
-		    "nothing was saved"));
+	if (len > (size_t)STORE_NOTE_MAX)
+		return error_set(err, EXIT_ERROR, _("the note is longer than "
+		    "%ld MiB: nothing was saved"), STORE_NOTE_MAX / 1024 / 1024);
 	return store_body_check(body, len, err);
 }
 

@@ -55,7 +55,7 @@ reload(struct ui *ui)
 	ui->ndossiers = 0;
 	if (store_dossiers(ui->st, ui->filter[0] ? ui->filter : NULL,
 	    ui->show_closed || ui->review, ui->review ? util_now() -
-	    (time_t)ui->conf->retention_days * 86400 : 0, &ui->dossiers,
+	    (time_t)ui->conf->retention_days * UTIL_DAY : 0, &ui->dossiers,
 	    &ui->ndossiers, &err) == -1) {
 		ui_say(ui, 1, "%s", err.text);
 		ui->dossiers = xcalloc(1, sizeof(*ui->dossiers));

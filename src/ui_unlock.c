@@ -18,7 +18,6 @@
 #include "ui.h"
 #include "util.h"
 
-#define PASS_MAX	1024
 
 static const struct ui_key unlock_keys[] = {
 	{ '\r', 0, N_("Enter"), N_("Open"), NULL, 1 },
@@ -170,14 +169,14 @@ create(struct ui *ui)
 	    _("Choose a passphrase: at least 8 characters; a few words are "
 	    "easiest to remember."), _("Without it nobody, not even you, can "
 	    "read the notes again."), NULL };
-	struct secret *pass = secret_new(PASS_MAX), *again;
+	struct secret *pass = secret_new(NOTEBOOK_PASS_READ_MAX), *again;
 	struct notebook *nb;
 	struct error err;
 	struct kdf kdf;
 	const char *why = NULL;
 	char message[600] = "";
 
-	again = secret_new(PASS_MAX);
+	again = secret_new(NOTEBOOK_PASS_READ_MAX);
 	for (;;) {
 		if (ask(ui, _("new notebook"), lines, message,
 		    _("New passphrase:"), pass) == 0)
@@ -231,7 +230,7 @@ ui_unlock(struct ui *ui, int locked)
 			return refuse(ui, &err);
 		snprintf(message, sizeof(message), "%s", err.text);
 	}
-	pass = secret_new(PASS_MAX);
+	pass = secret_new(NOTEBOOK_PASS_READ_MAX);
 	for (;;) {
 		if (ask(ui, locked ? NULL : _("open"), locked ? lock : first,
 		    message, _("Passphrase:"), pass) == 0)

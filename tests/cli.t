@@ -17,6 +17,20 @@ is "$(grep -c '^  [a-z]' "$T/out")" 15 "-h lists the fifteen commands"
 "$CARNET" frobnicate 2> "$T/err"; is $? 2 "unknown command: 2"
 like "$T/err" 'unknown command' "and says so"
 "$CARNET" --passphrase-fd x ls 2>/dev/null; is $? 2 "bad descriptor: 2"
+# One reader of options for every command: each mistake is a usage error
+# that names the option, and options may follow the operands.
+"$CARNET" ls --frobnicate 2> "$T/err"; is $? 2 "a command's unknown option: 2"
+like "$T/err" 'unknown option “--frobnicate”' "and names it"
+like "$T/err" '^usage: carnet ls \[--review\]' "then the command's usage"
+"$CARNET" purge --all --older-than soon 2> "$T/err"; is $? 2 \
+    "a number that is not one: 2"
+like "$T/err" '--older-than needs a whole number from 0 to' "and the range"
+"$CARNET" print 1 -o 2> "$T/err"; is $? 2 "an option without its value: 2"
+like "$T/err" '-o needs a value' "and says so"
+"$CARNET" rm 2> /dev/null; is $? 2 "a missing operand: 2"
+"$CARNET" show 1 2 2> /dev/null; is $? 2 "one operand too many: 2"
+"$CARNET" purge 2> /dev/null; is $? 2 "purge: neither a dossier nor --all: 2"
+"$CARNET" purge 1 --all 2> /dev/null; is $? 2 "purge: both: 2"
 
 c ls 2> "$T/err"; is $? 1 "no notebook yet: 1"
 like "$T/err" 'carnet init' "and says how to make one"
