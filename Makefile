@@ -221,7 +221,7 @@ clean:
 
 dist: clean
 	mkdir -p carnet-$(VERSION)/tests
-	cp -R LICENSE Makefile README.md config.mk .ci include man po src \
+	cp -R HACKING LICENSE Makefile README.md config.mk .ci include man po src \
 		carnet-$(VERSION)
 	cp tests/*.c tests/*.h tests/*.sh tests/*.t tests/*.pl tests/*.supp \
 		tests/valgrind-carnet carnet-$(VERSION)/tests

@@ -31,7 +31,7 @@ struct kdf {
 
 enum notebook_mode {
 	NOTEBOOK_SHARED,	/* any number of carnet processes at once */
-	NOTEBOOK_EXCLUSIVE	/* no other carnet process (passwd, check) */
+	NOTEBOOK_EXCLUSIVE	/* no other carnet process (passwd) */
 };
 
 struct notebook;

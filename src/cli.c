@@ -30,7 +30,9 @@
 #define PAGE_HITS	50	/* search hits read at a time */
 #define PAGE_NOTES	200	/* notes of a dossier read at a time */
 
-enum opening { NONE, SHARED, EXCLUSIVE };
+/* NONE: the command opens the notebook itself (init, passwd), or not at
+ * all (notice). */
+enum opening { NONE, SHARED };
 /* Where a command writes, besides the notebook: told to the sandbox. */
 enum output { NO_OUTPUT, OUTPUT_OPERAND, OUTPUT_OPTION, UNCONFINED };
 
@@ -1054,9 +1056,8 @@ cli_run(struct cli *c, int argc, char **argv)
 		return usage_of(cmd);
 	}
 	if (cmd->opens != NONE) {
-		nb = open_notebook(c, cmd->opens == EXCLUSIVE ?
-		    NOTEBOOK_EXCLUSIVE : NOTEBOOK_SHARED,
-		    _("Passphrase for %s: "), &err);
+		nb = open_notebook(c, NOTEBOOK_SHARED, _("Passphrase for %s: "),
+		    &err);
 		if (nb != NULL && store_outdated(nb) && isatty(STDERR_FILENO))
 			fprintf(stderr, "%s %s\n", _("Updating the notebook for "
 			    "this carnet…"), _("(up to a minute for a large "

@@ -1,8 +1,8 @@
 /*
  * conf.c - the configuration file.  A table maps each key to its type and
- * field, so parsing, defaults and the manual stay in one place.  A bad
- * line never stops carnet: it is reported with its number and the default
- * stays.
+ * field, so that every key is parsed the same way; conf_init() sets the
+ * defaults, which carnet(5) lists.  A bad line never stops carnet: it is
+ * reported with its number and the default stays.
  */
 #include <errno.h>
 #include <limits.h>

@@ -8,8 +8,8 @@
  * notebook" before anything is derived, and a wrong passphrase from a
  * damaged file by checking the pages' HMACs with the derived key.
  *
- * Start reading at notebook_open().  The traps this file designs around
- * (DESIGN.md) are named where they bite.
+ * Start reading at notebook_open().  The SQLCipher traps this file
+ * designs around are named where they bite; HACKING has the whole list.
  */
 #define SQLITE_HAS_CODEC 1
 
@@ -388,7 +388,7 @@ elapsed_ms(const struct timespec *since)
 
 /*
  * carnet processes share the notebook (SQLite arbitrates their writes);
- * passwd and check need it alone, because passwd replaces the file and a
+ * passwd needs it alone, because it replaces the file and a
  * process still holding the old one would write into a deleted inode.
  * flock() is independent of SQLite's fcntl() locks.  A waiter that gets
  * the lock after a rename holds the old inode: it checks and reopens.

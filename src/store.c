@@ -179,7 +179,8 @@ run(struct store *st, const char *sql, struct error *err)
 	return rc == SQLITE_OK ? 0 : fail(st, rc, err);
 }
 
-/* Step a prepared statement that returns no row, then finalize it. */
+/* Step a prepared statement that returns no row, then give it back to
+ * the cache (release()). */
 static int
 finish(struct store *st, sqlite3_stmt *s, struct error *err)
 {
