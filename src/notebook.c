@@ -618,8 +618,14 @@ cipher_settings(sqlite3 *db, const char *schema)
 	char sql[96];
 	const unsigned char *got;
 	size_t i;
-	int rc = SQLITE_OK, same;
+	int rc, same;
 
+	/* SQLCipher 4 logs to stderr, over the screens ("hmac check failed"
+	 * for a damaged page): say nothing, carnet's message says it.  The
+	 * level is the process's, and set back to WARN when the library
+	 * first keys a database: so here, after each key. */
+	if ((rc = exec(db, "PRAGMA cipher_log_level = NONE;")) != SQLITE_OK)
+		return rc;
 	for (i = 0; i < sizeof(settings) / sizeof(settings[0]); i++) {
 		snprintf(sql, sizeof(sql), "PRAGMA %s.%s = %s;", schema,
 		    settings[i].pragma, settings[i].value);
@@ -664,10 +670,6 @@ connect(const char *path, const struct secret *rawkey, int readonly,
 	 * close checkpoints the WAL under an exclusive lock. */
 	if (rc == SQLITE_OK)
 		rc = sqlite3_busy_timeout(db, BUSY_WAIT_MS);
-	/* SQLCipher 4 logs to stderr, over the screens: say nothing (the
-	 * user gets carnet's message).  Not known to 3.4, which is silent. */
-	if (rc == SQLITE_OK)
-		rc = exec(db, "PRAGMA cipher_log_level = NONE;");
 	if (rc == SQLITE_OK)
 		rc = sqlite3_key(db, rawkey->bytes, (int)rawkey->len);
 	if (rc == SQLITE_OK)
