@@ -4,11 +4,15 @@
  * defaults, which carnet(5) lists.  A bad line never stops carnet: it is
  * reported with its number and the default stays.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "conf.h"
 #include "util.h"
@@ -176,12 +180,28 @@ conf_parse(struct conf *c, FILE *fp, const char *name, FILE *errors)
 int
 conf_load(struct conf *c, const char *path, FILE *errors)
 {
+	struct stat st;
 	FILE *fp;
-	int bad;
+	int fd, bad;
 
-	if ((fp = fopen(path, "re")) == NULL) {
+	/* O_NONBLOCK and a regular file only: a FIFO or a device put in
+	 * its place must not hang carnet at start-up. */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)) ==
+	    -1) {
 		if (errno == ENOENT)
 			return 0;
+		fprintf(errors, _("%s: cannot read the configuration: %s; "
+		    "the defaults are used\n"), path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		fprintf(errors, _("%s: the configuration is not a regular "
+		    "file; the defaults are used\n"), path);
+		return -1;
+	}
+	if ((fp = fdopen(fd, "r")) == NULL) {
+		close(fd);
 		fprintf(errors, _("%s: cannot read the configuration: %s; "
 		    "the defaults are used\n"), path, strerror(errno));
 		return -1;

@@ -964,23 +964,26 @@ notebook_pass_refusal(const struct secret *pass)
 	return NULL;
 }
 
-/* A fresh file at PATH for SQLite to fill: 0600, and no leftover of a
- * copy that was killed halfway. */
+/*
+ * A new file beside PATH for SQLite to fill with a copy: PATH.new-XXXXXX,
+ * made by mkstemp() (O_EXCL, mode 0600), so that no file of the user's
+ * is ever replaced or removed, whatever its name.  *TMP gets its name.
+ * One left by a copy killed halfway is encrypted, and is not reused.
+ */
 static int
-fresh_file(const char *path, struct error *err)
+fresh_file(const char *path, char **tmp, struct error *err)
 {
-	char *journal = xasprintf("%s-journal", path);
 	int fd;
 
-	unlink(journal);
-	free(journal);
-	if (unlink(path) == -1 && errno != ENOENT)
-		return error_set(err, EXIT_ERROR, _("cannot replace %s: %s"),
-		    path, strerror(errno));
-	if ((fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) ==
-	    -1)
-		return error_set(err, EXIT_ERROR, _("cannot create %s: %s"),
-		    path, strerror(errno));
+	*tmp = xasprintf("%s.new-XXXXXX", path);
+	if ((fd = mkstemp(*tmp)) == -1) {
+		error_set(err, EXIT_ERROR, _("cannot create %s: %s"), *tmp,
+		    strerror(errno));
+		free(*tmp);
+		*tmp = NULL;
+		return -1;
+	}
+	(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
 	return fd;
 }
 
@@ -1073,7 +1076,7 @@ notebook_passwd(struct notebook *nb, const struct secret *newpass,
     struct error *err)
 {
 	struct notebook *fresh = notebook_new(nb->path);
-	char *tmp = xasprintf("%s.new", nb->path);
+	char *tmp = NULL;
 	char *wal = xasprintf("%s-wal", nb->path);
 	struct stat st;
 	int fd = -1, rc = -1;
@@ -1086,7 +1089,7 @@ notebook_passwd(struct notebook *nb, const struct secret *newpass,
 	fresh->kdf = nb->kdf;
 	header_make(fresh->header, &fresh->kdf);
 	if (derive(fresh, newpass, err) == -1 ||
-	    (fd = fresh_file(tmp, err)) == -1)
+	    (fd = fresh_file(nb->path, &tmp, err)) == -1)
 		goto done;
 	if (export_to(nb, tmp, fresh->rawkey, err) == -1)
 		goto done;
@@ -1127,7 +1130,7 @@ notebook_backup(struct notebook *nb, const char *dest, char **written,
 {
 	struct stat st, self;
 	unsigned char h[HEADER_LEN];
-	char *path, *tmp, *copy;
+	char *path, *tmp = NULL, *copy;
 	int fd = -1, rc = -1, existing;
 
 	if (stat(dest, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -1136,7 +1139,6 @@ notebook_backup(struct notebook *nb, const char *dest, char **written,
 		free(copy);
 	} else
 		path = xstrdup(dest);
-	tmp = xasprintf("%s.new", path);
 	if (stat(path, &st) == 0) {
 		fstat(nb->fd, &self);
 		if (st.st_ino == self.st_ino && st.st_dev == self.st_dev) {
@@ -1156,7 +1158,7 @@ notebook_backup(struct notebook *nb, const char *dest, char **written,
 		}
 		close(existing);
 	}
-	if ((fd = fresh_file(tmp, err)) == -1 ||
+	if ((fd = fresh_file(path, &tmp, err)) == -1 ||
 	    export_to(nb, tmp, nb->rawkey, err) == -1)
 		goto done;
 	if (fsync(fd) == -1 || rename(tmp, path) == -1) {

@@ -133,4 +133,13 @@ printf 'notebook = %s\nthis line is wrong\n' "$T/usb/nb.db" \
 (unset CARNET_FILE; c check > /dev/null 2> "$T/err"); ok $? \
     "the configuration names the notebook"
 like "$T/err" 'config:2:' "a bad configuration line is named by number"
+# A FIFO in the configuration's place is not waited on (nothing would
+# ever write to it: without the fix, carnet hangs until the timeout).
+rm "$XDG_CONFIG_HOME/carnet/config"
+mkfifo "$XDG_CONFIG_HOME/carnet/config"
+timeout 30 "$CARNET" --passphrase-fd 3 ls > /dev/null 2> "$T/err" \
+    3<<< "$PASS"
+is $? 0 "a FIFO as the configuration: carnet starts with the defaults"
+like "$T/err" 'not a regular file' "and says why"
+rm "$XDG_CONFIG_HOME/carnet/config"
 finish

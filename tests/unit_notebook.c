@@ -5,6 +5,7 @@
  */
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -49,6 +50,21 @@ write_file(const char *path, const void *data, size_t len)
 
 	fwrite(data, 1, len, fp);
 	fclose(fp);
+}
+
+/* How many files of folder DIR have a name starting with PREFIX. */
+static int
+starting_with(const char *dir, const char *prefix)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	while (d != NULL && (e = readdir(d)) != NULL)
+		n += strncmp(e->d_name, prefix, strlen(prefix)) == 0;
+	if (d != NULL)
+		closedir(d);
+	return n;
 }
 
 static void
@@ -270,14 +286,21 @@ main(void)
 	free(written);
 	is_int(open_status(file("usb/nb.db"), "correct horse"), 0,
 	    "the copy opens with the same passphrase");
+	/* Files of the user's named like a temporary are left alone. */
+	write_file(file("usb/nb.db.new"), "mine", 4);
+	write_file(file("usb/nb.db.new-journal"), "mine too", 8);
 	ok(notebook_backup(nb, file("usb/nb.db"), NULL, &err) == 0,
 	    "a backup replaces an older backup");
+	ok(stat(file("usb/nb.db.new"), &st) == 0 && st.st_size == 4 &&
+	    stat(file("usb/nb.db.new-journal"), &st) == 0 && st.st_size == 8,
+	    "and leaves the user's nb.db.new and nb.db.new-journal alone");
 	write_file(file("precious.txt"), "precious", 8);
 	ok(notebook_backup(nb, file("precious.txt"), NULL, &err) == -1,
 	    "a backup never overwrites another kind of file");
 	ok(notebook_backup(nb, file("nb.db"), NULL, &err) == -1,
 	    "nor the notebook itself");
-	ok(stat(file("usb/nb.db.new"), &st) == -1, "no temporary copy left");
+	is_int(starting_with(file("usb"), "nb.db.new-"), 1,
+	    "no temporary copy left (only the user's nb.db.new-journal)");
 	notebook_close(nb);
 
 	/* Passphrase change. */
@@ -287,8 +310,11 @@ main(void)
 	fd = open(file("nb.db"), O_RDONLY);
 	read(fd, junk, 16);
 	close(fd);
+	write_file(file("nb.db.new"), "mine", 4);
 	ok(notebook_passwd(nb, p = pass("battery staple"), &err) == 0,
 	    "passphrase changed: %s", err.text);
+	ok(stat(file("nb.db.new"), &st) == 0 && st.st_size == 4,
+	    "a file of the user's named nb.db.new is left alone");
 	secret_free(p);
 	is_int(open_status(file("nb.db"), "correct horse"), 3,
 	    "the old passphrase no longer opens it");
@@ -299,7 +325,8 @@ main(void)
 	close(fd);
 	ok(memcmp(h, junk, 6) == 0 && memcmp(h + 6, junk + 6, 10) != 0,
 	    "same cost, new salt");
-	ok(stat(file("nb.db.new"), &st) == -1, "no temporary file left");
+	is_int(starting_with(file(""), "nb.db.new-"), 0,
+	    "no temporary file left");
 	nb = notebook_open(file("nb.db"), p = pass("battery staple"),
 	    NOTEBOOK_SHARED, &err);
 	secret_free(p);
