@@ -140,6 +140,17 @@ slurp(const char *path, size_t *len, const char **why)
 	return buf;
 }
 
+/*
+ * Links are never followed, to a note file or to a dossier's folder alike:
+ * "ln -s ~/.ssh notes/Sophie" must not put a private key in the notebook.
+ */
+static const char *
+not_followed(void)
+{
+	return _("a symbolic link, not followed (copy the file or folder "
+	    "itself)");
+}
+
 static void
 skipped(struct exchange_report *r, const char *path, const char *why)
 {
@@ -345,7 +356,8 @@ gather(const char *path, long long dossier, struct known *known,
 	for (j = 0; j < nn; j++) {
 		file = xasprintf("%s/%s", path, files[j]);
 		if (lstat(file, &sb) == -1 || !S_ISREG(sb.st_mode)) {
-			skipped(r, file, _("not a regular file"));
+			skipped(r, file, S_ISLNK(sb.st_mode) ? not_followed() :
+			    _("not a regular file"));
 			free(file);
 			continue;
 		}
@@ -391,7 +403,9 @@ exchange_import(struct store *st, const char *dir, int progress,
 	}
 	for (i = 0; i < nf && rc == 0; i++) {
 		path = xasprintf("%s/%s", dir, folders[i]);
-		if (stat(path, &sb) == -1 || !S_ISDIR(sb.st_mode))
+		if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode))
+			skipped(r, path, not_followed());
+		else if (stat(path, &sb) == -1 || !S_ISDIR(sb.st_mode))
 			skipped(r, path, _("not a folder: a dossier is a folder "
 			    "of notes"));
 		else {

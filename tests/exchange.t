@@ -15,6 +15,12 @@ printf 'caf\xe9 en latin-1\n' > "$src/Jean Dupont/2024-01-01 latin1.txt"
 mkdir "$src/Jean Dupont/sous-dossier"
 mkfifo "$src/Jean Dupont/2024-01-03 fifo.txt"
 printf 'pas un dossier\n' > "$src/note-perdue.txt"
+# Links are not followed, to a folder or to a file: a secret elsewhere on
+# the disk must not end up in the notebook.
+mkdir -p "$T/elsewhere"
+printf 'SECRET-KEY-CANARY\n' > "$T/elsewhere/2024-02-02 id_ed25519"
+ln -s "$T/elsewhere" "$src/Sophie"
+ln -s "$T/elsewhere/2024-02-02 id_ed25519" "$src/Amina Benali/2024-02-02.txt"
 snapshot() { (cd "$src" && find . -printf '%p %s %T@ %m\n' | sort; \
     find . -type f -exec cksum {} + | sort); }
 snapshot > "$T/before"
@@ -23,8 +29,14 @@ init
 c import "$src" 2> "$T/err"; ok $? "import"
 like "$T/err" 'Imported 3 notes (3 new dossiers); 0 were already there' \
     "three notes, three dossiers"
-like "$T/err" '5 files were skipped' "five files skipped (Latin-1, empty, FIFO, folder, stray)"
-tally inputs 5
+like "$T/err" '7 files were skipped' \
+    "seven files skipped (Latin-1, empty, FIFO, folder, stray, two links)"
+tally inputs 7
+like "$T/err" 'Sophie: a symbolic link, not followed' "a linked folder, said"
+like "$T/err" '2024-02-02.txt: a symbolic link, not followed' \
+    "a linked file, said the same way"
+c search SECRET-KEY-CANARY > "$T/out" 2> /dev/null
+is "$(cat "$T/out")" "" "nothing behind a link was imported"
 like "$T/err" 'latin1.txt: .*not valid UTF-8' "a Latin-1 file, with the reason"
 like "$T/err" 'vide.txt: .*empty' "an empty file"
 like "$T/err" 'note-perdue.txt: not a folder' "a file outside a dossier"
