@@ -26,9 +26,23 @@ enum {
 extern const char *util_progname;
 
 /* Print "carnet: MESSAGE" on stderr; a format ending in ':' appends the
- * system error.  die() exits with the given status. */
+ * system error.  die() exits with the given status.  util_say() prints
+ * MESSAGE alone.  All three show it through util_shown(): a name in it
+ * is never obeyed by the terminal. */
 void util_warn(const char *, ...);
 void util_die(int, const char *, ...);
+void util_say(const char *, ...);
+
+/*
+ * LEN bytes of S as a terminal may show them, in a new string (give it
+ * back with wipe_free()):
+ * C0 controls and DEL as ^X, C1 controls (U+0080-U+009F) as ^[X, bytes
+ * that are not UTF-8 as \xNN, so that an escape sequence in a name or a
+ * note (a window title, a cleared screen, the clipboard) is shown, never
+ * obeyed.  With UTIL_SHOWN_LINES, newlines and tabs are kept.
+ */
+#define UTIL_SHOWN_LINES	1
+char *util_shown(const char *s, size_t len, int flags);
 
 void *xmalloc(size_t);
 void *xcalloc(size_t, size_t);

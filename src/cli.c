@@ -201,7 +201,7 @@ cli_usage(FILE *fp)
 static int
 usage_of(const struct command *cmd)
 {
-	fprintf(stderr, _("usage: %s %s %s\n"), util_progname, cmd->name,
+	util_say(_("usage: %s %s %s\n"), util_progname, cmd->name,
 	    cmd->usage);
 	return EXIT_USAGE;
 }
@@ -301,29 +301,21 @@ arg_number(const struct args *a, const char *name, long long otherwise)
 
 /*
  * Text from the notebook may hold control characters; on a terminal they
- * are shown, not obeyed (cat -v style), so that a note cannot move the
+ * are shown, not obeyed (util_shown()), so that a note cannot move the
  * cursor or retitle the window.  Piped output stays as stored.
  */
 static void
 put_text(const char *s, size_t len, int tty)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i;
+	char *shown;
 
 	if (!tty) {
 		fwrite(s, 1, len, stdout);
 		return;
 	}
-	for (i = 0; i < len; i++) {
-		if ((p[i] < 0x20 && p[i] != '\n' && p[i] != '\t') ||
-		    p[i] == 0x7f)
-			printf("^%c", p[i] ^ 0x40);
-		else if (p[i] == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 &&
-		    p[i + 1] <= 0x9f)	/* C1 controls */
-			printf("^[%c", p[++i] - 0x40);
-		else
-			putchar(p[i]);
-	}
+	shown = util_shown(s, len, UTIL_SHOWN_LINES);
+	fputs(shown, stdout);
+	wipe_free(shown);
 }
 
 static void
@@ -463,7 +455,7 @@ cmd_init(struct cli *c, struct store *unused, const struct args *a)
 	if (util_make_parent(c->path, &err) == -1)
 		return report(&err);
 	if (c->passfd == -1 && prompt_available())
-		fprintf(stderr, _("Creating the notebook %s.\nChoose a "
+		util_say(_("Creating the notebook %s.\nChoose a "
 		    "passphrase of at least %d characters; a few words are "
 		    "easiest to remember.\nWithout it nobody, not even you, "
 		    "can read the notes again.\n"), c->path,
@@ -475,7 +467,7 @@ cmd_init(struct cli *c, struct store *unused, const struct args *a)
 	if (nb == NULL || (st = store_attach(nb, &err)) == NULL)
 		return report(&err);
 	store_close(st);
-	fprintf(stderr, _("Notebook created: %s\n"), c->path);
+	util_say(_("Notebook created: %s\n"), c->path);
 	return EXIT_OK;
 }
 
@@ -499,7 +491,7 @@ cmd_passwd(struct cli *c, struct store *unused, const struct args *a)
 		return report(&err);
 	}
 	secret_free(pass);
-	fprintf(stderr, _("The passphrase has been changed.\n"));
+	util_say(_("The passphrase has been changed.\n"));
 	return EXIT_OK;
 }
 
@@ -528,7 +520,7 @@ cmd_ls(struct cli *c, struct store *st, const struct args *a)
 		printf("\t%ld\t%s\n", list[i].notes, date);
 	}
 	if (n == 0 && isatty(STDERR_FILENO))
-		fprintf(stderr, _("No dossier yet: create one with “carnet new "
+		util_say(_("No dossier yet: create one with “carnet new "
 		    "NAME”.\n"));
 	store_dossiers_free(list, n);
 	return EXIT_OK;
@@ -631,7 +623,7 @@ cmd_add(struct cli *c, struct store *st, const struct args *a)
 	if (store_dossier_find(st, a->argv[0], &d, &err) == -1)
 		return report(&err);
 	if (isatty(STDIN_FILENO))
-		fprintf(stderr, _("Write the note for “%s”, then press Ctrl-D "
+		util_say(_("Write the note for “%s”, then press Ctrl-D "
 		    "on a line of its own.\n"), d.name);
 	if ((body = read_input(&len, &err)) == NULL) {
 		store_dossier_free(&d);
@@ -640,7 +632,7 @@ cmd_add(struct cli *c, struct store *st, const struct args *a)
 	if (store_note_add(st, d.id, body, len, util_now(), &id, &err) == -1)
 		rc = report(&err);
 	else if (isatty(STDERR_FILENO))
-		fprintf(stderr, _("Note added to “%s”.\n"), d.name);
+		util_say(_("Note added to “%s”.\n"), d.name);
 	wipe_free(body);
 	store_dossier_free(&d);
 	return rc;
@@ -699,17 +691,22 @@ cmd_show(struct cli *c, struct store *st, const struct args *a)
 static void
 put_snippet(const char *s, int tty)
 {
-	const char *p;
+	const char *p = s, *end;
 
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '\1')
+	for (;;) {
+		/* A piece of text, whole: a character is never cut from its
+		 * second byte, which is how a C1 control got through. */
+		end = p + strcspn(p, "\1\2\n\r\t");
+		put_text(p, (size_t)(end - p), tty);
+		if (*end == '\0')
+			break;
+		if (*end == '\1')
 			fputs(tty ? "\033[1m" : "[", stdout);
-		else if (*p == '\2')
+		else if (*end == '\2')
 			fputs(tty ? "\033[0m" : "]", stdout);
-		else if (*p == '\n' || *p == '\r' || *p == '\t')
-			putchar(' ');
 		else
-			put_text(p, 1, tty);
+			putchar(' ');
+		p = end + 1;
 	}
 }
 
@@ -747,7 +744,7 @@ cmd_search(struct cli *c, struct store *st, const struct args *a)
 		store_hits_free(hits, n);
 	} while (notes == PAGE_HITS);
 	if (total == 0)
-		fprintf(stderr, _("Nothing found for “%s”.\n"), query);
+		util_say(_("Nothing found for “%s”.\n"), query);
 	wipe_free(query);
 	return EXIT_OK;
 }
@@ -778,13 +775,13 @@ cmd_rm(struct cli *c, struct store *st, const struct args *a)
 		free(question);
 		if (rc == -1 || !prompt_is_yes(answer)) {
 			store_dossier_free(&d);
-			fprintf(stderr, _("Nothing was destroyed.\n"));
+			util_say(_("Nothing was destroyed.\n"));
 			return EXIT_OK;
 		}
 	}
 	rc = store_dossier_delete(st, d.id, &err);
 	if (rc == 0)
-		fprintf(stderr, _("The dossier “%s” was destroyed.\n"), d.name);
+		util_say(_("The dossier “%s” was destroyed.\n"), d.name);
 	store_dossier_free(&d);
 	return rc == 0 ? EXIT_OK : report(&err);
 }
@@ -792,7 +789,7 @@ cmd_rm(struct cli *c, struct store *st, const struct args *a)
 static void
 warn_unencrypted(const char *path)
 {
-	fprintf(stderr, _("Written to %s. This file is NOT encrypted: print "
+	util_say(_("Written to %s. This file is NOT encrypted: print "
 	    "it, then delete it.\n"), path);
 }
 
@@ -817,12 +814,12 @@ cmd_print(struct cli *c, struct store *st, const struct args *a)
 		return report(&err);
 	}
 	if (res.notes == 0)
-		fprintf(stderr, _("Nothing to print: every note of “%s” is "
+		util_say(_("Nothing to print: every note of “%s” is "
 		    "already on paper (--all prints them all).\n"), d.name);
 	else if (output != NULL)
 		warn_unencrypted(output);
 	else
-		fprintf(stderr, ngettext("%d page sent to the printer.\n",
+		util_say(ngettext("%d page sent to the printer.\n",
 		    "%d pages sent to the printer.\n", res.pages), res.pages);
 	store_dossier_free(&d);
 	return EXIT_OK;
@@ -866,7 +863,7 @@ cmd_purge(struct cli *c, struct store *st, const struct args *a)
 		free(question);
 		if (r == -1 || !prompt_is_yes(answer)) {
 			store_dossier_free(&d);
-			fprintf(stderr, _("Nothing was destroyed.\n"));
+			util_say(_("Nothing was destroyed.\n"));
 			return EXIT_OK;
 		}
 	}
@@ -875,7 +872,7 @@ cmd_purge(struct cli *c, struct store *st, const struct args *a)
 	store_dossier_free(&d);
 	if (r == -1)
 		return report(&err);
-	fprintf(stderr, ngettext("%ld note on paper was destroyed.\n",
+	util_say(ngettext("%ld note on paper was destroyed.\n",
 	    "%ld notes on paper were destroyed.\n", count), count);
 	return EXIT_OK;
 }
@@ -891,9 +888,9 @@ cmd_notice(struct cli *c, struct store *unused, const struct args *a)
 	if (print_notice(c->conf, output, &res, &err) == -1)
 		return report(&err);
 	if (output != NULL)
-		fprintf(stderr, _("Notice written to %s.\n"), output);
+		util_say(_("Notice written to %s.\n"), output);
 	else
-		fprintf(stderr, ngettext("%d page sent to the printer.\n",
+		util_say(ngettext("%d page sent to the printer.\n",
 		    "%d pages sent to the printer.\n", res.pages), res.pages);
 	return EXIT_OK;
 }
@@ -903,6 +900,7 @@ cmd_import(struct cli *c, struct store *st, const struct args *a)
 {
 	struct exchange_report r;
 	struct error err;
+	char *shown;
 	size_t i;
 	int rc;
 
@@ -915,17 +913,21 @@ cmd_import(struct cli *c, struct store *st, const struct args *a)
 		return err.status;
 	}
 	/* Three counts, each with its own plural. */
-	fprintf(stderr, ngettext("Imported %zu note", "Imported %zu notes",
+	util_say(ngettext("Imported %zu note", "Imported %zu notes",
 	    r.notes), r.notes);
-	fprintf(stderr, ngettext(" (%zu new dossier)", " (%zu new dossiers)",
+	util_say(ngettext(" (%zu new dossier)", " (%zu new dossiers)",
 	    r.dossiers), r.dossiers);
-	fprintf(stderr, ngettext("; %zu was already there.\n",
+	util_say(ngettext("; %zu was already there.\n",
 	    "; %zu were already there.\n", r.already), r.already);
 	if (r.nbad > 0) {
-		fprintf(stderr, ngettext("%zu file was skipped:\n",
+		util_say(ngettext("%zu file was skipped:\n",
 		    "%zu files were skipped:\n", r.nbad), r.nbad);
-		for (i = 0; i < r.nbad; i++)
-			fprintf(stderr, "  %s\n", r.bad[i]);
+		for (i = 0; i < r.nbad; i++) {
+			/* A file's name may hold a newline: not kept. */
+			shown = util_shown(r.bad[i], strlen(r.bad[i]), 0);
+			util_say("  %s\n", shown);
+			wipe_free(shown);
+		}
 	}
 	exchange_report_free(&r);
 	return EXIT_OK;
@@ -940,7 +942,7 @@ cmd_export(struct cli *c, struct store *st, const struct args *a)
 	(void)c;
 	if (exchange_export(st, a->argv[0], &r, &err) == -1)
 		return report(&err);
-	fprintf(stderr, _("Exported %zu notes of %zu dossiers to %s.\nThese "
+	util_say(_("Exported %zu notes of %zu dossiers to %s.\nThese "
 	    "files are NOT encrypted: keep them safe, and delete them when "
 	    "they are no longer needed.\n"), r.notes, r.dossiers, a->argv[0]);
 	return EXIT_OK;
@@ -956,7 +958,7 @@ cmd_backup(struct cli *c, struct store *st, const struct args *a)
 	if (notebook_backup(store_notebook(st), a->argv[0], &written, &err) ==
 	    -1)
 		return report(&err);
-	fprintf(stderr, _("Encrypted copy written and checked: %s\n"),
+	util_say(_("Encrypted copy written and checked: %s\n"),
 	    written);
 	free(written);
 	return EXIT_OK;
@@ -1059,7 +1061,7 @@ cli_run(struct cli *c, int argc, char **argv)
 		nb = open_notebook(c, NOTEBOOK_SHARED, _("Passphrase for %s: "),
 		    &err);
 		if (nb != NULL && store_outdated(nb) && isatty(STDERR_FILENO))
-			fprintf(stderr, "%s %s\n", _("Updating the notebook for "
+			util_say("%s %s\n", _("Updating the notebook for "
 			    "this carnet…"), _("(up to a minute for a large "
 			    "one)"));
 		if (nb == NULL || (st = store_attach(nb, &err)) == NULL) {

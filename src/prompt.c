@@ -44,21 +44,25 @@ restore_and_die(int sig)
 	raise(sig);
 }
 
+/* The question, as util_shown() shows it: a name in it is not obeyed. */
 static void
 say(const char *question)
 {
-	size_t len = strlen(question);
+	char *shown = util_shown(question, strlen(question),
+	    UTIL_SHOWN_LINES), *p = shown;
+	size_t len = strlen(shown);
 
 	while (len > 0) {
-		ssize_t n = write(tty, question, len);
+		ssize_t n = write(tty, p, len);
 
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
 			break;
-		question += n;
+		p += n;
 		len -= (size_t)n;
 	}
+	wipe_free(shown);
 }
 
 int

@@ -408,7 +408,10 @@ store_name_check(const char *name, struct error *err)
 		return error_set(err, EXIT_USAGE, _("the name starts or ends "
 		    "with a space"));
 	for (i = 0; i < len; i++) {
-		if ((unsigned char)name[i] < 0x20 || name[i] == 0x7f)
+		/* C0, DEL, and C1 (U+0080-U+009F: 0xc2 0x80-0x9f). */
+		if ((unsigned char)name[i] < 0x20 || name[i] == 0x7f ||
+		    ((unsigned char)name[i] == 0xc2 && i + 1 < len &&
+		    (unsigned char)name[i + 1] <= 0x9f))
 			return error_set(err, EXIT_USAGE, _("the name contains "
 			    "a control character"));
 		if (name[i] < '0' || name[i] > '9')

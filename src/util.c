@@ -17,17 +17,95 @@
 
 const char *util_progname = "carnet";
 
+/* Bytes of the UTF-8 character at S (at most LEN), or 0 when S does not
+ * start one. */
+static size_t
+utf8_char(const char *s, size_t len)
+{
+	unsigned char c = (unsigned char)s[0];
+	size_t n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 :
+	    c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+
+	if (n == 0 || n > len || util_utf8_invalid(s, n) != -1)
+		return 0;
+	return n;
+}
+
+char *
+util_shown(const char *s, size_t len, int flags)
+{
+	char *out = wipe_alloc(len * 4 + 1), *o = out;
+	unsigned char c;
+	size_t i, n;
+
+	for (i = 0; i < len; i += n) {
+		c = (unsigned char)s[i];
+		n = utf8_char(s + i, len - i);
+		if (n == 0) {
+			o += sprintf(o, "\\x%02X", c);
+			n = 1;
+		} else if ((c == '\n' || c == '\t') &&
+		    (flags & UTIL_SHOWN_LINES)) {
+			*o++ = (char)c;
+		} else if (c < 0x20 || c == 0x7f) {
+			*o++ = '^';
+			*o++ = (char)(c ^ 0x40);
+		} else if (c == 0xc2 && (unsigned char)s[i + 1] <= 0x9f) {
+			*o++ = '^';
+			*o++ = '[';
+			*o++ = (char)((unsigned char)s[i + 1] - 0x40);
+		} else {
+			memcpy(o, s + i, n);
+			o += n;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+/* The message of FMT and AP, shown safely on stderr. */
+static void
+vsay(const char *prefix, const char *fmt, va_list ap, const char *suffix)
+{
+	char *text = NULL, *shown;
+	va_list copy;
+	int len;
+
+	va_copy(copy, ap);
+	len = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (len >= 0) {
+		text = wipe_alloc((size_t)len + 1);
+		vsnprintf(text, (size_t)len + 1, fmt, ap);
+		shown = util_shown(text, (size_t)len, UTIL_SHOWN_LINES);
+		fprintf(stderr, "%s%s%s", prefix, shown, suffix);
+		wipe_free(shown);
+		wipe_free(text);
+	}
+}
+
 static void
 vwarn(const char *fmt, va_list ap)
 {
 	int saved = errno;
 	size_t len = strlen(fmt);
+	char prefix[64], suffix[256];
 
-	fprintf(stderr, "%s: ", util_progname);
-	vfprintf(stderr, fmt, ap);
-	if (len > 0 && fmt[len - 1] == ':')
-		fprintf(stderr, " %s", strerror(saved));
-	fputc('\n', stderr);
+	snprintf(prefix, sizeof(prefix), "%s: ", util_progname);
+	snprintf(suffix, sizeof(suffix), "%s%s\n",
+	    len > 0 && fmt[len - 1] == ':' ? " " : "",
+	    len > 0 && fmt[len - 1] == ':' ? strerror(saved) : "");
+	vsay(prefix, fmt, ap, suffix);
+}
+
+void
+util_say(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsay("", fmt, ap, "");
+	va_end(ap);
 }
 
 void

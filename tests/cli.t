@@ -98,6 +98,16 @@ c search benali > "$T/out"
 like "$T/out" '^Amina Benali	-	' "benali finds the dossier Benali"
 c search introuvable > "$T/out" 2> "$T/err"; ok $? "no hit is not an error"
 like "$T/err" 'Nothing found' "but says so"
+# On a terminal, a C1 control (U+009B, CSI) in a note is shown, in
+# search snippets as in show: the snippet was once written byte by byte.
+printf 'Contrôle \302\233 31m caché\n' | c add 1
+for cmd in "search cache" "show 1"; do
+	script -qec "'$CARNET' --passphrase-fd 3 $cmd 3<<< '$PASS'" \
+	    /dev/null > "$T/tty" 2>&1
+	grep -q "$(printf '\302\233')" "$T/tty"; is $? 1 \
+	    "$cmd on a terminal: the C1 control is not sent"
+	like "$T/tty" 'Contrôle ^\[\[ 31m' "$cmd: it is shown as ^[["
+done
 
 printf 'wrong passphrase\n' | "$CARNET" --passphrase-fd 0 ls 2> "$T/err"
 is $? 3 "wrong passphrase: 3"

@@ -50,6 +50,25 @@ ok $? "no date in the name: the file's time"
 c import "$src" 2> "$T/err"
 like "$T/err" 'Imported 0 notes (0 new dossiers); 3 were already there' \
     "a second import adds nothing"
+# Names carnet prints are shown, never obeyed: a folder that sets the
+# window's title, a file that clears the screen, one that writes to the
+# clipboard (OSC 52), one with a C1 control and one with a newline.
+hostile="$T/hostile"
+mkdir -p "$hostile/$(printf 'Titre\033]2;pwned\007')" "$hostile/Bien"
+# Empty files: each is skipped, so its name is printed.
+for name in '\033[2J\033[HAll notes imported' '\033]52;c;cm0gLXJmIH4=\007' \
+    'c1\302\233 31m' 'a\ncarnet: 0 files were skipped'; do
+	: > "$hostile/Bien/$(printf "$name")"
+done
+c import "$hostile" 2> "$T/err"
+ok $? "an import of hostile names"
+tally inputs 5
+grep -q "$(printf '\033')" "$T/err"; is $? 1 "no escape character reaches stderr"
+grep -q "$(printf '\302\233')" "$T/err"; is $? 1 "nor a C1 control"
+like "$T/err" 'Titre^\[\]2;pwned^G' "the title sequence is shown as text"
+like "$T/err" '5 files were skipped' "every hostile name was printed"
+is "$(grep -c '^carnet: 0 files were skipped' "$T/err")" 0 \
+    "a newline in a name cannot fake a line"
 
 # Into a dossier that is already there: what it has is told apart by
 # date and text, even among many files of the same second.
