@@ -159,6 +159,46 @@ skipped(struct exchange_report *r, const char *path, const char *why)
 }
 
 /*
+ * A dossier's name as a folder name, and back: '/' becomes %2F, '%' %25,
+ * and a leading '.' %2E (a folder that ls hides would be missed).  The
+ * encoding is one to one, so two dossiers never get one folder
+ * ("Dupont/Martin" and "Dupont-Martin") and an import of an export gives
+ * the same names.  Only those three sequences are decoded: any other '%'
+ * in a folder's name stays as it is.
+ */
+static char *
+folder_name(const char *name)
+{
+	char *f = xmalloc(strlen(name) * 3 + 1), *o = f;
+	const char *p;
+
+	for (p = name; *p != '\0'; p++)
+		if (*p == '/' || *p == '%' || (p == name && *p == '.'))
+			o += sprintf(o, "%%%02X", (unsigned char)*p);
+		else
+			*o++ = *p;
+	*o = '\0';
+	return f;
+}
+
+static char *
+name_of_folder(const char *folder)
+{
+	char *name = xstrdup(folder), *o = name;
+	const char *p;
+
+	for (p = folder; *p != '\0'; p++)
+		if (strncmp(p, "%2F", 3) == 0 || strncmp(p, "%25", 3) == 0 ||
+		    (p == folder && strncmp(p, "%2E", 3) == 0)) {
+			*o++ = p[2] == 'F' ? '/' : p[2] == '5' ? '%' : '.';
+			p += 2;
+		} else
+			*o++ = *p;
+	*o = '\0';
+	return name;
+}
+
+/*
  * The notes of a dossier that was there before the import, and those it
  * took since: (date, hash of the text) -> note id, so that a re-run
  * checks a file with one lookup and one comparison, not against every
@@ -410,10 +450,12 @@ exchange_import(struct store *st, const char *dir, int progress,
 			    "of notes"));
 		else {
 			size_t made = r->dossiers;
+			char *name = name_of_folder(folders[i]);
 
 			k = NULL;
-			if ((id = dossier_for(st, folders[i], r, path, err)) ==
-			    -1)
+			id = dossier_for(st, name, r, path, err);
+			free(name);
+			if (id == -1)
 				rc = -1;
 			else if (id > 0 && r->dossiers == made &&
 			    (k = known_load(st, id, err)) == NULL)
@@ -459,18 +501,6 @@ exchange_report_free(struct exchange_report *r)
 		free(r->bad[i]);
 	free(r->bad);
 	memset(r, 0, sizeof(*r));
-}
-
-/* A dossier's name as a folder name: no '/', and not hidden. */
-static char *
-folder_name(const char *name)
-{
-	char *f = xasprintf("%s%s", name[0] == '.' ? "_" : "", name), *p;
-
-	for (p = f; *p != '\0'; p++)
-		if (*p == '/')
-			*p = '-';
-	return f;
 }
 
 static int
@@ -529,6 +559,24 @@ note_file(const char *sub, const char *stamp, size_t nth, size_t of)
 	return path;
 }
 
+/* Remove the folder PATH that export made, and the note files in it. */
+static void
+remove_folder(const char *path)
+{
+	char **files, *file;
+	size_t n, i;
+
+	if ((files = entries(path, &n)) != NULL) {
+		for (i = 0; i < n; i++) {
+			file = xasprintf("%s/%s", path, files[i]);
+			unlink(file);
+			free(file);
+		}
+		entries_free(files, n);
+	}
+	rmdir(path);
+}
+
 int
 exchange_export(struct store *st, const char *dir, struct exchange_report *r,
     struct error *err)
@@ -536,15 +584,18 @@ exchange_export(struct store *st, const char *dir, struct exchange_report *r,
 	struct dossier *list;
 	struct note *notes;
 	struct tm tm;
-	size_t n, nn, i, j, first = 0, last = 0;
+	size_t n, nn, i, j, first = 0, last = 0, nmade = 0;
 	char *folder, *sub, *path, stamp[32];
-	char **names;
-	int rc = 0;
+	char **names, **made = NULL;
+	int rc = 0, created = 1;
 
 	memset(r, 0, sizeof(*r));
-	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
-		return error_set(err, EXIT_ERROR, _("cannot create the folder "
-		    "%s: %s"), dir, strerror(errno));
+	if (mkdir(dir, 0700) == -1) {
+		if (errno != EEXIST)
+			return error_set(err, EXIT_ERROR, _("cannot create the "
+			    "folder %s: %s"), dir, strerror(errno));
+		created = 0;
+	}
 	if ((names = entries(dir, &n)) == NULL)
 		return error_set(err, EXIT_ERROR, _("cannot read the folder "
 		    "%s: %s"), dir, strerror(errno));
@@ -564,10 +615,11 @@ exchange_export(struct store *st, const char *dir, struct exchange_report *r,
 			free(sub);
 			break;
 		}
+		made = xreallocarray(made, nmade + 1, sizeof(*made));
+		made[nmade++] = sub;
 		r->dossiers++;
 		if (store_notes_to_print(st, list[i].id, 1, &notes, &nn, err) ==
 		    -1) {
-			free(sub);
 			rc = -1;
 			break;
 		}
@@ -590,8 +642,18 @@ exchange_export(struct store *st, const char *dir, struct exchange_report *r,
 			r->notes++;
 		}
 		store_notes_free(notes, nn);
-		free(sub);
 	}
 	store_dossiers_free(list, n);
+	/* Half an export is plaintext nobody will look for: take it back. */
+	if (rc == -1) {
+		for (i = 0; i < nmade; i++)
+			remove_folder(made[i]);
+		if (created)
+			rmdir(dir);
+		r->dossiers = r->notes = 0;
+	}
+	for (i = 0; i < nmade; i++)
+		free(made[i]);
+	free(made);
 	return rc;
 }

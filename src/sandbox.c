@@ -72,8 +72,9 @@
 /* Beside the notebook: its own files, made, written, renamed, removed. */
 #define NOTEBOOK_RIGHTS	(FS_WRITE_FILE | FS_MAKE_REG | FS_REMOVE_FILE | \
     FS_TRUNCATE)
-/* A command's output: a PDF, a backup, or an export's folders. */
-#define TARGET_RIGHTS	(NOTEBOOK_RIGHTS | FS_MAKE_DIR)
+/* A command's output: a PDF, a backup, or an export's folders (which
+ * it removes again when it fails half-way). */
+#define TARGET_RIGHTS	(NOTEBOOK_RIGHTS | FS_MAKE_DIR | FS_REMOVE_DIR)
 
 #define CUPS_PORT	631
 

@@ -96,6 +96,12 @@ like "$T/err" 'Imported 2 notes (0 new dossiers); 300 were already there' \
 is "$(c ls | awk -F'\t' '$2 == "Jean Dupont" {print $3}')" 304 \
     "the dossier holds its note and the 303 new ones"
 
+# Names that a folder cannot hold as they are: two that once mapped to
+# one folder (export stopped half-way on it), a hidden one, a '%'.
+for name in 'Dupont/Martin' 'Dupont-Martin' '.Lucie' 'Sami 100%'; do
+	c new "$name" > /dev/null
+	printf 'Note de %s.\n' "$name" | c add "$name"
+done
 mkdir "$T/full"; touch "$T/full/x"
 c export "$T/full" 2> "$T/err"; is $? 1 "export refuses a folder that is not empty"
 c export "$T/out-dir" 2> "$T/err"; ok $? "export"
@@ -104,16 +110,30 @@ is "$(ls "$T/out-dir/Amina Benali" | tr '\n' '|')" \
     "2024-03-01T000000.txt|2024-03-01T103000.txt|" "one file per note, named by date"
 CARNET_FILE="$T/again.db" init
 CARNET_FILE="$T/again.db" c import "$T/out-dir" 2> /dev/null
-for d in 'Amina Benali' 'Jean Dupont' 'Vide'; do
-	c show "$d"
-	CARNET_FILE="$T/again.db" c show "$d"
-done > /dev/null 2>&1
+is "$(c ls | cut -f2 | sort)" "$(CARNET_FILE="$T/again.db" c ls | cut -f2 | sort)" \
+    "importing the export gives the same dossier names"
 ok_all=0
-for d in 'Amina Benali' 'Jean Dupont' 'Vide'; do
+for d in 'Amina Benali' 'Jean Dupont' 'Vide' 'Dupont/Martin' \
+    'Dupont-Martin' '.Lucie' 'Sami 100%'; do
 	[ "$(c show "$d" 2>&1)" = "$(CARNET_FILE="$T/again.db" c show "$d" 2>&1)" ] ||
 	    ok_all=1
 done
 ok $ok_all "importing the export gives the same dossiers and notes"
 is "$(stat -c %a "$T/out-dir/Amina Benali/2024-03-01T000000.txt")" 600 \
     "exported files are private"
+
+# An export that fails half-way (a full disk) takes back what it wrote:
+# no half plaintext copy is left for nobody to remember.
+if [ "$(id -u)" -eq 0 ] && mkdir "$T/small" &&
+    mount -t tmpfs -o size=12k tmpfs "$T/small" 2> /dev/null; then
+	cleanup_hook() { umount "$T/small" 2> /dev/null; }
+	head -c 20000 /dev/urandom | base64 | c add 'Jean Dupont'
+	c export "$T/small/out" 2> "$T/err"
+	is $? 1 "an export onto a full disk fails"
+	like "$T/err" 'cannot write' "and says why"
+	test ! -e "$T/small/out"; ok $? "and leaves nothing behind"
+	umount "$T/small"
+else
+	for i in 1 2 3; do skip "needs root and a tmpfs"; done
+fi
 finish
