@@ -73,6 +73,23 @@ init() {
 	    2>/dev/null
 }
 sum() { cksum < "$1"; }
+# nobody_carnet: sets NOBODY_CARNET to a copy of carnet in $T that the
+# user nobody can run, and succeeds only if nobody really runs it: the
+# checkout may sit where nobody cannot go (under /root, in a 0700
+# folder), and where a test's folder lives must not decide whether the
+# suite passes.  Needs root and setpriv.
+as_nobody_run() {
+	setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"
+}
+nobody_carnet() {
+	command -v setpriv > /dev/null && [ "$(id -u)" -eq 0 ] || return 1
+	chmod 755 "$T"
+	mkdir -p -m 755 "$T/nobody-bin"
+	cp "$CARNET" "$T/nobody-bin/carnet"
+	chmod 755 "$T/nobody-bin/carnet"
+	NOBODY_CARNET="$T/nobody-bin/carnet"
+	as_nobody_run "$NOBODY_CARNET" -V > /dev/null 2>&1
+}
 # The notebook's salt (its header) and the key init's cheap derivation
 # gives, in hex, as carnet(5)'s recovery recipe computes them.
 notebook_salt() { od -An -tx1 -N16 "$CARNET_FILE" | tr -d ' \n'; }

@@ -98,12 +98,13 @@ is "$(awk '/^Max core file size/ {print $5}' /proc/"$pid"/limits)" 0 \
 # Not dumpable either: the kernel then gives a process's /proc files to
 # root.  Seen on a carnet run as nobody, waiting for a passphrase; a sleep
 # run as nobody is the control (its files are nobody's).
-if command -v setpriv > /dev/null && [ "$(id -u)" -eq 0 ]; then
-	chmod 755 "$T"
+if nobody_carnet; then
 	mkdir -m 777 "$T/nobody"
 	mkfifo -m 666 "$T/nobody/pass"
+	# setpriv itself in the background (not a function's subshell), so
+	# that $! is the process that becomes carnet.
 	setpriv --reuid=nobody --regid=nogroup --clear-groups env \
-	    HOME=/nonexistent CARNET_FILE="$T/nobody/nb.db" "$CARNET" \
+	    HOME=/nonexistent CARNET_FILE="$T/nobody/nb.db" "$NOBODY_CARNET" \
 	    --passphrase-fd 3 init --kdf-memory 8 --kdf-passes 1 \
 	    3<> "$T/nobody/pass" 2> /dev/null &
 	waiting=$!
@@ -117,8 +118,8 @@ if command -v setpriv > /dev/null && [ "$(id -u)" -eq 0 ]; then
 	kill "$waiting" "$control"
 	wait "$waiting" "$control" 2> /dev/null
 else
-	skip "not root: cannot run carnet as another user"
-	skip "not root: cannot run carnet as another user"
+	skip "needs root, and a carnet the user nobody can run"
+	skip "needs root, and a carnet the user nobody can run"
 fi
 locked=$(awk '/^VmLck/ {print $2}' /proc/"$pid"/status)
 ok $([ "${locked:-0}" -ge 8 ]; echo $?) \

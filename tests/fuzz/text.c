@@ -76,7 +76,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	all = text_copy(t, 0, text_len(t));
 	if (util_utf8_invalid(all, text_len(t)) != -1)
 		abort();
-	free(all);
+	wipe_free(all);
 	text_free(t);
 	return 0;
 }
