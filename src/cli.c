@@ -1074,9 +1074,15 @@ cli_run(struct cli *c, int argc, char **argv)
 		output = a.argv[0];
 	else if (cmd->writes == OUTPUT_OPTION)
 		output = arg(&a, "-o");
-	if (cmd->writes != UNCONFINED && c->conf->sandbox)
+	if (cmd->writes != UNCONFINED && c->conf->sandbox) {
 		c->confined = sandbox_confine(c->path, output,
 		    c->conf->print_command);
+		/* Never unconfined without a word (too few descriptors,
+		 * for one, keep Landlock from being set up). */
+		if (c->confined == -1)
+			util_warn("%s", _("the sandbox could not be set up: "
+			    "this command runs unconfined"));
+	}
 	rc = cmd->run(c, st, &a);
 	store_close(st);
 	free(a.argv);

@@ -604,8 +604,10 @@ ui_run(const char *path, const struct conf *conf, long lock_after)
 	if (getenv("CARNET_BENCH") != NULL)
 		bench = fopen(getenv("CARNET_BENCH"), "ae");
 	if (ui_unlock(&ui, 0) == 0) {
-		if (conf->sandbox)
-			sandbox_confine(path, NULL, conf->print_command);
+		if (conf->sandbox && sandbox_confine(path, NULL,
+		    conf->print_command) == -1)
+			ui_say(&ui, 1, "%s", _("The sandbox could not be set "
+			    "up: carnet runs unconfined."));
 		draw(&ui);
 		if (bench != NULL)
 			fprintf(bench, "unlock_to_list\t%.3f\n", ui_clock() -

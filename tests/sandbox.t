@@ -113,6 +113,11 @@ c export "$OUT/export" 2> "$T/err"; ok $? "export into a new folder"
 [ -s "$OUT/export/Léa Martin/"* ]; ok $? "(the notes are there)"
 c check > "$T/out" 2>&1; ok $? "the notebook is whole"
 like "$T/out" "^sandbox: Landlock (ABI $abi)" "check says it runs confined, and how"
+# Too few descriptors to set Landlock up: every command says so (it ran
+# unconfined without a word before).
+(ulimit -n 8; c ls > /dev/null 2> "$T/err")
+like "$T/err" 'sandbox could not be set up: this command runs unconfined' \
+    "with Landlock out of reach, a command says it runs unconfined"
 
 # The screens, confined after the unlock: print, lock, unlock, write.
 rm -f "$NB/report"
