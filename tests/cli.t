@@ -101,8 +101,10 @@ like "$T/err" 'Nothing found' "but says so"
 # On a terminal, a C1 control (U+009B, CSI) in a note is shown, in
 # search snippets as in show: the snippet was once written byte by byte.
 printf 'Contrôle \302\233 31m caché\n' | c add 1
+printf '%s\n' "$PASS" > "$T/pass"
 for cmd in "search cache" "show 1"; do
-	script -qec "'$CARNET' --passphrase-fd 3 $cmd 3<<< '$PASS'" \
+	# script(1) runs the command with $SHELL, or sh: POSIX words only.
+	script -qec "'$CARNET' --passphrase-fd 3 $cmd 3< '$T/pass'" \
 	    /dev/null > "$T/tty" 2>&1
 	grep -q "$(printf '\302\233')" "$T/tty"; is $? 1 \
 	    "$cmd on a terminal: the C1 control is not sent"
