@@ -21,6 +21,9 @@ void		 secret_free(struct secret *);
  * nothing is left in a stdio buffer.  Returns 0, or -1 at end of file
  * before any byte, or -2 when the line does not fit. */
 int		 secret_read_line(struct secret *, int fd);
+/* Wipe the stack below the caller: what deeper calls left there (a
+ * record SQLite decoded, a line drawn) goes with them.  Called on lock. */
+void		 secret_wipe_stack(void);
 /* Keep the process from dumping core or being read by ptrace of the same
  * user: called first thing in main(). */
 void		 secret_harden_process(void);

@@ -100,6 +100,18 @@ secret_read_line(struct secret *s, int fd)
 	return any ? 0 : -1;
 }
 
+/* 256 KiB: far more than the deepest call chain of carnet uses (SQLite
+ * and ncurses included), far less than the 8 MiB stack. */
+#define STACK_WIPE	(256 * 1024)
+
+void
+secret_wipe_stack(void)
+{
+	unsigned char below[STACK_WIPE];
+
+	explicit_bzero(below, sizeof(below));
+}
+
 void
 secret_harden_process(void)
 {

@@ -27,7 +27,12 @@ ok() {
 		echo "ok $tap_n - $2"
 	else
 		echo "not ok $tap_n - $2"
-		tap_failed=$((tap_failed + 1))
+		# A known bug marked "# TODO" in the name does not fail the
+		# file; prove reports it.
+		case $2 in
+		*"# TODO"*) ;;
+		*) tap_failed=$((tap_failed + 1)) ;;
+		esac
 	fi
 }
 # is GOT WANT NAME
