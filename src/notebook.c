@@ -73,7 +73,8 @@ struct notebook {
  * do the same, but 3.4 does not have it, and it also mlock()s every
  * block, which the default 8 MiB RLIMIT_MEMLOCK cannot hold: one
  * allocator, the same on both, and that pragma left at its default
- * (off since 4.5; SQLCipher 4 then wraps this allocator without wiping).  A 16-byte header holds the block's capacity and keeps
+ * (off since 4.5; SQLCipher 4 then wraps this allocator without
+ * wiping).  A 16-byte header holds the block's capacity and keeps
  * alignment.  A block being grown cannot be left to realloc(), which
  * would free the old copy unwiped: it is copied, wiped and freed here,
  * and large blocks get room to grow (a power of two) so that a 10 MiB

@@ -17,20 +17,6 @@
 
 const char *util_progname = "carnet";
 
-/* Bytes of the UTF-8 character at S (at most LEN), or 0 when S does not
- * start one. */
-static size_t
-utf8_char(const char *s, size_t len)
-{
-	unsigned char c = (unsigned char)s[0];
-	size_t n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 :
-	    c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-
-	if (n == 0 || n > len || util_utf8_invalid(s, n) != -1)
-		return 0;
-	return n;
-}
-
 char *
 util_shown(const char *s, size_t len, int flags)
 {
@@ -40,7 +26,7 @@ util_shown(const char *s, size_t len, int flags)
 
 	for (i = 0; i < len; i += n) {
 		c = (unsigned char)s[i];
-		n = utf8_char(s + i, len - i);
+		n = util_utf8_char(s + i, len - i);
 		if (n == 0) {
 			o += sprintf(o, "\\x%02X", c);
 			n = 1;
