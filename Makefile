@@ -18,9 +18,10 @@ ALL_LDFLAGS = $(CARNET_LDFLAGS) $(LDFLAGS)
 # carnet itself; the typesetting goes to carnet-paper.so (below).
 SRC = src/cli.c src/conf.c src/exchange.c src/main.c src/notebook.c \
 	src/paper_load.c src/print.c src/prompt.c src/sandbox.c \
-	src/secret.c src/store.c src/text.c src/ui.c src/ui_dossiers.c \
-	src/ui_editor.c src/ui_help.c src/ui_notes.c src/ui_search.c \
-	src/ui_unlock.c src/util.c
+	src/secret.c src/store.c src/text.c src/ui.c src/ui_dossier.c \
+	src/ui_dossiers.c src/ui_editor.c src/ui_help.c src/ui_note.c \
+	src/ui_paper.c src/ui_screens.c src/ui_search.c src/ui_unlock.c \
+	src/ui_widgets.c src/util.c
 PAPER_SRC = src/paper.c src/util.c
 OBJ = $(SRC:.c=.o)
 UNIT = tests/unit_conf.t tests/unit_notebook.t tests/unit_store.t \
@@ -50,11 +51,13 @@ src/sandbox.o: include/sandbox.h include/util.h
 src/secret.o: include/secret.h include/util.h
 src/store.o: include/notebook.h include/secret.h include/store.h \
 	include/util.h
-src/ui.o src/ui_dossiers.o src/ui_editor.o src/ui_help.o src/ui_notes.o \
-src/ui_search.o src/ui_unlock.o: include/conf.h include/notebook.h \
-	include/print.h include/prompt.h include/sandbox.h include/secret.h \
-	include/store.h \
-	include/text.h include/ui.h include/util.h
+src/ui.o: include/conf.h include/sandbox.h include/screen.h \
+	include/secret.h include/store.h include/ui.h include/util.h
+src/ui_dossier.o src/ui_dossiers.o src/ui_editor.o src/ui_help.o \
+src/ui_note.o src/ui_paper.o src/ui_screens.o src/ui_search.o \
+src/ui_unlock.o src/ui_widgets.o: include/conf.h include/notebook.h \
+	include/print.h include/prompt.h include/screen.h include/secret.h \
+	include/store.h include/text.h include/util.h
 src/text.o: include/text.h include/util.h
 src/util.o: include/util.h
 tests/unit_conf.o tests/unit_notebook.o tests/unit_store.o \
@@ -96,7 +99,8 @@ $(MO): po/fr.po
 pot:
 	xgettext -k_ -kN_ -kngettext:1,2 --from-code=UTF-8 \
 		--add-comments=TRANSLATORS: --package-name=carnet \
-		--package-version=$(VERSION) -o po/carnet.pot $(SRC) src/paper.c
+		--package-version=$(VERSION) -o po/carnet.pot $(SRC) src/paper.c \
+		include/screen.h
 	msgmerge -q -U --backup=none po/fr.po po/carnet.pot
 
 # Missing Debian packages are installed (with sudo when not root), saying

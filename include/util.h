@@ -54,12 +54,14 @@ char *xasprintf(const char *, ...);
  * Note text, names, search words: ordinary heap memory that is wiped when
  * it is given back or moved, over the whole block, whatever NUL was
  * written inside it.  Only wipe_free() and wipe_grow() may release or
- * grow it.  wipe_dup() copies LEN bytes and a NUL.  wipe_same() compares
+ * grow it.  wipe_dup() copies LEN bytes and a NUL; wipe_asprintf() is
+ * xasprintf() into such memory.  wipe_same() compares
  * in a time that does not depend on where the two differ.
  */
 void *wipe_alloc(size_t);
 void *wipe_grow(void *, size_t);
 char *wipe_dup(const char *, size_t len);
+char *wipe_asprintf(const char *, ...);
 void  wipe_free(void *);
 int   wipe_same(const void *, size_t, const void *, size_t);
 

@@ -4,6 +4,10 @@
  * notebook); cli_run() finds it, checks its arguments, asks the passphrase,
  * opens the notebook and calls it.  Records go to standard output, one a
  * line; messages to standard error.
+ *
+ * Longer than the other rooms on purpose: each command is a
+ * short handler beside its table row, and keeping them with the table
+ * lets one file show the whole command line.
  */
 #include <sys/stat.h>
 

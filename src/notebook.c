@@ -10,6 +10,10 @@
  *
  * Start reading at notebook_open().  The SQLCipher traps this file
  * designs around are named where they bite; HACKING has the whole list.
+ *
+ * Longer than the other rooms on purpose: every line that sees key bytes
+ * or sets the cipher is here, so that a review of the key handling reads
+ * one file.
  */
 #define SQLITE_HAS_CODEC 1
 

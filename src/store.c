@@ -7,6 +7,10 @@
  * index's docid order is date order and a search can walk the newest
  * hits first and stop after a page, building snippets only for the rows
  * it returns.  Start with migrate(), which holds the schema.
+ *
+ * Longer than the other rooms on purpose: every SQL statement is here
+ * (tests/docs.t checks it), so that the schema, its history and every
+ * query are read together.
  */
 #include <limits.h>
 #include <stdint.h>

@@ -15,71 +15,36 @@
 #include <wchar.h>
 #include <wctype.h>
 
-#include "prompt.h"
+#include "screen.h"
 #include "text.h"
-#include "ui.h"
 #include "util.h"
 
 /* Seconds after the last key before the text is kept as a draft. */
 #define DRAFT_DELAY	2
-/* Key codes given to the bracketed-paste markers, above curses's own. */
-#define PASTE_BEGIN	(KEY_MAX + 101)
-#define PASTE_END	(KEY_MAX + 102)
+/* How long the rest of a paste may take to arrive (milliseconds). */
+#define PASTE_WAIT_MS	2000
+/* A paste is read into a buffer that starts at this size. */
+#define PASTE_CHUNK	65536
 
-static void save(struct ui *);
-static void close_editor(struct ui *);
-static void cut_line(struct ui *);
-static void paste(struct ui *);
-static void undo(struct ui *);
-static void redo(struct ui *);
-static void go_top(struct ui *);
-static void go_end(struct ui *);
-static void quit_keeping(struct ui *);
-static void no_search(struct ui *);
+/* What was read and written: wiped whole by forget(). */
+static struct {
+	struct text	*text;		/* NULL: to load (a draft, the
+					 * note, or nothing) */
+	char		*dossier;	/* its name; NULL: destroyed */
+	time_t		 created;	/* the note's date; 0: a note
+					 * destroyed meanwhile */
+	char		*clip;		/* the lines cut */
+	size_t		 cliplen;
+	int		 modified;	/* since the last save */
+	int		 unsaved_draft;	/* since the last draft */
+	time_t		 last_edit;
+	long long	 version;	/* store_version() when read */
+} content;
 
-const struct ui_key ui_editor_keys[] = {
-	{ UI_CTRL('s'), 0, "^S", N_("Save"), save, 1 },
-	{ UI_CTRL('x'), 0, "^X", N_("Close"), close_editor, 1 },
-	{ UI_CTRL('k'), 0, "^K", N_("Cut line"), cut_line, 1 },
-	{ UI_CTRL('u'), 0, "^U", N_("Paste"), paste, 1 },
-	{ UI_CTRL('z'), 0, "^Z", N_("Undo"), undo, 1 },
-	{ UI_CTRL('y'), 0, "^Y", N_("Redo"), redo, 1 },
-	{ UI_CTRL('t'), 0, "^T", N_("Top"), go_top, 1 },
-	{ UI_CTRL('e'), 0, "^E", N_("End"), go_end, 1 },
-	{ UI_CTRL('q'), 0, "^Q", N_("Quit (the text is kept as a draft)"),
-	    quit_keeping, 0 },
-	{ UI_CTRL('f'), 0, "^F", N_("Search"), no_search, 0 },
-	{ KEY_UP, 1, "↑ ↓ ← →", N_("Move (Home, End, PgUp, PgDn too)"), NULL,
-	    0 },
-	{ 0, 0, "^← ^→", N_("Word left, word right"), NULL, 0 },
-	{ 0, 0, N_("letters"), N_("Write"), NULL, 0 },
-};
-const size_t ui_neditor_keys = sizeof(ui_editor_keys) /
-    sizeof(ui_editor_keys[0]);
-
-/* Ctrl-arrows have no fixed curses code: found by name once. */
-static int word_left = -1, word_right = -1;
-
-static void
-find_keys(void)
-{
-	const char *name;
-	int c;
-
-	if (word_left != -1)
-		return;
-	word_left = word_right = 0;
-	for (c = KEY_MAX; c < KEY_MAX + 512; c++) {
-		if ((name = keyname(c)) == NULL)
-			continue;
-		if (strcmp(name, "kLFT5") == 0 || strcmp(name, "kLFT3") == 0)
-			word_left = word_left ? word_left : c;
-		if (strcmp(name, "kRIT5") == 0 || strcmp(name, "kRIT3") == 0)
-			word_right = word_right ? word_right : c;
-	}
-	define_key("\033[200~", PASTE_BEGIN);
-	define_key("\033[201~", PASTE_END);
-}
+/* What survives a lock: the cursor, the first row shown, the column for
+ * up and down. */
+static size_t cur, top;
+static int goal = -1;
 
 /* Bracketed paste on while editing, so that a pasted page is text, not
  * keys. */
@@ -90,18 +55,74 @@ bracketed_paste(int on)
 	fflush(stdout);
 }
 
+/* Keep the text as a draft: at once (NOW), or when the keys have paused
+ * long enough. */
 static void
-changed(struct ui *ui)
+keep(struct frame *f, int now)
 {
-	ui->modified = 1;
-	ui->unsaved_draft = 1;
-	ui->last_edit = time(NULL);
-	ui->goal = -1;
+	struct error err;
+	char *body;
+	size_t len;
+
+	if (content.text == NULL || !content.unsaved_draft || f->st == NULL)
+		return;
+	if (!now && time(NULL) - content.last_edit < DRAFT_DELAY)
+		return;
+	len = text_len(content.text);
+	body = text_copy(content.text, 0, len);
+	if (store_draft_put(f->st, f->place.dossier, f->place.editing, body,
+	    len, &err) == -1)
+		ui_say(f, 1, _("The draft could not be kept: %s. The text is "
+		    "still here."), err.text);
+	else
+		content.unsaved_draft = 0;
+	wipe_free(body);
+}
+
+static void
+idle(struct frame *f)
+{
+	keep(f, 0);
+}
+
+static void
+forget(struct frame *f)
+{
+	keep(f, 1);
+	text_free(content.text);
+	wipe_free(content.clip);
+	wipe_free(content.dossier);
+	explicit_bzero(&content, sizeof(content));
+}
+
+static void
+changed(void)
+{
+	content.modified = 1;
+	content.unsaved_draft = 1;
+	content.last_edit = time(NULL);
+	goal = -1;
+}
+
+/* The title's dossier, again when the notebook changed: a dossier
+ * destroyed by another carnet is named so before anyone saves. */
+static void
+load_dossier(struct frame *f)
+{
+	struct dossier d;
+	struct error err;
+
+	wipe_free(content.dossier);
+	content.dossier = NULL;
+	if (store_dossier_get(f->st, f->place.dossier, &d, &err) == 0) {
+		content.dossier = wipe_dup(d.name, strlen(d.name));
+		store_dossier_free(&d);
+	}
 }
 
 /* The text to start from: the draft if there is one, else the note. */
 static void
-load(struct ui *ui)
+load_text(struct frame *f)
 {
 	struct draft *drafts;
 	struct note note;
@@ -109,226 +130,199 @@ load(struct ui *ui)
 	size_t n, i;
 	int from_draft = 0;
 
-	ui->text = text_new();
-	if (store_drafts(ui->st, &drafts, &n, &err) == 0) {
+	content.text = text_new();
+	if (store_drafts(f->st, &drafts, &n, &err) == 0) {
 		for (i = 0; i < n && !from_draft; i++)
-			if (drafts[i].dossier == ui->edit_dossier &&
-			    drafts[i].note == ui->edit_note) {
-				text_insert(ui->text, 0, drafts[i].body,
+			if (drafts[i].dossier == f->place.dossier &&
+			    drafts[i].note == f->place.editing) {
+				text_insert(content.text, 0, drafts[i].body,
 				    drafts[i].len);
 				from_draft = 1;
 			}
 		store_drafts_free(drafts, n);
 	}
-	ui->edit_created = 0;
-	if (ui->edit_note != 0 && store_note_get(ui->st, ui->edit_note, &note,
-	    &err) == 0) {
-		ui->edit_created = note.created;
+	content.created = 0;
+	if (f->place.editing != 0 && store_note_get(f->st, f->place.editing,
+	    &note, &err) == 0) {
+		content.created = note.created;
 		if (!from_draft) {
-			text_insert(ui->text, 0, note.body, note.len);
+			text_insert(content.text, 0, note.body, note.len);
 			if (note.printed != 0)
-				ui_say(ui, 1, "%s", _("This note is already on "
+				ui_say(f, 1, "%s", _("This note is already on "
 				    "paper: once changed, the paper copy will "
 				    "differ."));
 		}
 		store_note_free(&note);
 	}
 	/* What was loaded is where undo stops. */
-	text_clear_undo(ui->text);
-	ui->modified = from_draft;
-	ui->unsaved_draft = 0;
-	if (ui->cur > text_len(ui->text))
-		ui->cur = text_len(ui->text);
-}
-
-void
-ui_editor_open(struct ui *ui, long long dossier, long long note)
-{
-	find_keys();
-	text_free(ui->text);
-	ui->text = NULL;
-	ui->edit_dossier = dossier;
-	ui->edit_note = note;
-	ui->edit_from = ui->screen == UI_EDITOR ? UI_DOSSIER : ui->screen;
-	ui->cur = ui->top = 0;
-	ui->goal = -1;
-	ui->screen = UI_EDITOR;
+	text_clear_undo(content.text);
+	content.modified = from_draft;
+	content.unsaved_draft = 0;
+	if (cur > text_len(content.text))
+		cur = text_len(content.text);
 	bracketed_paste(1);
 }
 
-/* Keep the text as a draft: at once (NOW), or when the keys have paused
- * long enough. */
-void
-ui_editor_keep(struct ui *ui, int now)
+static void
+load(struct frame *f)
 {
-	struct error err;
-	char *body;
-	size_t len;
+	long long now = store_version(f->st);
 
-	if (ui->text == NULL || !ui->unsaved_draft || ui->st == NULL)
-		return;
-	if (!now && time(NULL) - ui->last_edit < DRAFT_DELAY)
-		return;
-	len = text_len(ui->text);
-	body = text_copy(ui->text, 0, len);
-	if (store_draft_put(ui->st, ui->edit_dossier, ui->edit_note, body, len,
-	    &err) == -1)
-		ui_say(ui, 1, _("The draft could not be kept: %s. The text is "
-		    "still here."), err.text);
-	else
-		ui->unsaved_draft = 0;
-	wipe_free(body);
+	if (content.text == NULL)
+		load_text(f);
+	if (now != content.version)
+		load_dossier(f);
+	content.version = now;
 }
 
 static void
-leave(struct ui *ui)
+leave(struct frame *f)
 {
 	bracketed_paste(0);
-	text_free(ui->text);
-	ui->text = NULL;
-	ui->modified = ui->unsaved_draft = 0;
-	ui->screen = ui->edit_from == UI_NOTE ? UI_NOTE : UI_DOSSIER;
-	/* What is shown of the dossier and the note changed. */
-	ui_reload_dossier(ui);
-	store_dossiers_free(ui->dossiers, ui->ndossiers);
-	ui->dossiers = NULL;
-	ui->ndossiers = 0;
+	text_free(content.text);
+	content.text = NULL;
+	content.modified = content.unsaved_draft = 0;
+	cur = top = 0;
+	goal = -1;
+	f->place.screen = f->place.edit_from == SCREEN_NOTE ? SCREEN_NOTE :
+	    SCREEN_DOSSIER;
 }
 
 static void
-save(struct ui *ui)
+save(struct frame *f)
 {
 	struct error err;
 	long long id;
-	size_t len = text_len(ui->text);
-	char *body = text_copy(ui->text, 0, len);
+	size_t len = text_len(content.text);
+	char *body = text_copy(content.text, 0, len);
 
-	if (store_note_save(ui->st, ui->edit_dossier, ui->edit_note, body, len,
-	    &id, &err) == -1) {
+	if (store_note_save(f->st, f->place.dossier, f->place.editing, body,
+	    len, &id, &err) == -1) {
 		/* Try the draft too; the reason it was not saved is what the
 		 * line must say. */
-		ui_editor_keep(ui, 1);
-		ui_say(ui, 1, _("Not saved: %s"), err.text);
+		keep(f, 1);
+		ui_say(f, 1, _("Not saved: %s"), err.text);
 	} else {
-		if (ui->edit_note == 0)
-			ui->edit_created = util_now();
-		ui->edit_note = id;
-		ui->note = id;
-		ui->modified = ui->unsaved_draft = 0;
-		ui_say(ui, 0, "%s", _("Note saved."));
+		if (f->place.editing == 0)
+			content.created = util_now();
+		f->place.editing = f->place.note = id;
+		content.modified = content.unsaved_draft = 0;
+		ui_say(f, 0, "%s", _("Note saved."));
 	}
 	wipe_free(body);
-	text_seal(ui->text);
+	text_seal(content.text);
 }
 
 static void
-discard_draft(struct ui *ui)
+discard_draft(struct frame *f)
 {
 	struct draft *drafts;
 	struct error err;
 	size_t n, i;
 
-	if (store_drafts(ui->st, &drafts, &n, &err) == -1)
+	if (store_drafts(f->st, &drafts, &n, &err) == -1)
 		return;
 	for (i = 0; i < n; i++)
-		if (drafts[i].dossier == ui->edit_dossier &&
-		    drafts[i].note == ui->edit_note)
-			store_draft_drop(ui->st, drafts[i].id, &err);
+		if (drafts[i].dossier == f->place.dossier &&
+		    drafts[i].note == f->place.editing)
+			store_draft_drop(f->st, drafts[i].id, &err);
 	store_drafts_free(drafts, n);
 }
 
 static void
-close_editor(struct ui *ui)
+close_editor(struct frame *f)
 {
 	int r;
 
-	if (ui->modified) {
-		r = ui_yes_no(ui, _("Save the changes? (y: save, n: throw them "
+	if (content.modified) {
+		r = ui_yes_no(f, _("Save the changes? (y: save, n: throw them "
 		    "away, Esc: go on writing)"));
-		if (r == -1 || ui->text == NULL)
+		if (r == -1 || content.text == NULL)
 			return;
 		if (r == 1) {
-			save(ui);
-			if (ui->modified)
+			save(f);
+			if (content.modified)
 				return;	/* not saved: stay */
 		} else
-			discard_draft(ui);
+			discard_draft(f);
 	}
-	leave(ui);
+	leave(f);
+}
+
+/* The frame's forget() keeps the text as a draft on the way out. */
+static void
+quit_keeping(struct frame *f)
+{
+	f->quit = 1;
 }
 
 static void
-quit_keeping(struct ui *ui)
+no_search(struct frame *f)
 {
-	ui_editor_keep(ui, 1);
-	ui->quit = 1;
+	ui_say(f, 0, "%s", _("Close the note first (^X), then search."));
+}
+
+/* Put the cursor at TO, as a move: the next letters undo apart. */
+static void
+jump(size_t to)
+{
+	text_seal(content.text);
+	cur = to;
+	goal = -1;
 }
 
 static void
-no_search(struct ui *ui)
+cut_line(struct frame *f)
 {
-	ui_say(ui, 0, "%s", _("Close the note first (^X), then search."));
-}
+	size_t from = text_line_start(content.text, cur);
+	size_t to = text_line_end(content.text, cur);
 
-static void
-cut_line(struct ui *ui)
-{
-	size_t from = text_line_start(ui->text, ui->cur);
-	size_t to = text_line_end(ui->text, ui->cur);
-	char *line;
-
-	if (to < text_len(ui->text))
+	(void)f;
+	if (to < text_len(content.text))
 		to++;	/* with its newline */
 	if (from == to)
 		return;
-	line = text_copy(ui->text, from, to);
-	wipe_free(ui->clip);
-	ui->clip = line;
-	ui->cliplen = to - from;
-	text_seal(ui->text);
-	text_delete(ui->text, from, to);
-	text_seal(ui->text);
-	ui->cur = from;
-	changed(ui);
+	wipe_free(content.clip);
+	content.clip = text_copy(content.text, from, to);
+	content.cliplen = to - from;
+	text_seal(content.text);
+	text_delete(content.text, from, to);
+	jump(from);
+	changed();
 }
 
 static void
-paste(struct ui *ui)
+insert(const char *bytes, size_t len)
 {
-	if (ui->clip == NULL)
+	cur += text_insert(content.text, cur, bytes, len);
+	changed();
+}
+
+static void
+paste(struct frame *f)
+{
+	(void)f;
+	if (content.clip == NULL)
 		return;
-	text_seal(ui->text);
-	ui->cur += text_insert(ui->text, ui->cur, ui->clip, ui->cliplen);
-	text_seal(ui->text);
-	changed(ui);
+	text_seal(content.text);
+	insert(content.clip, content.cliplen);
+	text_seal(content.text);
 }
 
 static void
-undo(struct ui *ui)
+undo(struct frame *f)
 {
-	if (text_undo(ui->text, &ui->cur) == 0)
-		changed(ui);
+	(void)f;
+	if (text_undo(content.text, &cur) == 0)
+		changed();
 }
 
 static void
-redo(struct ui *ui)
+redo(struct frame *f)
 {
-	if (text_redo(ui->text, &ui->cur) == 0)
-		changed(ui);
-}
-
-static void
-go_top(struct ui *ui)
-{
-	ui->cur = 0;
-	ui->goal = -1;
-}
-
-static void
-go_end(struct ui *ui)
-{
-	ui->cur = text_len(ui->text);
-	ui->goal = -1;
+	(void)f;
+	if (text_redo(content.text, &cur) == 0)
+		changed();
 }
 
 static int
@@ -339,70 +333,137 @@ width(void)
 
 /* The column of POS in its row. */
 static int
-column(struct ui *ui, size_t pos)
+column(size_t pos)
 {
-	size_t p = text_row_start(ui->text, pos, width());
+	size_t p = text_row_start(content.text, pos, width());
 	wchar_t wc;
 	int col = 0, w;
 
 	while (p < pos) {
-		text_char(ui->text, p, &wc, &w);
+		text_char(content.text, p, &wc, &w);
 		col += w;
-		p = text_next(ui->text, p);
+		p = text_next(content.text, p);
 	}
 	return col;
 }
 
 /* The position in the row starting at ROW nearest to column GOAL. */
 static size_t
-at_column(struct ui *ui, size_t row, int goal)
+at_column(size_t row, int want)
 {
-	size_t next = text_row_next(ui->text, row, width()), p = row;
-	size_t len = text_len(ui->text), stop;
+	size_t next = text_row_next(content.text, row, width()), p = row;
+	size_t len = text_len(content.text), stop;
 	wchar_t wc;
 	int col = 0, w;
 
 	/* The row's last place: before its newline, or before the next
 	 * row when it is wrapped. */
-	if (next > row && next <= len && text_byte(ui->text, next - 1) ==
+	if (next > row && next <= len && text_byte(content.text, next - 1) ==
 	    '\n')
 		stop = next - 1;
 	else if (next < len)
-		stop = text_prev(ui->text, next);
+		stop = text_prev(content.text, next);
 	else
 		stop = len;
 	while (p < stop) {
-		text_char(ui->text, p, &wc, &w);
-		if (col + w > goal)
+		text_char(content.text, p, &wc, &w);
+		if (col + w > want)
 			break;
 		col += w;
-		p = text_next(ui->text, p);
+		p = text_next(content.text, p);
 	}
 	return p;
 }
 
+/* Up or down ROWS rows, keeping to the column where it started. */
 static void
-vertical(struct ui *ui, int rows)
+vertical(int rows)
 {
-	size_t row = text_row_start(ui->text, ui->cur, width()), next;
+	size_t row = text_row_start(content.text, cur, width()), next;
 
-	if (ui->goal < 0)
-		ui->goal = column(ui, ui->cur);
+	text_seal(content.text);
+	if (goal < 0)
+		goal = column(cur);
 	for (; rows < 0 && row > 0; rows++)
-		row = text_row_start(ui->text, row - 1, width());
+		row = text_row_start(content.text, row - 1, width());
 	for (; rows > 0; rows--) {
-		next = text_row_next(ui->text, row, width());
-		if (next == row || (next == text_len(ui->text) &&
-		    text_byte(ui->text, next - 1) != '\n'))
+		next = text_row_next(content.text, row, width());
+		if (next == row || (next == text_len(content.text) &&
+		    text_byte(content.text, next - 1) != '\n'))
 			break;
 		row = next;
 	}
-	ui->cur = at_column(ui, row, ui->goal);
+	cur = at_column(row, goal);
 }
 
-/* Read a bracketed paste to its end and insert it in one go. */
+static int
+page(void)
+{
+	return ui_body_rows() > 2 ? ui_body_rows() - 2 : 1;
+}
+
+static void go_left(struct frame *f) { (void)f;
+	jump(text_prev(content.text, cur)); }
+static void go_right(struct frame *f) { (void)f;
+	jump(text_next(content.text, cur)); }
+static void go_up(struct frame *f) { (void)f; vertical(-1); }
+static void go_down(struct frame *f) { (void)f; vertical(1); }
+static void page_up(struct frame *f) { (void)f; vertical(-page()); }
+static void page_down(struct frame *f) { (void)f; vertical(page()); }
+static void line_start(struct frame *f) { (void)f;
+	jump(text_line_start(content.text, cur)); }
+static void line_end(struct frame *f) { (void)f;
+	jump(text_line_end(content.text, cur)); }
+static void word_left(struct frame *f) { (void)f;
+	jump(text_word_prev(content.text, cur)); }
+static void word_right(struct frame *f) { (void)f;
+	jump(text_word_next(content.text, cur)); }
+static void go_top(struct frame *f) { (void)f; jump(0); }
+static void go_end(struct frame *f) { (void)f;
+	jump(text_len(content.text)); }
+
+/* Backspace and Delete: erasing in a row undoes together, as typing. */
 static void
-read_paste(struct ui *ui)
+erase_before(struct frame *f)
+{
+	size_t end = cur;
+
+	(void)f;
+	if (cur == 0)
+		return;
+	cur = text_prev(content.text, cur);
+	text_delete(content.text, cur, end);
+	changed();
+}
+
+static void
+erase_after(struct frame *f)
+{
+	(void)f;
+	if (cur == text_len(content.text))
+		return;
+	text_delete(content.text, cur, text_next(content.text, cur));
+	changed();
+}
+
+static void
+type(struct frame *f)
+{
+	char bytes[MB_LEN_MAX];
+	mbstate_t mb;
+	size_t n;
+
+	memset(&mb, 0, sizeof(mb));
+	n = wcrtomb(bytes, (wchar_t)(f->key == '\r' ? '\n' : f->key), &mb);
+	if (n != (size_t)-1)
+		insert(bytes, n);
+	explicit_bzero(bytes, sizeof(bytes));
+}
+
+/* Read a bracketed paste to its end and insert it in one go, as the
+ * terminal sent it (raw: no key is given another meaning). */
+static void
+read_paste(struct frame *f)
 {
 	char *buf = NULL, bytes[MB_LEN_MAX];
 	size_t len = 0, cap = 0, n;
@@ -410,10 +471,11 @@ read_paste(struct ui *ui)
 	wint_t wc;
 	int rc;
 
-	timeout(2000);
+	(void)f;
+	timeout(PASTE_WAIT_MS);
 	while ((rc = get_wch(&wc)) != ERR) {
 		if (rc == KEY_CODE_YES) {
-			if (wc == PASTE_END)
+			if (wc == UI_PASTE_END)
 				break;
 			continue;
 		}
@@ -421,126 +483,20 @@ read_paste(struct ui *ui)
 		n = wcrtomb(bytes, (wchar_t)wc, &mb);
 		if (n == (size_t)-1)
 			continue;
-		if (len + n > cap) {
-			char *bigger = xmalloc(cap = cap ? cap * 2 : 65536);
-
-			if (len > 0)
-				memcpy(bigger, buf, len);
-			if (buf != NULL) {
-				explicit_bzero(buf, len);
-				free(buf);
-			}
-			buf = bigger;
-		}
+		if (len + n > cap)
+			buf = wipe_grow(buf, cap = cap ? cap * 2 :
+			    PASTE_CHUNK);
 		memcpy(buf + len, bytes, n);
 		len += n;
 	}
+	wc = 0;
 	explicit_bzero(bytes, sizeof(bytes));
 	if (len > 0) {
-		text_seal(ui->text);
-		ui->cur += text_insert(ui->text, ui->cur, buf, len);
-		text_seal(ui->text);
-		changed(ui);
-		explicit_bzero(buf, len);
+		text_seal(content.text);
+		insert(buf, len);
+		text_seal(content.text);
 	}
-	free(buf);
-}
-
-static int
-type(struct ui *ui, int key)
-{
-	char bytes[MB_LEN_MAX];
-	mbstate_t mb;
-	size_t n;
-
-	if (key == '\r' || key == '\n')
-		key = '\n';
-	else if (key != '\t' && iswcntrl((wint_t)key))
-		return 0;
-	memset(&mb, 0, sizeof(mb));
-	n = wcrtomb(bytes, (wchar_t)key, &mb);
-	if (n == (size_t)-1)
-		return 1;
-	ui->cur += text_insert(ui->text, ui->cur, bytes, n);
-	explicit_bzero(bytes, sizeof(bytes));
-	changed(ui);
-	return 1;
-}
-
-int
-ui_editor_key(struct ui *ui, int key, int code)
-{
-	size_t len = text_len(ui->text), end;
-	int page = ui_body_rows() > 2 ? ui_body_rows() - 2 : 1;
-
-	if (!code && (key == 127 || key == 8)) {
-		code = 1;
-		key = KEY_BACKSPACE;
-	}
-	if (!code)
-		return type(ui, key);
-	if (key != KEY_UP && key != KEY_DOWN && key != KEY_PPAGE &&
-	    key != KEY_NPAGE)
-		ui->goal = -1;
-	if (key != KEY_BACKSPACE && key != KEY_DC)
-		text_seal(ui->text);
-	switch (key) {
-	case PASTE_BEGIN:
-		read_paste(ui);
-		return 1;
-	case PASTE_END:
-		return 1;
-	case KEY_LEFT:
-		ui->cur = text_prev(ui->text, ui->cur);
-		return 1;
-	case KEY_RIGHT:
-		ui->cur = text_next(ui->text, ui->cur);
-		return 1;
-	case KEY_UP:
-		vertical(ui, -1);
-		return 1;
-	case KEY_DOWN:
-		vertical(ui, 1);
-		return 1;
-	case KEY_PPAGE:
-		vertical(ui, -page);
-		return 1;
-	case KEY_NPAGE:
-		vertical(ui, page);
-		return 1;
-	case KEY_HOME:
-		ui->cur = text_line_start(ui->text, ui->cur);
-		return 1;
-	case KEY_END:
-		ui->cur = text_line_end(ui->text, ui->cur);
-		return 1;
-	case KEY_ENTER:
-		return type(ui, '\n');
-	case KEY_BACKSPACE:
-		if (ui->cur == 0)
-			return 1;
-		end = ui->cur;
-		ui->cur = text_prev(ui->text, ui->cur);
-		text_delete(ui->text, ui->cur, end);
-		changed(ui);
-		return 1;
-	case KEY_DC:
-		if (ui->cur < len) {
-			text_delete(ui->text, ui->cur, text_next(ui->text,
-			    ui->cur));
-			changed(ui);
-		}
-		return 1;
-	}
-	if (key == word_left && key != 0) {
-		ui->cur = text_word_prev(ui->text, ui->cur);
-		return 1;
-	}
-	if (key == word_right && key != 0) {
-		ui->cur = text_word_next(ui->text, ui->cur);
-		return 1;
-	}
-	return 0;
+	wipe_free(buf);
 }
 
 static void
@@ -557,95 +513,98 @@ put_cluster(const struct text *t, size_t from, size_t to)
 
 /* Scroll so that the cursor's row is in view. */
 static void
-follow(struct ui *ui, int rows)
+follow(int rows)
 {
-	size_t row = ui->top, next, len = text_len(ui->text);
+	size_t row = top, next, len = text_len(content.text);
 	int i, w = width();
 
-	if (ui->cur < ui->top) {
-		ui->top = text_row_start(ui->text, ui->cur, w);
+	if (cur < top) {
+		top = text_row_start(content.text, cur, w);
 		return;
 	}
 	for (i = 0; i < rows; i++) {
-		next = text_row_next(ui->text, row, w);
-		if (ui->cur < next || next == row || (next == len &&
-		    text_byte(ui->text, len - 1) != '\n'))
+		next = text_row_next(content.text, row, w);
+		if (cur < next || next == row || (next == len &&
+		    text_byte(content.text, len - 1) != '\n'))
 			return;
 		row = next;
 	}
 	/* Below: put the cursor's row at the bottom. */
-	ui->top = text_row_start(ui->text, ui->cur, w);
-	for (i = 1; i < rows && ui->top > 0; i++)
-		ui->top = text_row_start(ui->text, ui->top - 1, w);
+	top = text_row_start(content.text, cur, w);
+	for (i = 1; i < rows && top > 0; i++)
+		top = text_row_start(content.text, top - 1, w);
 }
 
-void
-ui_editor_draw(struct ui *ui)
+static void
+draw_title(struct frame *f)
 {
-	char where[512], status[128], date[64];
-	struct dossier d;
-	struct error err;
-	size_t row, next, p, len;
-	wchar_t wc, space = L' ';
-	int rows = ui_body_rows(), y, x, w, cy = -1, cx = 0;
+	char where[STORE_NAME_MAX + 128], status[128], date[64];
+	size_t words = text_words(content.text);
+	int w;
 
-	if (ui->text == NULL)
-		load(ui);
-	len = text_len(ui->text);
-	if (ui->cur > len)
-		ui->cur = len;
-	if (store_dossier_get(ui->st, ui->edit_dossier, &d, &err) == -1)
+	if (content.dossier == NULL)
 		/* Destroyed by another process: saving will say so; the
 		 * title tells why before anyone tries. */
 		snprintf(where, sizeof(where), "%s", _("a dossier destroyed "
 		    "meanwhile"));
+	else if (f->place.editing == 0)
+		snprintf(where, sizeof(where), _("%s — new note"),
+		    content.dossier);
+	else if (content.created == 0)
+		snprintf(where, sizeof(where), _("%s — a note destroyed "
+		    "meanwhile"), content.dossier);
 	else {
-		if (ui->edit_note == 0)
-			snprintf(where, sizeof(where), _("%s — new note"),
-			    d.name);
-		else if (ui->edit_created == 0)
-			snprintf(where, sizeof(where), _("%s — a note destroyed "
-			    "meanwhile"), d.name);
-		else {
-			util_datetime(date, sizeof(date), ui->edit_created);
-			snprintf(where, sizeof(where), _("%s — note of %s"),
-			    d.name, date);
-		}
-		store_dossier_free(&d);
+		util_datetime(date, sizeof(date), content.created);
+		snprintf(where, sizeof(where), _("%s — note of %s"),
+		    content.dossier, date);
 	}
-	ui_title(ui, where);
+	ui_title(f, where);
+	explicit_bzero(where, sizeof(where));
 	snprintf(status, sizeof(status), ngettext("%s · %zu word",
-	    "%s · %zu words", text_words(ui->text)), ui->modified ?
-	    _("modified") : _("saved"), text_words(ui->text));
+	    "%s · %zu words", words), content.modified ? _("modified") :
+	    _("saved"), words);
 	w = ui_width(status, strlen(status));
 	ui_text(0, COLS - w - 1, w, status, strlen(status), A_REVERSE);
-	ui_bar(ui, ui_editor_keys, ui_neditor_keys);
+}
 
-	follow(ui, rows);
-	row = ui->top;
+static void
+draw(struct frame *f)
+{
+	size_t row, next, p, len;
+	wchar_t wc, space = L' ';
+	int rows = ui_body_rows(), y, x, w, cy = -1, cx = 0;
+
+	if (content.text == NULL)
+		return;
+	len = text_len(content.text);
+	if (cur > len)
+		cur = len;
+	draw_title(f);
+	follow(rows);
+	row = top;
 	for (y = ui_body_top(); y < ui_body_top() + rows; y++) {
-		next = text_row_next(ui->text, row, width());
+		next = text_row_next(content.text, row, width());
 		move(y, 1);
 		x = 1;
-		for (p = row; p < next; p = text_next(ui->text, p)) {
-			if (p == ui->cur)
+		for (p = row; p < next; p = text_next(content.text, p)) {
+			if (p == cur)
 				cy = y, cx = x;
-			if (text_byte(ui->text, p) == '\n')
+			if (text_byte(content.text, p) == '\n')
 				break;
-			text_char(ui->text, p, &wc, &w);
+			text_char(content.text, p, &wc, &w);
 			if (wc == L'\t')
 				addnwstr(&space, 1);
 			else	/* the base and its combining marks */
-				put_cluster(ui->text, p, text_next(ui->text,
-				    p));
+				put_cluster(content.text, p,
+				    text_next(content.text, p));
 			x += w;
 		}
-		if (ui->cur == next && next == len && (len == 0 ||
-		    text_byte(ui->text, len - 1) != '\n'))
+		if (cur == next && next == len && (len == 0 ||
+		    text_byte(content.text, len - 1) != '\n'))
 			cy = y, cx = x;
 		if (next == row || next >= len) {
-			if (ui->cur == len && cy == -1 && len > 0 &&
-			    text_byte(ui->text, len - 1) == '\n')
+			if (cur == len && cy == -1 && len > 0 &&
+			    text_byte(content.text, len - 1) == '\n')
 				cy = y + 1, cx = 1;
 			break;
 		}
@@ -659,10 +618,10 @@ ui_editor_draw(struct ui *ui)
 	curs_set(1);
 }
 
-/* After unlocking: offer each draft left by a crash, a killed terminal
- * or a quit. */
-void
-ui_editor_offer_drafts(struct ui *ui)
+/* After the first unlock: offer each draft left by a crash, a killed
+ * terminal or a quit. */
+static void
+opened(struct frame *f)
 {
 	struct draft *drafts;
 	struct dossier d;
@@ -671,30 +630,93 @@ ui_editor_offer_drafts(struct ui *ui)
 	size_t n, i;
 	int r;
 
-	if (ui->drafts_offered || store_drafts(ui->st, &drafts, &n, &err) ==
-	    -1)
+	if (store_drafts(f->st, &drafts, &n, &err) == -1)
 		return;
-	ui->drafts_offered = 1;
 	for (i = 0; i < n; i++) {
-		if (store_dossier_get(ui->st, drafts[i].dossier, &d, &err) ==
+		if (store_dossier_get(f->st, drafts[i].dossier, &d, &err) ==
 		    -1)
 			continue;
 		util_datetime(date, sizeof(date), drafts[i].saved);
-		question = xasprintf(_("A draft for “%s” was kept on %s. Go on "
+		question = wipe_asprintf(_("A draft for “%s” was kept on %s. Go on "
 		    "with it? (y: resume, n: throw it away, Esc: later)"),
 		    d.name, date);
 		store_dossier_free(&d);
-		r = ui_yes_no(ui, question);
-		free(question);
+		r = ui_yes_no(f, question);
+		wipe_free(question);
 		if (r == 1) {
-			ui->dossier = drafts[i].dossier;
-			ui_editor_open(ui, drafts[i].dossier, drafts[i].note);
+			f->place.dossier = drafts[i].dossier;
+			ui_edit(f, drafts[i].note);
 			break;
 		}
 		if (r == 0)
-			store_draft_drop(ui->st, drafts[i].id, &err);
-		if (ui->st == NULL)
+			store_draft_drop(f->st, drafts[i].id, &err);
+		if (f->st == NULL)
 			break;	/* locked meanwhile */
 	}
 	store_drafts_free(drafts, n);
 }
+
+static const struct ui_key keys[] = {
+	{ .key = UI_CTRL('s'), .label = "^S", .text = N_("Save"), .run = save,
+	    .bar = 1 },
+	{ .key = UI_CTRL('x'), .label = "^X", .text = N_("Close"),
+	    .run = close_editor, .bar = 1 },
+	{ .key = UI_CTRL('k'), .label = "^K", .text = N_("Cut line"),
+	    .run = cut_line, .bar = 1 },
+	{ .key = UI_CTRL('u'), .label = "^U", .text = N_("Paste"),
+	    .run = paste, .bar = 1 },
+	{ .key = UI_CTRL('z'), .label = "^Z", .text = N_("Undo"), .run = undo,
+	    .bar = 1 },
+	{ .key = UI_CTRL('y'), .label = "^Y", .text = N_("Redo"), .run = redo,
+	    .bar = 1 },
+	{ .key = UI_CTRL('t'), .label = "^T", .text = N_("Top"),
+	    .run = go_top, .bar = 1 },
+	{ .key = UI_CTRL('e'), .label = "^E", .text = N_("End"),
+	    .run = go_end, .bar = 1 },
+	{ .key = UI_CTRL('q'), .label = "^Q",
+	    .text = N_("Quit (the text is kept as a draft)"),
+	    .run = quit_keeping },
+	{ .key = UI_CTRL('f'), .label = "^F", .text = N_("Search"),
+	    .run = no_search },
+	{ .key = UI_TYPED, .label = N_("letters"), .text = N_("Write"),
+	    .run = type },
+	{ .key = '\t', .label = N_("Tab"), .text = N_("Write"), .run = type },
+	{ .key = '\r', .label = N_("Enter"), .text = N_("New line"),
+	    .run = type },
+	{ .key = KEY_BACKSPACE, .code = 1, .label = N_("Backspace"),
+	    .text = N_("Erase before the cursor"), .run = erase_before },
+	{ .key = KEY_DC, .code = 1, .label = N_("Delete"),
+	    .text = N_("Erase after the cursor"), .run = erase_after },
+	{ .key = KEY_LEFT, .code = 1, .label = "←",
+	    .text = N_("Character left"), .run = go_left },
+	{ .key = KEY_RIGHT, .code = 1, .label = "→",
+	    .text = N_("Character right"), .run = go_right },
+	{ .key = KEY_UP, .code = 1, .label = "↑", .text = N_("Row up"),
+	    .run = go_up },
+	{ .key = KEY_DOWN, .code = 1, .label = "↓", .text = N_("Row down"),
+	    .run = go_down },
+	{ .key = KEY_PPAGE, .code = 1, .label = "PgUp", .text = N_("Page up"),
+	    .run = page_up },
+	{ .key = KEY_NPAGE, .code = 1, .label = "PgDn",
+	    .text = N_("Page down"), .run = page_down },
+	{ .key = KEY_HOME, .code = 1, .label = N_("Home"),
+	    .text = N_("Start of the line"), .run = line_start },
+	{ .key = KEY_END, .code = 1, .label = N_("End"),
+	    .text = N_("End of the line"), .run = line_end },
+	{ .key = UI_WORD_LEFT, .code = 1, .label = "^←",
+	    .text = N_("Word left"), .run = word_left },
+	{ .key = UI_WORD_RIGHT, .code = 1, .label = "^→",
+	    .text = N_("Word right"), .run = word_right },
+	{ .key = UI_PASTE, .code = 1, .label = N_("a paste"),
+	    .text = N_("Inserted whole, as text"), .run = read_paste },
+};
+
+const struct screen screen_editor = {
+	.name = N_("Writing a note"),
+	UI_KEYS(keys),
+	.load = load,
+	.draw = draw,
+	.idle = idle,
+	.opened = opened,
+	.forget = forget,
+};

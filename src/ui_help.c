@@ -1,68 +1,100 @@
 /*
  * ui_help.c - every key, screen by screen, in the UI's language, made from
- * the same tables the screens dispatch with, so the two cannot disagree.
+ * the same tables the frame dispatches with, so the two cannot disagree.
  */
 #include <curses.h>
 #include <string.h>
 
-#include "ui.h"
+#include "screen.h"
 #include "util.h"
 
+/* The labels' column, and how far the help is scrolled. */
+#define LABEL_COLS	16
+static size_t top;
+
 static void
-leave(struct ui *ui)
+leave(struct frame *f)
 {
-	ui->screen = ui->back;
+	f->place.screen = f->place.back;
+	top = 0;
 }
 
 static const struct ui_key help_keys[] = {
-	{ UI_ESC, 0, N_("Esc"), N_("Back"), leave, 1 },
+	{ .key = UI_ESC, .label = N_("Esc"), .text = N_("Back"),
+	    .run = leave, .bar = 1 },
+	{ .key = KEY_LEFT, .code = 1, .label = "←", .text = N_("Back"),
+	    .run = leave },
+	{ .key = 'q', .label = "q", .text = N_("Back"), .run = leave },
+	UI_ARROW_ROWS,
+	UI_LETTER_ROWS,
 };
 
-static const struct {
-	const char		*title;
-	const struct ui_key	*keys;
-	const size_t		*n;
-} sections[] = {
-	{ N_("Everywhere"), ui_global_keys, &ui_nglobal_keys },
-	{ N_("The list of dossiers"), ui_dossiers_keys, &ui_ndossiers_keys },
-	{ N_("A dossier"), ui_dossier_keys, &ui_ndossier_keys },
-	{ N_("Reading a note"), ui_note_keys, &ui_nnote_keys },
-	{ N_("Search"), ui_search_keys, &ui_nsearch_keys },
-	{ N_("Writing a note"), ui_editor_keys, &ui_neditor_keys },
-};
-
-/* Draw the help from line FIRST on; returns the number of lines. */
+/* Has an earlier row of KEYS the text of row I? */
 static int
-lines(struct ui *ui, int first, int draw)
+said(const struct ui_key *keys, size_t i)
 {
-	const struct ui_key *k;
-	const char *prev;
-	size_t s, i;
+	size_t j;
+
+	for (j = 0; j < i; j++)
+		if (strcmp(keys[j].text, keys[i].text) == 0)
+			return 1;
+	return 0;
+}
+
+/* One line per action, however many keys do it: the labels of every row
+ * with the text of row I, then the text. */
+static void
+action(const struct ui_key *keys, size_t n, size_t i, int y)
+{
+	const char *label;
+	size_t j;
+	int x = 3;
+
+	for (j = i; j < n; j++) {
+		if (strcmp(keys[j].text, keys[i].text) != 0)
+			continue;
+		label = _(keys[j].label);
+		if (x > 3)
+			x += 1;
+		x += ui_text(y, x, 3 + LABEL_COLS - x, label, strlen(label),
+		    A_REVERSE);
+	}
+	ui_text(y, 4 + LABEL_COLS, COLS - LABEL_COLS - 5, _(keys[i].text),
+	    strlen(_(keys[i].text)), A_NORMAL);
+}
+
+/* Draw (DRAW 1) or count the help's lines from line FIRST on. */
+static int
+lines(const struct frame *f, int first, int draw)
+{
+	const struct ui_key *keys;
+	const char *title;
+	size_t s, i, n;
 	int line = 0, y;
 
-	(void)ui;
-	for (s = 0; s < sizeof(sections) / sizeof(sections[0]); s++) {
+	for (s = 0; s <= SCREEN_COUNT; s++) {
+		if (s == 0) {
+			title = N_("Everywhere");
+			keys = f->global_keys;
+			n = f->nglobal_keys;
+		} else {
+			title = f->screens[s - 1]->name;
+			keys = f->screens[s - 1]->keys;
+			n = f->screens[s - 1]->nkeys;
+		}
 		y = ui_body_top() + line - first;
 		if (draw && y >= ui_body_top() && y < ui_body_top() +
 		    ui_body_rows())
-			ui_text(y, 1, COLS - 2, _(sections[s].title),
-			    strlen(_(sections[s].title)), A_BOLD);
+			ui_text(y, 1, COLS - 2, _(title), strlen(_(title)),
+			    A_BOLD);
 		line++;
-		prev = NULL;
-		for (i = 0; i < *sections[s].n; i++) {
-			k = &sections[s].keys[i];
-			/* One line per action, however many keys do it. */
-			if (prev != NULL && strcmp(prev, k->text) == 0)
+		for (i = 0; i < n; i++) {
+			if (said(keys, i))
 				continue;
-			prev = k->text;
 			y = ui_body_top() + line - first;
 			if (draw && y >= ui_body_top() && y < ui_body_top() +
-			    ui_body_rows()) {
-				ui_text(y, 3, 12, _(k->label),
-				    strlen(_(k->label)), A_REVERSE);
-				ui_text(y, 17, COLS - 18, _(k->text),
-				    strlen(_(k->text)), A_NORMAL);
-			}
+			    ui_body_rows())
+				action(keys, n, i, y);
 			line++;
 		}
 		line++;
@@ -70,38 +102,35 @@ lines(struct ui *ui, int first, int draw)
 	return line;
 }
 
-void
-ui_help_draw(struct ui *ui)
+static size_t
+last_top(const struct frame *f)
 {
-	int total = lines(ui, 0, 0);
+	int total = lines(f, 0, 0);
 
-	if (ui->htop > 0 && (int)ui->htop > total - ui_body_rows())
-		ui->htop = total > ui_body_rows() ? (size_t)(total -
-		    ui_body_rows()) : 0;
-	ui_title(ui, _("Help: every key"));
-	ui_bar(ui, help_keys, sizeof(help_keys) / sizeof(help_keys[0]));
-	lines(ui, (int)ui->htop, 1);
+	return total > ui_body_rows() ? (size_t)(total - ui_body_rows()) : 0;
 }
 
-int
-ui_help_key(struct ui *ui, int key, int code)
+static void
+draw(struct frame *f)
 {
-	if ((!code && (key == UI_ESC || key == 'q')) || (code &&
-	    key == KEY_LEFT)) {
-		leave(ui);
-		return 1;
-	}
-	if ((code && key == KEY_DOWN) || (!code && key == 'j'))
-		ui->htop++;
-	else if (((code && key == KEY_UP) || (!code && key == 'k')) &&
-	    ui->htop > 0)
-		ui->htop--;
-	else if (code && key == KEY_NPAGE)
-		ui->htop += (size_t)ui_body_rows();
-	else if (code && key == KEY_PPAGE)
-		ui->htop = ui->htop > (size_t)ui_body_rows() ? ui->htop -
-		    (size_t)ui_body_rows() : 0;
-	else
-		return 0;
-	return 1;
+	if (top > last_top(f))
+		top = last_top(f);
+	ui_title(f, _("Help: every key"));
+	lines(f, (int)top, 1);
 }
+
+static void
+move_help(struct frame *f, enum ui_move m)
+{
+	size_t last = last_top(f);
+
+	ui_list_move(&top, last + 1, (size_t)ui_body_rows(), m);
+}
+
+const struct screen screen_help = {
+	.name = N_("Help"),
+	UI_KEYS(help_keys),
+	.transient = 1,
+	.draw = draw,
+	.step = move_help,
+};

@@ -6,44 +6,55 @@
  */
 #include <curses.h>
 #include <malloc.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
-#include <wctype.h>
 
-#include "ui.h"
+#include "screen.h"
 #include "util.h"
 
-static void go(struct ui *);
-static void leave(struct ui *);
+/* Each result takes two rows, under the query and a blank row. */
+#define HIT_ROWS	2
+#define QUERY_ROWS	2
+/* The matches in a snippet are between these (store_search()). */
+#define MATCH_OPEN	"\1"
+#define MATCH_CLOSE	"\2"
 
-const struct ui_key ui_search_keys[] = {
-	{ '\r', 0, N_("Enter"), N_("Go to the note"), go, 1 },
-	{ KEY_ENTER, 1, N_("Enter"), N_("Go to the note"), go, 0 },
-	{ UI_ESC, 0, N_("Esc"), N_("Back"), leave, 1 },
-	{ KEY_UP, 1, "↑ ↓", N_("Choose a result"), NULL, 0 },
-	{ 0, 0, N_("letters"), N_("The words to find"), NULL, 0 },
-};
-const size_t ui_nsearch_keys = sizeof(ui_search_keys) /
-    sizeof(ui_search_keys[0]);
+/* Everything here is content: forget() wipes it whole. */
+static struct {
+	char		 query[UI_LINE_MAX];
+	struct hit	*hits;
+	size_t		 count, sel, top;
+	int		 more;		/* the last page was full */
+	int		 searched;	/* the hits are the query's */
+} content;
 
 static void
-forget_hits(struct ui *ui)
+forget_hits(void)
 {
-	store_hits_free(ui->hits, ui->nhits);
-	ui->hits = NULL;
-	ui->nhits = 0;
-	ui->ssel = ui->stop = 0;
-	ui->more_hits = 0;
+	store_hits_free(content.hits, content.count);
+	content.hits = NULL;
+	content.count = content.sel = content.top = 0;
+	content.more = 0;
 }
 
-/* Results shown at once, two lines each under the query. */
+/* Searches use megabytes for a moment: once the screen is left they are
+ * given back, so that the process stays small for the rest of the day
+ * (not at each key: that costs a millisecond). */
+static void
+forget(struct frame *f)
+{
+	(void)f;
+	forget_hits();
+	explicit_bzero(&content, sizeof(content));
+	malloc_trim(0);
+}
+
+/* Results shown at once. */
 static size_t
 visible_hits(void)
 {
-	int rows = (ui_body_rows() - 2) / 2;
+	int rows = (ui_body_rows() - QUERY_ROWS) / HIT_ROWS;
 
 	return rows < 1 ? 1 : (size_t)rows;
 }
@@ -58,7 +69,7 @@ typed_query(const char *query)
 	const char *last = strrchr(query, ' ');
 
 	last = last != NULL ? last + 1 : query;
-	return xasprintf("%s%s", query, query[len - 1] == ' ' ||
+	return wipe_asprintf("%s%s", query, query[len - 1] == ' ' ||
 	    query[len - 1] == '*' || util_utf8_length(last, strlen(last)) < 3 ?
 	    "" : "*");
 }
@@ -70,7 +81,7 @@ typed_query(const char *query)
  * fetches more.
  */
 static void
-fetch(struct ui *ui)
+fetch(struct frame *f)
 {
 	struct hit *page;
 	struct error err;
@@ -78,194 +89,199 @@ fetch(struct ui *ui)
 	size_t n, notes = 0, i, want = visible_hits();
 	char *q;
 
-	if (ui->nhits > 0 && (before = ui->hits[ui->nhits - 1].note) == 0)
+	if (content.count > 0 && (before = content.hits[content.count -
+	    1].note) == 0)
 		return;		/* only dossier names: no note matched */
-	q = typed_query(ui->query);
-	if (store_search(ui->st, q, before, want, "\1", "\2", &page, &n,
-	    &err) == -1) {
+	q = typed_query(content.query);
+	if (store_search(f->st, q, before, want, MATCH_OPEN, MATCH_CLOSE,
+	    &page, &n, &err) == -1) {
 		if (err.status != EXIT_USAGE)
-			ui_say(ui, 1, "%s", err.text);
+			ui_say(f, 1, "%s", err.text);
 		n = 0;
 		page = NULL;
 	}
-	explicit_bzero(q, strlen(q));
-	free(q);
+	wipe_free(q);
 	for (i = 0; i < n; i++)
 		notes += page[i].note != 0;
-	ui->more_hits = notes == want;
+	content.more = notes == want;
 	if (n == 0)
 		return;
-	ui->hits = xreallocarray(ui->hits, ui->nhits + n, sizeof(*page));
-	memcpy(ui->hits + ui->nhits, page, n * sizeof(*page));
-	ui->nhits += n;
-	free(page);	/* the strings now belong to ui->hits */
+	content.hits = xreallocarray(content.hits, content.count + n,
+	    sizeof(*page));
+	memcpy(content.hits + content.count, page, n * sizeof(*page));
+	content.count += n;
+	free(page);	/* the strings now belong to content.hits */
 }
 
-int
-ui_search_due(const struct ui *ui)
+static int
+pending(struct frame *f)
 {
-	return ui->screen == UI_SEARCH && !ui->searched;
+	(void)f;
+	return !content.searched;
 }
 
-void
-ui_search_run(struct ui *ui)
-{
-	forget_hits(ui);
-	ui->searched = 1;
-	if (ui->query[0] != '\0')
-		fetch(ui);
-}
-
-/* Typed ahead, then Enter or an arrow: they act on the last query. */
 static void
-catch_up(struct ui *ui)
+catch_up(struct frame *f)
 {
-	if (!ui->searched)
-		ui_search_run(ui);
+	forget_hits();
+	content.searched = 1;
+	if (content.query[0] != '\0')
+		fetch(f);
 }
 
-/* Searches use megabytes for a moment: once the screen is left they are
- * given back, so that the process stays small for the rest of the day
- * (not at each key: that costs a millisecond). */
-static void
-done_searching(struct ui *ui)
-{
-	curs_set(0);
-	forget_hits(ui);
-	ui->searched = 0;
-	explicit_bzero(ui->query, sizeof(ui->query));
-	malloc_trim(0);
-}
-
-/* An extract on one line, the matches (between \1 and \2) in bold. */
+/* An extract on one line, the matches in bold. */
 static void
 snippet(int y, int x, int width, const char *s)
 {
-	const char *p = s, *end;
+	const char *p, *end;
 	int attr = A_NORMAL, used = 0;
 	char *flat;
 	size_t i;
 
-	flat = xstrdup(s);
+	flat = wipe_dup(s, strlen(s));
 	for (i = 0; flat[i] != '\0'; i++)
 		if (flat[i] == '\n' || flat[i] == '\r' || flat[i] == '\t')
 			flat[i] = ' ';
 	p = flat;
 	move(y, x);
 	while (*p != '\0' && used < width) {
-		if (*p == '\1' || *p == '\2') {
-			attr = *p == '\1' ? A_BOLD | A_UNDERLINE : A_NORMAL;
+		if (*p == MATCH_OPEN[0] || *p == MATCH_CLOSE[0]) {
+			attr = *p == MATCH_OPEN[0] ? A_BOLD | A_UNDERLINE :
+			    A_NORMAL;
 			p++;
 			continue;
 		}
-		end = p + strcspn(p, "\1\2");
+		end = p + strcspn(p, MATCH_OPEN MATCH_CLOSE);
 		used += ui_text(-1, 0, width - used, p, (size_t)(end - p), attr);
 		p = end;
 	}
-	explicit_bzero(flat, strlen(flat));
-	free(flat);
+	wipe_free(flat);
 }
 
-void
-ui_search_draw(struct ui *ui)
+static void
+draw_hit(const struct hit *h, int y, int selected)
+{
+	const char *what = _("(the dossier's name)");
+	char date[64];
+	int x;
+
+	x = 1 + ui_text(y, 1, COLS / 2, h->name, strlen(h->name),
+	    selected ? A_REVERSE | A_BOLD : A_BOLD);
+	if (h->note == 0) {
+		ui_text(y, x + 2, COLS - x - 3, what, strlen(what), A_DIM);
+		return;
+	}
+	util_datetime(date, sizeof(date), h->created);
+	ui_text(y, x + 2, COLS - x - 3, date, strlen(date), A_DIM);
+	snippet(y + 1, 3, COLS - 4, h->snippet);
+}
+
+static void
+draw(struct frame *f)
 {
 	const char *prompt = _("Search:");
 	const char *hint = _("Type a few words: accents and capitals do not "
 	    "matter.");
 	const char *none = _("Nothing found.");
-	char date[64];
-	struct hit *h;
-	int y, x, per, rows;
-	size_t i;
+	size_t rows = visible_hits(), i;
+	int y = ui_body_top(), x;
 
 	/* The results drawn may be those of the query a key ago: the new
-	 * ones come as soon as no key is waiting (ui_run). */
-	ui_title(ui, _("Search"));
-	ui_bar(ui, ui_search_keys, ui_nsearch_keys);
-	y = ui_body_top();
+	 * ones come as soon as no key is waiting (the frame's loop). */
+	ui_title(f, _("Search"));
 	x = 1 + ui_text(y, 1, COLS - 2, prompt, strlen(prompt), A_BOLD) + 1;
-	ui_text(y, x, COLS - x - 1, ui->query, strlen(ui->query), A_NORMAL);
-	if (ui->query[0] == '\0')
-		ui_text(y + 2, 2, COLS - 4, hint, strlen(hint), A_DIM);
-	else if (ui->nhits == 0)
-		ui_text(y + 2, 2, COLS - 4, none, strlen(none), A_NORMAL);
-	per = 2;
-	rows = (ui_body_rows() - 2) / per;
-	if (rows < 1)
-		rows = 1;
-	if (ui->ssel < ui->stop)
-		ui->stop = ui->ssel;
-	if (ui->ssel >= ui->stop + (size_t)rows)
-		ui->stop = ui->ssel - (size_t)rows + 1;
-	for (i = ui->stop; i < ui->nhits && i < ui->stop + (size_t)rows; i++) {
-		h = &ui->hits[i];
-		y = ui_body_top() + 2 + (int)(i - ui->stop) * per;
-		x = 1 + ui_text(y, 1, COLS / 2, h->name, strlen(h->name),
-		    i == ui->ssel ? A_REVERSE | A_BOLD : A_BOLD);
-		if (h->note == 0) {
-			ui_text(y, x + 2, COLS - x - 3, _("(the dossier's name)"),
-			    strlen(_("(the dossier's name)")), A_DIM);
-			continue;
-		}
-		util_datetime(date, sizeof(date), h->created);
-		ui_text(y, x + 2, COLS - x - 3, date, strlen(date), A_DIM);
-		snippet(y + 1, 3, COLS - 4, h->snippet);
-	}
+	ui_text(y, x, COLS - x - 1, content.query, strlen(content.query),
+	    A_NORMAL);
+	if (content.query[0] == '\0')
+		ui_text(y + QUERY_ROWS, 2, COLS - 4, hint, strlen(hint), A_DIM);
+	else if (content.count == 0)
+		ui_text(y + QUERY_ROWS, 2, COLS - 4, none, strlen(none),
+		    A_NORMAL);
+	ui_list_follow(content.sel, &content.top, rows);
+	for (i = content.top; i < content.count && i < content.top + rows;
+	    i++)
+		draw_hit(&content.hits[i], y + QUERY_ROWS + (int)(i -
+		    content.top) * HIT_ROWS, i == content.sel);
 	/* The cursor where typing goes. */
-	move(ui_body_top(), x = 1 + ui_width(prompt, strlen(prompt)) + 1 +
-	    ui_width(ui->query, strlen(ui->query)));
+	move(y, 1 + ui_width(prompt, strlen(prompt)) + 1 +
+	    ui_width(content.query, strlen(content.query)));
 	curs_set(1);
 }
 
 static void
-leave(struct ui *ui)
+leave(struct frame *f)
 {
-	done_searching(ui);
-	ui->screen = ui->back;
+	curs_set(0);
+	forget(f);
+	f->place.screen = f->place.back;
 }
 
+/* Typed ahead, then Enter or an arrow: they act on the last query. */
 static void
-go(struct ui *ui)
+go(struct frame *f)
 {
 	struct hit *h;
 
-	catch_up(ui);
-	if (ui->nhits == 0)
+	if (!content.searched)
+		catch_up(f);
+	if (content.count == 0)
 		return;
-	h = &ui->hits[ui->ssel];
-	if (ui->dossier != h->dossier) {
-		ui->nsel = ui->ntop = 0;
-		ui->dossier = h->dossier;
-	}
-	ui_reload_dossier(ui);
-	ui->ltop = 0;
-	if (h->note != 0) {
-		ui->note = h->note;
-		ui->screen = UI_NOTE;
-	} else
-		ui->screen = UI_DOSSIER;
-	done_searching(ui);
+	h = &content.hits[content.sel];
+	f->place.dossier = h->dossier;
+	f->place.note = h->note;
+	f->place.screen = h->note != 0 ? SCREEN_NOTE : SCREEN_DOSSIER;
+	curs_set(0);
+	forget(f);
 }
 
-int
-ui_search_key(struct ui *ui, int key, int code)
+static void
+choose(struct frame *f, enum ui_move m)
 {
-	if (code && (key == KEY_UP || key == KEY_DOWN))
-		catch_up(ui);
-	if (code && key == KEY_UP) {
-		if (ui->ssel > 0)
-			ui->ssel--;
-		return 1;
-	}
-	if (code && key == KEY_DOWN) {
-		if (ui->ssel + 1 == ui->nhits && ui->more_hits)
-			fetch(ui);
-		if (ui->ssel + 1 < ui->nhits)
-			ui->ssel++;
-		return 1;
-	}
-	if (!ui_line_key(ui->query, sizeof(ui->query), key, code))
-		return 0;
-	ui->searched = 0;
-	return 1;
+	size_t want, had;
+
+	if (!content.searched)
+		catch_up(f);
+	want = content.sel + (m == UI_DOWN ? 1 : visible_hits());
+	/* Down past the last result read: the next ones, if any. */
+	if (m == UI_DOWN || m == UI_PAGE_DOWN)
+		do {
+			had = content.count;
+			if (content.more && want >= content.count)
+				fetch(f);
+		} while (content.count > had && want >= content.count);
+	ui_list_move(&content.sel, content.count, visible_hits(), m);
 }
+
+static void
+type(struct frame *f)
+{
+	if (ui_line_key(content.query, sizeof(content.query), f->key,
+	    f->code))
+		content.searched = 0;
+}
+
+static const struct ui_key keys[] = {
+	{ .key = '\r', .label = N_("Enter"), .text = N_("Go to the note"),
+	    .run = go, .bar = 1 },
+	{ .key = UI_ESC, .label = N_("Esc"), .text = N_("Back"), .run = leave,
+	    .bar = 1 },
+	UI_MOVE_ROW(KEY_UP, 1, "↑", N_("Choose a result"), UI_UP),
+	UI_MOVE_ROW(KEY_DOWN, 1, "↓", N_("Choose a result"), UI_DOWN),
+	UI_MOVE_ROW(KEY_PPAGE, 1, "PgUp", N_("Page up"), UI_PAGE_UP),
+	UI_MOVE_ROW(KEY_NPAGE, 1, "PgDn", N_("Page down"), UI_PAGE_DOWN),
+	{ .key = UI_TYPED, .label = N_("letters"),
+	    .text = N_("The words to find"), .run = type },
+	{ .key = KEY_BACKSPACE, .code = 1, .label = N_("Backspace"),
+	    .text = N_("Erase a letter"), .run = type },
+};
+
+const struct screen screen_search = {
+	.name = N_("Search"),
+	UI_KEYS(keys),
+	.transient = 1,
+	.draw = draw,
+	.step = choose,
+	.pending = pending,
+	.catch_up = catch_up,
+	.forget = forget,
+};

@@ -15,25 +15,95 @@
 #include <wctype.h>
 
 #include "notebook.h"
-#include "ui.h"
+#include "screen.h"
 #include "util.h"
 
+/* Each entry of the bar. */
+#define BAR_ENTRY_COLS	16
 
-static const struct ui_key unlock_keys[] = {
-	{ '\r', 0, N_("Enter"), N_("Open"), NULL, 1 },
-	{ UI_CTRL('q'), 0, "^Q", N_("Quit"), NULL, 1 },
+/* The passphrase being typed, and what the last key decided: the key
+ * table's handlers work on these. */
+static struct secret *typing;
+static int answer;		/* 1 Enter, 0 quit, -1 go on */
+
+static void
+accept_pass(struct frame *f)
+{
+	(void)f;
+	answer = 1;
+}
+
+static void
+give_up(struct frame *f)
+{
+	(void)f;
+	answer = 0;
+}
+
+static void
+erase_all(struct frame *f)
+{
+	(void)f;
+	explicit_bzero(typing->bytes, typing->len);
+	typing->len = 0;
+}
+
+static void
+erase_one(struct frame *f)
+{
+	(void)f;
+	while (typing->len > 0 && (typing->bytes[--typing->len] & 0xc0) ==
+	    0x80)
+		typing->bytes[typing->len] = 0;
+	typing->bytes[typing->len] = 0;
+}
+
+static void
+add(struct frame *f)
+{
+	char bytes[MB_LEN_MAX];
+	mbstate_t mb;
+	size_t n;
+
+	memset(&mb, 0, sizeof(mb));
+	n = wcrtomb(bytes, (wchar_t)f->key, &mb);
+	if (n != (size_t)-1 && typing->len + n <= typing->cap) {
+		memcpy(typing->bytes + typing->len, bytes, n);
+		typing->len += n;
+		typing->bytes[typing->len] = 0;
+	}
+	explicit_bzero(bytes, sizeof(bytes));
+}
+
+static const struct ui_key keys[] = {
+	{ .key = '\r', .label = N_("Enter"), .text = N_("Open"),
+	    .run = accept_pass, .bar = 1 },
+	{ .key = UI_CTRL('q'), .label = "^Q", .text = N_("Quit"),
+	    .run = give_up, .bar = 1 },
+	{ .key = UI_CTRL('u'), .label = "^U",
+	    .text = N_("Erase what was typed"), .run = erase_all },
+	{ .key = KEY_BACKSPACE, .code = 1, .label = N_("Backspace"),
+	    .text = N_("Erase a character"), .run = erase_one },
+	{ .key = UI_TYPED, .label = N_("letters"),
+	    .text = N_("The passphrase, never shown"), .run = add },
+};
+#define NKEYS	(sizeof(keys) / sizeof(keys[0]))
+
+const struct screen screen_unlock = {
+	.name = N_("The passphrase"),
+	UI_KEYS(keys),
 };
 
-/* The frame: a few centred lines, then the prompt at row *Y. */
+/* The page: a few centred lines, then the prompt at row *Y. */
 static void
-frame(struct ui *ui, const char *heading, const char *const *lines,
+page(struct frame *f, const char *heading, const char *const *lines,
     const char *message, const char *prompt, int *y)
 {
-	int row = LINES / 2 - 4, i, w;
+	int row = LINES / 2 - 4, i, w, x;
 	size_t k;
 
 	erase();
-	ui_title(ui, heading);
+	ui_title(f, heading);
 	for (i = 0; lines[i] != NULL; i++, row++) {
 		w = ui_width(lines[i], strlen(lines[i]));
 		ui_text(row, w < COLS ? (COLS - w) / 2 : 0, COLS, lines[i],
@@ -43,14 +113,15 @@ frame(struct ui *ui, const char *heading, const char *const *lines,
 		ui_text(row + 1, 2, COLS - 4, message, strlen(message), A_BOLD);
 	*y = row + 3;
 	ui_text(*y, 2, COLS - 4, prompt, strlen(prompt), A_NORMAL);
-	/* Only the two keys of this screen: it has no global ones. */
-	for (k = 0; k < sizeof(unlock_keys) / sizeof(unlock_keys[0]); k++) {
-		int x = (int)k * 16;
-
-		x += ui_text(LINES - 2, x, 16, _(unlock_keys[k].label),
-		    strlen(_(unlock_keys[k].label)), A_REVERSE);
-		ui_text(LINES - 2, x + 1, 15, _(unlock_keys[k].text),
-		    strlen(_(unlock_keys[k].text)), A_NORMAL);
+	/* Only this screen's keys in the bar: it has no global ones. */
+	for (k = 0; k < NKEYS; k++) {
+		if (!keys[k].bar)
+			continue;
+		x = (int)k * BAR_ENTRY_COLS;
+		x += ui_text(LINES - 2, x, BAR_ENTRY_COLS, _(keys[k].label),
+		    strlen(_(keys[k].label)), A_REVERSE);
+		ui_text(LINES - 2, x + 1, BAR_ENTRY_COLS - 1, _(keys[k].text),
+		    strlen(_(keys[k].text)), A_NORMAL);
 	}
 	move(*y, 2 + ui_width(prompt, strlen(prompt)) + 1);
 	curs_set(1);
@@ -63,109 +134,80 @@ frame(struct ui *ui, const char *heading, const char *const *lines,
  * typed is kept).
  */
 static int
-read_hidden(struct secret *pass)
+read_hidden(struct frame *f, struct secret *pass)
 {
-	char bytes[MB_LEN_MAX];
-	mbstate_t mb;
-	wint_t wc;
-	size_t n;
-	int rc;
+	size_t k;
 
-	for (;;) {
-		timeout(-1);
-		rc = get_wch(&wc);
-		if (rc == ERR)
-			return 0;	/* a signal: quit */
-		if (rc == KEY_CODE_YES) {
-			if (wc == KEY_RESIZE)
-				return 2;
-			if (wc == KEY_ENTER)
-				return 1;
-			if (wc == KEY_BACKSPACE)
-				goto erase;
-			continue;
+	typing = pass;
+	for (answer = -1; answer == -1; ) {
+		if (ui_read_key(-1, &f->key, &f->code) != 1) {
+			answer = 0;	/* a signal: quit */
+			break;
 		}
-		if (wc == '\r' || wc == '\n')
-			return 1;
-		if (wc == UI_CTRL('q'))
-			return 0;
-		if (wc == UI_CTRL('u')) {
-			explicit_bzero(pass->bytes, pass->len);
-			pass->len = 0;
-			continue;
-		}
-		if (wc == 127 || wc == 8) {
-erase:
-			while (pass->len > 0 &&
-			    (pass->bytes[--pass->len] & 0xc0) == 0x80)
-				pass->bytes[pass->len] = 0;
-			pass->bytes[pass->len] = 0;
-			continue;
-		}
-		if (iswcntrl(wc))
-			continue;
-		memset(&mb, 0, sizeof(mb));
-		n = wcrtomb(bytes, (wchar_t)wc, &mb);
-		if (n != (size_t)-1 && pass->len + n <= pass->cap) {
-			memcpy(pass->bytes + pass->len, bytes, n);
-			pass->len += n;
-			pass->bytes[pass->len] = 0;
-		}
-		explicit_bzero(bytes, sizeof(bytes));
-		wc = 0;
+		if (f->code && f->key == KEY_RESIZE)
+			break;
+		for (k = 0; k < NKEYS; k++)
+			if ((keys[k].key == f->key && keys[k].code == f->code) ||
+			    (keys[k].key == UI_TYPED && ui_is_typed(f->key,
+			    f->code))) {
+				keys[k].run(f);
+				break;
+			}
 	}
+	f->key = 0;
+	typing = NULL;
+	return answer == -1 ? 2 : answer;
 }
 
 /* Ask until Enter (1) or quit (0), redrawing on resize. */
 static int
-ask(struct ui *ui, const char *heading, const char *const *lines,
+ask(struct frame *f, const char *heading, const char *const *lines,
     const char *message, const char *prompt, struct secret *pass)
 {
 	int y, r;
 
 	pass->len = 0;
 	do {
-		frame(ui, heading, lines, message, prompt, &y);
-	} while ((r = read_hidden(pass)) == 2);
+		page(f, heading, lines, message, prompt, &y);
+	} while ((r = read_hidden(f, pass)) == 2);
 	curs_set(0);
 	return r;
 }
 
 static void
-busy(struct ui *ui, const char *heading, const char *what, const char *more)
+busy(struct frame *f, const char *heading, const char *what, const char *more)
 {
 	const char *lines[] = { what, more, NULL };
 	int y;
 
-	frame(ui, heading, lines, NULL, "", &y);
+	page(f, heading, lines, NULL, "", &y);
 	curs_set(0);
 	refresh();
 }
 
 /* A file that cannot be opened: say why, and how to go on. */
 static int
-refuse(struct ui *ui, const struct error *err)
+refuse(struct frame *f, const struct error *err)
 {
 	const char *lines[] = { _("This notebook cannot be opened."),
 	    err->text, "", _("Check the path (carnet -f FILE), or restore a "
 	    "backup."), NULL };
-	int y;
-	wint_t wc;
+	int y, key, code;
 
 	for (;;) {
-		frame(ui, NULL, lines, NULL, "", &y);
+		page(f, NULL, lines, NULL, "", &y);
 		curs_set(0);
-		timeout(-1);
-		if (get_wch(&wc) == ERR || wc == UI_CTRL('q'))
+		if (ui_read_key(-1, &key, &code) != 1 || (!code &&
+		    key == UI_CTRL('q')))
 			return -1;
 	}
 }
 
 static int
-create(struct ui *ui)
+create(struct frame *f)
 {
 	const char *lines[] = { _("Welcome to carnet."), "",
-	    _("There is no notebook yet at:"), ui->path, "",
+	    _("There is no notebook yet at:"), f->path, "",
 	    _("Choose a passphrase: at least 8 characters; a few words are "
 	    "easiest to remember."), _("Without it nobody, not even you, can "
 	    "read the notes again."), NULL };
@@ -178,14 +220,14 @@ create(struct ui *ui)
 
 	again = secret_new(NOTEBOOK_PASS_READ_MAX);
 	for (;;) {
-		if (ask(ui, _("new notebook"), lines, message,
+		if (ask(f, _("new notebook"), lines, message,
 		    _("New passphrase:"), pass) == 0)
 			break;
 		if ((why = notebook_pass_refusal(pass)) != NULL) {
 			snprintf(message, sizeof(message), "%s", why);
 			continue;
 		}
-		if (ask(ui, _("new notebook"), lines, "", _("Once more, to be "
+		if (ask(f, _("new notebook"), lines, "", _("Once more, to be "
 		    "sure:"), again) == 0)
 			break;
 		if (!wipe_same(again->bytes, again->len, pass->bytes,
@@ -194,15 +236,15 @@ create(struct ui *ui)
 			    _("The two passphrases differ: once more."));
 			continue;
 		}
-		busy(ui, _("new notebook"), _("Creating the notebook (a few "
+		busy(f, _("new notebook"), _("Creating the notebook (a few "
 		    "seconds)…"), NULL);
 		notebook_kdf_calibrate(&kdf);
-		if (util_make_parent(ui->path, &err) == 0 &&
-		    (nb = notebook_create(ui->path, pass, &kdf, &err)) !=
-		    NULL && (ui->st = store_attach(nb, &err)) != NULL) {
+		if (util_make_parent(f->path, &err) == 0 &&
+		    (nb = notebook_create(f->path, pass, &kdf, &err)) !=
+		    NULL && (f->st = store_attach(nb, &err)) != NULL) {
 			secret_free(pass);
 			secret_free(again);
-			ui_say(ui, 0, _("Notebook created. ^N makes a dossier."));
+			ui_say(f, 0, _("Notebook created. ^N makes a dossier."));
 			return 0;
 		}
 		snprintf(message, sizeof(message), "%s", err.text);
@@ -213,9 +255,9 @@ create(struct ui *ui)
 }
 
 int
-ui_unlock(struct ui *ui, int locked)
+ui_unlock(struct frame *f, int locked)
 {
-	const char *first[] = { _("carnet"), ui->path, NULL };
+	const char *first[] = { _("carnet"), f->path, NULL };
 	const char *lock[] = { _("carnet locked"), NULL };
 	struct secret *pass;
 	struct notebook *nb;
@@ -223,25 +265,25 @@ ui_unlock(struct ui *ui, int locked)
 	struct stat st;
 	char message[600] = "";
 
-	if (!locked && stat(ui->path, &st) == -1 && errno == ENOENT)
-		return create(ui);
-	if (notebook_probe(ui->path, &err) == -1) {
+	if (!locked && stat(f->path, &st) == -1 && errno == ENOENT)
+		return create(f);
+	if (notebook_probe(f->path, &err) == -1) {
 		if (err.status == EXIT_NOTCARNET)
-			return refuse(ui, &err);
+			return refuse(f, &err);
 		snprintf(message, sizeof(message), "%s", err.text);
 	}
 	pass = secret_new(NOTEBOOK_PASS_READ_MAX);
 	for (;;) {
-		if (ask(ui, locked ? NULL : _("open"), locked ? lock : first,
+		if (ask(f, locked ? NULL : _("open"), locked ? lock : first,
 		    message, _("Passphrase:"), pass) == 0)
 			break;
-		ui->unlock_pressed = ui_clock();
-		busy(ui, NULL, locked ? _("carnet locked") : ui->path, NULL);
-		nb = notebook_open(ui->path, pass, NOTEBOOK_SHARED, &err);
+		f->unlock_pressed = ui_clock();
+		busy(f, NULL, locked ? _("carnet locked") : f->path, NULL);
+		nb = notebook_open(f->path, pass, NOTEBOOK_SHARED, &err);
 		if (nb != NULL && store_outdated(nb))
-			busy(ui, NULL, _("Updating the notebook for this "
+			busy(f, NULL, _("Updating the notebook for this "
 			    "carnet…"), _("(up to a minute for a large one)"));
-		if (nb != NULL && (ui->st = store_attach(nb, &err)) != NULL) {
+		if (nb != NULL && (f->st = store_attach(nb, &err)) != NULL) {
 			secret_free(pass);
 			return 0;
 		}
@@ -250,7 +292,7 @@ ui_unlock(struct ui *ui, int locked)
 			    _("Wrong passphrase: try again."));
 		else if (err.status == EXIT_NOTCARNET) {
 			secret_free(pass);
-			return refuse(ui, &err);
+			return refuse(f, &err);
 		} else
 			snprintf(message, sizeof(message), "%s", err.text);
 	}

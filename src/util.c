@@ -237,21 +237,44 @@ wipe_same(const void *a, size_t alen, const void *b, size_t blen)
 	return diff == 0;
 }
 
+/* FMT printed into a string from ALLOC. */
+static char *
+print_into(void *(*alloc)(size_t), const char *fmt, va_list ap)
+{
+	va_list again;
+	char *s;
+	int len;
+
+	va_copy(again, ap);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	if (len < 0)
+		util_die(EXIT_ERROR, "vsnprintf:");
+	s = alloc((size_t)len + 1);
+	vsnprintf(s, (size_t)len + 1, fmt, again);
+	va_end(again);
+	return s;
+}
+
 char *
 xasprintf(const char *fmt, ...)
 {
 	va_list ap;
 	char *s;
-	int len;
 
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
+	s = print_into(xmalloc, fmt, ap);
 	va_end(ap);
-	if (len < 0)
-		util_die(EXIT_ERROR, "vsnprintf:");
-	s = xmalloc((size_t)len + 1);
+	return s;
+}
+
+char *
+wipe_asprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
 	va_start(ap, fmt);
-	vsnprintf(s, (size_t)len + 1, fmt, ap);
+	s = print_into(wipe_alloc, fmt, ap);
 	va_end(ap);
 	return s;
 }

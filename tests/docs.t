@@ -31,10 +31,66 @@ msgfmt --statistics -o /dev/null "$top/po/fr.po" > "$T/stats" 2>&1
 like "$T/stats" '^[0-9]* translated messages\.$' \
     "fr.po: no message untranslated or fuzzy"
 xgettext -k_ -kN_ -kngettext:1,2 --from-code=UTF-8 -o "$T/carnet.pot" \
-    "$top"/src/*.c
+    "$top"/src/*.c "$top"/include/screen.h
 msgcmp "$top/po/fr.po" "$T/carnet.pot" > "$T/cmp" 2>&1
 ok $? "fr.po has every message of the sources"
 [ -s "$T/cmp" ] && head -5 "$T/cmp" | sed 's/^/#   /'
+
+# Every key of every screen is in carnet(1), on an .It line under the
+# screen's name, and in the help, which is made from the same tables.
+perl "$top/tests/keyrows.pl" "$top/src" "$top/include/screen.h" > "$T/rows"
+man_word() {
+	case "$1" in
+	↑) echo Up ;; ↓) echo Down ;; ←) echo Left ;; →) echo Right ;;
+	^←) echo ^Left ;; ^→) echo ^Right ;; "a paste") echo paste ;;
+	*) echo "$1" ;;
+	esac
+}
+missing=
+while IFS="$(printf '\t')" read -r section label; do
+	sed -n "/^\.Ss $section\$/,/^\.S[sh] /p" "$top/man/carnet.1" |
+	    grep '^\.It ' > "$T/its"
+	grep -qwF -- "$(man_word "$label")" "$T/its" ||
+	    missing="$missing [$section: $label]"
+done < "$T/rows"
+is "$missing" "" "every key of every screen is in carnet(1)"
+[ "$(wc -l < "$T/rows")" -gt 100 ]
+ok $? "(the key rows were read from the sources: $(wc -l < "$T/rows"))"
+
+if command -v tmux > /dev/null; then
+	PASS="docs-phrase-3Kx"
+	init
+	TM_WIDTH=120 TM_HEIGHT=200 tm_start "env HOME='$HOME' \
+	    CARNET_FILE='$CARNET_FILE' LC_ALL=C.UTF-8 '$CARNET' --lock-after 0"
+	tm_wait 'Passphrase:' > /dev/null && tm_keys "$PASS" Enter
+	tm_wait 'Dossiers \(0\)' > /dev/null && tm_keys C-g
+	tm_wait 'Help: every key' > /dev/null
+	tm_screen > "$T/help"
+	tm_stop
+	# The help's lines: a section's name at column 1, then its keys'
+	# labels in columns 3 to 18.
+	perl -CSD -e '
+		open(my $h, "<:utf8", $ARGV[0]) or die;
+		my ($section, %shown);
+		while (<$h>) {
+			chomp;
+			$section = $1, next if /^ (\S.*)$/;
+			next unless defined $section && length > 3;
+			my $labels = substr($_, 3, 16);
+			$labels =~ s/\s+$//;
+			$shown{$section}{$labels} = 1;
+		}
+		open(my $r, "<:utf8", $ARGV[1]) or die;
+		while (<$r>) {
+			chomp;
+			my ($s, $l) = split /\t/;
+			print "[$s: $l]" unless grep { " $_ " =~ /\Q $l \E/ }
+			    keys %{$shown{$s}};
+		}' "$T/help" "$T/rows" > "$T/unshown"
+	is "$(cat "$T/unshown")" "" "every key of every screen is in the help"
+else
+	skip "no tmux: the help is not read"
+fi
 
 # Only store.c speaks SQL (notebook.c only keys, copies and checks the
 # file); only ui*.c include curses.

@@ -1,0 +1,205 @@
+/*
+ * screen.h - what the rooms of the terminal notebook share, and nothing
+ * else includes: the frame each screen is handed, the screens themselves
+ * as objects (tmux's window_mode is the model), their key tables, and the
+ * widgets they draw with.
+ *
+ * Calls run one way: the frame (ui.c) calls the screens through
+ * ui_screens[] (ui_screens.c), and the screens call the widgets
+ * (ui_widgets.c, ui_paper.c).  A screen never calls another screen or the
+ * frame: it moves to another by writing f->place.screen, and a question
+ * waits for its key through f->wait_key, which the frame provides.
+ */
+#ifndef CARNET_SCREEN_H
+#define CARNET_SCREEN_H
+
+#include <curses.h>
+#include <stddef.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "conf.h"
+#include "store.h"
+
+enum screen_id {
+	SCREEN_DOSSIERS, SCREEN_DOSSIER, SCREEN_NOTE, SCREEN_SEARCH,
+	SCREEN_EDITOR, SCREEN_HELP, SCREEN_UNLOCK, SCREEN_COUNT
+};
+
+/* Where the worker is.  Numbers only: it is all that survives a lock, so
+ * that unlocking comes back to the same dossier and note. */
+struct place {
+	enum screen_id	 screen;
+	enum screen_id	 back;		/* where search and help return */
+	long long	 dossier;	/* the dossier open, or 0 */
+	long long	 note;		/* the note read, or 0 */
+	long long	 editing;	/* the note written; 0 a new one */
+	enum screen_id	 edit_from;	/* where the editor returns */
+};
+
+struct ui_key;
+
+/* What the frame hands every screen. */
+struct frame {
+	const char		*path;
+	const struct conf	*conf;
+	struct store		*st;		/* NULL while locked */
+	struct place		 place;
+	int			 key, code;	/* the key being handled */
+	int			 colour;
+	int			 quit;
+	char			 message[512];
+	int			 message_error;
+	/* The screens in their order, and the keys of every screen, for
+	 * the help. */
+	const struct screen *const *screens;
+	const struct ui_key	*global_keys;
+	size_t			 nglobal_keys;
+	/* Wait for a key (into key, code), locking on the lock key and
+	 * when idle: 1 with a key, 0 when the notebook was locked and
+	 * unlocked meanwhile (every screen's content is gone), -1 to
+	 * quit. */
+	int			(*wait_key)(struct frame *, int *key,
+				    int *code);
+	double			 unlock_pressed;	/* for make bench */
+};
+
+/* A move, for the screens that have a selection or scroll. */
+enum ui_move {
+	UI_NO_MOVE, UI_UP, UI_DOWN, UI_PAGE_UP, UI_PAGE_DOWN, UI_TOP,
+	UI_BOTTOM
+};
+
+/* One row of a screen's key table: the key, how the bar and the help
+ * show it, and what it does: RUN, or MOVE handed to the screen's step(). */
+struct ui_key {
+	int		 key;		/* a character, a KEY_ code, or
+					 * UI_TYPED: any character typed */
+	int		 code;		/* 1 when key is a KEY_ code */
+	const char	*label;		/* as shown: "^N", "Enter" */
+	const char	*text;		/* what it does, to translate */
+	void		(*run)(struct frame *);
+	enum ui_move	 move;
+	int		 bar;		/* shown in the bottom bar */
+};
+
+/* The longest line typed in a question, a filter or a search. */
+#define UI_LINE_MAX	256
+
+#define UI_CTRL(c)	((c) & 0x1f)
+#define UI_ESC		27
+/* Keys given codes of our own, above curses's (ui_read_key()). */
+#define UI_TYPED	(-1)
+#define UI_WORD_LEFT	(KEY_MAX + 103)
+#define UI_WORD_RIGHT	(KEY_MAX + 104)
+#define UI_PASTE	(KEY_MAX + 101)
+#define UI_PASTE_END	(KEY_MAX + 102)
+
+#define UI_MOVE_ROW(k, c, l, t, m) \
+	{ .key = (k), .code = (c), .label = (l), .text = (t), .move = (m) }
+/* The arrows and page keys, for every screen that moves. */
+#define UI_ARROW_ROWS \
+	UI_MOVE_ROW(KEY_UP, 1, "↑", N_("Up"), UI_UP), \
+	UI_MOVE_ROW(KEY_DOWN, 1, "↓", N_("Down"), UI_DOWN), \
+	UI_MOVE_ROW(KEY_PPAGE, 1, "PgUp", N_("Page up"), UI_PAGE_UP), \
+	UI_MOVE_ROW(KEY_NPAGE, 1, "PgDn", N_("Page down"), UI_PAGE_DOWN), \
+	UI_MOVE_ROW(KEY_HOME, 1, N_("Home"), N_("To the top"), UI_TOP), \
+	UI_MOVE_ROW(KEY_END, 1, N_("End"), N_("To the bottom"), UI_BOTTOM)
+/* The same with letters, where letters are not typed (less's keys). */
+#define UI_LETTER_ROWS \
+	UI_MOVE_ROW('k', 0, "k", N_("Up"), UI_UP), \
+	UI_MOVE_ROW('j', 0, "j", N_("Down"), UI_DOWN), \
+	UI_MOVE_ROW('b', 0, "b", N_("Page up"), UI_PAGE_UP), \
+	UI_MOVE_ROW(' ', 0, N_("space"), N_("Page down"), UI_PAGE_DOWN), \
+	UI_MOVE_ROW('g', 0, "g", N_("To the top"), UI_TOP), \
+	UI_MOVE_ROW('G', 0, "G", N_("To the bottom"), UI_BOTTOM)
+
+/*
+ * A screen.  Its content (what it read from the notebook) lives in its
+ * own file, touched by nobody else, and forget() wipes it whole.  The
+ * frame calls load() before every draw(): load reads the store, draw
+ * never does.  Every function but keys' handlers may be NULL.
+ */
+struct screen {
+	const char		*name;		/* its section of the help */
+	const struct ui_key	*keys;
+	size_t			 nkeys;
+	/* Search and help: Esc and a lock go back where they were opened,
+	 * and opening one from the other keeps that place. */
+	int			 transient;
+	void			(*load)(struct frame *);
+	void			(*draw)(struct frame *);
+	void			(*step)(struct frame *, enum ui_move);
+	/* Work to do between keys, never while one waits (search). */
+	int			(*pending)(struct frame *);
+	void			(*catch_up)(struct frame *);
+	/* A second without a key (the editor keeps its draft). */
+	void			(*idle)(struct frame *);
+	/* Once, after the first unlock (the editor offers the drafts). */
+	void			(*opened)(struct frame *);
+	/* Before a lock and before quitting, the notebook still open: keep
+	 * what must be kept, then wipe every byte of content. */
+	void			(*forget)(struct frame *);
+};
+
+/* A screen's key table, in its struct screen. */
+#define UI_KEYS(table) \
+	.keys = (table), .nkeys = sizeof(table) / sizeof((table)[0])
+
+/* ui_screens.c: every screen, in the help's order. */
+extern const struct screen *const ui_screens[SCREEN_COUNT];
+extern const struct screen screen_dossiers, screen_dossier, screen_note,
+    screen_search, screen_editor, screen_help, screen_unlock;
+
+/* ui_unlock.c: ask the passphrase and open the notebook into f->st: at
+ * the start (LOCKED 0: may create it) or after a lock.  0 opened, -1 to
+ * quit. */
+int	ui_unlock(struct frame *, int locked);
+
+/* ui_widgets.c: the screen's geometry. */
+int	ui_body_top(void);
+int	ui_body_rows(void);
+/* Decode one character of S for the screen: '?' for what is not valid
+ * text or is a control; its width.  Returns the bytes it took. */
+size_t	ui_char(const char *s, size_t len, mbstate_t *, wchar_t *, int *width);
+/* Draw LEN bytes at (Y, X) (Y < 0: where the cursor is) in at most WIDTH
+ * columns; returns the columns used. */
+int	ui_text(int y, int x, int width, const char *, size_t, int attr);
+int	ui_width(const char *, size_t);
+void	ui_title(struct frame *, const char *where);
+/* Highlight row Y across the screen: the selected line. */
+void	ui_highlight(int y);
+int	ui_bar_attr(const struct frame *);
+void	ui_say(struct frame *, int error, const char *fmt, ...);
+/* Read a key from the terminal, giving Backspace, Enter, ^← and ^→ one
+ * code each; TIMEOUT_MS as curses's timeout().  1 with a key, 0 when
+ * none came in time, -1 on a signal. */
+int	ui_read_key(int timeout_ms, int *key, int *code);
+/* A key typed into the line BUF: a character added (when it fits) or,
+ * for Backspace, the last one erased.  1 when it was such a key. */
+int	ui_line_key(char *buf, size_t size, int key, int code);
+/* Is KEY a character to type (not a control)? */
+int	ui_is_typed(int key, int code);
+/* Ask a line at the bottom; 1 with BUF filled, 0 cancelled, -1 when the
+ * notebook was locked meanwhile (the caller's content is gone). */
+int	ui_ask(struct frame *, const char *question, char *buf, size_t size);
+/* A question answered by one key: 1 yes, 0 no, -1 cancelled or locked. */
+int	ui_yes_no(struct frame *, const char *question);
+/* Move SEL in a list of COUNT rows, PAGE rows a page. */
+void	ui_list_move(size_t *sel, size_t count, size_t page, enum ui_move);
+/* Keep SEL in view: TOP moves so that SEL is one of the ROWS shown. */
+void	ui_list_follow(size_t sel, size_t *top, size_t rows);
+/* Open the editor on NOTE of the open dossier (0: a new note); go to
+ * search, to the help. */
+void	ui_edit(struct frame *, long long note);
+void	ui_go_search(struct frame *);
+void	ui_go_help(struct frame *);
+double	ui_clock(void);		/* milliseconds, monotonic */
+
+/* ui_paper.c: paper from the screens.  REQUEST goes to the printer; if
+ * the printer does not take it, the PDF may go to a file instead. */
+struct print_request;
+void	ui_print(struct frame *, struct print_request *);
+void	ui_print_notice(struct frame *);
+
+#endif

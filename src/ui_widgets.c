@@ -1,0 +1,364 @@
+/*
+ * ui_widgets.c - what every screen draws with: text that never sends a
+ * control to the terminal, the title, the message line, lists that move,
+ * and the questions asked at the bottom.  Nothing here knows a screen.
+ */
+#include <curses.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include "prompt.h"
+#include "screen.h"
+#include "util.h"
+
+/* The title row, then the body, the message row and the two bar rows. */
+#define TITLE_ROWS	1
+#define MESSAGE_ROWS	1
+#define BAR_ROWS	2
+/* Where the title's "where" starts: after "carnet — ". */
+#define TITLE_WHERE	10
+
+double
+ui_clock(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+int
+ui_body_top(void)
+{
+	return TITLE_ROWS;
+}
+
+int
+ui_body_rows(void)
+{
+	return LINES - TITLE_ROWS - MESSAGE_ROWS - BAR_ROWS;
+}
+
+size_t
+ui_char(const char *s, size_t len, mbstate_t *mb, wchar_t *wc, int *width)
+{
+	size_t n = mbrtowc(wc, s, len, mb);
+
+	if (n == 0 || n == (size_t)-1 || n == (size_t)-2) {
+		memset(mb, 0, sizeof(*mb));
+		n = 1;
+		*wc = L'?';
+	}
+	if (iswcntrl((wint_t)*wc))
+		*wc = L'?';
+	if ((*width = wcwidth(*wc)) < 0) {
+		*wc = L'?';
+		*width = 1;
+	}
+	return n;
+}
+
+/* Control characters (a note may hold any) are shown as '?', never sent
+ * to the terminal; wide characters take two columns. */
+int
+ui_text(int y, int x, int width, const char *s, size_t len, int attr)
+{
+	mbstate_t mb;
+	wchar_t wc;
+	size_t i = 0, n;
+	int used = 0, w;
+
+	memset(&mb, 0, sizeof(mb));
+	if (y >= 0)
+		move(y, x);
+	attron(attr);
+	while (i < len && used < width) {
+		n = ui_char(s + i, len - i, &mb, &wc, &w);
+		if (used + w > width)
+			break;
+		addnwstr(&wc, 1);
+		used += w;
+		i += n;
+	}
+	attroff(attr);
+	return used;
+}
+
+int
+ui_width(const char *s, size_t len)
+{
+	mbstate_t mb;
+	wchar_t wc;
+	size_t i = 0;
+	int used = 0, w;
+
+	memset(&mb, 0, sizeof(mb));
+	while (i < len) {
+		i += ui_char(s + i, len - i, &mb, &wc, &w);
+		used += w;
+	}
+	return used;
+}
+
+int
+ui_bar_attr(const struct frame *f)
+{
+	return f->colour ? COLOR_PAIR(1) | A_BOLD : A_REVERSE;
+}
+
+void
+ui_title(struct frame *f, const char *where)
+{
+	const char *name = "carnet", *dash = " — ";
+
+	move(0, 0);
+	attron(ui_bar_attr(f));
+	hline(' ', COLS);
+	attroff(ui_bar_attr(f));
+	ui_text(0, 1, COLS - 2, name, strlen(name), ui_bar_attr(f));
+	if (where != NULL) {
+		ui_text(0, TITLE_WHERE - 3, 3, dash, strlen(dash),
+		    ui_bar_attr(f));
+		ui_text(0, TITLE_WHERE, COLS - TITLE_WHERE - 1, where,
+		    strlen(where), ui_bar_attr(f));
+	}
+}
+
+void
+ui_highlight(int y)
+{
+	move(y, 0);
+	attron(A_REVERSE);
+	hline(' ', COLS);
+	attroff(A_REVERSE);
+}
+
+void
+ui_say(struct frame *f, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(f->message, sizeof(f->message), fmt, ap);
+	va_end(ap);
+	f->message_error = error;
+}
+
+/* Ctrl-arrows have no fixed curses code: found by name once. */
+static int word_left = -1, word_right = -1;
+
+static void
+find_keys(void)
+{
+	const char *name;
+	int c;
+
+	word_left = word_right = 0;
+	for (c = KEY_MAX; c < KEY_MAX + 512; c++) {
+		if ((name = keyname(c)) == NULL)
+			continue;
+		if (strcmp(name, "kLFT5") == 0 || strcmp(name, "kLFT3") == 0)
+			word_left = word_left ? word_left : c;
+		if (strcmp(name, "kRIT5") == 0 || strcmp(name, "kRIT3") == 0)
+			word_right = word_right ? word_right : c;
+	}
+	define_key("\033[200~", UI_PASTE);
+	define_key("\033[201~", UI_PASTE_END);
+}
+
+int
+ui_read_key(int timeout_ms, int *key, int *code)
+{
+	wint_t wc;
+	int rc;
+
+	if (word_left == -1)
+		find_keys();
+	timeout(timeout_ms);
+	rc = get_wch(&wc);
+	if (rc == ERR)
+		return timeout_ms < 0 ? -1 : 0;
+	*key = (int)wc;
+	*code = rc == KEY_CODE_YES;
+	wc = 0;
+	/* One code for each key that has several. */
+	if (!*code && (*key == 127 || *key == 8))
+		*key = KEY_BACKSPACE, *code = 1;
+	else if (*code && *key == KEY_ENTER)
+		*key = '\r', *code = 0;
+	else if (!*code && *key == '\n')
+		*key = '\r';
+	else if (*code && *key != 0 && *key == word_left)
+		*key = UI_WORD_LEFT;
+	else if (*code && *key != 0 && *key == word_right)
+		*key = UI_WORD_RIGHT;
+	return 1;
+}
+
+int
+ui_is_typed(int key, int code)
+{
+	return !code && key > 0 && !iswcntrl((wint_t)key);
+}
+
+int
+ui_line_key(char *buf, size_t size, int key, int code)
+{
+	char bytes[MB_LEN_MAX];
+	mbstate_t mb;
+	size_t len = strlen(buf), n;
+
+	if (code && key == KEY_BACKSPACE) {
+		while (len > 0 && ((unsigned char)buf[--len] & 0xc0) == 0x80)
+			;
+		buf[len] = '\0';
+		return 1;
+	}
+	if (!ui_is_typed(key, code))
+		return 0;
+	memset(&mb, 0, sizeof(mb));
+	n = wcrtomb(bytes, (wchar_t)key, &mb);
+	if (n != (size_t)-1 && len + n < size) {
+		memcpy(buf + len, bytes, n);
+		buf[len + n] = '\0';
+	}
+	explicit_bzero(bytes, sizeof(bytes));
+	return 1;
+}
+
+static int
+question_row(void)
+{
+	return LINES - BAR_ROWS - MESSAGE_ROWS;
+}
+
+int
+ui_ask(struct frame *f, const char *question, char *buf, size_t size)
+{
+	size_t len = strlen(buf), n;
+	int key, code, y = question_row(), x, r, qw;
+
+	curs_set(1);
+	for (;;) {
+		move(y, 0);
+		clrtoeol();
+		qw = ui_text(y, 0, COLS - 2, question, strlen(question),
+		    A_BOLD);
+		/* The end of a long answer stays in view. */
+		x = qw + 1;
+		n = 0;
+		while (ui_width(buf + n, len - n) > COLS - x - 1)
+			n++;
+		while (n < len && ((unsigned char)buf[n] & 0xc0) == 0x80)
+			n++;
+		ui_text(y, x, COLS - x - 1, buf + n, len - n, A_NORMAL);
+		refresh();
+		if ((r = f->wait_key(f, &key, &code)) != 1) {
+			curs_set(0);
+			return r == 0 ? -1 : 0;
+		}
+		if (code && key == KEY_RESIZE)
+			y = question_row();
+		else if (!code && key == '\r')
+			break;
+		else if (!code && (key == UI_ESC || key == UI_CTRL('c') ||
+		    key == UI_CTRL('q'))) {
+			curs_set(0);
+			return 0;
+		} else {
+			ui_line_key(buf, size, key, code);
+			len = strlen(buf);
+		}
+	}
+	curs_set(0);
+	return 1;
+}
+
+int
+ui_yes_no(struct frame *f, const char *question)
+{
+	char answer[2];
+	int key, code;
+
+	for (;;) {
+		move(question_row(), 0);
+		clrtoeol();
+		ui_text(question_row(), 0, COLS, question, strlen(question),
+		    A_BOLD);
+		refresh();
+		if (f->wait_key(f, &key, &code) != 1)
+			return -1;
+		if (code || key >= 128)
+			continue;
+		if (key == UI_ESC)
+			return -1;
+		answer[0] = (char)key;
+		answer[1] = '\0';
+		if (prompt_is_yes(answer))
+			return 1;
+		if (prompt_is_no(answer))
+			return 0;
+	}
+}
+
+void
+ui_list_move(size_t *sel, size_t count, size_t page, enum ui_move m)
+{
+	size_t last = count ? count - 1 : 0;
+
+	switch (m) {
+	case UI_UP:
+		*sel = *sel > 0 ? *sel - 1 : 0;
+		break;
+	case UI_DOWN:
+		*sel = *sel < last ? *sel + 1 : last;
+		break;
+	case UI_PAGE_UP:
+		*sel = *sel > page ? *sel - page : 0;
+		break;
+	case UI_PAGE_DOWN:
+		*sel = *sel + page < last ? *sel + page : last;
+		break;
+	case UI_TOP:
+		*sel = 0;
+		break;
+	case UI_BOTTOM:
+		*sel = last;
+		break;
+	case UI_NO_MOVE:
+		break;
+	}
+}
+
+void
+ui_list_follow(size_t sel, size_t *top, size_t rows)
+{
+	if (sel < *top)
+		*top = sel;
+	if (rows > 0 && sel >= *top + rows)
+		*top = sel - rows + 1;
+}
+
+void
+ui_edit(struct frame *f, long long note)
+{
+	f->place.editing = note;
+	f->place.edit_from = f->place.screen;
+	f->place.screen = SCREEN_EDITOR;
+}
+
+void
+ui_go_search(struct frame *f)
+{
+	f->place.screen = SCREEN_SEARCH;
+}
+
+void
+ui_go_help(struct frame *f)
+{
+	f->place.screen = SCREEN_HELP;
+}
