@@ -39,6 +39,8 @@ struct place {
 
 struct ui_key;
 
+#define UI_HELD_MAX	4
+
 /* What the frame hands every screen. */
 struct frame {
 	const char		*path;
@@ -62,6 +64,14 @@ struct frame {
 	int			(*wait_key)(struct frame *, int *key,
 				    int *code);
 	double			 unlock_pressed;	/* for make bench */
+	/* What the key being handled holds outside any screen's content
+	 * (a question's answer, a question naming a dossier): a lock while
+	 * it waits wipes it too (ui_hold()). */
+	struct {
+		void		*p;
+		size_t		 len;
+	}			 held[UI_HELD_MAX];
+	size_t			 nheld;
 };
 
 /* A move, for the screens that have a selection or scroll. */
@@ -185,6 +195,10 @@ int	ui_is_typed(int key, int code);
 int	ui_ask(struct frame *, const char *question, char *buf, size_t size);
 /* A question answered by one key: 1 yes, 0 no, -1 cancelled or locked. */
 int	ui_yes_no(struct frame *, const char *question);
+/* Until the key being handled is done, LEN bytes at P are wiped if the
+ * notebook locks meanwhile (a question waiting for its answer). */
+void	ui_hold(struct frame *, void *p, size_t len);
+void	ui_unhold(struct frame *, const void *p);
 /* Move SEL in a list of COUNT rows, PAGE rows a page. */
 void	ui_list_move(size_t *sel, size_t count, size_t page, enum ui_move);
 /* Keep SEL in view: TOP moves so that SEL is one of the ROWS shown. */

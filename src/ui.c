@@ -210,6 +210,9 @@ forget(struct frame *f)
 	for (i = 0; i < SCREEN_COUNT; i++)
 		if (ui_screens[i]->forget != NULL)
 			ui_screens[i]->forget(f);
+	for (i = 0; i < f->nheld; i++)
+		explicit_bzero(f->held[i].p, f->held[i].len);
+	f->nheld = 0;
 	explicit_bzero(f->message, sizeof(f->message));
 }
 
@@ -310,6 +313,7 @@ dispatch(struct frame *f, int key, int code)
 	    sc->nkeys, UI_TYPED, 0))))
 		ui_say(f, 0, _("That key does nothing here: ^G shows the "
 		    "keys."));
+	f->nheld = 0;
 	/* Search and help return where they were opened from. */
 	if (ui_screens[f->place.screen]->transient && !ui_screens[was]->transient)
 		f->place.back = was;
@@ -356,6 +360,7 @@ opened(struct frame *f)
 	for (i = 0; i < SCREEN_COUNT && f->st != NULL; i++)
 		if (ui_screens[i]->opened != NULL)
 			ui_screens[i]->opened(f);
+	f->nheld = 0;
 }
 
 static void

@@ -267,7 +267,9 @@ destroy_dossier(struct frame *f)
 	    "its name to confirm:", "Destroy “%s” and its %ld notes? Type its "
 	    "name to confirm:", d->notes), d->name, d->notes);
 	/* Nothing is read meanwhile: D stays valid unless it locked. */
+	ui_hold(f, question, strlen(question));
 	r = ui_ask(f, question, typed, sizeof(typed));
+	ui_unhold(f, question);
 	wipe_free(question);
 	if (r == 1 && strcmp(typed, d->name) != 0)
 		ui_say(f, 1, "%s", _("That is not its name: nothing was "

@@ -641,7 +641,9 @@ opened(struct frame *f)
 		    "with it? (y: resume, n: throw it away, Esc: later)"),
 		    d.name, date);
 		store_dossier_free(&d);
+		ui_hold(f, question, strlen(question));
 		r = ui_yes_no(f, question);
+		ui_unhold(f, question);
 		wipe_free(question);
 		if (r == 1) {
 			f->place.dossier = drafts[i].dossier;

@@ -236,14 +236,37 @@ question_row(void)
 	return LINES - BAR_ROWS - MESSAGE_ROWS;
 }
 
+void
+ui_hold(struct frame *f, void *p, size_t len)
+{
+	if (f->nheld == UI_HELD_MAX)
+		util_die(EXIT_ERROR, "ui_hold: more than %d", UI_HELD_MAX);
+	f->held[f->nheld].p = p;
+	f->held[f->nheld].len = len;
+	f->nheld++;
+}
+
+void
+ui_unhold(struct frame *f, const void *p)
+{
+	size_t i;
+
+	for (i = 0; i < f->nheld; i++)
+		if (f->held[i].p == p) {
+			f->held[i] = f->held[--f->nheld];
+			return;
+		}
+}
+
 int
 ui_ask(struct frame *f, const char *question, char *buf, size_t size)
 {
 	size_t len = strlen(buf), n;
 	int key, code, y = question_row(), x, r, qw;
 
+	ui_hold(f, buf, size);
 	curs_set(1);
-	for (;;) {
+	for (r = 1;;) {
 		move(y, 0);
 		clrtoeol();
 		qw = ui_text(y, 0, COLS - 2, question, strlen(question),
@@ -258,8 +281,8 @@ ui_ask(struct frame *f, const char *question, char *buf, size_t size)
 		ui_text(y, x, COLS - x - 1, buf + n, len - n, A_NORMAL);
 		refresh();
 		if ((r = f->wait_key(f, &key, &code)) != 1) {
-			curs_set(0);
-			return r == 0 ? -1 : 0;
+			r = r == 0 ? -1 : 0;
+			break;
 		}
 		if (code && key == KEY_RESIZE)
 			y = question_row();
@@ -267,15 +290,16 @@ ui_ask(struct frame *f, const char *question, char *buf, size_t size)
 			break;
 		else if (!code && (key == UI_ESC || key == UI_CTRL('c') ||
 		    key == UI_CTRL('q'))) {
-			curs_set(0);
-			return 0;
+			r = 0;
+			break;
 		} else {
 			ui_line_key(buf, size, key, code);
 			len = strlen(buf);
 		}
 	}
 	curs_set(0);
-	return 1;
+	ui_unhold(f, buf);
+	return r;
 }
 
 int
