@@ -18,14 +18,14 @@ ALL_LDFLAGS = $(CARNET_LDFLAGS) $(LDFLAGS)
 # carnet itself; the typesetting goes to carnet-paper.so (below).
 SRC = src/cli.c src/conf.c src/exchange.c src/main.c src/notebook.c \
 	src/paper_load.c src/print.c src/prompt.c src/sandbox.c \
-	src/secret.c src/store.c src/text.c src/ui.c src/ui_dossier.c \
-	src/ui_dossiers.c src/ui_editor.c src/ui_help.c src/ui_note.c \
-	src/ui_paper.c src/ui_screens.c src/ui_search.c src/ui_unlock.c \
-	src/ui_widgets.c src/util.c
+	src/secret.c src/session.c src/store.c src/text.c src/ui.c \
+	src/ui_dossier.c src/ui_dossiers.c src/ui_editor.c src/ui_help.c \
+	src/ui_note.c src/ui_paper.c src/ui_screens.c src/ui_search.c \
+	src/ui_unlock.c src/ui_widgets.c src/util.c
 PAPER_SRC = src/paper.c src/util.c
 OBJ = $(SRC:.c=.o)
 UNIT = tests/unit_conf.t tests/unit_notebook.t tests/unit_store.t \
-	tests/unit_text.t tests/unit_util.t
+	tests/unit_session.t tests/unit_text.t tests/unit_util.t
 MO = locale/fr/LC_MESSAGES/carnet.mo
 
 all: carnet carnet-paper.so $(MO)
@@ -49,6 +49,7 @@ src/notebook.o: include/notebook.h include/secret.h include/util.h
 src/prompt.o: include/prompt.h include/secret.h include/util.h
 src/sandbox.o: include/sandbox.h include/util.h
 src/secret.o: include/secret.h include/util.h
+src/session.o: include/session.h
 src/store.o: include/notebook.h include/secret.h include/store.h \
 	include/util.h
 src/ui.o: include/conf.h include/sandbox.h include/screen.h \
@@ -57,11 +58,12 @@ src/ui_dossier.o src/ui_dossiers.o src/ui_editor.o src/ui_help.o \
 src/ui_note.o src/ui_paper.o src/ui_screens.o src/ui_search.o \
 src/ui_unlock.o src/ui_widgets.o: include/conf.h include/notebook.h \
 	include/print.h include/prompt.h include/screen.h include/secret.h \
-	include/store.h include/text.h include/util.h
+	include/session.h include/store.h include/text.h include/util.h
 src/text.o: include/text.h include/util.h
 src/util.o: include/util.h
 tests/unit_conf.o tests/unit_notebook.o tests/unit_store.o \
-tests/unit_text.o tests/unit_util.o: tests/tap.h include/conf.h \
+tests/unit_session.o tests/unit_text.o tests/unit_util.o: tests/tap.h \
+	include/conf.h include/session.h \
 	include/notebook.h include/secret.h include/store.h include/text.h \
 	include/util.h
 
@@ -76,6 +78,8 @@ carnet-paper.so: $(PAPER_SRC) include/paper.h include/util.h
 		$(ALL_LDFLAGS) -o $@ $(PAPER_SRC) $(PAPER_LIBS)
 
 # Unit tests link only the rooms they test and what those need.
+tests/unit_session.t: tests/unit_session.o src/session.o
+	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_session.o src/session.o
 tests/unit_util.t: tests/unit_util.o src/util.o
 	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_util.o src/util.o
 tests/unit_text.t: tests/unit_text.o src/text.o src/util.o

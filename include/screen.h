@@ -34,6 +34,8 @@ struct place {
 	long long	 dossier;	/* the dossier open, or 0 */
 	long long	 note;		/* the note read, or 0 */
 	long long	 editing;	/* the note written; 0 a new one */
+	long long	 base;		/* its revision when writing began */
+	long long	 draft;		/* the draft kept of it, or 0 */
 	enum screen_id	 edit_from;	/* where the editor returns */
 };
 

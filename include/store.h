@@ -12,7 +12,7 @@
 #include "util.h"
 
 /* The schema this carnet writes (PRAGMA user_version). */
-#define STORE_VERSION 2
+#define STORE_VERSION 3
 
 struct store;
 
@@ -38,6 +38,7 @@ struct note {
 	time_t		 printed;	/* 0 when not on paper */
 	char		*body;
 	size_t		 len;
+	long long	 revision;	/* counts the changes of its text */
 };
 
 struct hit {
@@ -52,6 +53,9 @@ struct draft {
 	long long	 id;
 	long long	 dossier;
 	long long	 note;		/* the note being edited, or 0 */
+	long long	 base;		/* the note's revision it began from */
+	char		*session;	/* who writes it (session.h), or
+					 * NULL: before schema 3 */
 	time_t		 saved;
 	char		*body;
 	size_t		 len;
@@ -105,11 +109,17 @@ int	store_note_add(struct store *, long long dossier, const char *body,
 	    size_t len, time_t when, long long *id, struct error *);
 int	store_note_update(struct store *, long long id, const char *body,
 	    size_t len, struct error *);
-/* What the editor saves: a new note (NOTE 0) in DOSSIER, dated now, or
- * NOTE's new text; the draft of that note goes in the same transaction.
- * *ID receives the note's id. */
+/*
+ * What the editor saves: a new note (NOTE 0) in DOSSIER, dated now, or
+ * NOTE's new text if NOTE is still at revision *BASE; the draft DRAFT (0:
+ * none) goes in the same transaction.  *ID receives the note's id, *BASE
+ * its new revision.  STORE_CHANGED, with ERR saying why, when another
+ * window changed or destroyed the note meanwhile: nothing is written.
+ */
+#define STORE_CHANGED	(-2)
 int	store_note_save(struct store *, long long dossier, long long note,
-	    const char *body, size_t len, long long *id, struct error *err);
+	    long long *base, long long draft, const char *body, size_t len,
+	    long long *id, struct error *err);
 int	store_note_get(struct store *, long long id, struct note *,
 	    struct error *);
 /* Up to LIMIT notes of DOSSIER after (or, NEWEST first, before) the note
@@ -151,11 +161,21 @@ int	store_search(struct store *, const char *query, long long before,
 	    size_t *, struct error *);
 void	store_hits_free(struct hit *, size_t);
 
-/* One draft per dossier and note being written. */
-int	store_draft_put(struct store *, long long dossier, long long note,
+/*
+ * The text being written, kept as a draft of SESSION's (session.h): *DRAFT
+ * 0 makes one and receives its id; else draft *DRAFT is replaced (a new
+ * one is made if it was thrown away meanwhile).  BASE: the revision of the
+ * note it began from.
+ */
+int	store_draft_put(struct store *, long long *draft, const char *session,
+	    long long dossier, long long note, long long base,
 	    const char *body, size_t len, struct error *);
 int	store_drafts(struct store *, struct draft **, size_t *,
 	    struct error *);
+/* Read draft ID and make it SESSION's: resuming a draft left behind. */
+int	store_draft_take(struct store *, long long id, const char *session,
+	    struct draft *, struct error *);
+void	store_draft_free(struct draft *);
 int	store_draft_drop(struct store *, long long id, struct error *);
 void	store_drafts_free(struct draft *, size_t);
 

@@ -130,6 +130,14 @@ static const struct {
 	"    WHERE dossier = old.dossier)"
 	"   WHERE id = old.dossier; END;",
 	renumber },
+	/* 2 -> 3: a note counts its revisions, and a draft knows the
+	 * session writing it and the revision it began from, so that two
+	 * windows never overwrite each other (store_note_save()). */
+	{
+	"ALTER TABLE note ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE draft ADD COLUMN base INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE draft ADD COLUMN session TEXT;",
+	NULL },
 };
 
 static int
@@ -856,39 +864,59 @@ note_insert(struct store *st, long long dossier, const char *body,
 	return 0;
 }
 
-/* Changing a note's text takes it off paper: the paper copy differs. */
+/*
+ * Changing a note's text takes it off paper (the paper copy differs) and
+ * counts a revision.  With BASE >= 0, only if the note is still at
+ * revision BASE: STORE_CHANGED when another window changed or destroyed
+ * it meanwhile.  *BASE then receives the new revision.
+ */
 static int
 note_rewrite(struct store *st, long long id, const char *body, size_t len,
-    struct error *err)
+    long long *base, struct error *err)
 {
 	sqlite3_stmt *s;
+	int rc;
 
 	if (prepare(st, "UPDATE note SET body = ?1, updated = ?2, printed = "
-	    "NULL WHERE id = ?3;", &s, err) == -1)
+	    "NULL, revision = revision + 1 WHERE id = ?3 AND (?4 IS NULL OR "
+	    "revision = ?4);", &s, err) == -1)
 		return -1;
 	sqlite3_bind_text(s, 1, body, (int)len, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)util_now());
 	sqlite3_bind_int64(s, 3, id);
+	if (base != NULL && *base >= 0)
+		sqlite3_bind_int64(s, 4, *base);
 	if (finish(st, s, err) == -1)
 		return -1;
-	if (sqlite3_changes(st->db) != 1)
-		return error_set(err, EXIT_ERROR, _("it no longer exists (was "
-		    "it destroyed in another window?)"));
-	return 0;
+	if (sqlite3_changes(st->db) == 1) {
+		if (base != NULL && *base >= 0)
+			(*base)++;
+		return 0;
+	}
+	if (prepare(st, "SELECT 1 FROM note WHERE id = ?1;", &s, err) == -1)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	release(st, s);
+	if (rc == SQLITE_ROW)
+		error_set(err, EXIT_ERROR, _("another window changed this note "
+		    "since it was opened"));
+	else if (rc == SQLITE_DONE)
+		error_set(err, EXIT_ERROR, _("it no longer exists (was it "
+		    "destroyed in another window?)"));
+	else
+		return fail(st, rc, err);
+	return STORE_CHANGED;
 }
 
 static int
-draft_delete(struct store *st, long long dossier, long long note,
-    struct error *err)
+draft_delete(struct store *st, long long id, struct error *err)
 {
 	sqlite3_stmt *s;
 
-	if (prepare(st, "DELETE FROM draft WHERE dossier = ?1 AND note IS ?2;",
-	    &s, err) == -1)
+	if (prepare(st, "DELETE FROM draft WHERE id = ?1;", &s, err) == -1)
 		return -1;
-	sqlite3_bind_int64(s, 1, dossier);
-	if (note != 0)
-		sqlite3_bind_int64(s, 2, note);
+	sqlite3_bind_int64(s, 1, id);
 	return finish(st, s, err);
 }
 
@@ -918,27 +946,38 @@ store_note_update(struct store *st, long long id, const char *body,
 {
 	if (body_ok(body, len, err) == -1 || begin(st, err) == -1)
 		return -1;
-	if (note_rewrite(st, id, body, len, err) == -1)
+	if (note_rewrite(st, id, body, len, NULL, err) != 0)
 		return rollback(st);
 	return commit(st, err);
 }
 
 int
 store_note_save(struct store *st, long long dossier, long long note,
-    const char *body, size_t len, long long *id, struct error *err)
+    long long *base, long long draft, const char *body, size_t len,
+    long long *id, struct error *err)
 {
+	int rc;
+
 	if (body_ok(body, len, err) == -1 || begin(st, err) == -1)
 		return -1;
 	*id = note;
-	if ((note != 0 ? note_rewrite(st, note, body, len, err) :
-	    note_insert(st, dossier, body, len, util_now(), id, err)) == -1 ||
-	    draft_delete(st, dossier, note, err) == -1)
-		return rollback(st);
+	if (note != 0)
+		rc = note_rewrite(st, note, body, len, base, err);
+	else if ((rc = note_insert(st, dossier, body, len, util_now(), id,
+	    err)) == 0)
+		*base = 0;
+	if (rc == 0 && draft != 0)
+		rc = draft_delete(st, draft, err);
+	if (rc != 0) {
+		rollback(st);
+		return rc;
+	}
 	return commit(st, err);
 }
 
 #define NOTE_COLUMNS \
-	"SELECT id, dossier, created, updated, printed, body FROM note"
+	"SELECT id, dossier, created, updated, printed, body, revision" \
+	" FROM note"
 
 static void
 note_row(sqlite3_stmt *s, struct note *n)
@@ -949,6 +988,7 @@ note_row(sqlite3_stmt *s, struct note *n)
 	n->updated = (time_t)sqlite3_column_int64(s, 3);
 	n->printed = (time_t)sqlite3_column_int64(s, 4);
 	n->body = column_text(s, 5, &n->len);
+	n->revision = sqlite3_column_int64(s, 6);
 }
 
 int
@@ -1041,7 +1081,7 @@ store_note_heads(struct store *st, long long dossier, size_t offset,
 
 	/* Only the beginning of each body is read: a list shows one line. */
 	if (prepare(st, "SELECT id, dossier, created, updated, printed,"
-	    " substr(body, 1, 240) FROM note WHERE dossier = ?1"
+	    " substr(body, 1, 240), revision FROM note WHERE dossier = ?1"
 	    " ORDER BY created DESC, id DESC LIMIT ?2 OFFSET ?3;", &s,
 	    err) == -1)
 		return -1;
@@ -1298,26 +1338,60 @@ store_hits_free(struct hit *hits, size_t n)
 }
 
 int
-store_draft_put(struct store *st, long long dossier, long long note,
-    const char *body, size_t len, struct error *err)
+store_draft_put(struct store *st, long long *draft, const char *session,
+    long long dossier, long long note, long long base, const char *body,
+    size_t len, struct error *err)
 {
 	sqlite3_stmt *s;
 
 	if (begin(st, err) == -1)
 		return -1;
-	if (draft_delete(st, dossier, note, err) == -1)
-		return rollback(st);
-	if (prepare(st, "INSERT INTO draft (dossier, note, saved, body)"
-	    " VALUES (?1, ?2, ?3, ?4);", &s, err) == -1)
+	if (*draft != 0) {
+		if (prepare(st, "UPDATE draft SET body = ?1, saved = ?2,"
+		    " session = ?3 WHERE id = ?4;", &s, err) == -1)
+			return rollback(st);
+		sqlite3_bind_text(s, 1, body, (int)len, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)util_now());
+		sqlite3_bind_text(s, 3, session, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 4, *draft);
+		if (finish(st, s, err) == -1)
+			return rollback(st);
+		if (sqlite3_changes(st->db) == 1)
+			return commit(st, err);
+	}
+	/* A new draft, or this one was thrown away meanwhile: keep the text
+	 * all the same. */
+	if (prepare(st, "INSERT INTO draft (dossier, note, saved, body, base,"
+	    " session) VALUES (?1, ?2, ?3, ?4, ?5, ?6);", &s, err) == -1)
 		return rollback(st);
 	sqlite3_bind_int64(s, 1, dossier);
 	if (note != 0)
 		sqlite3_bind_int64(s, 2, note);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)util_now());
 	sqlite3_bind_text(s, 4, body, (int)len, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 5, base);
+	sqlite3_bind_text(s, 6, session, -1, SQLITE_STATIC);
 	if (finish(st, s, err) == -1)
 		return rollback(st);
+	*draft = sqlite3_last_insert_rowid(st->db);
 	return commit(st, err);
+}
+
+#define DRAFT_COLUMNS \
+	"SELECT id, dossier, note, saved, body, base, session FROM draft"
+
+static void
+draft_row(sqlite3_stmt *s, struct draft *d)
+{
+	const unsigned char *session = sqlite3_column_text(s, 6);
+
+	d->id = sqlite3_column_int64(s, 0);
+	d->dossier = sqlite3_column_int64(s, 1);
+	d->note = sqlite3_column_int64(s, 2);
+	d->saved = (time_t)sqlite3_column_int64(s, 3);
+	d->body = column_text(s, 4, &d->len);
+	d->base = sqlite3_column_int64(s, 5);
+	d->session = session != NULL ? xstrdup((const char *)session) : NULL;
 }
 
 int
@@ -1329,20 +1403,14 @@ store_drafts(struct store *st, struct draft **out, size_t *count,
 	size_t n = 0, cap = 0;
 	int rc;
 
-	if (prepare(st, "SELECT id, dossier, note, saved, body FROM draft"
-	    " ORDER BY saved DESC;", &s, err) == -1)
+	if (prepare(st, DRAFT_COLUMNS " ORDER BY saved DESC;", &s, err) == -1)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 8;
 			list = xreallocarray(list, cap, sizeof(*list));
 		}
-		list[n].id = sqlite3_column_int64(s, 0);
-		list[n].dossier = sqlite3_column_int64(s, 1);
-		list[n].note = sqlite3_column_int64(s, 2);
-		list[n].saved = (time_t)sqlite3_column_int64(s, 3);
-		list[n].body = column_text(s, 4, &list[n].len);
-		n++;
+		draft_row(s, &list[n++]);
 	}
 	release(st, s);
 	if (rc != SQLITE_DONE) {
@@ -1352,6 +1420,39 @@ store_drafts(struct store *st, struct draft **out, size_t *count,
 	*out = list;
 	*count = n;
 	return 0;
+}
+
+int
+store_draft_take(struct store *st, long long id, const char *session,
+    struct draft *d, struct error *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (begin(st, err) == -1)
+		return -1;
+	if (prepare(st, "UPDATE draft SET session = ?1 WHERE id = ?2;", &s,
+	    err) == -1)
+		return rollback(st);
+	sqlite3_bind_text(s, 1, session, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, id);
+	if (finish(st, s, err) == -1 || prepare(st, DRAFT_COLUMNS
+	    " WHERE id = ?1;", &s, err) == -1)
+		return rollback(st);
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		draft_row(s, d);
+	release(st, s);
+	if (rc == SQLITE_DONE) {
+		rollback(st);
+		return error_set(err, EXIT_ERROR, _("the draft was thrown away "
+		    "meanwhile"));
+	}
+	if (rc != SQLITE_ROW) {
+		fail(st, rc, err);
+		return rollback(st);
+	}
+	return commit(st, err);
 }
 
 int
@@ -1370,11 +1471,19 @@ store_draft_drop(struct store *st, long long id, struct error *err)
 }
 
 void
+store_draft_free(struct draft *d)
+{
+	wipe_free(d->body);
+	free(d->session);
+	d->body = d->session = NULL;
+}
+
+void
 store_drafts_free(struct draft *list, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		wipe_free(list[i].body);
+		store_draft_free(&list[i]);
 	free(list);
 }

@@ -16,6 +16,7 @@
 #include <wctype.h>
 
 #include "screen.h"
+#include "session.h"
 #include "text.h"
 #include "util.h"
 
@@ -70,8 +71,9 @@ keep(struct frame *f, int now)
 		return;
 	len = text_len(content.text);
 	body = text_copy(content.text, 0, len);
-	if (store_draft_put(f->st, f->place.dossier, f->place.editing, body,
-	    len, &err) == -1)
+	if (store_draft_put(f->st, &f->place.draft, session_self(),
+	    f->place.dossier, f->place.editing, f->place.base, body, len,
+	    &err) == -1)
 		ui_say(f, 1, _("The draft could not be kept: %s. The text is "
 		    "still here."), err.text);
 	else
@@ -120,26 +122,27 @@ load_dossier(struct frame *f)
 	}
 }
 
-/* The text to start from: the draft if there is one, else the note. */
+/* The text to start from: its draft if it has one (after a lock, or a
+ * draft resumed), else the note as it is, whose revision is then where
+ * the writing begins. */
 static void
 load_text(struct frame *f)
 {
-	struct draft *drafts;
+	struct draft draft;
 	struct note note;
 	struct error err;
-	size_t n, i;
 	int from_draft = 0;
 
 	content.text = text_new();
-	if (store_drafts(f->st, &drafts, &n, &err) == 0) {
-		for (i = 0; i < n && !from_draft; i++)
-			if (drafts[i].dossier == f->place.dossier &&
-			    drafts[i].note == f->place.editing) {
-				text_insert(content.text, 0, drafts[i].body,
-				    drafts[i].len);
-				from_draft = 1;
-			}
-		store_drafts_free(drafts, n);
+	if (f->place.draft != 0) {
+		if (store_draft_take(f->st, f->place.draft, session_self(),
+		    &draft, &err) == 0) {
+			text_insert(content.text, 0, draft.body, draft.len);
+			f->place.base = draft.base;
+			from_draft = 1;
+			store_draft_free(&draft);
+		} else
+			f->place.draft = 0;
 	}
 	content.created = 0;
 	if (f->place.editing != 0 && store_note_get(f->st, f->place.editing,
@@ -147,6 +150,7 @@ load_text(struct frame *f)
 		content.created = note.created;
 		if (!from_draft) {
 			text_insert(content.text, 0, note.body, note.len);
+			f->place.base = note.revision;
 			if (note.printed != 0)
 				ui_say(f, 1, "%s", _("This note is already on "
 				    "paper: once changed, the paper copy will "
@@ -184,49 +188,88 @@ leave(struct frame *f)
 	content.modified = content.unsaved_draft = 0;
 	cur = top = 0;
 	goal = -1;
+	f->place.draft = f->place.base = 0;
 	f->place.screen = f->place.edit_from == SCREEN_NOTE ? SCREEN_NOTE :
 	    SCREEN_DOSSIER;
+}
+
+static void
+saved(struct frame *f, long long id, const char *what)
+{
+	if (f->place.editing != id)
+		content.created = util_now();
+	f->place.editing = f->place.note = id;
+	f->place.draft = 0;	/* gone with the save */
+	content.modified = content.unsaved_draft = 0;
+	ui_say(f, 0, "%s", what);
+}
+
+/*
+ * Another window changed or destroyed the note since this one opened it:
+ * its text is never overwritten, nor this one lost.  Kept as a draft
+ * first, this text may then become a note of its own.
+ */
+static void
+conflict(struct frame *f, const char *why, const char *body, size_t len)
+{
+	struct error err;
+	char *question;
+	long long id, base = 0;
+	int r;
+
+	content.unsaved_draft = 1;
+	keep(f, 1);
+	question = wipe_asprintf(_("Not saved: %s. Save this text as a new "
+	    "note? (y: new note, n or Esc: go on writing)"), why);
+	r = ui_yes_no(f, question);
+	wipe_free(question);
+	if (r != 1 || content.text == NULL)
+		return;
+	if (store_note_save(f->st, f->place.dossier, 0, &base, f->place.draft,
+	    body, len, &id, &err) != 0)
+		ui_say(f, 1, _("Not saved: %s"), err.text);
+	else {
+		f->place.base = base;
+		saved(f, id, _("Saved as a new note; the other one is as the "
+		    "other window left it."));
+	}
 }
 
 static void
 save(struct frame *f)
 {
 	struct error err;
-	long long id;
+	long long id, base = f->place.base;
 	size_t len = text_len(content.text);
 	char *body = text_copy(content.text, 0, len);
+	int r;
 
-	if (store_note_save(f->st, f->place.dossier, f->place.editing, body,
-	    len, &id, &err) == -1) {
+	r = store_note_save(f->st, f->place.dossier, f->place.editing, &base,
+	    f->place.draft, body, len, &id, &err);
+	if (r == STORE_CHANGED)
+		conflict(f, err.text, body, len);
+	else if (r != 0) {
 		/* Try the draft too; the reason it was not saved is what the
 		 * line must say. */
 		keep(f, 1);
 		ui_say(f, 1, _("Not saved: %s"), err.text);
 	} else {
-		if (f->place.editing == 0)
-			content.created = util_now();
-		f->place.editing = f->place.note = id;
-		content.modified = content.unsaved_draft = 0;
-		ui_say(f, 0, "%s", _("Note saved."));
+		f->place.base = base;
+		saved(f, id, _("Note saved."));
 	}
 	wipe_free(body);
-	text_seal(content.text);
+	if (content.text != NULL)
+		text_seal(content.text);
 }
 
 static void
 discard_draft(struct frame *f)
 {
-	struct draft *drafts;
 	struct error err;
-	size_t n, i;
 
-	if (store_drafts(f->st, &drafts, &n, &err) == -1)
-		return;
-	for (i = 0; i < n; i++)
-		if (drafts[i].dossier == f->place.dossier &&
-		    drafts[i].note == f->place.editing)
-			store_draft_drop(f->st, drafts[i].id, &err);
-	store_drafts_free(drafts, n);
+	if (f->place.draft != 0)
+		store_draft_drop(f->st, f->place.draft, &err);
+	f->place.draft = 0;
 }
 
 static void
@@ -618,8 +661,9 @@ draw(struct frame *f)
 	curs_set(1);
 }
 
-/* After the first unlock: offer each draft left by a crash, a killed
- * terminal or a quit. */
+/* After the first unlock: offer each draft left by a session that is
+ * gone (a crash, a killed terminal, a quit); another window's drafts are
+ * its own. */
 static void
 opened(struct frame *f)
 {
@@ -633,12 +677,12 @@ opened(struct frame *f)
 	if (store_drafts(f->st, &drafts, &n, &err) == -1)
 		return;
 	for (i = 0; i < n; i++) {
-		if (store_dossier_get(f->st, drafts[i].dossier, &d, &err) ==
-		    -1)
+		if (session_alive(drafts[i].session) ||
+		    store_dossier_get(f->st, drafts[i].dossier, &d, &err) == -1)
 			continue;
 		util_datetime(date, sizeof(date), drafts[i].saved);
-		question = wipe_asprintf(_("A draft for “%s” was kept on %s. Go on "
-		    "with it? (y: resume, n: throw it away, Esc: later)"),
+		question = wipe_asprintf(_("A draft for “%s” was kept on %s. Go "
+		    "on with it? (y: resume, n: throw it away, Esc: later)"),
 		    d.name, date);
 		store_dossier_free(&d);
 		ui_hold(f, question, strlen(question));
@@ -648,6 +692,7 @@ opened(struct frame *f)
 		if (r == 1) {
 			f->place.dossier = drafts[i].dossier;
 			ui_edit(f, drafts[i].note);
+			f->place.draft = drafts[i].id;
 			break;
 		}
 		if (r == 0)

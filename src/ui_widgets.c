@@ -371,6 +371,7 @@ void
 ui_edit(struct frame *f, long long note)
 {
 	f->place.editing = note;
+	f->place.base = f->place.draft = 0;
 	f->place.edit_from = f->place.screen;
 	f->place.screen = SCREEN_EDITOR;
 }

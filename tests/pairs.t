@@ -180,6 +180,95 @@ is "$(notes)" $((before + 2)) "both screens' notes are there" ||
 c ls | grep -q 'Chloé'; is $? 1 "and the destroyed dossier is gone"
 c check > /dev/null; ok $? "part 3: the notebook checks out"
 
+# 3b. Two screens on one note, and two new notes' drafts in one dossier:
+# the second save is told, never overwrites; a killed window's draft is
+# offered to the next, a live window's never.
+c new Denise > /dev/null
+echo "Texte d'origine." | c add Denise > /dev/null
+before=$(notes)
+sql() { stock_sql "$(raw_key)$(notebook_salt)" "$1"; }
+edit_denise() {
+	tm_start "$run '$CARNET'"
+	tm_wait 'Passphrase:' && tm_keys "$PASS" Enter
+	tm_wait 'Denise' && tm_keys 'denise'
+	tm_wait 'matching' && tm_keys Enter
+	tm_wait 'p Print' && tm_keys "$1"
+}
+edit_denise Enter
+tm_wait "Texte d'origine" && tm_keys e
+s1=$TM_SOCKET
+tm_wait 'note of' && tm_keys C-e ' Ajout de la première.'
+edit_denise Enter
+tm_wait "Texte d'origine" && tm_keys e
+s2=$TM_SOCKET
+tm_wait 'note of' && tm_keys C-e ' Ajout de la seconde.'
+on "$s1"; tm_keys C-s; tm_wait 'Note saved'; ok $? "one note, two windows: the first saves"
+on "$s2"; tm_keys C-s
+tm_wait 'another window changed this note'
+ok $? "the second is told the note changed since it opened it"
+tm_screen | grep -q 'Note saved'; is $? 1 "and does not say it saved"
+tm_keys y
+tm_wait 'Saved as a new note'; ok $? "its text becomes a note of its own"
+c show Denise > "$T/denise"
+grep -q "Texte d'origine. Ajout de la première." "$T/denise"
+ok $? "the first window's text is whole"
+grep -q "Texte d'origine. Ajout de la seconde." "$T/denise"
+ok $? "the second's is there too"
+tm_keys C-x
+on "$s1"; tm_keys C-x
+
+# A note purged while a window writes in it.
+on "$s1"; tm_wait 'p Print' && tm_keys Enter
+tm_wait 'Texte' && tm_keys e
+tm_wait 'note of' && tm_keys C-e ' Après la purge.'
+c print Denise > /dev/null 2>&1
+c purge -y Denise > /dev/null 2>&1
+tm_keys C-s
+tm_wait 'no longer exists'; ok $? "a note purged meanwhile: told"
+tm_keys y
+tm_wait 'Saved as a new note'; ok $? "and the text is kept as a new note"
+c show Denise | grep -q 'Après la purge.'; ok $? "it is there"
+tm_keys C-x
+on "$s2"; tm_stop
+on "$s1"; tm_stop
+
+# Two new notes in one dossier: a draft each; the first window killed.
+edit_denise n
+s1=$TM_SOCKET
+tm_wait 'new note' && tm_keys 'Brouillon de la première fenêtre.'
+edit_denise n
+s2=$TM_SOCKET
+tm_wait 'new note' && tm_keys 'Brouillon de la seconde fenêtre.'
+sleep 3.5
+is "$(sql 'SELECT count(*) FROM draft;')" 2 "two windows, two drafts"
+on "$s1"; kill -9 "$(tm_pid)"
+tally kills 1
+tm_stop
+tm_start "$run '$CARNET'"
+s3=$TM_SOCKET
+tm_wait 'Passphrase:' && tm_keys "$PASS" Enter
+tm_wait 'A draft for .Denise.'; ok $? "a new window is offered the killed one's draft"
+tm_keys y
+tm_wait 'Brouillon de la première'; ok $? "the killed window's text, not the live one's"
+tm_keys C-s
+tm_wait 'Note saved'; ok $? "saved from the new window"
+on "$s2"; tm_screen | grep -q 'Brouillon de la seconde'
+ok $? "the live window still has its text"
+tm_keys C-s
+tm_wait 'Note saved'; ok $? "and saves it"
+c show Denise > "$T/denise"
+grep -q 'Brouillon de la première fenêtre.' "$T/denise" &&
+    grep -q 'Brouillon de la seconde fenêtre.' "$T/denise"
+ok $? "both new notes are there"
+# One note more from the first pair, two purged, one after the purge,
+# two new ones.
+tally lost $((before + 2 - $(notes)))
+is "$(notes)" $((before + 2)) "no note lost in part 3b"
+is "$(sql 'SELECT count(*) FROM draft;')" 0 "no draft left"
+on "$s2"; tm_stop
+on "$s3"; tm_stop
+c check > /dev/null; ok $? "part 3b: the notebook checks out"
+
 # 4. Two commands at once: each writer beside an add, three rounds.
 c new Chloé > /dev/null
 for round in 1 2 3; do

@@ -90,10 +90,10 @@ main(void)
 	struct store *st;
 	struct dossier d, *list;
 	struct note *notes, note;
-	struct draft *drafts;
+	struct draft *drafts, draft;
 	struct hit *hits;
-	long long benali, dupont, a, b, c, id;
-	size_t n;
+	long long benali, dupont, a, b, c, id, d1, d2, d3, base, other;
+	size_t n, i;
 	int found;
 	snprintf(dir, sizeof(dir), "%s/carnet-store-XXXXXX", tmp ? tmp : "/tmp");
 	if (mkdtemp(dir) == NULL)
@@ -257,40 +257,71 @@ main(void)
 	    d.closed == 0, "reopened");
 	store_dossier_free(&d);
 
-	/* Drafts. */
-	ok(store_draft_put(st, benali, 0, "brouillon 1", 11, &err) == 0 &&
-	    store_draft_put(st, benali, 0, "brouillon 2", 11, &err) == 0,
-	    "draft saved twice");
-	ok(store_draft_put(st, benali, a, "édition", 8, &err) == 0,
-	    "a draft of an edited note");
-	ok(store_drafts(st, &drafts, &n, &err) == 0 && n == 2,
-	    "one draft per note being written");
-	ok((strcmp(drafts[0].body, "brouillon 2") == 0 && drafts[0].note == 0)
-	    || (strcmp(drafts[1].body, "brouillon 2") == 0 &&
-	    drafts[1].note == 0), "the latest text kept");
-	id = drafts[0].id;
+	/* Drafts: each session's own, replaced by id. */
+	d1 = d2 = d3 = 0;
+	ok(store_draft_put(st, &d1, "w1", benali, 0, 0, "brouillon 1", 11,
+	    &err) == 0 && d1 != 0 && store_draft_put(st, &d1, "w1", benali, 0,
+	    0, "brouillon 2", 11, &err) == 0, "draft kept twice");
+	ok(store_draft_put(st, &d2, "w2", benali, 0, 0, "autre fenêtre", 14,
+	    &err) == 0 && d2 != d1, "another window's new note: its own draft");
+	ok(store_draft_put(st, &d3, "w1", benali, a, 0, "édition", 8,
+	    &err) == 0, "a draft of an edited note");
+	ok(store_drafts(st, &drafts, &n, &err) == 0 && n == 3,
+	    "one draft per text being written");
+	for (i = 0, found = 0; i < n; i++)
+		found += drafts[i].id == d1 && strcmp(drafts[i].body,
+		    "brouillon 2") == 0 && strcmp(drafts[i].session, "w1") == 0;
+	ok(found == 1, "the latest text kept, with its session");
 	store_drafts_free(drafts, n);
-	ok(store_draft_drop(st, id, &err) == 0 &&
-	    store_drafts(st, &drafts, &n, &err) == 0 && n == 1,
+	ok(store_draft_take(st, d2, "w3", &draft, &err) == 0 &&
+	    strcmp(draft.body, "autre fenêtre") == 0 &&
+	    strcmp(draft.session, "w3") == 0, "a draft taken over");
+	store_draft_free(&draft);
+	ok(store_draft_drop(st, d2, &err) == 0 &&
+	    store_drafts(st, &drafts, &n, &err) == 0 && n == 2,
 	    "a draft dropped");
 	store_drafts_free(drafts, n);
+	ok(store_draft_take(st, d2, "w3", &draft, &err) == -1,
+	    "a dropped draft cannot be taken");
+	ok(store_draft_put(st, &d2, "w2", benali, 0, 0, "encore", 6,
+	    &err) == 0 && d2 != 0, "a dropped draft is kept again as a new one");
+	ok(store_draft_drop(st, d2, &err) == 0, "(and dropped)");
 
 	/* Saving from the editor drops the draft in the same step. */
-	ok(store_draft_put(st, dupont, 0, "à finir", 8, &err) == 0 &&
-	    store_note_save(st, dupont, 0, "finie", 5, &id, &err) == 0 &&
-	    store_drafts(st, &drafts, &n, &err) == 0 && n == 1 &&
-	    drafts[0].dossier == benali, "a new note saved, its draft gone");
+	d2 = 0;
+	base = 0;
+	ok(store_draft_put(st, &d2, "w1", dupont, 0, 0, "à finir", 8,
+	    &err) == 0 && store_note_save(st, dupont, 0, &base, d2, "finie",
+	    5, &id, &err) == 0 && store_drafts(st, &drafts, &n, &err) == 0 &&
+	    n == 2, "a new note saved, its draft gone");
 	store_drafts_free(drafts, n);
 	ok(store_note_get(st, id, &note, &err) == 0 &&
-	    strcmp(note.body, "finie") == 0, "the note is there");
+	    strcmp(note.body, "finie") == 0 && note.revision == 0,
+	    "the note is there, at revision 0");
 	store_note_free(&note);
-	n = 99;
-	ok(store_draft_put(st, benali, a, "édité", 7, &err) == 0 &&
-	    store_note_save(st, benali, a, "édité", 7, &id, &err) == 0 &&
-	    id == a && store_drafts(st, &drafts, &n, &err) == 0 && n == 0,
-	    "an edited note saved, its draft gone");
-	if (n != 99)
-		store_drafts_free(drafts, n);
+
+	/* Two windows on one note: the second save sees the first. */
+	ok(store_note_get(st, a, &note, &err) == 0, "note read");
+	base = note.revision;
+	store_note_free(&note);
+	other = base;
+	ok(store_note_save(st, benali, a, &other, 0, "première", 9, &id,
+	    &err) == 0 && other == base + 1, "the first window saves");
+	is_int(store_note_save(st, benali, a, &base, d3, "seconde", 7, &id,
+	    &err), STORE_CHANGED, "the second is told the note changed");
+	ok(store_note_get(st, a, &note, &err) == 0 &&
+	    strcmp(note.body, "première") == 0, "the first text stays");
+	store_note_free(&note);
+	ok(store_drafts(st, &drafts, &n, &err) == 0 && n == 2,
+	    "the second's draft stays");
+	store_drafts_free(drafts, n);
+	ok(store_note_save(st, benali, a, &other, d3, "suite", 5, &id,
+	    &err) == 0 && id == a && store_drafts(st, &drafts, &n, &err) == 0
+	    && n == 1, "an edited note saved at its revision, its draft gone");
+	store_drafts_free(drafts, n);
+	base = 0;
+	is_int(store_note_save(st, benali, 987654, &base, 0, "x", 1, &id,
+	    &err), STORE_CHANGED, "a note destroyed meanwhile: told too");
 
 	/* Destruction leaves nothing, not even words in the index. */
 	is_int(index_has(st, "pmi"), 1, "'pmi' is in the index");

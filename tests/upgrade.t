@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A notebook written by an earlier carnet opens, and is brought up to the
 # schema of this one once, whole: schema 1 gave notes ids of seconds times
-# 1024, schema 2 of ten-minute steps.  tests/data/v1.db was written by
+# 1024, schema 2 of ten-minute steps; schema 3 counts a note's revisions
+# and gives a draft its session.  tests/data/v1.db was written by
 # carnet at commit 8a6ae7a (schema 1): two dossiers, five notes out of
 # date order (two in the same second); then, with the sqlcipher tool,
 # one marked on paper, a draft of a note and a draft of a new one.
@@ -37,13 +38,13 @@ else
 		wait $! 2> /dev/null
 		tally kills 1
 		v=$(CARNET_FILE="$T/kill.db" sql 'PRAGMA user_version;')
-		[ "$v" = 2 ] && upgraded=$((upgraded + 1))
+		[ "$v" = 3 ] && upgraded=$((upgraded + 1))
 		n=$(CARNET_FILE="$T/kill.db" c ls 2> /dev/null |
 		    awk -F'\t' '{n += $3} END {print n}')
 		[ "$n" = 20005 ] &&
 		    CARNET_FILE="$T/kill.db" c check > /dev/null 2>&1 &&
 		    v=$(CARNET_FILE="$T/kill.db" sql 'PRAGMA user_version;') &&
-		    [ "$v" = 2 ] && whole=$((whole + 1))
+		    [ "$v" = 3 ] && whole=$((whole + 1))
 		tally lost $((20005 - ${n:-0}))
 	done
 	is "$whole" 5 "5 kills during an upgrade: it opens whole, upgraded"
@@ -70,7 +71,11 @@ before=$(sql 'SELECT id FROM note ORDER BY id;' | tr '\n' ' ')
 c ls > "$T/ls"; ok $? "it opens"
 is "$(cut -f2,3 "$T/ls" | tr '\t\n' ':,')" "Amina Benali:4,Jules Martin:1," \
     "with its dossiers and their counts"
-is "$(sql 'PRAGMA user_version;')" 2 "brought up to schema 2"
+is "$(sql 'PRAGMA user_version;')" 3 "brought up to schema 3"
+is "$(sql 'SELECT count(*) FROM note WHERE revision = 0;')" 5 \
+    "every note at its first revision"
+is "$(sql 'SELECT count(*) FROM draft WHERE session IS NULL AND base = 0;')" \
+    2 "drafts of before have no session: left by a carnet that is gone"
 is "$(sql 'SELECT count(*) FROM note WHERE id <> created / 600 AND
     id <> created / 600 + 1;')" 0 "ids count ten minutes (or the next one)"
 is "$(sql 'SELECT count(*) FROM note a JOIN note b
