@@ -227,12 +227,12 @@ lock(struct frame *f)
 	forget(f);
 	store_close(f->st);
 	f->st = NULL;
-	/* What deeper calls left on the stack goes too.  (On Debian 13 a
-	 * note's first line still stays in a live frame above this one:
-	 * tests/ui.t marks it TODO there.) */
-	secret_wipe_stack();
 	clear();
 	refresh();
+	/* What deeper calls left on the stack goes too, blanking the
+	 * terminal included: ncurses 6.5 (Debian 13) leaves the text of the
+	 * lines it clears in its frames, where ui_unlock()'s would keep it. */
+	secret_wipe_stack();
 	if (ui_unlock(f, 1) == -1)
 		f->quit = 1;
 	if (current(f)->transient)
