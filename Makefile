@@ -69,7 +69,7 @@ tests/unit_session.o tests/unit_text.o tests/unit_util.o: tests/tap.h \
 
 carnet: $(OBJ)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS) \
-		$(CURSES_LIBS)
+		$(CURSES_LIBS) $(UNISTRING_LIBS)
 
 # The typesetting, loaded only to print (include/paper.h says why); it
 # carries its own copy of util.c, so carnet exports nothing to it.
@@ -93,7 +93,8 @@ tests/unit_notebook.t: tests/unit_notebook.o src/notebook.o src/secret.o \
 tests/unit_store.t: tests/unit_store.o src/store.o src/notebook.o \
 	src/secret.o src/util.o
 	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_store.o src/store.o \
-		src/notebook.o src/secret.o src/util.o $(PKG_LIBS)
+		src/notebook.o src/secret.o src/util.o $(PKG_LIBS) \
+		$(UNISTRING_LIBS)
 
 $(MO): po/fr.po
 	mkdir -p locale/fr/LC_MESSAGES

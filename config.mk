@@ -13,6 +13,8 @@ PKG_CONFIG = pkg-config
 LIBS_PKG = sqlcipher libargon2 libcrypto
 PAPER_PKG = pangocairo cairo-pdf
 CURSES_PKG = ncursesw
+# no pkg-config file on Debian
+UNISTRING_LIBS = -lunistring
 
 # flags added on top of the user's CPPFLAGS, CFLAGS and LDFLAGS
 CARNET_CPPFLAGS = -Iinclude -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 \

@@ -19,6 +19,9 @@
 #include <string.h>
 
 #include <sqlite3.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
 
 #include "store.h"
 
@@ -39,6 +42,7 @@ struct store {
 };
 
 static int	renumber(struct store *, struct error *);
+static int	names_nfc(struct store *, struct error *);
 
 /*
  * Each step brings user_version from its index to the next: its SQL, then
@@ -137,7 +141,7 @@ static const struct {
 	"ALTER TABLE note ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE draft ADD COLUMN base INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE draft ADD COLUMN session TEXT;",
-	NULL },
+	names_nfc },
 };
 
 static int
@@ -402,11 +406,20 @@ store_notebook(struct store *st)
 	return st->nb;
 }
 
+/* What a name may not hold: controls, and what does not show (format
+ * characters such as U+200B or U+202E, which reverses what follows, and
+ * the line and paragraph separators): two names that look the same must
+ * be the same name. */
+#define NAME_HIDDEN	(UC_CATEGORY_MASK_Cf | UC_CATEGORY_MASK_Zl | \
+	UC_CATEGORY_MASK_Zp)
+
 int
 store_name_check(const char *name, struct error *err)
 {
-	size_t len = strlen(name), i;
-	int digits = 1;
+	const uint8_t *p = (const uint8_t *)name, *end;
+	size_t len = strlen(name);
+	ucs4_t uc;
+	int digits = 1, n;
 
 	if (len == 0)
 		return error_set(err, EXIT_USAGE, _("a dossier needs a name"));
@@ -419,20 +432,45 @@ store_name_check(const char *name, struct error *err)
 	if (name[0] == ' ' || name[len - 1] == ' ')
 		return error_set(err, EXIT_USAGE, _("the name starts or ends "
 		    "with a space"));
-	for (i = 0; i < len; i++) {
-		/* C0, DEL, and C1 (U+0080-U+009F: 0xc2 0x80-0x9f). */
-		if ((unsigned char)name[i] < 0x20 || name[i] == 0x7f ||
-		    ((unsigned char)name[i] == 0xc2 && i + 1 < len &&
-		    (unsigned char)name[i + 1] <= 0x9f))
+	for (end = p + len; p < end; p += n) {
+		n = u8_mbtouc(&uc, p, (size_t)(end - p));
+		if (uc_is_general_category(uc, UC_CATEGORY_Cc))
 			return error_set(err, EXIT_USAGE, _("the name contains "
 			    "a control character"));
-		if (name[i] < '0' || name[i] > '9')
+		if (uc_is_general_category_withtable(uc, NAME_HIDDEN))
+			return error_set(err, EXIT_USAGE, _("the name contains "
+			    "an invisible character (U+%04X): type it again "
+			    "without it"), (unsigned)uc);
+		if (uc < '0' || uc > '9')
 			digits = 0;
 	}
 	if (digits)
 		return error_set(err, EXIT_USAGE, _("a name made only of "
 		    "digits would be taken for a dossier number"));
 	return 0;
+}
+
+/*
+ * NAME in Unicode's composed form (NFC), in wiped memory: names are kept
+ * and looked up so, and an "é" typed as one character or as an "e" and a
+ * combining accent is one name.  Text that cannot be normalised (not
+ * UTF-8) comes back as it is, for the check to refuse.
+ */
+static char *
+name_nfc(const char *name)
+{
+	size_t len = 0;
+	uint8_t *nfc;
+	char *out;
+
+	nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)name, strlen(name),
+	    NULL, &len);
+	if (nfc == NULL)
+		return wipe_dup(name, strlen(name));
+	out = wipe_dup((const char *)nfc, len);
+	explicit_bzero(nfc, len);
+	free(nfc);
+	return out;
 }
 
 int
@@ -564,21 +602,24 @@ store_dossier_find(struct store *st, const char *key, struct dossier *d,
     struct error *err)
 {
 	long long id;
+	char *name;
+	int rc;
 
 	if (util_number(key, 1, LLONG_MAX, &id) == 0)
 		return dossier_lookup(st, id, NULL, d, err);
-	return dossier_lookup(st, 0, key, d, err);
+	name = name_nfc(key);
+	rc = dossier_lookup(st, 0, name, d, err);
+	wipe_free(name);
+	return rc;
 }
 
-int
-store_dossier_new(struct store *st, const char *name, long long *id,
+static int
+dossier_insert(struct store *st, const char *name, long long *id,
     struct error *err)
 {
 	sqlite3_stmt *s;
 	int rc;
 
-	if (store_name_check(name, err) == -1)
-		return -1;
 	if (begin(st, err) == -1)
 		return -1;
 	if (prepare(st, "INSERT INTO dossier (name, created) VALUES (?1, ?2);",
@@ -599,6 +640,57 @@ store_dossier_new(struct store *st, const char *name, long long *id,
 	}
 	*id = sqlite3_last_insert_rowid(st->db);
 	return commit(st, err);
+}
+
+int
+store_dossier_new(struct store *st, const char *typed, long long *id,
+    struct error *err)
+{
+	char *name;
+	int rc;
+
+	if (store_name_check(typed, err) == -1)
+		return -1;
+	name = name_nfc(typed);
+	rc = dossier_insert(st, name, id, err);
+	wipe_free(name);
+	return rc;
+}
+
+/*
+ * Schema 3 keeps names in NFC (name_nfc()): bring the names of before to
+ * it.  A name whose NFC another dossier already has stays as it was: its
+ * number still finds it, and nothing is lost.
+ */
+static int
+names_nfc(struct store *st, struct error *err)
+{
+	sqlite3_stmt *s, *u;
+	char *nfc;
+	int rc;
+
+	if (prepare(st, "SELECT id, name FROM dossier;", &s, err) == -1)
+		return -1;
+	if (prepare(st, "UPDATE OR IGNORE dossier SET name = ?1 WHERE id = ?2;",
+	    &u, err) == -1) {
+		release(st, s);
+		return -1;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		nfc = name_nfc((const char *)sqlite3_column_text(s, 1));
+		if (strcmp(nfc, (const char *)sqlite3_column_text(s, 1)) != 0) {
+			sqlite3_bind_text(u, 1, nfc, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(u, 2, sqlite3_column_int64(s, 0));
+			rc = sqlite3_step(u);
+			release(st, u);
+		}
+		wipe_free(nfc);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			break;
+	}
+	release(st, s);
+	release(st, u);
+	return rc == SQLITE_DONE ? 0 : fail(st, rc, err);
 }
 
 /* Run one UPDATE of a dossier or note by id, in its own transaction;
@@ -627,19 +719,24 @@ update_one(struct store *st, sqlite3_stmt *s, struct error *err)
 }
 
 int
-store_dossier_rename(struct store *st, long long id, const char *name,
+store_dossier_rename(struct store *st, long long id, const char *typed,
     struct error *err)
 {
 	sqlite3_stmt *s;
+	char *name;
+	int rc;
 
-	if (store_name_check(name, err) == -1 || begin(st, err) == -1)
+	if (store_name_check(typed, err) == -1 || begin(st, err) == -1)
 		return -1;
 	if (prepare(st, "UPDATE dossier SET name = ?1 WHERE id = ?2;", &s,
 	    err) == -1)
 		return rollback(st);
+	name = name_nfc(typed);
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, id);
-	return update_one(st, s, err);
+	rc = update_one(st, s, err);
+	wipe_free(name);
+	return rc;
 }
 
 int

@@ -58,6 +58,9 @@ is "$(c new Jean Dupont)" 2 "new joins its words: no quotes needed"
 c new 'Amina Benali' 2> "$T/err" >/dev/null; is $? 1 "same name twice: 1"
 like "$T/err" 'already exists' "and says so"
 c new 2024 2> "$T/err" >/dev/null; is $? 2 "a name of digits: 2"
+c new "$(printf 'Amina Benali\342\200\213')" 2> "$T/err" > /dev/null
+is $? 2 "a name ending in a zero-width space: 2"
+like "$T/err" 'invisible character (U+200B)' "the message names it"
 
 echo "Entretien avec l'éducatrice : point CAF et RSA." | c add 1
 ok $? "add reads the note from standard input"

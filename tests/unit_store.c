@@ -122,6 +122,32 @@ main(void)
 	    "control characters refused");
 	ok(store_dossier_new(st, " lead", &id, &err) == -1,
 	    "leading space refused");
+	ok(store_dossier_new(st, "a\xc2\x9b" "2Jb", &id, &err) == -1,
+	    "a C1 control (CSI) refused");
+	ok(store_dossier_new(st, "Amina Benali\xe2\x80\x8b", &id, &err) ==
+	    -1 && strstr(err.text, "U+200B") != NULL,
+	    "a zero-width space refused, and named: %s", err.text);
+	ok(store_dossier_new(st, "Amina \xe2\x80\xae" "ilaneB", &id, &err) ==
+	    -1 && strstr(err.text, "U+202E") != NULL,
+	    "a right-to-left override refused");
+	ok(store_dossier_new(st, "\xef\xbb\xbf" "Amina", &id, &err) == -1,
+	    "a byte order mark refused");
+	ok(store_dossier_new(st, "Line\xe2\x80\xa8" "two", &id, &err) == -1,
+	    "a line separator refused");
+	/* é as one character (NFC) and as e and a combining accent (NFD). */
+	ok(store_dossier_new(st, "Ele\xcc\x81onore Brun", &id, &err) == 0,
+	    "a name typed decomposed (NFD) is taken");
+	ok(store_dossier_get(st, id, &d, &err) == 0 &&
+	    strcmp(d.name, "El\xc3\xa9onore Brun") == 0,
+	    "and kept composed (NFC)");
+	store_dossier_free(&d);
+	ok(store_dossier_new(st, "El\xc3\xa9onore Brun", &other, &err) == -1 &&
+	    strstr(err.text, "already") != NULL,
+	    "the same name composed is the same dossier");
+	ok(store_dossier_find(st, "Ele\xcc\x81onore Brun", &d, &err) == 0 &&
+	    d.id == id, "found however it is typed");
+	store_dossier_free(&d);
+	ok(store_dossier_delete(st, id, &err) == 0, "(and destroyed)");
 	ok(store_dossier_find(st, "Amina Benali", &d, &err) == 0 &&
 	    d.id == benali, "found by name");
 	store_dossier_free(&d);

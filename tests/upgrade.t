@@ -106,4 +106,26 @@ is "$(sql 'SELECT id FROM note ORDER BY id;' | tr '\n' ' ')" "$after" \
     "opened again, nothing is renumbered"
 c search 'ancienne' | cut -f2 | cut -c1-4 > "$T/years"
 is "$(tr '\n' ' ' < "$T/years")" "2017 2014 " "search: newest first"
+
+# Schema 3 keeps names composed (NFC): a name of before typed decomposed
+# is brought to it, unless another dossier already has that name.
+nfd=$(printf 'Je\314\201ro\314\202me Martin')
+nfc=$(printf 'J\303\251r\303\264me Martin')
+for case in alone twice; do
+	cp "$here/data/v1.db" "$T/$case.db"
+	export CARNET_FILE="$T/$case.db"
+	sql "UPDATE dossier SET name = '$nfd' WHERE id = 2;" > /dev/null
+	[ "$case" = twice ] &&
+	    sql "UPDATE dossier SET name = '$nfc' WHERE id = 1;" > /dev/null
+	c ls > "$T/ls-$case" 2>&1
+done
+CARNET_FILE="$T/alone.db"
+is "$(sql 'SELECT name FROM dossier WHERE id = 2;')" "$nfc" \
+    "a decomposed name is composed by the upgrade"
+c show "$nfc" > /dev/null; ok $? "and found as it is typed"
+CARNET_FILE="$T/twice.db"
+is "$(sql 'SELECT count(DISTINCT name) FROM dossier;')" 2 \
+    "a name whose composed form is taken stays as it was"
+is "$(awk -F '\t' '{n += $3} END {print n}' "$T/ls-twice")" 5 \
+    "and no note is lost"
 finish
