@@ -12,6 +12,8 @@ struct conf {
 	long	 lock_after;	/* seconds; 0 never */
 	char	*print_command;
 	char	*printer;	/* NULL: CUPS's default */
+	long	 print_timeout;	/* seconds the print command may take;
+				 * 0 as long as it takes */
 	char	*worker;
 	char	*service;
 	long	 retention_days;

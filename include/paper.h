@@ -43,14 +43,24 @@ int	paper_typeset(const struct paper_doc *, struct paper_pdf *,
 	    struct error *);
 void	paper_pdf_free(struct paper_pdf *);
 
+/* How long a print command may run: SECONDS (0: as long as it takes),
+ * and STOP, asked about ten times a second whether to give up (the
+ * screens' lock key), or NULL. */
+struct paper_wait {
+	long		 seconds;
+	int		(*stop)(void *);
+	void		*arg;
+};
+
 /*
  * Send PDF to COMMAND (split into words, started without a shell; "lp"
  * gets -s, a neutral job title, and -d PRINTER when PRINTER is set).
  * 0 once the command has accepted the job (exit status 0); -1 with its
- * reason otherwise: not installed, no printer, CUPS not running...
+ * reason otherwise: not installed, no printer, CUPS not running, or it
+ * was stopped (WAIT's time over, or its stop()).
  */
 int	paper_print(const struct paper_pdf *, const char *command,
-	    const char *printer, struct error *);
+	    const char *printer, const struct paper_wait *, struct error *);
 /* Write PDF to PATH (created 0600, refusing to replace a file). */
 int	paper_save(const struct paper_pdf *, const char *path,
 	    struct error *);
@@ -62,7 +72,7 @@ int	paper_save(const struct paper_pdf *, const char *path,
  * which exports this table; paper_load() finds and loads it on the first
  * print (paper_load.c).
  */
-#define PAPER_ABI	1	/* raised whenever the table or structs change */
+#define PAPER_ABI	2	/* raised whenever the table or structs change */
 
 struct paper_module {
 	unsigned	 abi;
@@ -70,7 +80,8 @@ struct paper_module {
 			    struct error *);
 	void		(*pdf_free)(struct paper_pdf *);
 	int		(*print)(const struct paper_pdf *, const char *,
-			    const char *, struct error *);
+			    const char *, const struct paper_wait *,
+			    struct error *);
 	int		(*save)(const struct paper_pdf *, const char *,
 			    struct error *);
 };

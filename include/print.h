@@ -11,12 +11,21 @@
 #include "store.h"
 #include "util.h"
 
+/* While the print command runs, STOP (when not NULL) is asked about ten
+ * times a second whether to give up: the screens stay lockable.  The
+ * command is stopped anyway after conf->print_timeout seconds. */
+struct print_stop {
+	int		(*stop)(void *);
+	void		*arg;
+};
+
 struct print_request {
 	long long	 dossier;
 	long long	 note;		/* that note alone, or 0 */
 	int		 all;		/* the notes on paper already too */
 	int		 for_person;	/* the access copy: all, with a cover */
 	const char	*output;	/* a PDF file instead of the printer */
+	struct print_stop stop;
 };
 
 struct print_result {
@@ -30,7 +39,8 @@ int	print_dossier(struct store *, const struct conf *,
 	    struct error *);
 /* The information notice for the people written about. */
 int	print_notice(const struct conf *, const char *output,
-	    struct print_result *, struct error *);
+	    const struct print_stop *, struct print_result *,
+	    struct error *);
 /* Where the notice's text is read from (for messages and the manual). */
 char	*print_notice_path(const struct conf *);
 

@@ -65,6 +65,11 @@ struct frame {
 	 * quit. */
 	int			(*wait_key)(struct frame *, int *key,
 				    int *code);
+	/* While a long task runs (printing), asked often: 1 when it must
+	 * give up, on Esc, the lock key or the idle delay; a lock then
+	 * waits in f->lock_pending until the key's handler returns. */
+	int			(*interrupted)(struct frame *);
+	int			 lock_pending;
 	double			 unlock_pressed;	/* for make bench */
 	/* What the key being handled holds outside any screen's content
 	 * (a question's answer, a question naming a dossier): a lock while
@@ -183,6 +188,8 @@ void	ui_title(struct frame *, const char *where);
 void	ui_highlight(int y);
 int	ui_bar_attr(const struct frame *);
 void	ui_say(struct frame *, int error, const char *fmt, ...);
+/* Show WHAT on the message line at once, before a long task. */
+void	ui_show_now(const char *what);
 /* Read a key from the terminal, giving Backspace, Enter, ^← and ^→ one
  * code each; TIMEOUT_MS as curses's timeout().  1 with a key, 0 when
  * none came in time, -1 on a signal. */

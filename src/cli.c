@@ -889,7 +889,7 @@ cmd_notice(struct cli *c, struct store *unused, const struct args *a)
 	const char *output = arg(a, "-o");
 
 	(void)unused;
-	if (print_notice(c->conf, output, &res, &err) == -1)
+	if (print_notice(c->conf, output, NULL, &res, &err) == -1)
 		return report(&err);
 	if (output != NULL)
 		util_say(_("Notice written to %s.\n"), output);

@@ -28,6 +28,7 @@ static const struct key {
 	{ "lock_after",		SECONDS, offsetof(struct conf, lock_after) },
 	{ "print_command",	TEXT,	 offsetof(struct conf, print_command) },
 	{ "printer",		TEXT,	 offsetof(struct conf, printer) },
+	{ "print_timeout",	SECONDS, offsetof(struct conf, print_timeout) },
 	{ "worker",		TEXT,	 offsetof(struct conf, worker) },
 	{ "service",		TEXT,	 offsetof(struct conf, service) },
 	{ "retention_days",	DAYS,	 offsetof(struct conf, retention_days) },
@@ -42,6 +43,10 @@ conf_init(struct conf *c)
 	memset(c, 0, sizeof(*c));
 	c->lock_after = 300;
 	c->print_command = xstrdup("lp");
+	/* lp hands the job to the print server and ends: a minute is far
+	 * more than it takes, and less than someone waits before giving up
+	 * on a frozen screen. */
+	c->print_timeout = 60;
 	c->retention_days = 730;
 	c->sandbox = 1;
 }

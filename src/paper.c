@@ -14,6 +14,7 @@
  * (paper_load.c); the fuzzer and the benchmark link it directly.
  */
 #include <sys/wait.h>
+#include <poll.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -432,16 +433,138 @@ command_words(const char *command, const char *printer, char **copy)
 	return argv;
 }
 
+/* Tenths of a second between two looks at the command and at STOP. */
+#define TICK_MS		100
+/* How long a stopped command has to end before it is killed. */
+#define GRACE_MS	1000
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Ask PID to end, then make it: a print command stopped must not stay
+ * behind holding the PDF. */
+static void
+end_command(pid_t pid, int *status)
+{
+	double until = now_ms() + GRACE_MS;
+
+	kill(pid, SIGTERM);
+	while (waitpid(pid, status, WNOHANG) == 0) {
+		if (now_ms() > until) {
+			kill(pid, SIGKILL);
+			while (waitpid(pid, status, 0) == -1 && errno == EINTR)
+				;
+			return;
+		}
+		poll(NULL, 0, 10);
+	}
+}
+
+/* Read what the command says into SAID (the rest is dropped); 0 at its
+ * end, 1 when there may be more later. */
+static int
+listen_to(int out, char *said, size_t size, size_t *heard)
+{
+	char drop[256];
+	ssize_t n;
+
+	for (;;) {
+		if (*heard < size - 1)
+			n = read(out, said + *heard, size - 1 - *heard);
+		else
+			n = read(out, drop, sizeof(drop));
+		if (n == 0)
+			return 0;
+		if (n < 0)
+			return errno == EAGAIN || errno == EINTR ? 1 : 0;
+		if (*heard < size - 1)
+			*heard += (size_t)n;
+	}
+}
+
+/*
+ * Feed the PDF to the command on IN, keep the first line it says on OUT,
+ * and wait for it to end, never longer than WAIT allows.  0 when it
+ * ended (*STATUS; *BROKEN when it did not read the whole PDF), 1 when
+ * it was stopped, 2 when its time was over.
+ */
+static int
+feed(pid_t pid, int in, int out, const struct paper_pdf *pdf,
+    const struct paper_wait *wait, char *said, size_t size, int *status,
+    int *broken)
+{
+	double deadline = wait->seconds > 0 ? now_ms() + wait->seconds *
+	    1000.0 : 0;
+	struct pollfd p[2];
+	size_t done = 0, heard = 0;
+	ssize_t n;
+	int result = 0;
+	nfds_t nfds;
+
+	fcntl(in, F_SETFL, O_NONBLOCK);
+	fcntl(out, F_SETFL, O_NONBLOCK);
+	for (;;) {
+		nfds = 0;
+		if (out != -1)
+			p[nfds++] = (struct pollfd){ out, POLLIN, 0 };
+		if (in != -1)
+			p[nfds++] = (struct pollfd){ in, POLLOUT, 0 };
+		poll(p, nfds, TICK_MS);
+		if (in != -1) {
+			n = write(in, pdf->bytes + done, pdf->len - done);
+			if (n > 0)
+				done += (size_t)n;
+			else if (n < 0 && errno != EAGAIN && errno != EINTR)
+				*broken = 1;
+			if (done == pdf->len || *broken) {
+				close(in);
+				in = -1;
+			}
+		}
+		if (out != -1 && !listen_to(out, said, size, &heard)) {
+			close(out);
+			out = -1;
+		}
+		if (waitpid(pid, status, WNOHANG) == pid) {
+			/* What it said before it ended is in the pipe. */
+			if (out != -1)
+				listen_to(out, said, size, &heard);
+			break;
+		}
+		if (wait->stop != NULL && wait->stop(wait->arg))
+			result = 1;
+		else if (deadline > 0 && now_ms() > deadline)
+			result = 2;
+		if (result != 0) {
+			end_command(pid, status);
+			break;
+		}
+	}
+	if (in != -1) {
+		close(in);
+		*broken = 1;
+	}
+	if (out != -1)
+		close(out);
+	said[heard] = '\0';
+	said[strcspn(said, "\n")] = '\0';
+	return result;
+}
+
 int
 paper_print(const struct paper_pdf *pdf, const char *command,
-    const char *printer, struct error *err)
+    const char *printer, const struct paper_wait *wait, struct error *err)
 {
 	posix_spawn_file_actions_t fa;
 	struct sigaction ignore, old;
 	char **argv, *copy, said[512];
-	int in[2], out[2], status, rc, broken = 0;
-	size_t done = 0, heard = 0;
-	ssize_t n;
+	int in[2], out[2], status = 0, rc, broken = 0, stopped;
 	pid_t pid;
 
 	argv = command_words(command, printer, &copy);
@@ -481,33 +604,23 @@ paper_print(const struct paper_pdf *pdf, const char *command,
 	memset(&ignore, 0, sizeof(ignore));
 	ignore.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &ignore, &old);
-	while (done < pdf->len) {
-		n = write(in[1], pdf->bytes + done, pdf->len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			broken = 1;
-			break;
-		}
-		done += (size_t)n;
-	}
-	close(in[1]);
+	stopped = feed(pid, in[1], out[0], pdf, wait, said, sizeof(said),
+	    &status, &broken);
 	sigaction(SIGPIPE, &old, NULL);
-	while ((n = read(out[0], said + heard, sizeof(said) - 1 - heard)) > 0 ||
-	    (n < 0 && errno == EINTR))
-		if (n > 0)
-			heard += (size_t)n;
-	close(out[0]);
-	said[heard] = '\0';
-	said[strcspn(said, "\n")] = '\0';
-	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
-		;
-	if (!broken && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+	if (stopped == 1)
+		error_set(err, EXIT_ERROR, _("printing was stopped: nothing is "
+		    "marked as on paper (what the printer already received may "
+		    "still come out)"));
+	else if (stopped == 2)
+		error_set(err, EXIT_ERROR, _("the print command did not finish "
+		    "within %ld seconds and was stopped: nothing is marked as "
+		    "on paper (print_timeout in the configuration)"),
+		    wait->seconds);
+	else if (!broken && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
 		free(argv);
 		free(copy);
 		return 0;
-	}
-	if (said[0] != '\0')
+	} else if (said[0] != '\0')
 		error_set(err, EXIT_ERROR, _("the printer did not take the "
 		    "document: %s"), said);
 	else

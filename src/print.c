@@ -33,11 +33,18 @@ typeset(const struct paper_doc *doc, struct paper_pdf *pdf,
 
 static int
 deliver(struct paper_pdf *pdf, const struct conf *conf, const char *output,
-    struct error *err)
+    const struct print_stop *stop, struct error *err)
 {
+	struct paper_wait wait = { conf->print_timeout, NULL, NULL };
+
 	if (output != NULL)
 		return paper->save(pdf, output, err);
-	return paper->print(pdf, conf->print_command, conf->printer, err);
+	if (stop != NULL) {
+		wait.stop = stop->stop;
+		wait.arg = stop->arg;
+	}
+	return paper->print(pdf, conf->print_command, conf->printer, &wait,
+	    err);
 }
 
 int
@@ -93,7 +100,7 @@ print_dossier(struct store *st, const struct conf *conf,
 	if (typeset(&doc, &pdf, err) == 0) {
 		res->pages = pdf.pages;
 		res->notes = n;
-		if (deliver(&pdf, conf, rq->output, err) == 0) {
+		if (deliver(&pdf, conf, rq->output, &rq->stop, err) == 0) {
 			rc = 0;
 			/* Paper, not a file nor the person's copy. */
 			if (rq->output == NULL && !rq->for_person) {
@@ -181,7 +188,8 @@ fill(const char *text, const struct conf *conf)
 
 int
 print_notice(const struct conf *conf, const char *output,
-    struct print_result *res, struct error *err)
+    const struct print_stop *stop, struct print_result *res,
+    struct error *err)
 {
 	struct paper_doc doc;
 	struct paper_pdf pdf;
@@ -216,7 +224,7 @@ print_notice(const struct conf *conf, const char *output,
 	if (typeset(&doc, &pdf, err) == 0) {
 		res->pages = pdf.pages;
 		res->notes = 1;
-		rc = deliver(&pdf, conf, output, err);
+		rc = deliver(&pdf, conf, output, stop, err);
 		paper->pdf_free(&pdf);
 	}
 	free(filled);

@@ -279,6 +279,30 @@ wait_key(struct frame *f, int *key, int *code)
 	}
 }
 
+static int
+interrupted(struct frame *f)
+{
+	int key, code;
+
+	if (stop_signal)
+		return 1;
+	if (lock_after > 0 && time(NULL) - last_key >= lock_after) {
+		f->lock_pending = 1;
+		return 1;
+	}
+	/* Other keys are dropped: the screen says Esc and the lock work. */
+	while (ui_read_key(0, &key, &code) == 1) {
+		last_key = time(NULL);
+		if (is_lock_key(key, code)) {
+			f->lock_pending = 1;
+			return 1;
+		}
+		if (!code && key == UI_ESC)
+			return 1;
+	}
+	return 0;
+}
+
 /* ---- Keys ---- */
 
 static int
@@ -390,6 +414,10 @@ loop(struct frame *f)
 			continue;
 		pressed = ui_clock();
 		dispatch(f, key, code);
+		if (f->lock_pending) {
+			f->lock_pending = 0;
+			lock(f);
+		}
 		if (bench != NULL) {
 			draw(f);
 			fprintf(bench, "keystroke\t%.3f\n", ui_clock() -
@@ -413,6 +441,7 @@ ui_run(const char *path, const struct conf *conf, long lock_seconds)
 	f.global_keys = global_keys;
 	f.nglobal_keys = NGLOBAL;
 	f.wait_key = wait_key;
+	f.interrupted = interrupted;
 	lock_after = lock_seconds;
 
 	/* Without SA_RESTART, a signal wakes get_wch(): the loop then

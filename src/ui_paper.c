@@ -12,9 +12,28 @@
 #include "screen.h"
 #include "util.h"
 
+/* Whether the print command was stopped by a key (Esc or the lock). */
+static int stopped;
+
+static int
+stop(void *arg)
+{
+	struct frame *f = arg;
+
+	return stopped = stopped || f->interrupted(f);
+}
+
+static void
+show_printing(void)
+{
+	stopped = 0;
+	ui_show_now(_("Printing… (Esc stops it)"));
+}
+
 /*
- * Send to the printer; when it fails, say why and offer to save the PDF
- * in a file instead, with a warning that the file is not encrypted.
+ * Send to the printer, the screens still lockable meanwhile; when it
+ * fails, say why and offer to save the PDF in a file instead, with a
+ * warning that the file is not encrypted.
  */
 void
 ui_print(struct frame *f, struct print_request *rq)
@@ -25,8 +44,9 @@ ui_print(struct frame *f, struct print_request *rq)
 	const char *home = getenv("HOME");
 	int r;
 
-	ui_say(f, 0, "%s", _("Printing…"));
-	refresh();
+	show_printing();
+	rq->stop.stop = stop;
+	rq->stop.arg = f;
 	if (print_dossier(f->st, f->conf, rq, &res, &err) == 0) {
 		if (res.notes == 0)
 			ui_say(f, 0, "%s", _("Nothing to print: every note is "
@@ -36,6 +56,10 @@ ui_print(struct frame *f, struct print_request *rq)
 			    "%d pages sent to %s.", res.pages), res.pages,
 			    f->conf->printer != NULL ? f->conf->printer :
 			    _("the printer"));
+		return;
+	}
+	if (f->lock_pending || stopped) {
+		ui_say(f, 1, "%s", err.text);
 		return;
 	}
 	question = wipe_asprintf(_("%s. Save it as a PDF file instead (NOT "
@@ -63,10 +87,10 @@ ui_print_notice(struct frame *f)
 {
 	struct print_result res;
 	struct error err;
+	struct print_stop how = { stop, f };
 
-	ui_say(f, 0, "%s", _("Printing…"));
-	refresh();
-	if (print_notice(f->conf, NULL, &res, &err) == -1)
+	show_printing();
+	if (print_notice(f->conf, NULL, &how, &res, &err) == -1)
 		ui_say(f, 1, "%s", err.text);
 	else
 		ui_say(f, 0, "%s", _("The information notice was sent to the "

@@ -237,6 +237,15 @@ question_row(void)
 }
 
 void
+ui_show_now(const char *what)
+{
+	move(question_row(), 0);
+	clrtoeol();
+	ui_text(question_row(), 0, COLS, what, strlen(what), A_BOLD);
+	refresh();
+}
+
+void
 ui_hold(struct frame *f, void *p, size_t len)
 {
 	if (f->nheld == UI_HELD_MAX)
