@@ -19,5 +19,10 @@
  */
 int	sandbox_confine(const char *notebook, const char *target,
 	    const char *print_command);
+/* Whether sandbox_confine() also filtered the sockets (seccomp): 0 not
+ * (an architecture the filter does not know), 1 no UDP, raw or packet
+ * socket, 2 the same but UDP (the print server is named by a host name,
+ * looked up through DNS). */
+int	sandbox_sockets(void);
 
 #endif

@@ -968,6 +968,24 @@ cmd_backup(struct cli *c, struct store *st, const struct args *a)
 	return EXIT_OK;
 }
 
+/* What the socket filter closes, and what the sandbox leaves open. */
+static void
+sockets_said(void)
+{
+	if (sandbox_sockets() == 1)
+		printf("%s\n", _("sockets: no UDP, raw or packet socket "
+		    "(seccomp)"));
+	else if (sandbox_sockets() == 2)
+		printf("%s\n", _("sockets: no raw or packet socket; UDP allowed "
+		    "to look up the print server's name (CUPS_SERVER or "
+		    "ServerName)"));
+	else
+		printf("%s\n", _("sockets: not filtered on this architecture"));
+	printf(_("still possible: TCP to port %d of any address (Landlock "
+	    "knows no address), Unix sockets with a path, and a program "
+	    "beside the notebook run through ld.so or sh\n"), 631);
+}
+
 static int
 cmd_check(struct cli *c, struct store *st, const struct args *a)
 {
@@ -996,6 +1014,8 @@ cmd_check(struct cli *c, struct store *st, const struct args *a)
 	else
 		printf("%s\n", _("sandbox: off (sandbox = no in the "
 		    "configuration)"));
+	if (c->confined >= 0)
+		sockets_said();
 	return EXIT_OK;
 }
 

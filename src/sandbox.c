@@ -13,10 +13,19 @@
  * - the network (kernels from 6.7): no TCP connection but to the print
  *   server's port (631, or the one CUPS_SERVER names), none accepted;
  *   abstract Unix sockets (kernels from 6.12) only within carnet.
+ * - sockets (seccomp, on the architectures named below): no UDP, raw or
+ *   packet socket, so that nothing leaves but through the print server's
+ *   TCP port; UDP stays allowed only when the print server is named by a
+ *   host name, whose address lp must look up (DNS).  io_uring, which
+ *   could open sockets past the filter, is refused.
  * Reading stays free: fonts, locales, terminfo and the print command's own
  * files are many and vary.  Unix sockets with a path (the print server's,
  * D-Bus's) stay reachable too: Landlock does not confine them (yet), and
- * lp needs CUPS's.
+ * lp needs CUPS's.  What stays possible, said by carnet(1) and "check":
+ * a TCP connection to the print server's port on any address (Landlock's
+ * port rules know no address); a program copied beside the notebook,
+ * which cannot be run directly, run through the dynamic loader
+ * (ld.so FILE) or a shell (sh FILE), since both only read it.
  *
  * The kernel's headers may be older than the kernel: the structures and
  * bits used here are the stable ABI, declared locally and masked to what
@@ -24,13 +33,20 @@
  */
 #define _GNU_SOURCE	/* O_PATH: Landlock is Linux's alone */
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -93,6 +109,120 @@ struct net_port_attr {
 	uint64_t	allowed_access;
 	uint64_t	port;
 };
+
+/* The architectures whose system call numbers the socket filter knows. */
+#if defined(__x86_64__) && defined(AUDIT_ARCH_X86_64)
+#define FILTER_ARCH	AUDIT_ARCH_X86_64
+#define FILTER_X32	0x40000000U	/* x32's numbers: refused */
+#elif defined(__aarch64__) && defined(AUDIT_ARCH_AARCH64)
+#define FILTER_ARCH	AUDIT_ARCH_AARCH64
+#elif defined(__riscv) && __riscv_xlen == 64 && defined(AUDIT_ARCH_RISCV64)
+#define FILTER_ARCH	AUDIT_ARCH_RISCV64
+#endif
+/* The low 32 bits of a system call's argument N. */
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define ARG_LOW(n)	(offsetof(struct seccomp_data, args) + 8 * (n))
+#else
+#define ARG_LOW(n)	(offsetof(struct seccomp_data, args) + 8 * (n) + 4)
+#endif
+#define SOCK_TYPE_MASK	0xf	/* SOCK_NONBLOCK and SOCK_CLOEXEC aside */
+
+static int filtered;
+
+/*
+ * Is the print server named by a host name that must be looked up (DNS,
+ * over UDP)?  CUPS_SERVER, else ServerName in the user's client.conf,
+ * else in the system's; a socket path, localhost or an address need no
+ * lookup.
+ */
+static int
+server_named(void)
+{
+	const char *home = getenv("HOME"), *server = getenv("CUPS_SERVER");
+	char path[4096], line[512], name[256] = "";
+	const char *files[2];
+	FILE *fp;
+	size_t i;
+
+	if (server != NULL)
+		snprintf(name, sizeof(name), "%s", server);
+	snprintf(path, sizeof(path), "%s/.cups/client.conf", home != NULL ?
+	    home : "/nonexistent");
+	files[0] = path;
+	files[1] = "/etc/cups/client.conf";
+	for (i = 0; i < 2 && name[0] == '\0'; i++) {
+		if ((fp = fopen(files[i], "re")) == NULL)
+			continue;
+		while (fgets(line, sizeof(line), fp) != NULL)
+			if (sscanf(line, " ServerName %255s", name) == 1)
+				break;
+		fclose(fp);
+	}
+	name[strcspn(name, ":")] = '\0';	/* host:port */
+	if (name[0] == '\0' || name[0] == '/' || name[0] == '[' ||
+	    strcmp(name, "localhost") == 0)
+		return 0;
+	/* An IPv4 address: digits and dots only. */
+	return strspn(name, "0123456789.") != strlen(name);
+}
+
+/* Refuse, for this process and what it runs, the sockets carnet and lp
+ * never need.  1 when the filter is in place, 0 where it cannot be. */
+static int
+filter_sockets(void)
+{
+#ifdef FILTER_ARCH
+	int dgram = server_named();
+	struct sock_filter code[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+		    offsetof(struct seccomp_data, arch)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, FILTER_ARCH, 1, 0),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+		    offsetof(struct seccomp_data, nr)),
+#ifdef FILTER_X32
+		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, FILTER_X32, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
+#endif
+#ifdef SYS_io_uring_setup
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_io_uring_setup, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EACCES),
+#endif
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_socket, 1, 0),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+		/* socket(domain, type, protocol) */
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, ARG_LOW(0)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AF_PACKET, 7, 0),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AF_INET, 2, 0),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AF_INET6, 1, 0),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, ARG_LOW(1)),
+		BPF_STMT(BPF_ALU | BPF_AND | BPF_K, SOCK_TYPE_MASK),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SOCK_STREAM, 2, 0),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, dgram ? SOCK_DGRAM :
+		    SOCK_STREAM, 1, 0),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EACCES),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = {
+		.len = (unsigned short)(sizeof(code) / sizeof(code[0])),
+		.filter = code,
+	};
+
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == -1 ||
+	    prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog) == -1)
+		return 0;
+	return dgram ? 2 : 1;
+#else
+	return 0;
+#endif
+}
+
+int
+sandbox_sockets(void)
+{
+	return filtered;
+}
 
 #ifdef HAVE_LANDLOCK
 /* The system's program and library folders, where running is allowed. */
@@ -289,5 +419,6 @@ sandbox_confine(const char *notebook, const char *target,
 	(void)notebook, (void)target, (void)print_command;
 	result = 0;
 #endif
+	filtered = filter_sockets();
 	return result;
 }

@@ -30,6 +30,15 @@ echo "exec_dropped=\$?" >> "\$r"
 /bin/true; echo "exec_system=\$?" >> "\$r"
 bash -c 'exec 3<> /dev/tcp/127.0.0.1/9' 2>&1 | tail -n 1 |
     sed 's/.*: /tcp=/' >> "\$r"
+# Datagrams and raw packets: the first bytes of the PDF could leave so.
+bash -c 'printf x > /dev/udp/127.0.0.1/9' 2> /dev/null; echo "udp4=\$?" >> "\$r"
+bash -c 'printf x > /dev/udp/::1/9' 2> /dev/null; echo "udp6=\$?" >> "\$r"
+perl -MSocket -e 'socket(my \$s, PF_INET6, SOCK_DGRAM | SOCK_NONBLOCK, 0)
+    or exit 1'; echo "udp_flags=\$?" >> "\$r"
+perl -MSocket -e 'socket(my \$s, PF_INET, SOCK_RAW, 1) or exit 1'
+echo "raw=\$?" >> "\$r"
+perl -MSocket -e 'socket(my \$s, PF_INET, SOCK_STREAM, 0) or exit 1'
+echo "tcp_socket=\$?" >> "\$r"
 exit 0
 END
 chmod +x "$T/bin/witness"
@@ -61,6 +70,18 @@ if [ "$abi" -ge 4 ]; then
 else
 	skip "TCP rules need Landlock ABI 4 (kernel 6.7), this one has $abi"
 fi
+case "$(uname -m)" in
+x86_64|aarch64|riscv64)
+	denied udp4; ok $? "no UDP to 127.0.0.1"
+	denied udp6; ok $? "nor to ::1"
+	denied udp_flags; ok $? "nor a UDP socket asked with flags"
+	denied raw; ok $? "no raw socket"
+	is "$(report tcp_socket)" 0 "a TCP socket can still be made (for lp)"
+	;;
+*)
+	for i in 1 2 3 4 5; do skip "no socket filter on $(uname -m)"; done
+	;;
+esac
 
 # The negative control: the same witness, not confined, does it all.
 conf 'sandbox = no
@@ -71,6 +92,8 @@ is "$(report write_outside)" 0 "and the witness can write outside"
 [ -e "$OUT/outside.txt" ]; ok $? "(the file is there)"
 is "$(report exec_dropped)" 0 "can run a dropped program"
 is "$(report tcp)" 'Connection refused' "and reach the network"
+is "$(report udp4)$(report udp6)$(report raw)" 000 \
+    "and send datagrams and raw packets"
 c check > "$T/out" 2>&1
 like "$T/out" '^sandbox: off (sandbox = no' "check says the sandbox is off"
 rm -f "$OUT/outside.txt" "$HOME/in-home.txt"
@@ -113,6 +136,13 @@ c export "$OUT/export" 2> "$T/err"; ok $? "export into a new folder"
 [ -s "$OUT/export/Léa Martin/"* ]; ok $? "(the notes are there)"
 c check > "$T/out" 2>&1; ok $? "the notebook is whole"
 like "$T/out" "^sandbox: Landlock (ABI $abi)" "check says it runs confined, and how"
+like "$T/out" '^sockets: no UDP, raw or packet socket' "and how sockets are filtered"
+like "$T/out" '^still possible: TCP to port 631 of any address' \
+    "and what stays possible"
+# A print server named by a host name is looked up through DNS: UDP stays.
+CUPS_SERVER=printers.example.org c check > "$T/out" 2>&1
+like "$T/out" '^sockets: no raw or packet socket; UDP allowed' \
+    "a print server named by a host: UDP stays, and check says why"
 # Too few descriptors to set Landlock up: every command says so (it ran
 # unconfined without a word before).
 (ulimit -n 8; c ls > /dev/null 2> "$T/err")
