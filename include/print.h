@@ -41,6 +41,13 @@ int	print_dossier(struct store *, const struct conf *,
 int	print_notice(const struct conf *, const char *output,
 	    const struct print_stop *, struct print_result *,
 	    struct error *);
+/*
+ * Does this computer's print server (CUPS, its cupsd.conf in
+ * $CUPS_SERVERROOT or /etc/cups) keep each printed PDF in its spool, in
+ * clear?  1 with *SECONDS how long (-1: as long as its job history), 0
+ * when it keeps none, -1 when that cannot be read.
+ */
+int	print_spool_keeps(long *seconds);
 /* Where the notice's text is read from (for messages and the manual). */
 char	*print_notice_path(const struct conf *);
 

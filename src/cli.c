@@ -968,6 +968,39 @@ cmd_backup(struct cli *c, struct store *st, const struct args *a)
 	return EXIT_OK;
 }
 
+/* Whether the print server here keeps a clear copy of what is printed:
+ * said for whoever looks after the computer, with what to set. */
+static void
+spool_said(const struct conf *conf)
+{
+	long seconds;
+	int keeps;
+
+	if (conf->print_command == NULL || strncmp(conf->print_command, "lp",
+	    2) != 0 || (getenv("CUPS_SERVER") != NULL &&
+	    getenv("CUPS_SERVER")[0] != '/'))
+		return;		/* not this computer's CUPS */
+	keeps = print_spool_keeps(&seconds);
+	if (keeps == 0)
+		printf("%s\n", _("printing: the print server here keeps no "
+		    "copy of what is printed (PreserveJobFiles No)"));
+	else if (keeps == 1 && seconds > 0)
+		printf(ngettext("printing: the print server here keeps a clear "
+		    "copy of each printed dossier for %ld hour: set "
+		    "PreserveJobFiles No in cupsd.conf\n", "printing: the print "
+		    "server here keeps a clear copy of each printed dossier for "
+		    "%ld hours: set PreserveJobFiles No in cupsd.conf\n",
+		    (seconds + 3599) / 3600), (seconds + 3599) / 3600);
+	else if (keeps == 1)
+		printf("%s\n", _("printing: the print server here keeps a clear "
+		    "copy of each printed dossier as long as its job history: "
+		    "set PreserveJobFiles No in cupsd.conf"));
+	else
+		printf("%s\n", _("printing: whether the print server keeps "
+		    "copies cannot be read (cupsd.conf): ask for PreserveJobFiles "
+		    "No"));
+}
+
 /* What the socket filter closes, and what the sandbox leaves open. */
 static void
 sockets_said(void)
@@ -1016,6 +1049,7 @@ cmd_check(struct cli *c, struct store *st, const struct args *a)
 		    "configuration)"));
 	if (c->confined >= 0)
 		sockets_said();
+	spool_said(c->conf);
 	return EXIT_OK;
 }
 

@@ -5,10 +5,12 @@
  * has accepted the job.  A file is not paper: saving one marks nothing.
  */
 #include <errno.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "paper.h"
 #include "print.h"
@@ -231,4 +233,37 @@ print_notice(const struct conf *conf, const char *output,
 	free(text);
 	free(path);
 	return rc;
+}
+
+/* CUPS's default since 2.3: a job's file is kept a day after printing. */
+#define CUPS_KEEPS_DEFAULT	UTIL_DAY
+
+int
+print_spool_keeps(long *seconds)
+{
+	const char *root = getenv("CUPS_SERVERROOT");
+	char path[4096], line[512], word[64], value[64];
+	long long n;
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/cupsd.conf", root != NULL ? root :
+	    "/etc/cups");
+	if ((fp = fopen(path, "re")) == NULL)
+		return -1;
+	*seconds = CUPS_KEEPS_DEFAULT;
+	while (fgets(line, sizeof(line), fp) != NULL)
+		if (sscanf(line, " %63s %63s", word, value) == 2 &&
+		    strcasecmp(word, "PreserveJobFiles") == 0) {
+			if (strcasecmp(value, "no") == 0 ||
+			    strcasecmp(value, "off") == 0 ||
+			    strcasecmp(value, "false") == 0)
+				*seconds = 0;
+			else if (util_number(value, 0, LONG_MAX, &n) == 0)
+				*seconds = (long)n;
+			else
+				*seconds = -1;	/* yes: for as long as the
+						 * job history */
+		}
+	fclose(fp);
+	return *seconds != 0;
 }

@@ -138,6 +138,21 @@ c backup "$T/usb" 2> "$T/err"; ok $? "backup into a folder"
 is "$(c -f "$T/usb/nb.db" ls | cut -f2)" "Amina Benali" \
     "the copy opens with the same passphrase"
 c check > "$T/out"; ok $? "check"
+# What the print server keeps of each PDF, read from its cupsd.conf.
+mkdir -p "$T/cups"
+spool() {
+	printf '%s' "$1" > "$T/cups/cupsd.conf"
+	CUPS_SERVERROOT="$T/cups" c check 2> /dev/null | grep '^printing:'
+}
+like <(spool '') 'clear copy of each printed dossier for 24 hours: set PreserveJobFiles No' \
+    "check: CUPS's default keeps a day's PDFs, and says what to set"
+like <(spool 'PreserveJobFiles 3600') 'for 1 hour' "a number of seconds"
+like <(spool '  preservejobfiles Yes') 'as long as its job history' "yes"
+like <(spool 'PreserveJobFiles No') 'keeps no copy' "no: said as well"
+rm "$T/cups/cupsd.conf"
+like <(CUPS_SERVERROOT="$T/cups" c check 2> /dev/null) \
+    '^printing: whether the print server keeps copies cannot be read' \
+    "an unreadable cupsd.conf: said so"
 like "$T/out" '^ok: [0-9]* pages' "check reports the pages"
 like "$T/out" '^library: SQLCipher [34]\.' "and the library it runs on"
 
