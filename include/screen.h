@@ -183,7 +183,14 @@ size_t	ui_char(const char *s, size_t len, mbstate_t *, wchar_t *, int *width);
  * columns; returns the columns used. */
 int	ui_text(int y, int x, int width, const char *, size_t, int attr);
 int	ui_width(const char *, size_t);
-void	ui_title(struct frame *, const char *where);
+/* The title row: where one is, cut with "…" to leave RIGHT (a status, or
+ * NULL) whole at the right end. */
+void	ui_title(struct frame *, const char *where, const char *right);
+/* The columns the title has for WHERE beside RIGHT. */
+int	ui_title_room(const char *right);
+/* How many bytes of S (LEN) fit in WIDTH columns, leaving one for "…"
+ * when it does not all fit; *USED the columns they take. */
+size_t	ui_fit(const char *s, size_t len, int width, int *used);
 /* Highlight row Y across the screen: the selected line. */
 void	ui_highlight(int y);
 int	ui_bar_attr(const struct frame *);

@@ -104,7 +104,7 @@ draw(struct frame *f)
 	snprintf(where, sizeof(where), ngettext("%s (%ld note)",
 	    "%s (%ld notes)", content.dossier.notes), content.dossier.name,
 	    content.dossier.notes);
-	ui_title(f, where);
+	ui_title(f, where, NULL);
 	explicit_bzero(where, sizeof(where));
 	if (content.dossier.notes == 0) {
 		ui_text(ui_body_top() + 1, 2, COLS - 4, empty, strlen(empty),

@@ -146,7 +146,7 @@ draw(struct frame *f)
 	else
 		snprintf(where, sizeof(where), _("Dossiers (%zu)"),
 		    content.count);
-	ui_title(f, where);
+	ui_title(f, where, NULL);
 	explicit_bzero(where, sizeof(where));
 	if (content.count == 0) {
 		empty = content.filter[0] != '\0' ? _("No dossier has that "

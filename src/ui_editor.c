@@ -578,36 +578,53 @@ follow(int rows)
 		top = text_row_start(content.text, top - 1, w);
 }
 
+/* The dossier's name, cut with "…" so that FORMAT around it (what the
+ * note is) fits in ROOM columns: the name gives way, never the rest. */
+static void
+title_with(char *where, size_t size, const char *format, const char *name,
+    const char *date, int room)
+{
+	char rest[128], cut[STORE_NAME_MAX + 8];
+	size_t fit;
+	int used;
+
+	snprintf(rest, sizeof(rest), format, "", date);
+	fit = ui_fit(name, strlen(name), room - ui_width(rest, strlen(rest)),
+	    &used);
+	snprintf(cut, sizeof(cut), "%.*s%s", (int)fit, name, fit <
+	    strlen(name) ? "…" : "");
+	snprintf(where, size, format, cut, date);
+	explicit_bzero(cut, sizeof(cut));
+}
+
 static void
 draw_title(struct frame *f)
 {
-	char where[STORE_NAME_MAX + 128], status[128], date[64];
+	char where[STORE_NAME_MAX + 128], status[128], date[64] = "";
 	size_t words = text_words(content.text);
-	int w;
+	const char *format;
 
+	snprintf(status, sizeof(status), ngettext("%s · %zu word",
+	    "%s · %zu words", words), content.modified ? _("modified") :
+	    _("saved"), words);
+	if (content.created != 0)
+		util_datetime(date, sizeof(date), content.created);
+	if (f->place.editing == 0)
+		format = _("%s — new note");
+	else if (content.created == 0)
+		format = _("%s — a note destroyed meanwhile");
+	else
+		format = _("%s — note of %s");
 	if (content.dossier == NULL)
 		/* Destroyed by another process: saving will say so; the
 		 * title tells why before anyone tries. */
 		snprintf(where, sizeof(where), "%s", _("a dossier destroyed "
 		    "meanwhile"));
-	else if (f->place.editing == 0)
-		snprintf(where, sizeof(where), _("%s — new note"),
-		    content.dossier);
-	else if (content.created == 0)
-		snprintf(where, sizeof(where), _("%s — a note destroyed "
-		    "meanwhile"), content.dossier);
-	else {
-		util_datetime(date, sizeof(date), content.created);
-		snprintf(where, sizeof(where), _("%s — note of %s"),
-		    content.dossier, date);
-	}
-	ui_title(f, where);
+	else
+		title_with(where, sizeof(where), format, content.dossier, date,
+		    ui_title_room(status));
+	ui_title(f, where, status);
 	explicit_bzero(where, sizeof(where));
-	snprintf(status, sizeof(status), ngettext("%s · %zu word",
-	    "%s · %zu words", words), content.modified ? _("modified") :
-	    _("saved"), words);
-	w = ui_width(status, strlen(status));
-	ui_text(0, COLS - w - 1, w, status, strlen(status), A_REVERSE);
 }
 
 static void

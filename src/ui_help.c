@@ -115,7 +115,7 @@ draw(struct frame *f)
 {
 	if (top > last_top(f))
 		top = last_top(f);
-	ui_title(f, _("Help: every key"));
+	ui_title(f, _("Help: every key"), NULL);
 	lines(f, (int)top, 1);
 }
 

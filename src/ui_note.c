@@ -127,7 +127,7 @@ draw(struct frame *f)
 	len = text_len(content.shown);
 	util_datetime(date, sizeof(date), content.note.created);
 	snprintf(where, sizeof(where), "%s — %s", content.dossier.name, date);
-	ui_title(f, where);
+	ui_title(f, where, NULL);
 	explicit_bzero(where, sizeof(where));
 	if (rows < ui_body_rows()) {
 		draw_dates(y);

@@ -103,7 +103,7 @@ page(struct frame *f, const char *heading, const char *const *lines,
 	size_t k;
 
 	erase();
-	ui_title(f, heading);
+	ui_title(f, heading, NULL);
 	for (i = 0; lines[i] != NULL; i++, row++) {
 		w = ui_width(lines[i], strlen(lines[i]));
 		ui_text(row, w < COLS ? (COLS - w) / 2 : 0, COLS, lines[i],

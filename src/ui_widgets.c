@@ -110,22 +110,65 @@ ui_bar_attr(const struct frame *f)
 	return f->colour ? COLOR_PAIR(1) | A_BOLD : A_REVERSE;
 }
 
-void
-ui_title(struct frame *f, const char *where)
+size_t
+ui_fit(const char *s, size_t len, int width, int *used)
 {
-	const char *name = "carnet", *dash = " — ";
+	mbstate_t mb;
+	wchar_t wc;
+	size_t i = 0, n, cut = 0;
+	int w, total = 0, at_cut = 0;
+
+	if (ui_width(s, len) <= width) {
+		*used = ui_width(s, len);
+		return len;
+	}
+	/* Room for the "…" that says the rest is left out. */
+	memset(&mb, 0, sizeof(mb));
+	while (i < len) {
+		n = ui_char(s + i, len - i, &mb, &wc, &w);
+		if (total + w > width - 1)
+			break;
+		total += w;
+		i += n;
+		cut = i;
+		at_cut = total;
+	}
+	*used = at_cut;
+	return cut;
+}
+
+int
+ui_title_room(const char *right)
+{
+	return COLS - TITLE_WHERE - 1 - (right != NULL ?
+	    ui_width(right, strlen(right)) + 2 : 0);
+}
+
+void
+ui_title(struct frame *f, const char *where, const char *right)
+{
+	const char *name = "carnet", *dash = " — ", *more = "…";
+	int room = ui_title_room(right), rw, used;
+	size_t fit;
 
 	move(0, 0);
 	attron(ui_bar_attr(f));
 	hline(' ', COLS);
 	attroff(ui_bar_attr(f));
 	ui_text(0, 1, COLS - 2, name, strlen(name), ui_bar_attr(f));
-	if (where != NULL) {
-		ui_text(0, TITLE_WHERE - 3, 3, dash, strlen(dash),
+	if (right != NULL) {
+		rw = ui_width(right, strlen(right));
+		ui_text(0, COLS - rw - 1, rw, right, strlen(right),
 		    ui_bar_attr(f));
-		ui_text(0, TITLE_WHERE, COLS - TITLE_WHERE - 1, where,
-		    strlen(where), ui_bar_attr(f));
 	}
+	if (where == NULL || room <= 1)
+		return;
+	ui_text(0, TITLE_WHERE - 3, 3, dash, strlen(dash), ui_bar_attr(f));
+	fit = ui_fit(where, strlen(where), room, &used);
+	ui_text(0, TITLE_WHERE, room, where, fit, ui_bar_attr(f));
+	if (fit < strlen(where))
+		ui_text(0, TITLE_WHERE + used, 1, more, strlen(more),
+		    ui_bar_attr(f));
 }
 
 void
@@ -267,44 +310,116 @@ ui_unhold(struct frame *f, const void *p)
 		}
 }
 
+/* At most this many rows for a question, above the bar. */
+#define QUESTION_ROWS_MAX	8
+/* What an answer is given at least, beside the question's last row. */
+#define ANSWER_COLS_MIN		20
+
+/*
+ * Where TEXT breaks into rows of at most WIDTH columns, at spaces where
+ * it can: the byte each row starts at in STARTS (at most MAX rows), with
+ * STARTS[n] the end.  Returns the number of rows.
+ */
+static int
+wrap(const char *text, int width, size_t *starts, int max)
+{
+	size_t len = strlen(text), i = 0, space = 0, n;
+	mbstate_t mb;
+	wchar_t wc;
+	int rows = 0, used = 0, w;
+
+	memset(&mb, 0, sizeof(mb));
+	starts[0] = 0;
+	while (i < len && rows < max) {
+		n = ui_char(text + i, len - i, &mb, &wc, &w);
+		if (used + w > width && i > starts[rows]) {
+			/* Break after the last space, else here. */
+			rows++;
+			starts[rows] = space > starts[rows - 1] ? space : i;
+			i = starts[rows];
+			used = 0;
+			space = 0;
+			memset(&mb, 0, sizeof(mb));
+			continue;
+		}
+		used += w;
+		i += n;
+		if (wc == L' ')
+			space = i;
+	}
+	/* The row being filled ends the text; at MAX rows the rest is
+	 * left out. */
+	if (rows < max)
+		starts[++rows] = len;
+	return rows;
+}
+
+/*
+ * Draw QUESTION over as many rows as it needs above the bar, so that its
+ * answer keys are always on screen, and ANSWER (when not NULL) after it,
+ * the end of a long answer in view.  Leaves the cursor after the answer.
+ */
+static void
+draw_question(const char *question, const char *answer)
+{
+	size_t starts[QUESTION_ROWS_MAX + 1], len, n = 0;
+	int rows, top, i, x = 0, y, room;
+
+	rows = wrap(question, COLS - 1, starts, QUESTION_ROWS_MAX);
+	room = COLS - 1 - ui_width(question + starts[rows - 1],
+	    starts[rows] - starts[rows - 1]) - 1;
+	/* A long answer, or a question filling its last row: the answer
+	 * takes a row of its own. */
+	if (answer != NULL && room < ANSWER_COLS_MIN && rows <
+	    QUESTION_ROWS_MAX)
+		rows++, starts[rows] = starts[rows - 1], room = COLS - 1;
+	top = question_row() - rows + 1;
+	if (top < ui_body_top())
+		top = ui_body_top();
+	for (i = 0, y = top; i < rows; i++, y++) {
+		move(y, 0);
+		clrtoeol();
+		x = ui_text(y, 0, COLS - 1, question + starts[i], starts[i + 1] -
+		    starts[i], A_BOLD);
+	}
+	y--;
+	if (answer == NULL)
+		return;
+	x = x > 0 ? x + 1 : 0;
+	len = strlen(answer);
+	/* The end of a long answer stays in view. */
+	while (ui_width(answer + n, len - n) > COLS - x - 1)
+		n++;
+	while (n < len && ((unsigned char)answer[n] & 0xc0) == 0x80)
+		n++;
+	x += ui_text(y, x, COLS - x - 1, answer + n, len - n, A_NORMAL);
+	move(y, x);
+}
+
 int
 ui_ask(struct frame *f, const char *question, char *buf, size_t size)
 {
-	size_t len = strlen(buf), n;
-	int key, code, y = question_row(), x, r, qw;
+	int key, code, r;
 
 	ui_hold(f, buf, size);
 	curs_set(1);
 	for (r = 1;;) {
-		move(y, 0);
-		clrtoeol();
-		qw = ui_text(y, 0, COLS - 2, question, strlen(question),
-		    A_BOLD);
-		/* The end of a long answer stays in view. */
-		x = qw + 1;
-		n = 0;
-		while (ui_width(buf + n, len - n) > COLS - x - 1)
-			n++;
-		while (n < len && ((unsigned char)buf[n] & 0xc0) == 0x80)
-			n++;
-		ui_text(y, x, COLS - x - 1, buf + n, len - n, A_NORMAL);
+		draw_question(question, buf);
 		refresh();
 		if ((r = f->wait_key(f, &key, &code)) != 1) {
 			r = r == 0 ? -1 : 0;
 			break;
 		}
 		if (code && key == KEY_RESIZE)
-			y = question_row();
-		else if (!code && key == '\r')
+			continue;
+		if (!code && key == '\r')
 			break;
-		else if (!code && (key == UI_ESC || key == UI_CTRL('c') ||
+		if (!code && (key == UI_ESC || key == UI_CTRL('c') ||
 		    key == UI_CTRL('q'))) {
 			r = 0;
 			break;
-		} else {
-			ui_line_key(buf, size, key, code);
-			len = strlen(buf);
 		}
+		ui_line_key(buf, size, key, code);
 	}
 	curs_set(0);
 	ui_unhold(f, buf);
@@ -318,10 +433,7 @@ ui_yes_no(struct frame *f, const char *question)
 	int key, code;
 
 	for (;;) {
-		move(question_row(), 0);
-		clrtoeol();
-		ui_text(question_row(), 0, COLS, question, strlen(question),
-		    A_BOLD);
+		draw_question(question, NULL);
 		refresh();
 		if (f->wait_key(f, &key, &code) != 1)
 			return -1;

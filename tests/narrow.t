@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Questions at 80x24, in French: a question wraps over as many rows as it
+# needs, so that its answer keys and what is typed are always on screen
+# (a hidden "n : le jeter" once made a hurried n throw a draft away).
+. "$(dirname "$0")/lib.sh"
+command -v tmux > /dev/null || skip_all "no tmux"
+locale -a 2> /dev/null | grep -qi '^fr_FR\.utf-\?8$' ||
+    skip_all "no fr_FR.UTF-8 locale"
+PASS="question-phrase-4Rm"
+init
+c new 'Marie-Hélène de la Tour-Montmorency-Beauregard' > /dev/null
+echo "Une note." | c add 1 > /dev/null
+mkdir -p "$XDG_CONFIG_HOME/carnet"
+printf 'print_command = sh -c cat>/dev/null\n' > "$XDG_CONFIG_HOME/carnet/config"
+run="env HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' CARNET_FILE='$CARNET_FILE'"
+run="$run LC_ALL=fr_FR.UTF-8 CARNET_LOCALEDIR='${CARNET_LOCALEDIR:-}' '$CARNET'"
+# The screen's rows joined, every space (no-break ones too) as one.
+joined() { tm_screen | tr '\n' ' ' | sed 's/\xc2\xa0/ /g' | tr -s ' '; }
+shows() { joined | grep -qF -- "$1"; }
+
+tm_start "$run"
+tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
+tm_wait 'Montmorency' > /dev/null && tm_keys Enter
+tm_wait 'Imprimer' > /dev/null && tm_keys p
+tm_wait 'Imprimer toutes' > /dev/null
+shows "(n : seulement les nouvelles, o : toutes, Échap : annuler)"
+ok $? "print: the answer keys are all on screen"
+tm_keys Escape
+sleep 0.3	# an Escape followed at once by n would be Alt-n
+tm_keys n
+tm_wait 'nouvelle note'; ok $? "n writes a new note"
+tm_keys 'Un brouillon à garder.'
+tm_wait 'modifiée' > /dev/null
+tm_screen | head -1 | grep -q 'Tour-Mont.*… — nouvelle note  *modifiée · 4 mots'
+ok $? "the title: the long name gives way with …, the rest stays whole"
+sleep 3.5
+kill -9 "$(tm_pid)"
+tally kills 1
+tm_stop
+
+tm_start "$run"
+tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
+tm_wait 'Un brouillon pour' > /dev/null
+shows "Le reprendre ? (o : reprendre, n : le jeter, Échap : plus tard)"
+ok $? "a draft kept: the whole question, its keys with it"
+tm_keys o
+tm_wait 'Un brouillon à garder'; ok $? "o resumes it"
+tm_keys C-s
+tm_wait 'enregistrée' > /dev/null && tm_keys C-x
+tm_wait 'Imprimer' > /dev/null && tm_keys Escape
+tm_wait 'Dossiers' > /dev/null && tm_keys C-d
+tm_wait 'Tapez son nom' > /dev/null
+shows "Tapez son nom pour confirmer :"
+ok $? "destroy: the question is whole"
+tm_keys 'Marie-Hélène de la Tour-Montmorency-Beau'
+tm_wait 'Tour-Montmorency-Beau *$' > /dev/null
+shows "confirmer : Marie-Hélène de la Tour-Montmorency-Beau"
+ok $? "and what is typed shows beside it"
+tm_keys Escape
+tm_wait 'Dossiers' > /dev/null && tm_keys C-n
+tm_wait 'Nom du nouveau dossier' > /dev/null
+long="Un nom très long pour voir que la fin reste visible pendant la frappe Z"
+tm_keys "$long"
+tm_wait 'frappe Z'; ok $? "a long answer: its end stays in view"
+tm_keys Escape
+tm_stop
+finish
