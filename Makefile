@@ -20,8 +20,8 @@ SRC = src/cli.c src/conf.c src/exchange.c src/main.c src/notebook.c \
 	src/paper_load.c src/print.c src/prompt.c src/sandbox.c \
 	src/secret.c src/session.c src/store.c src/text.c src/ui.c \
 	src/ui_dossier.c src/ui_dossiers.c src/ui_editor.c src/ui_help.c \
-	src/ui_note.c src/ui_paper.c src/ui_screens.c src/ui_search.c \
-	src/ui_unlock.c src/ui_widgets.c src/util.c
+	src/ui_note.c src/ui_noteops.c src/ui_paper.c src/ui_screens.c \
+	src/ui_search.c src/ui_unlock.c src/ui_widgets.c src/util.c
 PAPER_SRC = src/paper.c src/util.c
 OBJ = $(SRC:.c=.o)
 UNIT = tests/unit_conf.t tests/unit_notebook.t tests/unit_store.t \
@@ -55,7 +55,8 @@ src/store.o: include/notebook.h include/secret.h include/store.h \
 src/ui.o: include/conf.h include/sandbox.h include/screen.h \
 	include/secret.h include/store.h include/ui.h include/util.h
 src/ui_dossier.o src/ui_dossiers.o src/ui_editor.o src/ui_help.o \
-src/ui_note.o src/ui_paper.o src/ui_screens.o src/ui_search.o \
+src/ui_note.o src/ui_noteops.o src/ui_paper.o src/ui_screens.o \
+src/ui_search.o \
 src/ui_unlock.o src/ui_widgets.o: include/conf.h include/notebook.h \
 	include/print.h include/prompt.h include/screen.h include/secret.h \
 	include/session.h include/store.h include/text.h include/util.h

@@ -226,6 +226,11 @@ void	ui_go_search(struct frame *);
 void	ui_go_help(struct frame *);
 double	ui_clock(void);		/* milliseconds, monotonic */
 
+/* ui_noteops.c: destroy note ID, or move it to a dossier asked for, each
+ * after a question; 0 when done. */
+int	ui_note_destroy(struct frame *, long long id);
+int	ui_note_move(struct frame *, long long id);
+
 /* ui_paper.c: paper from the screens.  REQUEST goes to the printer; if
  * the printer does not take it, the PDF may go to a file instead. */
 struct print_request;

@@ -122,6 +122,20 @@ int	store_note_save(struct store *, long long dossier, long long note,
 	    long long *id, struct error *err);
 int	store_note_get(struct store *, long long id, struct note *,
 	    struct error *);
+/*
+ * A note as a person names it: its number in its dossier, 1 the oldest,
+ * as "show" and the screens number them.  Numbers follow the dates: a
+ * note written or moved in among older ones renumbers those after it.
+ */
+int	store_note_at(struct store *, long long dossier, long position,
+	    struct note *, struct error *);
+long	store_note_position(struct store *, const struct note *);
+/* Destroy note ID (secure_delete overwrites its text in the file); a
+ * draft of it becomes one of a new note. */
+int	store_note_delete(struct store *, long long id, struct error *);
+/* Move note ID to dossier TO, with its dates and its mark on paper. */
+int	store_note_move(struct store *, long long id, long long to,
+	    struct error *);
 /* Up to LIMIT notes of DOSSIER after (or, NEWEST first, before) the note
  * id FROM; FROM 0 starts at the beginning. */
 int	store_notes(struct store *, long long dossier, int newest,

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,7 @@ static int cmd_add(struct cli *, struct store *, const struct args *);
 static int cmd_show(struct cli *, struct store *, const struct args *);
 static int cmd_search(struct cli *, struct store *, const struct args *);
 static int cmd_rm(struct cli *, struct store *, const struct args *);
+static int cmd_mv(struct cli *, struct store *, const struct args *);
 static int cmd_backup(struct cli *, struct store *, const struct args *);
 static int cmd_print(struct cli *, struct store *, const struct args *);
 static int cmd_purge(struct cli *, struct store *, const struct args *);
@@ -162,11 +164,15 @@ static const struct command commands[] = {
 		"encrypted)"),
 	    .min = 1, .max = 1, .opens = SHARED, .writes = OUTPUT_OPERAND,
 	    .run = cmd_export },
-	{ .name = "rm", .usage = "[-y] DOSSIER",
-	    .help = N_("destroy a dossier and all its notes"),
+	{ .name = "rm", .usage = "[-y] DOSSIER [NOTE]",
+	    .help = N_("destroy a dossier and all its notes, or one note"),
 	    .options = { { "-y", FLAG, 0, 0, NULL } },
-	    .min = 1, .max = 1, .opens = SHARED, .writes = NO_OUTPUT,
+	    .min = 1, .max = 2, .opens = SHARED, .writes = NO_OUTPUT,
 	    .run = cmd_rm },
+	{ .name = "mv", .usage = "DOSSIER NOTE TO",
+	    .help = N_("move a note to another dossier"),
+	    .min = 3, .max = 3, .opens = SHARED, .writes = NO_OUTPUT,
+	    .run = cmd_mv },
 	{ .name = "backup", .usage = "DEST",
 	    .help = N_("write an encrypted copy, then check it"),
 	    .min = 1, .max = 1, .opens = SHARED, .writes = OUTPUT_OPERAND,
@@ -650,6 +656,7 @@ cmd_show(struct cli *c, struct store *st, const struct args *a)
 	struct note *notes;
 	size_t n, i;
 	long long from = 0;
+	long number = 0;
 	char date[64], other[64];
 	int tty = isatty(STDOUT_FILENO);
 
@@ -660,14 +667,15 @@ cmd_show(struct cli *c, struct store *st, const struct args *a)
 	printf(ngettext(" — %ld note\n", " — %ld notes\n", d.notes), d.notes);
 	do {
 		if (store_notes(st, d.id, 0, from, PAGE_NOTES, &notes, &n,
-		    &err) ==
-		    -1) {
+		    &err) == -1) {
 			store_dossier_free(&d);
 			return report(&err);
 		}
 		for (i = 0; i < n; i++) {
 			util_datetime(date, sizeof(date), notes[i].created);
-			printf("\n%s", date);
+			/* The number rm and mv take. */
+			printf("\n%s ", date);
+			printf(_("#%ld"), ++number);
 			if (notes[i].updated != notes[i].created) {
 				util_datetime(other, sizeof(other),
 				    notes[i].updated);
@@ -753,41 +761,142 @@ cmd_search(struct cli *c, struct store *st, const struct args *a)
 	return EXIT_OK;
 }
 
+/* Ask QUESTION on the terminal unless -y was given: 1 to go on. */
+static int
+confirmed(const struct args *a, const char *question)
+{
+	char answer[64];
+	int rc;
+
+	if (arg(a, "-y") != NULL)
+		return 1;
+	if (!prompt_available()) {
+		util_warn(_("no terminal to confirm on: nothing was destroyed "
+		    "(add -y to destroy without asking)"));
+		return -1;
+	}
+	rc = prompt_line(question, answer, sizeof(answer));
+	if (rc == -1 || !prompt_is_yes(answer)) {
+		util_say(_("Nothing was destroyed.\n"));
+		return 0;
+	}
+	return 1;
+}
+
+/* The note a person names: DOSSIER's note number TEXT (as "show" gives
+ * it). */
+static int
+note_named(struct store *st, const struct dossier *d, const char *text,
+    struct note *n, struct error *err)
+{
+	long long number;
+
+	if (util_number(text, 1, LONG_MAX, &number) == -1)
+		return error_set(err, EXIT_USAGE, _("“%s” is not a note number "
+		    "(see “carnet show”)"), text);
+	return store_note_at(st, d->id, (long)number, n, err);
+}
+
+/* A note's first line, at most a few words, to say which it is. */
+static char *
+note_head(const struct note *n)
+{
+	size_t len = strcspn(n->body, "\n"), fit = len < 60 ? len : 60;
+
+	while (fit > 0 && fit < len && ((unsigned char)n->body[fit] &
+	    0xc0) == 0x80)
+		fit--;
+	return wipe_asprintf("%.*s%s", (int)fit, n->body, fit < len ? "…" :
+	    "");
+}
+
+static int
+rm_note(struct store *st, const struct args *a, const struct dossier *d)
+{
+	struct error err;
+	struct note n;
+	char date[64], *head, *question, *shown;
+	int rc;
+
+	if (note_named(st, d, a->argv[1], &n, &err) == -1)
+		return report(&err);
+	util_datetime(date, sizeof(date), n.created);
+	head = note_head(&n);
+	shown = util_shown(head, strlen(head), 0);
+	question = wipe_asprintf(_("Destroy note %s of “%s”, of %s (“%s”)? "
+	    "This cannot be undone. [y/N] "), a->argv[1], d->name, date, shown);
+	rc = confirmed(a, question);
+	wipe_free(question);
+	wipe_free(shown);
+	wipe_free(head);
+	if (rc == 1 && store_note_delete(st, n.id, &err) == -1)
+		rc = -2;
+	else if (rc == 1)
+		util_say(_("Note %s of “%s” was destroyed.\n"), a->argv[1],
+		    d->name);
+	store_note_free(&n);
+	return rc == -2 ? report(&err) : rc == -1 ? EXIT_USAGE : EXIT_OK;
+}
+
 static int
 cmd_rm(struct cli *c, struct store *st, const struct args *a)
 {
 	struct error err;
 	struct dossier d;
-	char answer[64], *question;
+	char *question;
 	int rc;
 
 	(void)c;
 	if (store_dossier_find(st, a->argv[0], &d, &err) == -1)
 		return report(&err);
-	if (arg(a, "-y") == NULL) {
-		if (!prompt_available()) {
-			store_dossier_free(&d);
-			util_warn(_("no terminal to confirm on: nothing was "
-			    "destroyed (add -y to destroy without asking)"));
-			return EXIT_USAGE;
-		}
-		question = xasprintf(ngettext("Destroy the dossier “%s” and its "
-		    "%ld note? This cannot be undone. [y/N] ", "Destroy the "
-		    "dossier “%s” and its %ld notes? This cannot be undone. "
-		    "[y/N] ", d.notes), d.name, d.notes);
-		rc = prompt_line(question, answer, sizeof(answer));
-		free(question);
-		if (rc == -1 || !prompt_is_yes(answer)) {
-			store_dossier_free(&d);
-			util_say(_("Nothing was destroyed.\n"));
-			return EXIT_OK;
-		}
+	if (a->argc == 2) {
+		rc = rm_note(st, a, &d);
+		store_dossier_free(&d);
+		return rc;
 	}
-	rc = store_dossier_delete(st, d.id, &err);
-	if (rc == 0)
+	question = wipe_asprintf(ngettext("Destroy the dossier “%s” and its "
+	    "%ld note? This cannot be undone. [y/N] ", "Destroy the dossier "
+	    "“%s” and its %ld notes? This cannot be undone. [y/N] ", d.notes),
+	    d.name, d.notes);
+	rc = confirmed(a, question);
+	wipe_free(question);
+	if (rc == 1 && store_dossier_delete(st, d.id, &err) == -1)
+		rc = -2;
+	else if (rc == 1)
 		util_say(_("The dossier “%s” was destroyed.\n"), d.name);
 	store_dossier_free(&d);
-	return rc == 0 ? EXIT_OK : report(&err);
+	return rc == -2 ? report(&err) : rc == -1 ? EXIT_USAGE : EXIT_OK;
+}
+
+static int
+cmd_mv(struct cli *c, struct store *st, const struct args *a)
+{
+	struct error err;
+	struct dossier from, to;
+	struct note n = { 0 };
+	long position;
+	int rc = EXIT_OK;
+
+	(void)c;
+	if (store_dossier_find(st, a->argv[0], &from, &err) == -1)
+		return report(&err);
+	if (store_dossier_find(st, a->argv[2], &to, &err) == -1) {
+		store_dossier_free(&from);
+		return report(&err);
+	}
+	if (note_named(st, &from, a->argv[1], &n, &err) == -1 ||
+	    store_note_move(st, n.id, to.id, &err) == -1)
+		rc = report(&err);
+	else {
+		n.dossier = to.id;
+		position = store_note_position(st, &n);
+		util_say(_("Note %s of “%s” moved to “%s”, where it is note "
+		    "%ld.\n"), a->argv[1], from.name, to.name, position);
+	}
+	store_note_free(&n);
+	store_dossier_free(&from);
+	store_dossier_free(&to);
+	return rc;
 }
 
 static void

@@ -140,7 +140,19 @@ static const struct {
 	{
 	"ALTER TABLE note ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE draft ADD COLUMN base INTEGER NOT NULL DEFAULT 0;"
-	"ALTER TABLE draft ADD COLUMN session TEXT;",
+	"ALTER TABLE draft ADD COLUMN session TEXT;"
+	/* A note moved to another dossier (store_note_move()) leaves one
+	 * count and joins the other. */
+	"CREATE TRIGGER count_move AFTER UPDATE OF dossier ON note BEGIN"
+	"  UPDATE dossier SET notes = notes - 1,"
+	"   unprinted = unprinted - (old.printed IS NULL),"
+	"   last = (SELECT max(created) FROM note"
+	"    WHERE dossier = old.dossier)"
+	"   WHERE id = old.dossier;"
+	"  UPDATE dossier SET notes = notes + 1,"
+	"   unprinted = unprinted + (new.printed IS NULL),"
+	"   last = max(coalesce(last, new.created), new.created)"
+	"   WHERE id = new.dossier; END;",
 	names_nfc },
 };
 
@@ -1072,6 +1084,51 @@ store_note_save(struct store *st, long long dossier, long long note,
 	return commit(st, err);
 }
 
+int
+store_note_delete(struct store *st, long long id, struct error *err)
+{
+	sqlite3_stmt *s;
+
+	if (begin(st, err) == -1)
+		return -1;
+	/* A window writing it keeps its text: its draft becomes one of a
+	 * new note, and its save is told the note is gone. */
+	if (prepare(st, "UPDATE draft SET note = NULL WHERE note = ?1;", &s,
+	    err) == -1)
+		return rollback(st);
+	sqlite3_bind_int64(s, 1, id);
+	if (finish(st, s, err) == -1 || prepare(st, "DELETE FROM note WHERE"
+	    " id = ?1;", &s, err) == -1)
+		return rollback(st);
+	sqlite3_bind_int64(s, 1, id);
+	return update_one(st, s, err);
+}
+
+int
+store_note_move(struct store *st, long long id, long long to,
+    struct error *err)
+{
+	sqlite3_stmt *s;
+	struct dossier d;
+
+	if (dossier_lookup(st, to, NULL, &d, err) == -1)
+		return -1;
+	store_dossier_free(&d);
+	if (begin(st, err) == -1)
+		return -1;
+	if (prepare(st, "UPDATE draft SET dossier = ?2 WHERE note = ?1;", &s,
+	    err) == -1)
+		return rollback(st);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, to);
+	if (finish(st, s, err) == -1 || prepare(st, "UPDATE note SET dossier ="
+	    " ?2 WHERE id = ?1;", &s, err) == -1)
+		return rollback(st);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, to);
+	return update_one(st, s, err);
+}
+
 #define NOTE_COLUMNS \
 	"SELECT id, dossier, created, updated, printed, body, revision" \
 	" FROM note"
@@ -1107,6 +1164,51 @@ store_note_get(struct store *st, long long id, struct note *n,
 		return error_set(err, EXIT_ERROR, _("there is no note number "
 		    "%lld"), id);
 	return fail(st, rc, err);
+}
+
+int
+store_note_at(struct store *st, long long dossier, long position,
+    struct note *n, struct error *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (position < 1)
+		return error_set(err, EXIT_USAGE, _("a note's number starts at "
+		    "1"));
+	if (prepare(st, NOTE_COLUMNS " WHERE dossier = ?1 ORDER BY created, id"
+	    " LIMIT 1 OFFSET ?2;", &s, err) == -1)
+		return -1;
+	sqlite3_bind_int64(s, 1, dossier);
+	sqlite3_bind_int64(s, 2, position - 1);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		note_row(s, n);
+	release(st, s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return error_set(err, EXIT_ERROR, _("this dossier has no note "
+		    "number %ld (see “carnet show”)"), position);
+	return fail(st, rc, err);
+}
+
+long
+store_note_position(struct store *st, const struct note *n)
+{
+	sqlite3_stmt *s;
+	struct error err;
+	long position = 0;
+
+	if (prepare(st, "SELECT count(*) FROM note WHERE dossier = ?1 AND"
+	    " (created < ?2 OR (created = ?2 AND id <= ?3));", &s, &err) == -1)
+		return 0;
+	sqlite3_bind_int64(s, 1, n->dossier);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)n->created);
+	sqlite3_bind_int64(s, 3, n->id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		position = (long)sqlite3_column_int64(s, 0);
+	release(st, s);
+	return position;
 }
 
 /* Read the notes S returns (its SQL sets how many); with FIRST_LINE,

@@ -90,14 +90,24 @@ load(struct frame *f)
 	content.first = top;
 }
 
+/* The note on the selected row, or 0. */
+static long long
+selected(void)
+{
+	if (content.heads == NULL || sel < content.first ||
+	    sel >= content.first + content.nheads)
+		return 0;
+	return content.heads[sel - content.first].id;
+}
+
 static void
 draw(struct frame *f)
 {
-	char where[STORE_NAME_MAX + 64], date[64];
+	char where[STORE_NAME_MAX + 64], date[64], number[32];
 	const char *empty = _("No note yet in this dossier: n writes one.");
 	struct note *n;
 	size_t i;
-	int y, x, attr;
+	int y, x, attr, digits;
 
 	if (content.dossier.name == NULL)
 		return;
@@ -111,14 +121,20 @@ draw(struct frame *f)
 		    A_NORMAL);
 		return;
 	}
+	snprintf(number, sizeof(number), "%ld", content.dossier.notes);
+	digits = (int)strlen(number);
 	for (i = 0; i < content.nheads; i++) {
 		n = &content.heads[i];
 		y = ui_body_top() + (int)i;
 		attr = content.first + i == sel ? A_REVERSE : A_NORMAL;
 		if (attr == A_REVERSE)
 			ui_highlight(y);
+		/* The number "show", rm and mv know it by: 1 the oldest. */
+		snprintf(number, sizeof(number), "#%-*ld", digits,
+		    content.dossier.notes - (long)(content.first + i));
+		x = 1 + ui_text(y, 1, digits + 1, number, strlen(number), attr);
 		util_datetime(date, sizeof(date), n->created);
-		x = 1 + ui_text(y, 1, DATE_COLS, date, strlen(date), attr);
+		x += 1 + ui_text(y, x + 1, DATE_COLS, date, strlen(date), attr);
 		/* P: already on paper. */
 		ui_text(y, x + 1, 1, n->printed ? "P" : " ", 1, attr);
 		ui_text(y, x + 3, COLS - x - 4, n->body, n->len, attr);
@@ -128,10 +144,9 @@ draw(struct frame *f)
 static void
 open_note(struct frame *f)
 {
-	if (content.heads == NULL || sel < content.first ||
-	    sel >= content.first + content.nheads)
+	if (selected() == 0)
 		return;
-	f->place.note = content.heads[sel - content.first].id;
+	f->place.note = selected();
 	f->place.screen = SCREEN_NOTE;
 }
 
@@ -139,6 +154,20 @@ static void
 new_note(struct frame *f)
 {
 	ui_edit(f, 0);
+}
+
+static void
+destroy_note(struct frame *f)
+{
+	if (selected() != 0)
+		ui_note_destroy(f, selected());
+}
+
+static void
+move_note(struct frame *f)
+{
+	if (selected() != 0)
+		ui_note_move(f, selected());
 }
 
 static void
@@ -207,6 +236,10 @@ static const struct ui_key keys[] = {
 	    .run = copy_for_person, .bar = 1 },
 	{ .key = 'x', .label = "x", .text = N_("Destroy what is on paper"),
 	    .run = purge, .bar = 1 },
+	{ .key = 'd', .label = "d", .text = N_("Destroy this note"),
+	    .run = destroy_note },
+	{ .key = 'm', .label = "m", .text = N_("Move it to another dossier"),
+	    .run = move_note },
 	{ .key = KEY_RIGHT, .code = 1, .label = "→",
 	    .text = N_("Read the note"), .run = open_note },
 	{ .key = KEY_LEFT, .code = 1, .label = "←", .text = N_("Dossiers"),

@@ -21,6 +21,7 @@ static struct {
 	struct dossier	 dossier;	/* for the title */
 	struct note	 note;		/* body NULL: to load */
 	struct text	*shown;		/* the note, to wrap it */
+	long		 number;	/* in its dossier, 1 the oldest */
 	long long	 version;	/* store_version() when read */
 } content;
 
@@ -91,6 +92,7 @@ load(struct frame *f)
 		back_to_dossier(f);
 		return;
 	}
+	content.number = store_note_position(f->st, &content.note);
 	content.shown = text_new();
 	text_insert(content.shown, 0, content.note.body, content.note.len);
 	text_clear_undo(content.shown);
@@ -126,7 +128,8 @@ draw(struct frame *f)
 		return;
 	len = text_len(content.shown);
 	util_datetime(date, sizeof(date), content.note.created);
-	snprintf(where, sizeof(where), "%s — %s", content.dossier.name, date);
+	snprintf(where, sizeof(where), "%s — %s #%ld", content.dossier.name,
+	    date, content.number);
 	ui_title(f, where, NULL);
 	explicit_bzero(where, sizeof(where));
 	if (rows < ui_body_rows()) {
@@ -270,6 +273,20 @@ edit_note(struct frame *f)
 }
 
 static void
+destroy_note(struct frame *f)
+{
+	if (ui_note_destroy(f, f->place.note) == 0)
+		back_to_dossier(f);
+}
+
+static void
+move_note(struct frame *f)
+{
+	if (ui_note_move(f, f->place.note) == 0)
+		back_to_dossier(f);
+}
+
+static void
 print_note(struct frame *f)
 {
 	struct print_request rq;
@@ -287,6 +304,10 @@ static const struct ui_key keys[] = {
 	    .run = edit_note, .bar = 1 },
 	{ .key = 'p', .label = "p", .text = N_("Print the note"),
 	    .run = print_note, .bar = 1 },
+	{ .key = 'd', .label = "d", .text = N_("Destroy this note"),
+	    .run = destroy_note, .bar = 1 },
+	{ .key = 'm', .label = "m", .text = N_("Move it to another dossier"),
+	    .run = move_note, .bar = 1 },
 	{ .key = KEY_LEFT, .code = 1, .label = "←",
 	    .text = N_("Back to the dossier"), .run = back_to_dossier },
 	{ .key = 'q', .label = "q", .text = N_("Back to the dossier"),

@@ -9,10 +9,10 @@ like "$T/out" '^SQLCipher [34]\.[0-9.]* .*(SQLite 3\.[0-9.]*)$' \
     "and the SQLCipher and SQLite it runs on"
 "$CARNET" -h > "$T/out"; ok $? "-h exits 0"
 for cmd in init passwd ls new add show search print purge notice import \
-    export rm backup check; do
+    export rm mv backup check; do
 	grep -q "^  $cmd " "$T/out" || echo "#   $cmd missing"
 done
-is "$(grep -c '^  [a-z]' "$T/out")" 15 "-h lists the fifteen commands"
+is "$(grep -c '^  [a-z]' "$T/out")" 16 "-h lists the sixteen commands"
 "$CARNET" --frobnicate 2> "$T/err"; is $? 2 "unknown option: 2"
 "$CARNET" frobnicate 2> "$T/err"; is $? 2 "unknown command: 2"
 like "$T/err" 'unknown command' "and says so"
@@ -127,6 +127,30 @@ c -f "$T/random" ls 2> "$T/err"; is $? 4 "a file that is not a notebook: 4"
 is "$(sum "$T/random")" "$before" "and it is not written to"
 c -f "$T" ls 2> "$T/err"; is $? 4 "a folder: 4"
 like "$T/err" 'folder' "says it is a folder"
+
+# One note, as show numbers it: destroyed, or moved with its dates.
+c new 'Note Perdue' > /dev/null
+echo "Écrite dans le mauvais dossier." | CARNET_NOW=1700000000 c add 'Note Perdue'
+echo "Celle-ci aussi, plus tard." | CARNET_NOW=1700100000 c add 'Note Perdue'
+c show 'Note Perdue' | grep -c '#[12]$' > "$T/n"
+is "$(cat "$T/n")" 2 "show numbers each note"
+c rm 'Note Perdue' 2 < /dev/null 2> "$T/err"; is $? 2 "rm of a note without -y nor terminal: 2"
+c rm -y 'Note Perdue' 3 2> "$T/err"; is $? 1 "a note number that is not there: 1"
+like "$T/err" 'no note number 3' "and says so"
+c rm -y 'Note Perdue' deux 2> "$T/err"; is $? 2 "a note number that is not a number: 2"
+c mv 'Note Perdue' 1 1 2> "$T/err"; ok $? "mv moves a note"
+like "$T/err" 'moved to “Amina Benali”, where it is note 1' "and says where it is now"
+c show 1 | grep -A1 '#1$' | grep -q 'Écrite dans le mauvais dossier'
+ok $? "it is there, first by its date"
+c show 1 | grep -q '^2023-11-14 22:13 #1'; ok $? "with its date"
+is "$(c ls | awk -F '\t' '$2 == "Note Perdue" {print $3}')" 1 \
+    "the dossier it left counts one note less"
+c rm -y 'Note Perdue' 1 2> "$T/err"; ok $? "rm -y destroys one note"
+like "$T/err" 'Note 1 of “Note Perdue” was destroyed' "and says which"
+is "$(c ls | awk -F '\t' '$2 == "Note Perdue" {print $3}')" 0 "none left"
+c search 'plus tard' > "$T/out"; is "$(wc -l < "$T/out")" 0 \
+    "its words are gone from the search"
+c rm -y 'Note Perdue' > /dev/null 2>&1
 
 c rm 2 < /dev/null 2> "$T/err"; is $? 2 "rm without -y nor terminal: 2"
 is "$(c ls | wc -l)" 2 "and nothing is destroyed"

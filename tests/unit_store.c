@@ -349,6 +349,63 @@ main(void)
 	is_int(store_note_save(st, benali, 987654, &base, 0, "x", 1, &id,
 	    &err), STORE_CHANGED, "a note destroyed meanwhile: told too");
 
+	/* A note as a person names it, destroyed or moved alone. */
+	{
+		struct dossier before, after;
+		long long x;
+
+		ok(store_dossier_new(st, "Zoé Mars", &x, &err) == 0 &&
+		    store_note_add(st, x, "la plus ancienne", 16, 500, &id,
+		    &err) == 0 && store_note_add(st, x, "la suivante", 11, 900,
+		    &other, &err) == 0, "a dossier of two notes");
+		ok(store_note_at(st, x, 1, &note, &err) == 0 && note.id == id,
+		    "note 1 is the oldest");
+		is_int(store_note_position(st, &note), 1, "and its number is 1");
+		store_note_free(&note);
+		ok(store_note_at(st, x, 2, &note, &err) == 0 &&
+		    note.id == other && store_note_position(st, &note) == 2,
+		    "note 2 the next");
+		store_note_free(&note);
+		ok(store_note_at(st, x, 3, &note, &err) == -1 &&
+		    strstr(err.text, "number 3") != NULL, "no note 3: %s",
+		    err.text);
+		ok(store_note_at(st, x, 0, &note, &err) == -1, "no note 0");
+		ok(store_dossier_get(st, dupont, &before, &err) == 0, "(read)");
+		ok(store_note_move(st, id, dupont, &err) == 0, "a note moved");
+		ok(store_dossier_get(st, dupont, &after, &err) == 0 &&
+		    after.notes == before.notes + 1 && after.unprinted ==
+		    before.unprinted + 1, "it counts in its new dossier");
+		store_dossier_free(&before);
+		store_dossier_free(&after);
+		ok(store_note_get(st, id, &note, &err) == 0 &&
+		    note.dossier == dupont && note.created == 500,
+		    "with its date");
+		store_note_free(&note);
+		ok(store_dossier_get(st, x, &d, &err) == 0 && d.notes == 1 &&
+		    d.last == 900, "and no longer in the old one");
+		store_dossier_free(&d);
+		ok(store_note_move(st, id, 987654, &err) == -1,
+		    "no move to a dossier that does not exist");
+		d1 = 0;
+		ok(store_draft_put(st, &d1, "w9", x, other, 0, "en cours", 8,
+		    &err) == 0 && store_note_delete(st, other, &err) == 0,
+		    "a note destroyed while a draft of it exists");
+		ok(store_note_get(st, other, &note, &err) == -1, "it is gone");
+		ok(store_drafts(st, &drafts, &n, &err) == 0, "(drafts read)");
+		for (i = 0, found = 0; i < n; i++)
+			found += drafts[i].id == d1 && drafts[i].note == 0;
+		ok(found == 1, "its draft stays, as one of a new note");
+		store_drafts_free(drafts, n);
+		ok(store_draft_drop(st, d1, &err) == 0, "(dropped)");
+		ok(store_dossier_get(st, x, &d, &err) == 0 && d.notes == 0,
+		    "the dossier counts no note");
+		store_dossier_free(&d);
+		ok(store_note_delete(st, other, &err) == -1,
+		    "destroying twice is told");
+		is_int(index_has(st, "suivante"), 0, "its words left the index");
+		ok(store_dossier_delete(st, x, &err) == 0, "(dossier destroyed)");
+	}
+
 	/* Destruction leaves nothing, not even words in the index. */
 	is_int(index_has(st, "pmi"), 1, "'pmi' is in the index");
 	ok(store_dossier_delete(st, benali, &err) == 0, "dossier destroyed");

@@ -1,0 +1,108 @@
+/*
+ * ui_noteops.c - what the dossier screen and the reader do to one note
+ * beside printing it: destroy it, or move it to another dossier, each
+ * after a question that names the note by its number, date and first
+ * words.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "screen.h"
+#include "util.h"
+
+/* The note ID as a question names it: its number, date, first words. */
+static int
+describe(struct frame *f, long long id, long *number, char *date,
+    size_t size, char **head)
+{
+	struct error err;
+	struct note n;
+	size_t len, fit;
+	int used;
+
+	if (store_note_get(f->st, id, &n, &err) == -1) {
+		ui_say(f, 1, "%s", _("That note no longer exists."));
+		return -1;
+	}
+	*number = store_note_position(f->st, &n);
+	util_datetime(date, size, n.created);
+	len = strcspn(n.body, "\n");
+	fit = ui_fit(n.body, len, 40, &used);
+	*head = wipe_asprintf("%.*s%s", (int)fit, n.body, fit < len ? "…" :
+	    "");
+	store_note_free(&n);
+	return 0;
+}
+
+int
+ui_note_destroy(struct frame *f, long long id)
+{
+	struct error err;
+	char date[64], *head, *question;
+	long number;
+	int r;
+
+	if (describe(f, id, &number, date, sizeof(date), &head) == -1)
+		return -1;
+	question = wipe_asprintf(_("Destroy note %ld, of %s (“%s”)? This "
+	    "cannot be undone. (y: destroy it, n or Esc: keep it)"), number,
+	    date, head);
+	wipe_free(head);
+	ui_hold(f, question, strlen(question));
+	r = ui_yes_no(f, question);
+	ui_unhold(f, question);
+	wipe_free(question);
+	if (r != 1)
+		return -1;
+	if (store_note_delete(f->st, id, &err) == -1) {
+		ui_say(f, 1, "%s", err.text);
+		return -1;
+	}
+	ui_say(f, 0, _("Note %ld was destroyed."), number);
+	return 0;
+}
+
+int
+ui_note_move(struct frame *f, long long id)
+{
+	struct dossier to;
+	struct error err;
+	struct note n;
+	char date[64], *head, *question, answer[UI_LINE_MAX] = "";
+	long number;
+	int r;
+
+	if (describe(f, id, &number, date, sizeof(date), &head) == -1)
+		return -1;
+	question = wipe_asprintf(_("Move note %ld, of %s (“%s”), to which "
+	    "dossier? Its name or number:"), number, date, head);
+	wipe_free(head);
+	ui_hold(f, question, strlen(question));
+	r = ui_ask(f, question, answer, sizeof(answer));
+	ui_unhold(f, question);
+	wipe_free(question);
+	if (r != 1 || answer[0] == '\0') {
+		explicit_bzero(answer, sizeof(answer));
+		return -1;
+	}
+	r = -1;
+	if (store_dossier_find(f->st, answer, &to, &err) == -1)
+		ui_say(f, 1, "%s", err.text);
+	else {
+		if (to.id == f->place.dossier)
+			ui_say(f, 1, "%s", _("The note is already in that "
+			    "dossier."));
+		else if (store_note_move(f->st, id, to.id, &err) == -1)
+			ui_say(f, 1, "%s", err.text);
+		else if (store_note_get(f->st, id, &n, &err) == 0) {
+			ui_say(f, 0, _("Note moved to “%s”, where it is note "
+			    "%ld."), to.name, store_note_position(f->st, &n));
+			store_note_free(&n);
+			r = 0;
+		}
+		store_dossier_free(&to);
+	}
+	explicit_bzero(answer, sizeof(answer));
+	return r;
+}
