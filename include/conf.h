@@ -19,6 +19,7 @@ struct conf {
 	long	 retention_days;
 	char	*contact;	/* for the notice: how to reach the worker */
 	char	*notice;	/* the notice's text, when adapted */
+	char	*pdf_folder;	/* NULL: the documents folder */
 	long	 sandbox;	/* 1: confine with Landlock (sandbox.h) */
 };
 
@@ -34,5 +35,11 @@ int	conf_load(struct conf *, const char *path, FILE *errors);
  * Allocated; NULL when neither variable is set. */
 char	*conf_path(void);
 void	conf_free(struct conf *);
+/* VALUE with a leading "~" made the home folder (a new string). */
+char	*conf_expand(const char *value);
+/* Where a PDF is saved when there is no printer: pdf_folder, else the
+ * documents folder (xdg-user-dirs, else ~/Documents), else the home
+ * folder.  A new string. */
+char	*conf_pdf_folder(const struct conf *);
 
 #endif

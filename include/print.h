@@ -7,6 +7,8 @@
 #ifndef CARNET_PRINT_H
 #define CARNET_PRINT_H
 
+#include <time.h>
+
 #include "conf.h"
 #include "store.h"
 #include "util.h"
@@ -32,11 +34,18 @@ struct print_result {
 	int		 pages;
 	size_t		 notes;		/* 0: there was nothing to print */
 	int		 marked;	/* the notes are now marked on paper */
+	/* A PDF written to a file: its notes, for print_mark() once it
+	 * is printed (NULL for the person's copy). */
+	long long	*ids;
+	time_t		 when;
 };
 
 int	print_dossier(struct store *, const struct conf *,
 	    const struct print_request *, struct print_result *,
 	    struct error *);
+/* A PDF written to a file was printed: mark its notes as on paper. */
+int	print_mark(struct store *, struct print_result *, struct error *);
+void	print_result_free(struct print_result *);
 /* The information notice for the people written about. */
 int	print_notice(const struct conf *, const char *output,
 	    const struct print_stop *, struct print_result *,

@@ -47,6 +47,7 @@ struct ui_key;
 struct frame {
 	const char		*path;
 	const struct conf	*conf;
+	char			*pdf_folder;	/* where a PDF is saved */
 	struct store		*st;		/* NULL while locked */
 	struct place		 place;
 	int			 key, code;	/* the key being handled */

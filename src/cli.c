@@ -906,6 +906,30 @@ warn_unencrypted(const char *path)
 	    "it, then delete it.\n"), path);
 }
 
+/* A PDF written to a file is on paper once printed: ask, on a terminal,
+ * so that "print, then destroy" works without a printer attached. */
+static void
+printed_yet(struct store *st, struct print_result *res)
+{
+	struct error err;
+	char answer[64];
+
+	if (res->ids == NULL || !prompt_available()) {
+		if (res->ids != NULL)
+			util_say("%s", _("Its notes are not marked as on paper "
+			    "(no terminal to ask whether it was printed).\n"));
+		return;
+	}
+	if (prompt_line(_("Print the PDF now. Was it printed? Its notes are "
+	    "then marked as on paper. [y/N] "), answer, sizeof(answer)) ==
+	    -1 || !prompt_is_yes(answer))
+		util_say("%s", _("Its notes are not marked as on paper.\n"));
+	else if (print_mark(st, res, &err) == -1)
+		report(&err);
+	else
+		util_say("%s", _("Its notes are marked as on paper.\n"));
+}
+
 static int
 cmd_print(struct cli *c, struct store *st, const struct args *a)
 {
@@ -929,11 +953,13 @@ cmd_print(struct cli *c, struct store *st, const struct args *a)
 	if (res.notes == 0)
 		util_say(_("Nothing to print: every note of “%s” is "
 		    "already on paper (--all prints them all).\n"), d.name);
-	else if (output != NULL)
+	else if (output != NULL) {
 		warn_unencrypted(output);
-	else
+		printed_yet(st, &res);
+	} else
 		util_say(ngettext("%d page sent to the printer.\n",
 		    "%d pages sent to the printer.\n", res.pages), res.pages);
+	print_result_free(&res);
 	store_dossier_free(&d);
 	return EXIT_OK;
 }
@@ -1133,6 +1159,7 @@ cmd_check(struct cli *c, struct store *st, const struct args *a)
 {
 	struct error err;
 	long pages;
+	char *folder;
 
 	(void)a;
 	if (notebook_check(store_notebook(st), &pages, &err) == -1)
@@ -1159,6 +1186,10 @@ cmd_check(struct cli *c, struct store *st, const struct args *a)
 	if (c->confined >= 0)
 		sockets_said();
 	spool_said(c->conf);
+	folder = conf_pdf_folder(c->conf);
+	printf(_("PDF folder: %s (where the screens save a PDF when there is "
+	    "no printer; writable in the sandbox)\n"), folder);
+	free(folder);
 	return EXIT_OK;
 }
 

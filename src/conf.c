@@ -17,14 +17,14 @@
 #include "conf.h"
 #include "util.h"
 
-enum kind { TEXT, SECONDS, DAYS, SWITCH };
+enum kind { TEXT, PATH, SECONDS, DAYS, SWITCH };
 
 static const struct key {
 	const char	*name;
 	enum kind	 kind;
 	size_t		 offset;
 } keys[] = {
-	{ "notebook",		TEXT,	 offsetof(struct conf, notebook) },
+	{ "notebook",		PATH,	 offsetof(struct conf, notebook) },
 	{ "lock_after",		SECONDS, offsetof(struct conf, lock_after) },
 	{ "print_command",	TEXT,	 offsetof(struct conf, print_command) },
 	{ "printer",		TEXT,	 offsetof(struct conf, printer) },
@@ -33,7 +33,8 @@ static const struct key {
 	{ "service",		TEXT,	 offsetof(struct conf, service) },
 	{ "retention_days",	DAYS,	 offsetof(struct conf, retention_days) },
 	{ "contact",		TEXT,	 offsetof(struct conf, contact) },
-	{ "notice",		TEXT,	 offsetof(struct conf, notice) },
+	{ "notice",		PATH,	 offsetof(struct conf, notice) },
+	{ "pdf_folder",		PATH,	 offsetof(struct conf, pdf_folder) },
 	{ "sandbox",		SWITCH,	 offsetof(struct conf, sandbox) },
 };
 
@@ -61,6 +62,7 @@ conf_free(struct conf *c)
 	free(c->service);
 	free(c->contact);
 	free(c->notice);
+	free(c->pdf_folder);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -78,15 +80,73 @@ trim(char *s)
 	return s;
 }
 
-/* A path in the file may start with "~/". */
-static char *
-expand(const char *value)
+char *
+conf_expand(const char *value)
 {
 	const char *home = getenv("HOME");
 
-	if (value[0] == '~' && value[1] == '/' && home != NULL)
+	if (value[0] == '~' && (value[1] == '/' || value[1] == '\0') &&
+	    home != NULL)
 		return xasprintf("%s%s", home, value + 1);
 	return xstrdup(value);
+}
+
+/* The documents folder xdg-user-dirs names ("$HOME/Documents", in
+ * French too), or NULL. */
+static char *
+xdg_documents(void)
+{
+	const char *config = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	char *path, line[1024], *value = NULL, *end;
+	FILE *fp;
+
+	if (home == NULL)
+		return NULL;
+	path = config != NULL && config[0] == '/' ?
+	    xasprintf("%s/user-dirs.dirs", config) :
+	    xasprintf("%s/.config/user-dirs.dirs", home);
+	fp = fopen(path, "re");
+	free(path);
+	if (fp == NULL)
+		return NULL;
+	while (value == NULL && fgets(line, sizeof(line), fp) != NULL) {
+		if (strncmp(line, "XDG_DOCUMENTS_DIR=\"", 19) != 0 ||
+		    (end = strrchr(line + 19, '"')) == NULL)
+			continue;
+		*end = '\0';
+		value = strncmp(line + 19, "$HOME", 5) == 0 ?
+		    xasprintf("%s%s", home, line + 24) : xstrdup(line + 19);
+	}
+	fclose(fp);
+	return value;
+}
+
+static int
+is_folder(const char *path)
+{
+	struct stat sb;
+
+	return path != NULL && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+char *
+conf_pdf_folder(const struct conf *c)
+{
+	const char *home = getenv("HOME");
+	char *path;
+
+	if (c->pdf_folder != NULL)
+		return xstrdup(c->pdf_folder);
+	if ((path = xdg_documents()) != NULL && is_folder(path))
+		return path;
+	free(path);
+	if (home == NULL)
+		return xstrdup(".");
+	path = xasprintf("%s/Documents", home);
+	if (is_folder(path))
+		return path;
+	free(path);
+	return xstrdup(home);
 }
 
 static int
@@ -99,10 +159,10 @@ set(struct conf *c, const struct key *k, const char *value, const char *name,
 
 	switch (k->kind) {
 	case TEXT:
+	case PATH:
 		free(*text);
-		*text = value[0] == '\0' ? NULL : strcmp(k->name, "notebook") ==
-		    0 || strcmp(k->name, "notice") == 0 ? expand(value) :
-		    xstrdup(value);
+		*text = value[0] == '\0' ? NULL : k->kind == PATH ?
+		    conf_expand(value) : xstrdup(value);
 		if (k->offset == offsetof(struct conf, print_command) &&
 		    *text == NULL)
 			*text = xstrdup("lp");

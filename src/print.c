@@ -104,8 +104,13 @@ print_dossier(struct store *st, const struct conf *conf,
 		res->notes = n;
 		if (deliver(&pdf, conf, rq->output, &rq->stop, err) == 0) {
 			rc = 0;
-			/* Paper, not a file nor the person's copy. */
-			if (rq->output == NULL && !rq->for_person) {
+			/* Paper, not a file nor the person's copy: a file is
+			 * marked once it is printed (print_mark()). */
+			res->when = doc.when;
+			if (rq->output != NULL && !rq->for_person) {
+				res->ids = ids;
+				ids = NULL;
+			} else if (rq->output == NULL && !rq->for_person) {
 				if (store_notes_printed(st, ids, n, doc.when,
 				    err) == -1)
 					rc = -1;
@@ -120,6 +125,25 @@ print_dossier(struct store *st, const struct conf *conf,
 	store_notes_free(notes, n);
 	store_dossier_free(&d);
 	return rc;
+}
+
+int
+print_mark(struct store *st, struct print_result *res, struct error *err)
+{
+	if (res->ids == NULL)
+		return 0;
+	if (store_notes_printed(st, res->ids, res->notes, res->when, err) ==
+	    -1)
+		return -1;
+	res->marked = 1;
+	return 0;
+}
+
+void
+print_result_free(struct print_result *res)
+{
+	free(res->ids);
+	res->ids = NULL;
 }
 
 char *

@@ -4,6 +4,8 @@
  * resizing.  It knows the screens only through ui_screens[] and their
  * struct screen (screen.h); start reading at ui_run().
  */
+#include <sys/stat.h>
+
 #include <curses.h>
 #include <poll.h>
 #include <signal.h>
@@ -343,6 +345,14 @@ dispatch(struct frame *f, int key, int code)
 		f->place.back = was;
 }
 
+static int
+is_folder(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
 static void
 on_stop(int sig)
 {
@@ -442,6 +452,7 @@ ui_run(const char *path, const struct conf *conf, long lock_seconds)
 	f.nglobal_keys = NGLOBAL;
 	f.wait_key = wait_key;
 	f.interrupted = interrupted;
+	f.pdf_folder = conf_pdf_folder(conf);
 	lock_after = lock_seconds;
 
 	/* Without SA_RESTART, a signal wakes get_wch(): the loop then
@@ -457,7 +468,10 @@ ui_run(const char *path, const struct conf *conf, long lock_seconds)
 	if (getenv("CARNET_BENCH") != NULL)
 		bench = fopen(getenv("CARNET_BENCH"), "ae");
 	if (ui_unlock(&f, 0) == 0) {
-		if (conf->sandbox && sandbox_confine(path, NULL,
+		/* The PDF folder stays writable: without a printer, a PDF
+		 * is how notes reach paper. */
+		if (conf->sandbox && sandbox_confine(path,
+		    is_folder(f.pdf_folder) ? f.pdf_folder : NULL,
 		    conf->print_command) == -1)
 			ui_say(&f, 1, "%s", _("The sandbox could not be set "
 			    "up: carnet runs unconfined."));
@@ -473,6 +487,7 @@ ui_run(const char *path, const struct conf *conf, long lock_seconds)
 	/* A signal or a quit while writing: the text stays as a draft. */
 	forget(&f);
 	store_close(f.st);
+	free(f.pdf_folder);
 	fputs("\033[?2004l", stdout);
 	erase();
 	refresh();

@@ -4,10 +4,12 @@
  * and the information notice.
  */
 #include <curses.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "conf.h"
 #include "print.h"
 #include "screen.h"
 #include "util.h"
@@ -30,18 +32,90 @@ show_printing(void)
 	ui_show_now(_("Printing… (Esc stops it)"));
 }
 
+/* The name a PDF is offered under: the dossier's (or WHAT's) and the
+ * date, with nothing a file name cannot hold. */
+static void
+offered_name(char *buf, size_t size, const char *what)
+{
+	char date[32];
+	size_t i;
+
+	util_date(date, sizeof(date), util_now());
+	snprintf(buf, size, "%s %s.pdf", what, date);
+	for (i = 0; buf[i] != '\0'; i++)
+		if (buf[i] == '/' || (unsigned char)buf[i] < 0x20)
+			buf[i] = '-';
+}
+
+/* Ask where to save the PDF: in the PDF folder unless the answer is a
+ * path ("~/…" or "/…").  1 with PATH, 0 not, -1 locked. */
+static int
+ask_file(struct frame *f, const char *why, const char *what, char *path,
+    size_t size)
+{
+	char name[UI_LINE_MAX], *question, *full;
+	int r;
+
+	offered_name(name, sizeof(name), what);
+	question = wipe_asprintf(_("%s. Save it as a PDF (NOT encrypted) in "
+	    "%s? File name (Esc: no):"), why, f->pdf_folder);
+	ui_hold(f, name, sizeof(name));
+	r = ui_ask(f, question, name, sizeof(name));
+	ui_unhold(f, name);
+	wipe_free(question);
+	if (r == 1 && name[0] == '\0')
+		r = 0;
+	if (r == 1) {
+		full = name[0] == '/' || name[0] == '~' ? conf_expand(name) :
+		    xasprintf("%s/%s", f->pdf_folder, name);
+		snprintf(path, size, "%s", full);
+		free(full);
+	}
+	explicit_bzero(name, sizeof(name));
+	return r;
+}
+
+/* After a PDF is saved: said where, and whether it was printed asked, so
+ * that its notes can then be destroyed as any on paper. */
+static void
+saved(struct frame *f, struct print_result *res, const char *path)
+{
+	struct error err;
+	char *question;
+	int r;
+
+	if (res->ids == NULL) {
+		ui_say(f, 0, _("Saved in %s: it is NOT encrypted; print it, "
+		    "then delete it."), path);
+		return;
+	}
+	question = wipe_asprintf(_("Saved in %s (NOT encrypted: delete it "
+	    "once printed). Print it now: was it printed? (y: mark its notes "
+	    "as on paper, n: not yet)"), path);
+	r = ui_yes_no(f, question);
+	wipe_free(question);
+	if (r == 1 && print_mark(f->st, res, &err) == -1)
+		ui_say(f, 1, "%s", err.text);
+	else if (r == 1)
+		ui_say(f, 0, _("Its notes are marked as on paper. Delete %s "
+		    "once it is printed."), path);
+	else if (r == 0)
+		ui_say(f, 0, _("Saved in %s; its notes are not marked as on "
+		    "paper."), path);
+}
+
 /*
  * Send to the printer, the screens still lockable meanwhile; when it
- * fails, say why and offer to save the PDF in a file instead, with a
- * warning that the file is not encrypted.
+ * fails, say why and offer to save the PDF in the PDF folder instead,
+ * with a warning that the file is not encrypted.
  */
 void
 ui_print(struct frame *f, struct print_request *rq)
 {
 	struct print_result res;
+	struct dossier d;
 	struct error err;
-	char path[UI_LINE_MAX], *question;
-	const char *home = getenv("HOME");
+	char path[PATH_MAX], why[sizeof(err.text)];
 	int r;
 
 	show_printing();
@@ -58,28 +132,26 @@ ui_print(struct frame *f, struct print_request *rq)
 			    _("the printer"));
 		return;
 	}
-	if (f->lock_pending || stopped) {
+	if (f->lock_pending || stopped ||
+	    store_dossier_get(f->st, rq->dossier, &d, &err) == -1) {
 		ui_say(f, 1, "%s", err.text);
 		return;
 	}
-	question = wipe_asprintf(_("%s. Save it as a PDF file instead (NOT "
-	    "encrypted)? File name:"), err.text);
-	snprintf(path, sizeof(path), "%s/carnet.pdf", home != NULL ? home :
-	    ".");
-	r = ui_ask(f, question, path, sizeof(path));
-	wipe_free(question);
+	snprintf(why, sizeof(why), "%s", err.text);
+	r = ask_file(f, why, d.name, path, sizeof(path));
+	store_dossier_free(&d);
 	if (r == -1)
 		return;		/* locked meanwhile */
-	if (r != 1 || path[0] == '\0') {
-		ui_say(f, 1, "%s", err.text);
+	if (r == 0) {
+		ui_say(f, 1, "%s", why);
 		return;
 	}
 	rq->output = path;
 	if (print_dossier(f->st, f->conf, rq, &res, &err) == -1)
 		ui_say(f, 1, "%s", err.text);
 	else
-		ui_say(f, 0, _("Saved in %s: it is NOT encrypted; print it, "
-		    "then delete it."), path);
+		saved(f, &res, path);
+	print_result_free(&res);
 }
 
 void
@@ -89,10 +161,28 @@ ui_print_notice(struct frame *f)
 	struct error err;
 	struct print_stop how = { stop, f };
 
+	char path[PATH_MAX], why[sizeof(err.text)];
+	int r;
+
 	show_printing();
-	if (print_notice(f->conf, NULL, &how, &res, &err) == -1)
-		ui_say(f, 1, "%s", err.text);
-	else
+	if (print_notice(f->conf, NULL, &how, &res, &err) == 0) {
 		ui_say(f, 0, "%s", _("The information notice was sent to the "
 		    "printer."));
+		return;
+	}
+	if (f->lock_pending || stopped) {
+		ui_say(f, 1, "%s", err.text);
+		return;
+	}
+	snprintf(why, sizeof(why), "%s", err.text);
+	if ((r = ask_file(f, why, _("notice"), path, sizeof(path))) != 1) {
+		if (r == 0)
+			ui_say(f, 1, "%s", why);
+		return;
+	}
+	if (print_notice(f->conf, path, &how, &res, &err) == -1)
+		ui_say(f, 1, "%s", err.text);
+	else
+		ui_say(f, 0, _("Saved in %s: print it for the people you "
+		    "write about."), path);
 }
