@@ -3,6 +3,7 @@
  * chosen, the options and the configuration read, the notebook's place
  * decided; then a command runs (cli.c).
  */
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,10 +48,18 @@ main(int argc, char *argv[])
 	const char *localedir = getenv("CARNET_LOCALEDIR");
 	char *confpath, *path;
 	long lock_after;
-	int first, rc;
+	int first, rc, utf8_missing = 0;
 
 	secret_harden_process();
 	setlocale(LC_ALL, "");
+	/* Notes are UTF-8, and so is every message (below).  Under a locale
+	 * whose characters cannot hold them (LANG=C, Latin-1), curses would
+	 * drop what is typed ("café" kept as "caf"): characters then follow
+	 * C.UTF-8, the messages still the locale's language. */
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0 &&
+	    setlocale(LC_CTYPE, "C.UTF-8") == NULL &&
+	    setlocale(LC_CTYPE, "C.utf8") == NULL)
+		utf8_missing = 1;
 	bindtextdomain("carnet", localedir != NULL && localedir[0] != '\0' ?
 	    localedir : LOCALEDIR);
 	bind_textdomain_codeset("carnet", "UTF-8");
@@ -74,6 +83,11 @@ main(int argc, char *argv[])
 		    "on"));
 		cli_usage(stderr);
 		rc = EXIT_USAGE;
+	} else if (utf8_missing) {
+		util_warn(_("this locale cannot hold every character of a note, "
+		    "and C.UTF-8 is missing: set LANG to a UTF-8 locale (for "
+		    "example fr_FR.UTF-8)"));
+		rc = EXIT_ERROR;
 	} else
 		rc = ui_run(path, &conf, lock_after);
 	free(path);

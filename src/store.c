@@ -43,6 +43,7 @@ struct store {
 
 static int	renumber(struct store *, struct error *);
 static int	names_nfc(struct store *, struct error *);
+static char	*fts_query(const char *, int);
 
 /*
  * Each step brings user_version from its index to the next: its SQL, then
@@ -572,7 +573,10 @@ store_dossiers(struct store *st, const char *filter, int closed_too,
 	return 0;
 }
 
-/* The dossier of number ID, or (NAME not NULL) of that exact name. */
+/* The dossier of number ID, or (NAME not NULL) of that exact name;
+ * MISSING (an error) when there is none. */
+#define MISSING	(-3)
+
 static int
 dossier_lookup(struct store *st, long long id, const char *name,
     struct dossier *d, struct error *err)
@@ -596,17 +600,95 @@ dossier_lookup(struct store *st, long long id, const char *name,
 	release(st, s);
 	if (rc != SQLITE_DONE)
 		return fail(st, rc, err);
-	return name == NULL ? error_set(err, EXIT_ERROR, _("there is no "
-	    "dossier number %lld (see “carnet ls”)"), id) :
-	    error_set(err, EXIT_ERROR, _("there is no dossier named “%s” "
-	    "(see “carnet ls”)"), name);
+	if (name == NULL)
+		error_set(err, EXIT_ERROR, _("there is no dossier number %lld "
+		    "(see “carnet ls”)"), id);
+	else
+		error_set(err, EXIT_ERROR, _("there is no dossier named “%s” "
+		    "(see “carnet ls”)"), name);
+	return MISSING;
 }
 
 int
 store_dossier_get(struct store *st, long long id, struct dossier *d,
     struct error *err)
 {
-	return dossier_lookup(st, id, NULL, d, err);
+	return dossier_lookup(st, id, NULL, d, err) == 0 ? 0 : -1;
+}
+
+/* How many words NAME has, as the index cuts them: runs of letters and
+ * digits. */
+static int
+words(const char *name)
+{
+	const uint8_t *p = (const uint8_t *)name, *end = p + strlen(name);
+	ucs4_t uc;
+	int n = 0, in = 0, len;
+
+	for (; p < end; p += len) {
+		len = u8_mbtouc(&uc, p, (size_t)(end - p));
+		if (uc_is_alnum(uc))
+			n += !in, in = 1;
+		else
+			in = 0;
+	}
+	return n;
+}
+
+/*
+ * No dossier has exactly NAME: the one whose name has the same words,
+ * accents and case aside ("emilie faure" finds "Émilie Faure").  Two such
+ * dossiers make an error that gives their numbers.
+ */
+static int
+dossier_like(struct store *st, const char *name, struct dossier *d,
+    struct error *err)
+{
+	sqlite3_stmt *s;
+	struct dossier row;
+	char *q = fts_query(name, 0), others[128] = "";
+	size_t len;
+	int rc, found = 0, want = words(name);
+
+	if (q == NULL)
+		return dossier_lookup(st, 0, name, d, err);
+	if (prepare(st, DOSSIER_COLUMNS " WHERE id IN (SELECT docid FROM"
+	    " dossier_fts WHERE dossier_fts MATCH ?1) ORDER BY id;", &s,
+	    err) == -1) {
+		wipe_free(q);
+		return -1;
+	}
+	sqlite3_bind_text(s, 1, q, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		dossier_row(s, &row);
+		if (words(row.name) != want) {
+			store_dossier_free(&row);
+			continue;
+		}
+		if (found++ == 0)
+			*d = row;
+		else {
+			len = strlen(others);
+			snprintf(others + len, sizeof(others) - len, "%s%lld",
+			    len > 0 ? ", " : "", row.id);
+			store_dossier_free(&row);
+		}
+	}
+	release(st, s);
+	wipe_free(q);
+	if (rc != SQLITE_DONE) {
+		if (found > 0)
+			store_dossier_free(d);
+		return fail(st, rc, err);
+	}
+	if (found == 1)
+		return 0;
+	if (found == 0)
+		return dossier_lookup(st, 0, name, d, err);
+	error_set(err, EXIT_ERROR, _("several dossiers are named like “%s”: "
+	    "numbers %lld, %s; give the number"), name, d->id, others);
+	store_dossier_free(d);
+	return -1;
 }
 
 int
@@ -618,11 +700,12 @@ store_dossier_find(struct store *st, const char *key, struct dossier *d,
 	int rc;
 
 	if (util_number(key, 1, LLONG_MAX, &id) == 0)
-		return dossier_lookup(st, id, NULL, d, err);
+		return store_dossier_get(st, id, d, err);
 	name = name_nfc(key);
-	rc = dossier_lookup(st, 0, name, d, err);
+	if ((rc = dossier_lookup(st, 0, name, d, err)) == MISSING)
+		rc = dossier_like(st, name, d, err);
 	wipe_free(name);
-	return rc;
+	return rc == 0 ? 0 : -1;
 }
 
 static int
@@ -1111,7 +1194,7 @@ store_note_move(struct store *st, long long id, long long to,
 	sqlite3_stmt *s;
 	struct dossier d;
 
-	if (dossier_lookup(st, to, NULL, &d, err) == -1)
+	if (store_dossier_get(st, to, &d, err) == -1)
 		return -1;
 	store_dossier_free(&d);
 	if (begin(st, err) == -1)

@@ -157,6 +157,13 @@ new_note(struct frame *f)
 }
 
 static void
+edit_note(struct frame *f)
+{
+	if (selected() != 0)
+		ui_edit(f, selected());
+}
+
+static void
 destroy_note(struct frame *f)
 {
 	if (selected() != 0)
@@ -236,6 +243,8 @@ static const struct ui_key keys[] = {
 	    .run = copy_for_person, .bar = 1 },
 	{ .key = 'x', .label = "x", .text = N_("Destroy what is on paper"),
 	    .run = purge, .bar = 1 },
+	{ .key = 'e', .label = "e", .text = N_("Edit the note"),
+	    .run = edit_note },
 	{ .key = 'd', .label = "d", .text = N_("Destroy this note"),
 	    .run = destroy_note },
 	{ .key = 'm', .label = "m", .text = N_("Move it to another dossier"),

@@ -53,7 +53,9 @@ ui_char(const char *s, size_t len, mbstate_t *mb, wchar_t *wc, int *width)
 		n = 1;
 		*wc = L'?';
 	}
-	if (iswcntrl((wint_t)*wc))
+	if (*wc == L'\t')	/* a pasted tab: a space, not a '?' */
+		*wc = L' ';
+	else if (iswcntrl((wint_t)*wc))
 		*wc = L'?';
 	if ((*width = wcwidth(*wc)) < 0) {
 		*wc = L'?';

@@ -128,6 +128,20 @@ is "$(sum "$T/random")" "$before" "and it is not written to"
 c -f "$T" ls 2> "$T/err"; is $? 4 "a folder: 4"
 like "$T/err" 'folder' "says it is a folder"
 
+# A name typed without its accents or capitals finds the dossier; two
+# that look alike that way are told apart by their numbers.
+c new 'Émilie Faure' > /dev/null
+c show 'emilie faure' > "$T/out" 2> "$T/err"; ok $? "show finds “emilie faure”"
+like "$T/out" '^Émilie Faure — ' "as “Émilie Faure”"
+c show 'emilie' > /dev/null 2> "$T/err"; is $? 1 "one of its words alone does not"
+c new 'Emilie FAURE' > /dev/null; ok $? "a second name alike is taken"
+c show 'emilie faure' > /dev/null 2> "$T/err"; is $? 1 "then “emilie faure” is ambiguous: 1"
+like "$T/err" 'several dossiers are named like “emilie faure”: numbers [0-9]*, [0-9]*; give the number' \
+    "and says their numbers"
+c show 'Emilie FAURE' > "$T/out" 2> /dev/null; like "$T/out" '^Emilie FAURE — ' \
+    "the exact name still finds its own"
+for d in 'Émilie Faure' 'Emilie FAURE'; do c rm -y "$d" > /dev/null 2>&1; done
+
 # One note, as show numbers it: destroyed, or moved with its dates.
 c new 'Note Perdue' > /dev/null
 echo "Écrite dans le mauvais dossier." | CARNET_NOW=1700000000 c add 'Note Perdue'

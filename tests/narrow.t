@@ -64,4 +64,23 @@ tm_keys "$long"
 tm_wait 'frappe Z'; ok $? "a long answer: its end stays in view"
 tm_keys Escape
 tm_stop
+
+# Under LANG=C nothing typed is dropped: "café" stays "café".
+tm_start "env HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' CARNET_FILE='$CARNET_FILE' LANG=C LC_ALL=C '$CARNET'"
+tm_wait 'Passphrase:' > /dev/null && tm_keys "$PASS" Enter
+tm_wait 'Dossiers' > /dev/null && tm_keys C-n
+tm_wait 'Name of the new dossier' > /dev/null && tm_keys 'Café Noël' Enter
+tm_wait 'created'; ok $? "LANG=C: a name with accents is typed"
+c ls | grep -q 'Café Noël'; ok $? "and kept whole"
+tm_stop
+
+# A pasted tab shows as a space, not as a '?'.
+printf 'Avant\tapr\303\250s la tabulation.\n' | c add 'Café Noël' > /dev/null
+tm_start "$run"
+tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
+tm_wait 'Café' > /dev/null && tm_keys 'cafe'
+tm_wait 'correspondant' > /dev/null && tm_keys Enter
+tm_wait 'Avant' > /dev/null
+tm_screen | grep -q 'Avant après la tabulation'; ok $? "a tab shows as a space"
+tm_stop
 finish

@@ -37,6 +37,10 @@ tm_wait 'Détruire la note 2' > /dev/null && tm_keys o
 tm_wait 'La note 2 a été détruite'; ok $? "o destroys it, and the screen says so"
 is "$(count 'Amina Benali')" 2 "it is gone"
 c show 1 | grep -q "Note 2 d'Amina"; is $? 1 "its text with it"
+tm_keys Home e
+tm_wait 'note du'; ok $? "e on the dossier's list edits the selected note"
+tm_keys C-x
+tm_wait 'Imprimer' > /dev/null
 tm_keys Home m
 tm_wait 'Son nom ou son numéro'; ok $? "m asks where to move the note"
 tm_keys 'Paul Martin' Enter
