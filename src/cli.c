@@ -527,7 +527,12 @@ cmd_ls(struct cli *c, struct store *st, const struct args *a)
 			snprintf(date, sizeof(date), "-");
 		printf("%lld\t", list[i].id);
 		put_str(list[i].name, tty);
-		printf("\t%ld\t%s\n", list[i].notes, date);
+		printf("\t%ld\t%s", list[i].notes, date);
+		/* A fifth field on closed dossiers only: scripts reading
+		 * four keep working. */
+		if (list[i].closed != 0)
+			printf("\t%s", _("closed"));
+		putchar('\n');
 	}
 	if (n == 0 && isatty(STDERR_FILENO))
 		util_say(_("No dossier yet: create one with “carnet new "

@@ -128,6 +128,16 @@ is "$(sum "$T/random")" "$before" "and it is not written to"
 c -f "$T" ls 2> "$T/err"; is $? 4 "a folder: 4"
 like "$T/err" 'folder' "says it is a folder"
 
+# A closed dossier says so in ls.
+c new 'Dossier Fermé' > /dev/null
+is "$(c ls | awk -F '\t' '$2 == "Dossier Fermé" {print NF}')" 4 "ls: four fields"
+# (closing is done from the screens: here the stock tool closes it)
+stock_sql "$(raw_key)$(notebook_salt)" \
+    "UPDATE dossier SET closed = 1 WHERE name = 'Dossier Fermé';" > /dev/null
+is "$(c ls | awk -F '\t' '$2 == "Dossier Fermé" {print $5}')" closed \
+    "a closed dossier has a fifth field: closed"
+c rm -y 'Dossier Fermé' > /dev/null 2>&1
+
 # A name typed without its accents or capitals finds the dossier; two
 # that look alike that way are told apart by their numbers.
 c new 'Émilie Faure' > /dev/null
