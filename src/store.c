@@ -21,6 +21,7 @@
 #include <sqlite3.h>
 #include <unictype.h>
 #include <uninorm.h>
+#include <unicase.h>
 #include <unistr.h>
 
 #include "store.h"
@@ -616,29 +617,40 @@ store_dossier_get(struct store *st, long long id, struct dossier *d,
 	return dossier_lookup(st, id, NULL, d, err) == 0 ? 0 : -1;
 }
 
-/* How many words NAME has, as the index cuts them: runs of letters and
- * digits. */
-static int
-words(const char *name)
+/* NAME with accents and case taken off (case-folded, decomposed, the
+ * combining marks dropped), in wiped memory: how a person may type it. */
+static char *
+name_folded(const char *name)
 {
-	const uint8_t *p = (const uint8_t *)name, *end = p + strlen(name);
+	size_t len = 0, i, o = 0;
+	uint8_t *folded;
+	char *out;
 	ucs4_t uc;
-	int n = 0, in = 0, len;
+	int n;
 
-	for (; p < end; p += len) {
-		len = u8_mbtouc(&uc, p, (size_t)(end - p));
-		if (uc_is_alnum(uc))
-			n += !in, in = 1;
-		else
-			in = 0;
+	folded = u8_casefold((const uint8_t *)name, strlen(name), NULL,
+	    UNINORM_NFD, NULL, &len);
+	if (folded == NULL)
+		return wipe_dup(name, strlen(name));
+	out = wipe_alloc(len + 1);
+	for (i = 0; i < len; i += (size_t)n) {
+		n = u8_mbtouc(&uc, folded + i, len - i);
+		if (!uc_is_general_category(uc, UC_CATEGORY_Mn)) {
+			memcpy(out + o, folded + i, (size_t)n);
+			o += (size_t)n;
+		}
 	}
-	return n;
+	out[o] = '\0';
+	explicit_bzero(folded, len);
+	free(folded);
+	return out;
 }
 
 /*
- * No dossier has exactly NAME: the one whose name has the same words,
- * accents and case aside ("emilie faure" finds "Émilie Faure").  Two such
- * dossiers make an error that gives their numbers.
+ * No dossier has exactly NAME: the one whose name is NAME but for accents
+ * and case ("emilie faure" finds "Émilie Faure", never "Emilie-Faure"),
+ * looked for among those the names' index matches.  Two such dossiers
+ * make an error that gives their numbers.
  */
 static int
 dossier_like(struct store *st, const char *name, struct dossier *d,
@@ -646,9 +658,9 @@ dossier_like(struct store *st, const char *name, struct dossier *d,
 {
 	sqlite3_stmt *s;
 	struct dossier row;
-	char *q = fts_query(name, 0), others[128] = "";
+	char *q = fts_query(name, 0), others[128] = "", *want, *theirs;
 	size_t len;
-	int rc, found = 0, want = words(name);
+	int rc, found = 0, same;
 
 	if (q == NULL)
 		return dossier_lookup(st, 0, name, d, err);
@@ -659,9 +671,13 @@ dossier_like(struct store *st, const char *name, struct dossier *d,
 		return -1;
 	}
 	sqlite3_bind_text(s, 1, q, -1, SQLITE_STATIC);
+	want = name_folded(name);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		dossier_row(s, &row);
-		if (words(row.name) != want) {
+		theirs = name_folded(row.name);
+		same = strcmp(theirs, want) == 0;
+		wipe_free(theirs);
+		if (!same) {
 			store_dossier_free(&row);
 			continue;
 		}
@@ -676,6 +692,7 @@ dossier_like(struct store *st, const char *name, struct dossier *d,
 	}
 	release(st, s);
 	wipe_free(q);
+	wipe_free(want);
 	if (rc != SQLITE_DONE) {
 		if (found > 0)
 			store_dossier_free(d);

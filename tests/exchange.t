@@ -43,9 +43,9 @@ like "$T/err" 'note-perdue.txt: not a folder' "a file outside a dossier"
 snapshot > "$T/after"
 cmp -s "$T/before" "$T/after"; ok $? "the source is untouched"
 c show 'Amina Benali' > "$T/out"
-like "$T/out" '^2024-03-01 00:00$' "a date from the name"
-like "$T/out" '^2024-03-01 10:30$' "a date and time from the name"
-c show 'Jean Dupont' | grep -q '^2023-06-15 09:00$'
+like "$T/out" '^2024-03-01 00:00 #[0-9]*$' "a date from the name"
+like "$T/out" '^2024-03-01 10:30 #[0-9]*$' "a date and time from the name"
+c show 'Jean Dupont' | grep -q '^2023-06-15 09:00 #1$'
 ok $? "no date in the name: the file's time"
 c import "$src" 2> "$T/err"
 like "$T/err" 'Imported 0 notes (0 new dossiers); 3 were already there' \
