@@ -75,6 +75,14 @@ void	notebook_kdf(const struct notebook *, struct kdf *);
  * be open NOTEBOOK_EXCLUSIVE; it is closed on return, whatever happens. */
 int	notebook_passwd(struct notebook *, const struct secret *newpass,
 	    struct error *);
+/*
+ * Can a backup go to DEST?  Under a removable drives' folder (/media,
+ * /run/media, /mnt), only onto a mounted drive: -1 otherwise, when it
+ * would land on the computer's own disk.  *SAME_DISK: DEST is on the
+ * notebook's own filesystem (a copy that does not survive the disk).
+ */
+int	notebook_backup_place(const struct notebook *, const char *dest,
+	    int *same_disk, struct error *);
 /* Write an encrypted copy (same passphrase) to DEST, a file or a folder,
  * then open the copy and check it.  The copy's path goes in *WRITTEN. */
 int	notebook_backup(struct notebook *, const char *dest, char **written,

@@ -1097,13 +1097,18 @@ cmd_backup(struct cli *c, struct store *st, const struct args *a)
 {
 	struct error err;
 	char *written;
+	int same_disk;
 
 	(void)c;
-	if (notebook_backup(store_notebook(st), a->argv[0], &written, &err) ==
-	    -1)
+	if (notebook_backup_place(store_notebook(st), a->argv[0], &same_disk,
+	    &err) == -1 || notebook_backup(store_notebook(st), a->argv[0],
+	    &written, &err) == -1)
 		return report(&err);
 	util_say(_("Encrypted copy written and checked: %s\n"),
 	    written);
+	if (same_disk)
+		util_say("%s", _("It is on the same disk as the notebook: it "
+		    "will not survive that disk. Make one on a USB key too.\n"));
 	free(written);
 	return EXIT_OK;
 }

@@ -1129,6 +1129,58 @@ done:
 	return rc;
 }
 
+/* The folders whose sub-folders are where removable drives are mounted
+ * (udisks: /media/USER/LABEL, /run/media/USER/LABEL; by hand: /mnt). */
+static const char *const removable_roots[] = { "/media", "/run/media",
+    "/mnt" };
+
+/* The folder FILE goes into: FILE itself when it is a folder. */
+static char *
+folder_of(const char *file)
+{
+	struct stat sb;
+	char *copy, *dir;
+
+	if (stat(file, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return xstrdup(file);
+	copy = xstrdup(file);
+	dir = xstrdup(dirname(copy));
+	free(copy);
+	return dir;
+}
+
+int
+notebook_backup_place(const struct notebook *nb, const char *dest,
+    int *same_disk, struct error *err)
+{
+	struct stat root, sb, self;
+	char *folder = folder_of(dest);
+	size_t i, len;
+	int rc = 0;
+
+	*same_disk = 0;
+	for (i = 0; i < sizeof(removable_roots) / sizeof(removable_roots[0]);
+	    i++) {
+		len = strlen(removable_roots[i]);
+		if (strncmp(folder, removable_roots[i], len) != 0 ||
+		    (folder[len] != '/' && folder[len] != '\0') ||
+		    stat(removable_roots[i], &root) == -1)
+			continue;
+		/* Under it, but on its own disk: nothing is mounted there,
+		 * and the copy would land on the computer's disk. */
+		if (stat(folder, &sb) == -1 || sb.st_dev == root.st_dev)
+			rc = error_set(err, EXIT_ERROR, _("no drive is mounted at "
+			    "%s: plug the USB key in (and open it in the file "
+			    "manager if needed), then try again; nothing was "
+			    "written"), folder);
+		break;
+	}
+	if (rc == 0 && stat(folder, &sb) == 0 && fstat(nb->fd, &self) == 0)
+		*same_disk = sb.st_dev == self.st_dev;
+	free(folder);
+	return rc;
+}
+
 int
 notebook_backup(struct notebook *nb, const char *dest, char **written,
     struct error *err)

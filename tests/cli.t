@@ -183,6 +183,28 @@ is "$(c ls | wc -l)" 1 "the dossier is gone"
 
 mkdir "$T/usb"
 c backup "$T/usb" 2> "$T/err"; ok $? "backup into a folder"
+like "$T/err" 'same disk as the notebook' "a copy on the notebook's disk is said to be one"
+# Under /media, only onto a mounted drive: in a mount namespace of its
+# own, /media/cle first an empty folder, then a drive (a tmpfs).
+if [ "$(id -u)" -eq 0 ] && unshare -m true 2> /dev/null; then
+	printf '%s\n' "$PASS" > "$T/pass"
+	cat > "$T/usb.sh" <<-END
+	mount -t tmpfs none /media && mkdir /media/cle || exit 9
+	"$CARNET" --passphrase-fd 3 backup /media/cle 3< "$T/pass" 2> "$T/nokey"
+	echo "nokey=\$? \$(ls /media/cle | wc -l)"
+	mount -t tmpfs none /media/cle || exit 9
+	"$CARNET" --passphrase-fd 3 backup /media/cle 3< "$T/pass" 2> "$T/key"
+	echo "key=\$? \$(ls /media/cle | wc -l)"
+	END
+	unshare -m sh "$T/usb.sh" > "$T/usb.out" 2>&1
+	grep -q '^nokey=1 0$' "$T/usb.out"
+	ok $? "backup to /media/cle with no key mounted: 1, nothing written"
+	like "$T/nokey" 'no drive is mounted at /media/cle' "and says why"
+	grep -q '^key=0 1$' "$T/usb.out"; ok $? "with a drive mounted there, the copy is made"
+	like "$T/key" 'written and checked' "and checked"
+else
+	for i in 1 2 3 4; do skip "needs root and unshare -m"; done
+fi
 is "$(c -f "$T/usb/nb.db" ls | cut -f2)" "Amina Benali" \
     "the copy opens with the same passphrase"
 c check > "$T/out"; ok $? "check"
