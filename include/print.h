@@ -27,6 +27,7 @@ struct print_request {
 	int		 all;		/* the notes on paper already too */
 	int		 for_person;	/* the access copy: all, with a cover */
 	const char	*output;	/* a PDF file instead of the printer */
+	time_t		 since;		/* only the notes dated since */
 	struct print_stop stop;
 };
 

@@ -233,9 +233,10 @@ int	ui_note_destroy(struct frame *, long long id);
 int	ui_note_move(struct frame *, long long id);
 
 /* ui_paper.c: paper from the screens.  REQUEST goes to the printer; if
- * the printer does not take it, the PDF may go to a file instead. */
+ * the printer does not take it, the PDF may go to a file instead.  The
+ * pages that went, or -1. */
 struct print_request;
-void	ui_print(struct frame *, struct print_request *);
+int	ui_print(struct frame *, struct print_request *);
 void	ui_print_notice(struct frame *);
 
 #endif

@@ -148,7 +148,10 @@ int	store_note_heads(struct store *, long long dossier, size_t offset,
 /* A dossier's notes for paper, oldest first: all, or those not yet on
  * paper. */
 int	store_notes_to_print(struct store *, long long dossier, int all,
-	    struct note **, size_t *, struct error *);
+	    time_t since, struct note **, size_t *, struct error *);
+/* The dossiers with a note dated SINCE or later, by name. */
+int	store_dossiers_since(struct store *, time_t since, long long **,
+	    size_t *, struct error *);
 /* Mark notes as on paper since WHEN, in one transaction. */
 int	store_notes_printed(struct store *, const long long *ids, size_t n,
 	    time_t when, struct error *);

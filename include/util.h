@@ -72,6 +72,9 @@ int   wipe_same(const void *, size_t, const void *, size_t);
  * so that tests can speak of dates. */
 time_t util_now(void);
 
+/* Local midnight of the day of T. */
+time_t util_day_start(time_t);
+
 /* Local date, or date and time, in the locale's format. */
 void util_date(char *, size_t, time_t);
 void util_datetime(char *, size_t, time_t);

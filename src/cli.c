@@ -96,6 +96,7 @@ static int cmd_import(struct cli *, struct store *, const struct args *);
 static int cmd_export(struct cli *, struct store *, const struct args *);
 static int cmd_check(struct cli *, struct store *, const struct args *);
 static int purge_misused(const struct args *);
+static int print_misused(const struct args *);
 
 #define DAYS_MAX	365000		/* --older-than: a thousand years */
 
@@ -132,15 +133,16 @@ static const struct command commands[] = {
 	    .help = N_("search every note, accents ignored"),
 	    .min = 1, .max = -1, .opens = SHARED, .writes = NO_OUTPUT,
 	    .run = cmd_search },
-	{ .name = "print", .usage = "DOSSIER [--all] [--for-person] "
+	{ .name = "print", .usage = "DOSSIER|--today [--all] [--for-person] "
 	    "[-o FILE.pdf]",
 	    .help = N_("put the notes not yet on paper (or all) on the "
-		"printer"),
+		"printer; --today: those dated today, every dossier"),
 	    .options = { { "--all", FLAG, 0, 0, NULL },
 		{ "--for-person", FLAG, 0, 0, NULL },
-		{ "-o", TEXT, 0, 0, NULL } },
-	    .min = 1, .max = 1, .opens = SHARED, .writes = OUTPUT_OPTION,
-	    .run = cmd_print },
+		{ "-o", TEXT, 0, 0, NULL },
+		{ "--today", FLAG, 0, 0, NULL } },
+	    .min = 0, .max = 1, .opens = SHARED, .writes = OUTPUT_OPTION,
+	    .run = cmd_print, .misused = print_misused },
 	{ .name = "purge", .usage = "[-y] DOSSIER|--all [--older-than DAYS]",
 	    .help = N_("destroy the notes already on paper"),
 	    .options = { { "-y", FLAG, 0, 0, NULL },
@@ -935,6 +937,57 @@ printed_yet(struct store *st, struct print_result *res)
 		util_say("%s", _("Its notes are marked as on paper.\n"));
 }
 
+/* One dossier, or --today (on the printer, a dossier each): never both,
+ * never neither. */
+static int
+print_misused(const struct args *a)
+{
+	int today = arg(a, "--today") != NULL;
+
+	return (a->argc == 0) != today || (today && (arg(a, "-o") != NULL ||
+	    arg(a, "--for-person") != NULL));
+}
+
+/* Every note dated today, a dossier at a time: the end-of-day filing. */
+static int
+print_today(struct cli *c, struct store *st, const struct args *a)
+{
+	struct print_request rq;
+	struct print_result res;
+	struct error err;
+	long long *ids;
+	size_t n, i, done = 0;
+	char dossiers[64];
+	int pages = 0;
+
+	memset(&rq, 0, sizeof(rq));
+	rq.all = arg(a, "--all") != NULL;
+	rq.since = util_day_start(util_now());
+	if (store_dossiers_since(st, rq.since, &ids, &n, &err) == -1)
+		return report(&err);
+	for (i = 0; i < n; i++) {
+		rq.dossier = ids[i];
+		if (print_dossier(st, c->conf, &rq, &res, &err) == -1) {
+			free(ids);
+			return report(&err);
+		}
+		pages += res.pages;
+		done += res.notes > 0;
+	}
+	free(ids);
+	if (done == 0)
+		util_say("%s", _("Nothing to print: no note dated today, or "
+		    "all of them already on paper (--all prints them all).\n"));
+	else {
+		snprintf(dossiers, sizeof(dossiers), ngettext("%zu dossier",
+		    "%zu dossiers", done), done);
+		util_say(ngettext("%d page sent to the printer, for %s.\n",
+		    "%d pages sent to the printer, for %s.\n", pages), pages,
+		    dossiers);
+	}
+	return EXIT_OK;
+}
+
 static int
 cmd_print(struct cli *c, struct store *st, const struct args *a)
 {
@@ -944,6 +997,8 @@ cmd_print(struct cli *c, struct store *st, const struct args *a)
 	struct error err;
 	const char *output = arg(a, "-o");
 
+	if (arg(a, "--today") != NULL)
+		return print_today(c, st, a);
 	if (store_dossier_find(st, a->argv[0], &d, &err) == -1)
 		return report(&err);
 	memset(&rq, 0, sizeof(rq));

@@ -284,7 +284,7 @@ known_load(struct store *st, long long dossier, struct error *err)
 	struct note *notes;
 	size_t n, i;
 
-	if (store_notes_to_print(st, dossier, 1, &notes, &n, err) == -1) {
+	if (store_notes_to_print(st, dossier, 1, 0, &notes, &n, err) == -1) {
 		free(k);
 		return NULL;
 	}
@@ -618,7 +618,8 @@ exchange_export(struct store *st, const char *dir, struct exchange_report *r,
 		made = xreallocarray(made, nmade + 1, sizeof(*made));
 		made[nmade++] = sub;
 		r->dossiers++;
-		if (store_notes_to_print(st, list[i].id, 1, &notes, &nn, err) ==
+		if (store_notes_to_print(st, list[i].id, 1, 0, &notes,
+		    &nn, err) ==
 		    -1) {
 			rc = -1;
 			break;

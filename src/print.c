@@ -75,7 +75,7 @@ print_dossier(struct store *st, const struct conf *conf,
 		}
 		n = 1;
 	} else if (store_notes_to_print(st, d.id, rq->all || rq->for_person,
-	    &notes, &n, err) == -1) {
+	    rq->since, &notes, &n, err) == -1) {
 		store_dossier_free(&d);
 		return -1;
 	}

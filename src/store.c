@@ -1392,17 +1392,48 @@ store_note_heads(struct store *st, long long dossier, size_t offset,
 
 int
 store_notes_to_print(struct store *st, long long dossier, int all,
-    struct note **out, size_t *count, struct error *err)
+    time_t since, struct note **out, size_t *count, struct error *err)
 {
 	sqlite3_stmt *s;
 
-	if (prepare(st, all ? NOTE_COLUMNS " WHERE dossier = ?1"
-	    " ORDER BY created, id;" :
-	    NOTE_COLUMNS " WHERE dossier = ?1 AND printed IS NULL"
-	    " ORDER BY created, id;", &s, err) == -1)
+	if (prepare(st, all ? NOTE_COLUMNS " WHERE dossier = ?1 AND created"
+	    " >= ?2 ORDER BY created, id;" :
+	    NOTE_COLUMNS " WHERE dossier = ?1 AND created >= ?2 AND printed"
+	    " IS NULL ORDER BY created, id;", &s, err) == -1)
 		return -1;
 	sqlite3_bind_int64(s, 1, dossier);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)since);
 	return read_notes(st, s, 0, out, count, err);
+}
+
+int
+store_dossiers_since(struct store *st, time_t since, long long **out,
+    size_t *count, struct error *err)
+{
+	sqlite3_stmt *s;
+	long long *ids = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	if (prepare(st, "SELECT d.id FROM dossier d WHERE EXISTS (SELECT 1"
+	    " FROM note n WHERE n.dossier = d.id AND n.created >= ?1)"
+	    " ORDER BY d.name;", &s, err) == -1)
+		return -1;
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)since);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == cap)
+			ids = xreallocarray(ids, cap = cap ? cap * 2 : 16,
+			    sizeof(*ids));
+		ids[n++] = sqlite3_column_int64(s, 0);
+	}
+	release(st, s);
+	if (rc != SQLITE_DONE) {
+		free(ids);
+		return fail(st, rc, err);
+	}
+	*out = ids;
+	*count = n;
+	return 0;
 }
 
 int

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "print.h"
 #include "screen.h"
 #include "util.h"
 
@@ -281,6 +282,37 @@ destroy_dossier(struct frame *f)
 	explicit_bzero(typed, sizeof(typed));
 }
 
+/* The end-of-day filing: every note dated today, a dossier at a time. */
+static void
+print_today(struct frame *f)
+{
+	struct print_request rq;
+	struct error err;
+	long long *ids;
+	size_t n, i;
+	int r, pages = 0;
+
+	memset(&rq, 0, sizeof(rq));
+	rq.since = util_day_start(util_now());
+	if (store_dossiers_since(f->st, rq.since, &ids, &n, &err) == -1) {
+		ui_say(f, 1, "%s", err.text);
+		return;
+	}
+	for (i = 0; i < n && f->st != NULL && !f->lock_pending; i++) {
+		rq.dossier = ids[i];
+		if ((r = ui_print(f, &rq)) < 0)
+			break;
+		pages += r;
+	}
+	free(ids);
+	if (n == 0)
+		ui_say(f, 0, "%s", _("No note is dated today."));
+	else if (i == n && pages > 0)
+		ui_say(f, 0, ngettext("The day's notes: %d page, from every "
+		    "dossier written in today.", "The day's notes: %d pages, "
+		    "from every dossier written in today.", pages), pages);
+}
+
 static void
 type_filter(struct frame *f)
 {
@@ -331,6 +363,8 @@ static const struct ui_key keys[] = {
 	    .run = toggle_review, .bar = 1 },
 	{ .key = UI_CTRL('p'), .label = "^P", .text = N_("Notice"),
 	    .run = ui_print_notice, .bar = 1 },
+	{ .key = UI_CTRL('e'), .label = "^E", .text = N_("Print the day"),
+	    .run = print_today, .bar = 1 },
 	UI_ARROW_ROWS,
 };
 

@@ -109,7 +109,7 @@ saved(struct frame *f, struct print_result *res, const char *path)
  * fails, say why and offer to save the PDF in the PDF folder instead,
  * with a warning that the file is not encrypted.
  */
-void
+int
 ui_print(struct frame *f, struct print_request *rq)
 {
 	struct print_result res;
@@ -130,28 +130,33 @@ ui_print(struct frame *f, struct print_request *rq)
 			    "%d pages sent to %s.", res.pages), res.pages,
 			    f->conf->printer != NULL ? f->conf->printer :
 			    _("the printer"));
-		return;
+		return res.pages;
 	}
 	if (f->lock_pending || stopped ||
 	    store_dossier_get(f->st, rq->dossier, &d, &err) == -1) {
 		ui_say(f, 1, "%s", err.text);
-		return;
+		return -1;
 	}
 	snprintf(why, sizeof(why), "%s", err.text);
 	r = ask_file(f, why, d.name, path, sizeof(path));
 	store_dossier_free(&d);
 	if (r == -1)
-		return;		/* locked meanwhile */
+		return -1;	/* locked meanwhile */
 	if (r == 0) {
 		ui_say(f, 1, "%s", why);
-		return;
+		return -1;
 	}
 	rq->output = path;
-	if (print_dossier(f->st, f->conf, rq, &res, &err) == -1)
+	if (print_dossier(f->st, f->conf, rq, &res, &err) == -1) {
 		ui_say(f, 1, "%s", err.text);
-	else
+		r = -1;
+	} else {
 		saved(f, &res, path);
+		r = res.pages;
+	}
+	rq->output = NULL;
 	print_result_free(&res);
+	return r;
 }
 
 void

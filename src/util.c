@@ -299,6 +299,17 @@ format(char *buf, size_t size, const char *fmt, time_t t)
 		snprintf(buf, size, "%lld", (long long)t);
 }
 
+time_t
+util_day_start(time_t t)
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
 void
 util_date(char *buf, size_t size, time_t t)
 {

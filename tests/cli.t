@@ -128,6 +128,27 @@ is "$(sum "$T/random")" "$before" "and it is not written to"
 c -f "$T" ls 2> "$T/err"; is $? 4 "a folder: 4"
 like "$T/err" 'folder' "says it is a folder"
 
+# The end of the day: every note dated today, a dossier at a time.
+mkdir -p "$T/cfg/carnet"
+printf 'print_command = sh -c cat>/dev/null\n' > "$T/cfg/carnet/config"
+pc() { XDG_CONFIG_HOME="$T/cfg" c "$@"; }
+c new 'Jour Un' > /dev/null
+c new 'Jour Deux' > /dev/null
+echo "D'avant-hier." | CARNET_NOW=$(($(date +%s) - 2 * 86400)) c add 'Jour Un'
+echo "Du jour, un." | c add 'Jour Un'
+echo "Du jour, deux." | c add 'Jour Deux'
+pc print --today 2> "$T/err"; ok $? "print --today"
+like "$T/err" 'sent to the printer, for [0-9]* dossiers' "prints every dossier written in today"
+c show 'Jour Un' | grep -B1 "D'avant-hier" | grep -q 'on paper'
+is $? 1 "not the note of two days ago"
+c show 'Jour Deux' | grep -B1 'Du jour, deux' | grep -q 'on paper'
+ok $? "today's are on paper"
+pc print --today 2> "$T/err"
+like "$T/err" '^Nothing to print: no note dated today' "twice: nothing left"
+pc print 'Jour Un' --today 2> /dev/null; is $? 2 "a dossier and --today: 2"
+pc print --today -o "$T/x.pdf" 2> /dev/null; is $? 2 "--today and -o: 2"
+c rm -y 'Jour Un' > /dev/null 2>&1; c rm -y 'Jour Deux' > /dev/null 2>&1
+
 # A closed dossier says so in ls.
 c new 'Dossier Fermé' > /dev/null
 is "$(c ls | awk -F '\t' '$2 == "Dossier Fermé" {print NF}')" 4 "ls: four fields"

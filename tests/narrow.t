@@ -65,6 +65,15 @@ tm_wait 'frappe Z'; ok $? "a long answer: its end stays in view"
 tm_keys Escape
 tm_stop
 
+# The end of the day: ^E prints every note dated today.
+tm_start "$run"
+tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
+tm_wait 'Dossiers' > /dev/null && tm_keys C-e
+tm_wait 'Les notes du jour'; ok $? "^E prints the day's notes"
+tm_stop
+c show 1 | grep -c 'sur papier\|on paper' > "$T/n"
+[ "$(cat "$T/n")" -ge 1 ]; ok $? "and they are on paper"
+
 # Under LANG=C nothing typed is dropped: "café" stays "café".
 tm_start "env HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' CARNET_FILE='$CARNET_FILE' LANG=C LC_ALL=C '$CARNET'"
 tm_wait 'Passphrase:' > /dev/null && tm_keys "$PASS" Enter
