@@ -1118,6 +1118,10 @@ cmd_import(struct cli *c, struct store *st, const struct args *a)
 	    r.dossiers), r.dossiers);
 	util_say(ngettext("; %zu was already there.\n",
 	    "; %zu were already there.\n", r.already), r.already);
+	if (r.converted > 0)
+		util_say(ngettext("%zu note was in Windows-1252 and was "
+		    "converted.\n", "%zu notes were in Windows-1252 and were "
+		    "converted.\n", r.converted), r.converted);
 	if (r.nbad > 0) {
 		util_say(ngettext("%zu file was skipped:\n",
 		    "%zu files were skipped:\n", r.nbad), r.nbad);

@@ -10,6 +10,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <iconv.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -313,6 +314,44 @@ by_date(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
+/*
+ * Text that is not UTF-8 but reads as Windows-1252 (Notepad's, and most
+ * old software's): every byte a character of it, no control but tabs
+ * and line ends.  Converted into wiped memory; NULL when it is not such
+ * text (binary data stays refused).
+ */
+static char *
+from_windows(const char *body, size_t *len)
+{
+	/* Bytes Windows-1252 leaves undefined. */
+	static const char undefined[] = "\x81\x8d\x8f\x90\x9d";
+	char *out, *in = (char *)body, *o;
+	size_t i, left = *len, room;
+	iconv_t cd;
+
+	for (i = 0; i < *len; i++) {
+		unsigned char b = (unsigned char)body[i];
+
+		if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') ||
+		    b == 0x7f || (b >= 0x80 && strchr(undefined, (char)b) !=
+		    NULL))
+			return NULL;
+	}
+	if ((cd = iconv_open("UTF-8", "WINDOWS-1252")) == (iconv_t)-1)
+		return NULL;
+	room = *len * 3 + 1;
+	o = out = wipe_alloc(room);
+	if (iconv(cd, &in, &left, &o, &room) == (size_t)-1) {
+		iconv_close(cd);
+		wipe_free(out);
+		return NULL;
+	}
+	iconv_close(cd);
+	*o = '\0';
+	*len = (size_t)(o - out);
+	return out;
+}
+
 /* One note file: refused files are reported, never half-taken. */
 static int
 import_file(struct store *st, const struct found *f,
@@ -323,13 +362,19 @@ import_file(struct store *st, const struct found *f,
 	size_t len = 0;
 	long long id;
 	uint64_t hash = 0;
-	char *body;
+	char *body, *converted;
 	int exists, rc = 0;
 
 	if ((body = slurp(f->path, &len, &reason)) == NULL) {
 		skipped(r, f->path, reason);
 		return 0;
 	}
+	if (util_utf8_invalid(body, len) != -1 && memchr(body, '\0', len) ==
+	    NULL && (converted = from_windows(body, &len)) != NULL) {
+		wipe_free(body);
+		body = converted;
+	} else
+		converted = NULL;
 	while (len > 0 && (body[len - 1] == '\n' || body[len - 1] == '\r'))
 		len--;
 	if (store_body_check(body, len, &why) == -1) {
@@ -350,6 +395,7 @@ import_file(struct store *st, const struct found *f,
 		rc = -1;
 	else {
 		r->notes++;
+		r->converted += converted != NULL;
 		if (f->known != NULL)
 			known_add(f->known, f->when, hash, id);
 	}

@@ -11,6 +11,11 @@ printf 'Visite à domicile.\nDeux lignes.\n' > "$src/Amina Benali/2024-03-01T103
 printf 'Sans date dans le nom.\n' > "$src/Jean Dupont/notes diverses.txt"
 touch -d '2023-06-15 09:00:00' "$src/Jean Dupont/notes diverses.txt"
 printf 'caf\xe9 en latin-1\n' > "$src/Jean Dupont/2024-01-01 latin1.txt"
+# Notepad's Windows-1252: é, the curly apostrophe, a dash, the euro sign.
+printf 'R\xe9union avec l\x92\xe9ducatrice \x96 aide de 50 \x80.\r\n' \
+    > "$src/Jean Dupont/2024-01-04 windows.txt"
+# Binary data, not text in any encoding: refused still.
+printf 'bin\x01\x02\xff\xfe\n' > "$src/Jean Dupont/2024-01-05 binaire.txt"
 : > "$src/Jean Dupont/2024-01-02 vide.txt"
 mkdir "$src/Jean Dupont/sous-dossier"
 mkfifo "$src/Jean Dupont/2024-01-03 fifo.txt"
@@ -27,17 +32,23 @@ snapshot > "$T/before"
 
 init
 c import "$src" 2> "$T/err"; ok $? "import"
-like "$T/err" 'Imported 3 notes (3 new dossiers); 0 were already there' \
-    "three notes, three dossiers"
+like "$T/err" 'Imported 5 notes (3 new dossiers); 0 were already there' \
+    "five notes, three dossiers"
+like "$T/err" '^2 notes were in Windows-1252 and were converted' \
+    "two files in Windows-1252 (Latin-1 is part of it), converted, and said"
 like "$T/err" '7 files were skipped' \
-    "seven files skipped (Latin-1, empty, FIFO, folder, stray, two links)"
+    "seven files skipped (binary, empty, FIFO, folder, stray, two links)"
 tally inputs 7
 like "$T/err" 'Sophie: a symbolic link, not followed' "a linked folder, said"
 like "$T/err" '2024-02-02.txt: a symbolic link, not followed' \
     "a linked file, said the same way"
 c search SECRET-KEY-CANARY > "$T/out" 2> /dev/null
 is "$(cat "$T/out")" "" "nothing behind a link was imported"
-like "$T/err" 'latin1.txt: .*not valid UTF-8' "a Latin-1 file, with the reason"
+like "$T/err" 'binaire.txt: .*not valid UTF-8' "a binary file, with the reason"
+c show 'Jean Dupont' > "$T/out"
+like "$T/out" '^café en latin-1$' "Latin-1 comes in as UTF-8"
+like "$T/out" '^Réunion avec l’éducatrice – aide de 50 €.$' \
+    "Windows-1252's apostrophe, dash and euro too"
 like "$T/err" 'vide.txt: .*empty' "an empty file"
 like "$T/err" 'note-perdue.txt: not a folder' "a file outside a dossier"
 snapshot > "$T/after"
@@ -48,8 +59,9 @@ like "$T/out" '^2024-03-01 10:30 #[0-9]*$' "a date and time from the name"
 c show 'Jean Dupont' | grep -q '^2023-06-15 09:00 #1$'
 ok $? "no date in the name: the file's time"
 c import "$src" 2> "$T/err"
-like "$T/err" 'Imported 0 notes (0 new dossiers); 3 were already there' \
+like "$T/err" 'Imported 0 notes (0 new dossiers); 5 were already there' \
     "a second import adds nothing"
+grep -q 'Windows-1252' "$T/err"; is $? 1 "and converts nothing it did not add"
 # Names carnet prints are shown, never obeyed: a folder that sets the
 # window's title, a file that clears the screen, one that writes to the
 # clipboard (OSC 52), one with a C1 control and one with a newline.
@@ -93,8 +105,8 @@ touch -d '2024-05-02 12:00:00' "$more/Jean Dupont/n8.txt"
 c import "$more" 2> "$T/err"
 like "$T/err" 'Imported 2 notes (0 new dossiers); 300 were already there' \
     "a changed text, or the same text at another date, is a new note"
-is "$(c ls | awk -F'\t' '$2 == "Jean Dupont" {print $3}')" 304 \
-    "the dossier holds its note and the 303 new ones"
+is "$(c ls | awk -F'\t' '$2 == "Jean Dupont" {print $3}')" 306 \
+    "the dossier holds its three notes and the 303 new ones"
 
 # Names that a folder cannot hold as they are: two that once mapped to
 # one folder (export stopped half-way on it), a hidden one, a '%'.
