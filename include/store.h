@@ -24,6 +24,8 @@ struct dossier {
 	long		 notes;
 	long		 unprinted;
 	time_t		 last;		/* last note, or 0 */
+	long		 destroyed;	/* notes printed, then destroyed */
+	time_t		 destroyed_at;	/* the last time, or 0 */
 };
 
 /* The longest note, and the longest dossier name, in bytes. */

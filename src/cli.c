@@ -655,6 +655,21 @@ cmd_add(struct cli *c, struct store *st, const struct args *a)
 	return rc;
 }
 
+/* What print-then-destroy left of a dossier: a count and a date. */
+static void
+destroyed_said(const struct dossier *d)
+{
+	char date[64];
+
+	if (d->destroyed == 0)
+		return;
+	util_date(date, sizeof(date), d->destroyed_at);
+	printf(ngettext("(%ld note put on paper, then destroyed here; the "
+	    "last time on %s)\n", "(%ld notes put on paper, then destroyed "
+	    "here; the last time on %s)\n", d->destroyed), d->destroyed,
+	    date);
+}
+
 static int
 cmd_show(struct cli *c, struct store *st, const struct args *a)
 {
@@ -672,6 +687,7 @@ cmd_show(struct cli *c, struct store *st, const struct args *a)
 		return report(&err);
 	put_str(d.name, tty);
 	printf(ngettext(" — %ld note\n", " — %ld notes\n", d.notes), d.notes);
+	destroyed_said(&d);
 	do {
 		if (store_notes(st, d.id, 0, from, PAGE_NOTES, &notes, &n,
 		    &err) == -1) {

@@ -143,6 +143,10 @@ static const struct {
 	"ALTER TABLE note ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE draft ADD COLUMN base INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE draft ADD COLUMN session TEXT;"
+	/* What print-then-destroy leaves: how many notes, and when last
+	 * (store_purge()): a record without a word of text. */
+	"ALTER TABLE dossier ADD COLUMN destroyed INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE dossier ADD COLUMN destroyed_at INTEGER;"
 	/* A note moved to another dossier (store_note_move()) leaves one
 	 * count and joins the other. */
 	"CREATE TRIGGER count_move AFTER UPDATE OF dossier ON note BEGIN"
@@ -518,11 +522,13 @@ dossier_row(sqlite3_stmt *s, struct dossier *d)
 	d->notes = (long)sqlite3_column_int64(s, 4);
 	d->unprinted = (long)sqlite3_column_int64(s, 5);
 	d->last = (time_t)sqlite3_column_int64(s, 6);
+	d->destroyed = (long)sqlite3_column_int64(s, 7);
+	d->destroyed_at = (time_t)sqlite3_column_int64(s, 8);
 }
 
 #define DOSSIER_COLUMNS \
-	"SELECT id, name, created, closed, notes, unprinted, last" \
-	" FROM dossier"
+	"SELECT id, name, created, closed, notes, unprinted, last," \
+	" destroyed, destroyed_at FROM dossier"
 
 static char *fts_query(const char *, int);
 
@@ -1475,6 +1481,18 @@ store_purge(struct store *st, long long dossier, time_t before,
 
 	if (begin(st, err) == -1)
 		return -1;
+	if (prepare(st, "UPDATE dossier SET destroyed = destroyed + (SELECT"
+	    " count(*) FROM note WHERE note.dossier = dossier.id AND printed"
+	    " IS NOT NULL AND printed <= ?2), destroyed_at = ?3"
+	    " WHERE (?1 = 0 OR id = ?1) AND EXISTS (SELECT 1 FROM note"
+	    " WHERE note.dossier = dossier.id AND printed IS NOT NULL"
+	    " AND printed <= ?2);", &s, err) == -1)
+		return rollback(st);
+	sqlite3_bind_int64(s, 1, dossier);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)before);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)util_now());
+	if (finish(st, s, err) == -1)
+		return rollback(st);
 	if (prepare(st, "DELETE FROM draft WHERE note IN (SELECT id FROM note"
 	    " WHERE printed IS NOT NULL AND printed <= ?2"
 	    " AND (?1 = 0 OR dossier = ?1));", &s, err) == -1)

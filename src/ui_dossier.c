@@ -103,8 +103,8 @@ selected(void)
 static void
 draw(struct frame *f)
 {
-	char where[STORE_NAME_MAX + 64], date[64], number[32];
-	const char *empty = _("No note yet in this dossier: n writes one.");
+	char where[STORE_NAME_MAX + 64], date[64], number[32], gone[256];
+	const char *empty;
 	struct note *n;
 	size_t i;
 	int y, x, attr, digits;
@@ -116,9 +116,23 @@ draw(struct frame *f)
 	    content.dossier.notes);
 	ui_title(f, where, NULL);
 	explicit_bzero(where, sizeof(where));
+	if (content.dossier.destroyed > 0) {
+		util_date(date, sizeof(date), content.dossier.destroyed_at);
+		snprintf(gone, sizeof(gone), ngettext("%ld note put on paper, "
+		    "then destroyed here (the last time on %s).", "%ld notes "
+		    "put on paper, then destroyed here (the last time on %s).",
+		    content.dossier.destroyed), content.dossier.destroyed,
+		    date);
+	}
 	if (content.dossier.notes == 0) {
+		empty = content.dossier.destroyed > 0 ? _("No note here now: n "
+		    "writes one.") : _("No note yet in this dossier: n writes "
+		    "one.");
 		ui_text(ui_body_top() + 1, 2, COLS - 4, empty, strlen(empty),
 		    A_NORMAL);
+		if (content.dossier.destroyed > 0)
+			ui_text(ui_body_top() + 3, 2, COLS - 4, gone,
+			    strlen(gone), A_DIM);
 		return;
 	}
 	snprintf(number, sizeof(number), "%ld", content.dossier.notes);

@@ -54,6 +54,10 @@ tm_keys x
 tm_wait 'Détruire les notes' > /dev/null && tm_keys o
 tm_wait 'détruites'; ok $? "and they can then be destroyed"
 is "$(c ls | cut -f3)" 0 "no note left"
+tm_wait '2 notes mises sur papier, puis détruites ici'
+ok $? "the dossier keeps a record without text: how many, and when"
+c show 1 | grep -q '^(2 notes put on paper, then destroyed here; the last time on 2025-12-02)$'
+ok $? "show says it too"
 
 # A name outside the PDF folder is refused by the sandbox, and said.
 echo "Troisième note." | c add 1 > /dev/null
