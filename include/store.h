@@ -83,7 +83,7 @@ int	store_note_is(struct store *, long long id, const char *body,
 /* Dossiers, most recent activity first; with FILTER, those whose name
  * has words starting with FILTER's words, accents and case ignored;
  * closed ones only when CLOSED_TOO; with IDLE_SINCE, only those without a
- * note since then (to review for retention). */
+ * note since then, nor kept since then (to review for retention). */
 int	store_dossiers(struct store *, const char *filter, int closed_too,
 	    time_t idle_since, struct dossier **, size_t *, struct error *);
 /* By what a person typed: a number ("12") or an exact name; 0 found, -1
@@ -97,6 +97,9 @@ int	store_dossier_new(struct store *, const char *name, long long *id,
 	    struct error *);
 int	store_dossier_rename(struct store *, long long id, const char *name,
 	    struct error *);
+/* Reviewed, and kept: out of the review until a retention period from
+ * now passes without a note. */
+int	store_dossier_keep(struct store *, long long id, struct error *);
 int	store_dossier_close(struct store *, long long id, int closed,
 	    struct error *);
 /* Destroy a dossier, its notes, their index entries and its drafts. */

@@ -147,6 +147,9 @@ static const struct {
 	 * (store_purge()): a record without a word of text. */
 	"ALTER TABLE dossier ADD COLUMN destroyed INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE dossier ADD COLUMN destroyed_at INTEGER;"
+	/* A dossier reviewed and kept is out of the review for one more
+	 * retention period (store_dossier_keep()). */
+	"ALTER TABLE dossier ADD COLUMN kept INTEGER;"
 	/* A note moved to another dossier (store_note_move()) leaves one
 	 * count and joins the other. */
 	"CREATE TRIGGER count_move AFTER UPDATE OF dossier ON note BEGIN"
@@ -546,10 +549,12 @@ store_dossiers(struct store *st, const char *filter, int closed_too,
 	if (filter != NULL && (q = fts_query(filter, 1)) == NULL)
 		filter = NULL;	/* nothing but spaces: no filter */
 	rc = prepare(st, filter == NULL ? DOSSIER_COLUMNS
-	    " WHERE (?2 OR closed IS NULL) AND coalesce(last, created) < ?3"
+	    " WHERE (?2 OR closed IS NULL) AND max(coalesce(last, created),"
+	    " coalesce(kept, 0)) < ?3"
 	    " ORDER BY coalesce(last, created) DESC, name;" :
 	    DOSSIER_COLUMNS " WHERE (?2 OR closed IS NULL)"
-	    " AND coalesce(last, created) < ?3 AND id IN"
+	    " AND max(coalesce(last, created), coalesce(kept, 0)) < ?3"
+	    " AND id IN"
 	    " (SELECT docid FROM dossier_fts WHERE dossier_fts MATCH ?1)"
 	    " ORDER BY coalesce(last, created) DESC, name;",
 	    &s, err);
@@ -855,6 +860,21 @@ store_dossier_rename(struct store *st, long long id, const char *typed,
 	rc = update_one(st, s, err);
 	wipe_free(name);
 	return rc;
+}
+
+int
+store_dossier_keep(struct store *st, long long id, struct error *err)
+{
+	sqlite3_stmt *s;
+
+	if (begin(st, err) == -1)
+		return -1;
+	if (prepare(st, "UPDATE dossier SET kept = ?1 WHERE id = ?2;", &s,
+	    err) == -1)
+		return rollback(st);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)util_now());
+	sqlite3_bind_int64(s, 2, id);
+	return update_one(st, s, err);
 }
 
 int

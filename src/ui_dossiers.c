@@ -151,7 +151,9 @@ draw(struct frame *f)
 	explicit_bzero(where, sizeof(where));
 	if (content.count == 0) {
 		empty = content.filter[0] != '\0' ? _("No dossier has that "
-		    "name. Backspace erases, Esc clears the filter.") :
+		    "name. Backspace erases, Esc clears the filter.") : review ?
+		    _("Nothing to review: every dossier has a note, or was "
+		    "kept, within the retention period. ^A goes back.") :
 		    _("No dossier yet. ^N creates one.");
 		ui_text(ui_body_top() + 1, 2, COLS - 4, empty, strlen(empty),
 		    A_NORMAL);
@@ -282,6 +284,27 @@ destroy_dossier(struct frame *f)
 	explicit_bzero(typed, sizeof(typed));
 }
 
+/* In the review: this dossier is kept, and asked about again one
+ * retention period from now. */
+static void
+keep_dossier(struct frame *f)
+{
+	struct dossier *d;
+	struct error err;
+
+	if (!review) {
+		ui_say(f, 0, "%s", _("Only in the dossiers to review (^A)."));
+		return;
+	}
+	if ((d = selected(f)) == NULL)
+		return;
+	if (store_dossier_keep(f->st, d->id, &err) == -1)
+		ui_say(f, 1, "%s", err.text);
+	else
+		ui_say(f, 0, _("Kept: asked about again in %ld days."),
+		    f->conf->retention_days);
+}
+
 /* The end-of-day filing: every note dated today, a dossier at a time. */
 static void
 print_today(struct frame *f)
@@ -361,6 +384,8 @@ static const struct ui_key keys[] = {
 	    .run = destroy_dossier, .bar = 1 },
 	{ .key = UI_CTRL('a'), .label = "^A", .text = N_("To review"),
 	    .run = toggle_review, .bar = 1 },
+	{ .key = UI_CTRL('k'), .label = "^K",
+	    .text = N_("Keep (in the review)"), .run = keep_dossier },
 	{ .key = UI_CTRL('p'), .label = "^P", .text = N_("Notice"),
 	    .run = ui_print_notice, .bar = 1 },
 	{ .key = UI_CTRL('e'), .label = "^E", .text = N_("Print the day"),

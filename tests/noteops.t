@@ -60,5 +60,22 @@ tm_wait 'La note 1 a été détruite'; ok $? "d from the reader destroys the not
 tm_screen | grep -q 'Pas encore de note\|Aucune note'; ok $? "and goes back to the dossier"
 is "$(count 'Amina Benali')" 0 "no note left there"
 tm_stop
+
+# The review: a dossier kept is asked about again a period later.
+c new 'Dossier Ancien' > /dev/null
+echo "Il y a trois ans." | CARNET_NOW=$(($(date +%s) - 3 * 365 * 86400)) c add 'Dossier Ancien'
+c ls --review | grep -q 'Dossier Ancien'; ok $? "a dossier without a note for 3 years is to review"
+tm_start "$run"
+tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
+tm_wait 'Dossiers' > /dev/null && tm_keys C-a
+tm_wait 'Dossier Ancien' > /dev/null && tm_keys C-k
+tm_wait 'Gardé : redemandé dans 730 jours|Gardé.*730 jours'; ok $? "^K keeps it, and says until when"
+c ls --review | grep -q 'Dossier Ancien'; is $? 1 "it leaves the review"
+# Paul Martin's one note, moved above, is from 2023: kept too.
+tm_wait 'Paul Martin' > /dev/null && tm_keys C-k
+tm_wait 'Rien à revoir'; ok $? "an empty review says there is nothing to review"
+tm_stop
+CARNET_NOW=$(($(date +%s) + 731 * 86400)) c ls --review | grep -q 'Dossier Ancien'
+ok $? "and comes back a retention period later"
 c check > /dev/null; ok $? "the notebook checks out"
 finish
