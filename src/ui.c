@@ -446,7 +446,8 @@ ui_run(const char *path, const struct conf *conf, long lock_seconds)
 	memset(&f, 0, sizeof(f));
 	f.path = path;
 	f.conf = conf;
-	f.place.screen = f.place.back = SCREEN_DOSSIERS;
+	/* The first of ui_screens[]: the frame names no screen. */
+	f.place.screen = f.place.back = 0;
 	f.screens = ui_screens;
 	f.global_keys = global_keys;
 	f.nglobal_keys = NGLOBAL;
