@@ -207,7 +207,7 @@ main(int argc, char *argv[])
 		sample_add(&save, now_ms() - t);
 	}
 	/* Printing 1,000 notes: typesetting, in memory. */
-	if (store_notes_to_print(st, big, 1, &notes, &n, &err) == 0) {
+	if (store_notes_to_print(st, big, 1, 0, &notes, &n, &err) == 0) {
 		struct paper_note *pn = calloc(n, sizeof(*pn));
 		struct paper_doc doc;
 		struct paper_pdf pdf;
