@@ -1051,7 +1051,7 @@ static int
 cmd_purge(struct cli *c, struct store *st, const struct args *a)
 {
 	const char *key = a->argc > 0 ? a->argv[0] : NULL;
-	char answer[64], *question;
+	char *question;
 	struct dossier d;
 	struct error err;
 	long long days = arg_number(a, "--older-than", 0);
@@ -1062,25 +1062,16 @@ cmd_purge(struct cli *c, struct store *st, const struct args *a)
 	memset(&d, 0, sizeof(d));
 	if (key != NULL && store_dossier_find(st, key, &d, &err) == -1)
 		return report(&err);
-	if (arg(a, "-y") == NULL) {
-		if (!prompt_available()) {
-			store_dossier_free(&d);
-			util_warn(_("no terminal to confirm on: nothing was "
-			    "destroyed (add -y to destroy without asking)"));
-			return EXIT_USAGE;
-		}
-		question = key != NULL ? xasprintf(_("Destroy the notes of "
-		    "“%s” that are already on paper? This cannot be undone. "
-		    "[y/N] "), d.name) : xstrdup(_("Destroy the notes of every "
-		    "dossier that are already on paper? This cannot be undone. "
-		    "[y/N] "));
-		r = prompt_line(question, answer, sizeof(answer));
-		free(question);
-		if (r == -1 || !prompt_is_yes(answer)) {
-			store_dossier_free(&d);
-			util_say(_("Nothing was destroyed.\n"));
-			return EXIT_OK;
-		}
+	question = key != NULL ? wipe_asprintf(_("Destroy the notes of “%s” "
+	    "that are already on paper? This cannot be undone. [y/N] "),
+	    d.name) : wipe_asprintf("%s", _("Destroy the notes of every "
+	    "dossier that are already on paper? This cannot be undone. "
+	    "[y/N] "));
+	r = confirmed(a, question);
+	wipe_free(question);
+	if (r != 1) {
+		store_dossier_free(&d);
+		return r == -1 ? EXIT_USAGE : EXIT_OK;
 	}
 	r = store_purge(st, d.id, util_now() - (time_t)days * UTIL_DAY, &count,
 	    &err);
