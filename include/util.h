@@ -72,6 +72,9 @@ int   wipe_same(const void *, size_t, const void *, size_t);
  * so that tests can speak of dates. */
 time_t util_now(void);
 
+/* Is PATH an existing folder (links followed)? */
+int util_is_folder(const char *path);
+
 /* Local midnight of the day of T. */
 time_t util_day_start(time_t);
 

@@ -121,14 +121,6 @@ xdg_documents(void)
 	return value;
 }
 
-static int
-is_folder(const char *path)
-{
-	struct stat sb;
-
-	return path != NULL && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
-}
-
 char *
 conf_pdf_folder(const struct conf *c)
 {
@@ -137,13 +129,13 @@ conf_pdf_folder(const struct conf *c)
 
 	if (c->pdf_folder != NULL)
 		return xstrdup(c->pdf_folder);
-	if ((path = xdg_documents()) != NULL && is_folder(path))
+	if ((path = xdg_documents()) != NULL && util_is_folder(path))
 		return path;
 	free(path);
 	if (home == NULL)
 		return xstrdup(".");
 	path = xasprintf("%s/Documents", home);
-	if (is_folder(path))
+	if (util_is_folder(path))
 		return path;
 	free(path);
 	return xstrdup(home);

@@ -1138,10 +1138,9 @@ static const char *const removable_roots[] = { "/media", "/run/media",
 static char *
 folder_of(const char *file)
 {
-	struct stat sb;
 	char *copy, *dir;
 
-	if (stat(file, &sb) == 0 && S_ISDIR(sb.st_mode))
+	if (util_is_folder(file))
 		return xstrdup(file);
 	copy = xstrdup(file);
 	dir = xstrdup(dirname(copy));
@@ -1190,7 +1189,7 @@ notebook_backup(struct notebook *nb, const char *dest, char **written,
 	char *path, *tmp = NULL, *copy;
 	int fd = -1, rc = -1, existing;
 
-	if (stat(dest, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (util_is_folder(dest)) {
 		copy = xstrdup(nb->path);
 		path = xasprintf("%s/%s", dest, basename(copy));
 		free(copy);

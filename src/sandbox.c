@@ -274,9 +274,7 @@ allow_parent(int ruleset, const char *path, uint64_t rights,
 static int
 allow_target(int ruleset, const char *target, uint64_t handled)
 {
-	struct stat sb;
-
-	if (stat(target, &sb) == 0 && S_ISDIR(sb.st_mode))
+	if (util_is_folder(target))
 		return allow_path(ruleset, target, TARGET_RIGHTS, handled);
 	return allow_parent(ruleset, target, TARGET_RIGHTS, handled);
 }

@@ -4,8 +4,6 @@
  * resizing.  It knows the screens only through ui_screens[] and their
  * struct screen (screen.h); start reading at ui_run().
  */
-#include <sys/stat.h>
-
 #include <curses.h>
 #include <poll.h>
 #include <signal.h>
@@ -345,14 +343,6 @@ dispatch(struct frame *f, int key, int code)
 		f->place.back = was;
 }
 
-static int
-is_folder(const char *path)
-{
-	struct stat sb;
-
-	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
-}
-
 static void
 on_stop(int sig)
 {
@@ -472,7 +462,7 @@ ui_run(const char *path, const struct conf *conf, long lock_seconds)
 		/* The PDF folder stays writable: without a printer, a PDF
 		 * is how notes reach paper. */
 		if (conf->sandbox && sandbox_confine(path,
-		    is_folder(f.pdf_folder) ? f.pdf_folder : NULL,
+		    util_is_folder(f.pdf_folder) ? f.pdf_folder : NULL,
 		    conf->print_command) == -1)
 			ui_say(&f, 1, "%s", _("The sandbox could not be set "
 			    "up: carnet runs unconfined."));

@@ -299,6 +299,14 @@ format(char *buf, size_t size, const char *fmt, time_t t)
 		snprintf(buf, size, "%lld", (long long)t);
 }
 
+int
+util_is_folder(const char *path)
+{
+	struct stat sb;
+
+	return path != NULL && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
 time_t
 util_day_start(time_t t)
 {

@@ -71,5 +71,9 @@ main(void)
 	is_str(buf, "2023-11-14 22:13", "date and time, untranslated");
 	util_date(buf, sizeof(buf), 0);
 	is_str(buf, "1970-01-01", "date alone");
+	ok(util_is_folder("/"), "/ is a folder");
+	ok(!util_is_folder("/etc/passwd"), "a file is not");
+	ok(!util_is_folder("/nonexistent/carnet"), "nor what is not there");
+	ok(!util_is_folder(NULL), "nor NULL");
 	return done();
 }
