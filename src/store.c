@@ -585,10 +585,13 @@ store_dossiers(struct store *st, const char *filter, int closed_too,
 	return 0;
 }
 
-/* The dossier of number ID, or (NAME not NULL) of that exact name;
- * MISSING (an error) when there is none. */
+/* What a lookup returns when there is no such row: callers that can
+ * try again (dossier_like()) or say which row (one_note()) tell it from
+ * an error, -1. */
 #define MISSING	(-3)
 
+/* The dossier of number ID, or (NAME not NULL) of that exact name;
+ * MISSING, with a message, when there is none. */
 static int
 dossier_lookup(struct store *st, long long id, const char *name,
     struct dossier *d, struct error *err)
@@ -1271,6 +1274,22 @@ note_row(sqlite3_stmt *s, struct note *n)
 	n->revision = sqlite3_column_int64(s, 6);
 }
 
+/* Step S, which returns at most one note, into N: 0, MISSING when it
+ * returned none (for the caller to say which), or -1. */
+static int
+one_note(struct store *st, sqlite3_stmt *s, struct note *n,
+    struct error *err)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW)
+		note_row(s, n);
+	release(st, s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? MISSING : fail(st, rc, err);
+}
+
 int
 store_note_get(struct store *st, long long id, struct note *n,
     struct error *err)
@@ -1281,15 +1300,10 @@ store_note_get(struct store *st, long long id, struct note *n,
 	if (prepare(st, NOTE_COLUMNS " WHERE id = ?1;", &s, err) == -1)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		note_row(s, n);
-	release(st, s);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
+	if ((rc = one_note(st, s, n, err)) == MISSING)
 		return error_set(err, EXIT_ERROR, _("there is no note number "
 		    "%lld"), id);
-	return fail(st, rc, err);
+	return rc;
 }
 
 int
@@ -1307,15 +1321,10 @@ store_note_at(struct store *st, long long dossier, long position,
 		return -1;
 	sqlite3_bind_int64(s, 1, dossier);
 	sqlite3_bind_int64(s, 2, position - 1);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		note_row(s, n);
-	release(st, s);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
+	if ((rc = one_note(st, s, n, err)) == MISSING)
 		return error_set(err, EXIT_ERROR, _("this dossier has no note "
 		    "number %ld (see “carnet show”)"), position);
-	return fail(st, rc, err);
+	return rc;
 }
 
 long
