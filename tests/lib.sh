@@ -20,6 +20,13 @@ tap_n=0
 tap_failed=0
 # skip_all REASON: the whole file is skipped (what it needs is missing).
 skip_all() { echo "1..0 # SKIP $1"; exit 0; }
+# The screens in French, as a worker has them: tmux and fr_FR.UTF-8, or
+# the whole file is skipped with the reason.
+need_french_screens() {
+	command -v tmux > /dev/null || skip_all "no tmux"
+	locale -a 2> /dev/null | grep -qi '^fr_FR\.utf-\?8$' ||
+	    skip_all "no fr_FR.UTF-8 locale"
+}
 # ok STATUS NAME: STATUS 0 passes.
 ok() {
 	tap_n=$((tap_n + 1))

@@ -3,9 +3,7 @@
 # needs, so that its answer keys and what is typed are always on screen
 # (a hidden "n : le jeter" once made a hurried n throw a draft away).
 . "$(dirname "$0")/lib.sh"
-command -v tmux > /dev/null || skip_all "no tmux"
-locale -a 2> /dev/null | grep -qi '^fr_FR\.utf-\?8$' ||
-    skip_all "no fr_FR.UTF-8 locale"
+need_french_screens
 PASS="question-phrase-4Rm"
 init
 c new 'Marie-Hélène de la Tour-Montmorency-Beauregard' > /dev/null

@@ -5,9 +5,7 @@
 # inside the sandbox; asked whether it was printed, "o" marks the notes
 # on paper, so that they can then be destroyed.  The notice too.
 . "$(dirname "$0")/lib.sh"
-command -v tmux > /dev/null || skip_all "no tmux"
-locale -a 2> /dev/null | grep -qi '^fr_FR\.utf-\?8$' ||
-    skip_all "no fr_FR.UTF-8 locale"
+need_french_screens
 PASS="papier-phrase-2Vb"
 # In a folder of its own, as the default place is: the sandbox leaves the
 # notebook's whole folder writable.

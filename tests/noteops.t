@@ -4,9 +4,7 @@
 # one after a question naming it, m moves it to another dossier asked by
 # name, from the dossier's list and from the reader.
 . "$(dirname "$0")/lib.sh"
-command -v tmux > /dev/null || skip_all "no tmux"
-locale -a 2> /dev/null | grep -qi '^fr_FR\.utf-\?8$' ||
-    skip_all "no fr_FR.UTF-8 locale"
+need_french_screens
 PASS="notes-phrase-9Lp"
 init
 c new 'Amina Benali' > /dev/null
