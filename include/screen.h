@@ -177,9 +177,6 @@ int	ui_unlock(struct frame *, int locked);
 /* ui_widgets.c: the screen's geometry. */
 int	ui_body_top(void);
 int	ui_body_rows(void);
-/* Decode one character of S for the screen: '?' for what is not valid
- * text or is a control; its width.  Returns the bytes it took. */
-size_t	ui_char(const char *s, size_t len, mbstate_t *, wchar_t *, int *width);
 /* Draw LEN bytes at (Y, X) (Y < 0: where the cursor is) in at most WIDTH
  * columns; returns the columns used. */
 int	ui_text(int y, int x, int width, const char *, size_t, int attr);

@@ -43,7 +43,10 @@ ui_body_rows(void)
 	return LINES - TITLE_ROWS - MESSAGE_ROWS - BAR_ROWS;
 }
 
-size_t
+/* Decode one character of S for the screen: '?' for what is not valid
+ * text or is a control, a space for a tab; its width.  Returns the bytes
+ * it took. */
+static size_t
 ui_char(const char *s, size_t len, mbstate_t *mb, wchar_t *wc, int *width)
 {
 	size_t n = mbrtowc(wc, s, len, mb);
