@@ -21,11 +21,13 @@ SRC = src/cli.c src/conf.c src/exchange.c src/main.c src/notebook.c \
 	src/secret.c src/session.c src/store.c src/text.c src/ui.c \
 	src/ui_dossier.c src/ui_dossiers.c src/ui_editor.c src/ui_help.c \
 	src/ui_note.c src/ui_noteops.c src/ui_paper.c src/ui_screens.c \
-	src/ui_search.c src/ui_unlock.c src/ui_widgets.c src/util.c
+	src/ui_search.c src/ui_unlock.c src/ui_widgets.c src/util.c \
+	src/when.c src/drives.c src/ui_backup.c
 PAPER_SRC = src/paper.c src/util.c
 OBJ = $(SRC:.c=.o)
 UNIT = tests/unit_conf.t tests/unit_notebook.t tests/unit_store.t \
-	tests/unit_session.t tests/unit_text.t tests/unit_util.t
+	tests/unit_session.t tests/unit_text.t tests/unit_util.t \
+	tests/unit_when.t
 MO = locale/fr/LC_MESSAGES/carnet.mo
 
 all: carnet carnet-paper.so $(MO)
@@ -34,7 +36,7 @@ all: carnet carnet-paper.so $(MO)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
 # Header dependencies, written out.
-src/cli.o: include/cli.h include/conf.h include/exchange.h \
+src/cli.o: include/cli.h include/conf.h include/drives.h include/exchange.h \
 	include/notebook.h include/print.h include/prompt.h include/sandbox.h \
 	include/secret.h include/store.h include/util.h
 src/exchange.o: include/exchange.h include/notebook.h include/secret.h \
@@ -52,19 +54,24 @@ src/secret.o: include/secret.h include/util.h
 src/session.o: include/session.h
 src/store.o: include/notebook.h include/secret.h include/store.h \
 	include/util.h
-src/ui.o: include/conf.h include/sandbox.h include/screen.h \
+src/ui.o: include/conf.h include/drives.h include/sandbox.h include/screen.h \
 	include/secret.h include/store.h include/ui.h include/util.h
-src/ui_dossier.o src/ui_dossiers.o src/ui_editor.o src/ui_help.o \
+src/ui_backup.o src/ui_dossier.o src/ui_dossiers.o src/ui_editor.o \
+src/ui_help.o \
 src/ui_note.o src/ui_noteops.o src/ui_paper.o src/ui_screens.o \
 src/ui_search.o \
-src/ui_unlock.o src/ui_widgets.o: include/conf.h include/notebook.h \
+src/ui_unlock.o src/ui_widgets.o: include/conf.h include/drives.h \
+	include/notebook.h \
 	include/print.h include/prompt.h include/screen.h include/secret.h \
 	include/session.h include/store.h include/text.h include/util.h
 src/text.o: include/text.h include/util.h
 src/util.o: include/util.h
+src/when.o: include/when.h include/util.h
+src/drives.o: include/drives.h include/util.h
 tests/unit_conf.o tests/unit_notebook.o tests/unit_store.o \
-tests/unit_session.o tests/unit_text.o tests/unit_util.o: tests/tap.h \
-	include/conf.h include/session.h \
+tests/unit_session.o tests/unit_text.o tests/unit_util.o \
+tests/unit_when.o: tests/tap.h \
+	include/conf.h include/session.h include/when.h \
 	include/notebook.h include/secret.h include/store.h include/text.h \
 	include/util.h
 
@@ -83,6 +90,8 @@ tests/unit_session.t: tests/unit_session.o src/session.o
 	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_session.o src/session.o
 tests/unit_util.t: tests/unit_util.o src/util.o
 	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_util.o src/util.o
+tests/unit_when.t: tests/unit_when.o src/when.o src/util.o
+	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_when.o src/when.o src/util.o
 tests/unit_text.t: tests/unit_text.o src/text.o src/util.o
 	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_text.o src/text.o src/util.o
 tests/unit_conf.t: tests/unit_conf.o src/conf.o src/util.o

@@ -20,6 +20,10 @@ struct conf {
 	char	*contact;	/* for the notice: how to reach the worker */
 	char	*notice;	/* the notice's text, when adapted */
 	char	*pdf_folder;	/* NULL: the documents folder */
+	char	*drives;	/* where removable drives are mounted;
+				 * NULL: /media/USER and /run/media/USER */
+	long	 backup_days;	/* remind after so many days without a
+				 * backup; 0 never */
 	long	 sandbox;	/* 1: confine with Landlock (sandbox.h) */
 };
 

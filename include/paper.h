@@ -12,7 +12,8 @@
 #include "util.h"
 
 struct paper_note {
-	time_t		 created;
+	time_t		 created;	/* its date: the meeting's */
+	time_t		 written;
 	time_t		 updated;
 	const char	*body;
 	size_t		 len;
@@ -72,7 +73,7 @@ int	paper_save(const struct paper_pdf *, const char *path,
  * which exports this table; paper_load() finds and loads it on the first
  * print (paper_load.c).
  */
-#define PAPER_ABI	2	/* raised whenever the table or structs change */
+#define PAPER_ABI	3	/* raised whenever the table or structs change */
 
 struct paper_module {
 	unsigned	 abi;

@@ -36,6 +36,13 @@ struct place {
 	long long	 editing;	/* the note written; 0 a new one */
 	long long	 base;		/* its revision when writing began */
 	long long	 draft;		/* the draft kept of it, or 0 */
+	time_t		 dated;		/* the date chosen for it (the
+					 * meeting's), or 0: now, or as it
+					 * was */
+	long long	 writing;	/* while the worker reads or
+					 * searches in the middle of
+					 * writing: the text's dossier
+					 * (Esc goes back to it), or 0 */
 	enum screen_id	 edit_from;	/* where the editor returns */
 };
 
@@ -48,6 +55,8 @@ struct frame {
 	const char		*path;
 	const struct conf	*conf;
 	char			*pdf_folder;	/* where a PDF is saved */
+	char			**drive_roots;	/* where USB keys are
+						 * mounted (drives.h) */
 	struct store		*st;		/* NULL while locked */
 	struct place		 place;
 	int			 key, code;	/* the key being handled */
@@ -69,6 +78,9 @@ struct frame {
 	/* While a long task runs (printing), asked often: 1 when it must
 	 * give up, on Esc, the lock key or the idle delay; a lock then
 	 * waits in f->lock_pending until the key's handler returns. */
+	/* Set by a key: once it is handled, the frame closes the notebook
+	 * and asks for the passphrase's change (ui_passwd()). */
+	int			 passwd_pending;
 	int			(*interrupted)(struct frame *);
 	int			 lock_pending;
 	double			 unlock_pressed;	/* for make bench */
@@ -173,6 +185,15 @@ extern const struct screen screen_dossiers, screen_dossier, screen_note,
  * the start (LOCKED 0: may create it) or after a lock.  0 opened, -1 to
  * quit. */
 int	ui_unlock(struct frame *, int locked);
+/* Changing the passphrase: first the current one, asked with the
+ * notebook still open (NULL, and nothing changed, on ^Q); then, the
+ * notebook closed (every screen's content forgotten), ui_passwd() opens
+ * it alone with OLD (which it frees), asks the new one twice, changes it
+ * and opens it again into f->st; given up, it opens as it was.  0, or -1
+ * to quit. */
+struct secret;
+struct secret *ui_passwd_current(struct frame *);
+int	ui_passwd(struct frame *, struct secret *old);
 
 /* ui_widgets.c: the screen's geometry. */
 int	ui_body_top(void);
@@ -209,6 +230,11 @@ int	ui_is_typed(int key, int code);
 int	ui_ask(struct frame *, const char *question, char *buf, size_t size);
 /* A question answered by one key: 1 yes, 0 no, -1 cancelled or locked. */
 int	ui_yes_no(struct frame *, const char *question);
+/* MESSAGE on the message line, wrapped upward over the screen's last
+ * rows when it is longer (three at most). */
+void	ui_message(const char *message, int attr);
+/* S's first letter in capitals, in place: a message made a sentence. */
+void	ui_capital(char *s);
 /* Until the key being handled is done, LEN bytes at P are wiped if the
  * notebook locks meanwhile (a question waiting for its answer). */
 void	ui_hold(struct frame *, void *p, size_t len);
@@ -220,6 +246,11 @@ void	ui_list_follow(size_t sel, size_t *top, size_t rows);
 /* Open the editor on NOTE of the open dossier (0: a new note); go to
  * search, to the help. */
 void	ui_edit(struct frame *, long long note);
+/* In the middle of writing, from the dossier, the reader or search: back
+ * to the text, its cursor where it was (1), or 0 when nothing is being
+ * written; what the title says of it meanwhile, or NULL. */
+int	ui_back_to_writing(struct frame *);
+const char *ui_writing_hint(const struct frame *);
 void	ui_go_search(struct frame *);
 void	ui_go_help(struct frame *);
 double	ui_clock(void);		/* milliseconds, monotonic */
@@ -235,5 +266,9 @@ int	ui_note_move(struct frame *, long long id);
 struct print_request;
 int	ui_print(struct frame *, struct print_request *);
 void	ui_print_notice(struct frame *);
+
+/* ui_backup.c: an encrypted, checked copy onto a USB key the user has
+ * mounted, chosen among them; said on the message line. */
+void	ui_backup(struct frame *);
 
 #endif

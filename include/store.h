@@ -12,7 +12,7 @@
 #include "util.h"
 
 /* The schema this carnet writes (PRAGMA user_version). */
-#define STORE_VERSION 3
+#define STORE_VERSION 4
 
 struct store;
 
@@ -26,6 +26,7 @@ struct dossier {
 	time_t		 last;		/* last note, or 0 */
 	long		 destroyed;	/* notes printed, then destroyed */
 	time_t		 destroyed_at;	/* the last time, or 0 */
+	long		 homonyms;	/* other dossiers of that name */
 };
 
 /* The longest note, and the longest dossier name, in bytes. */
@@ -35,12 +36,14 @@ struct dossier {
 struct note {
 	long long	 id;		/* grows with the date of the note */
 	long long	 dossier;
-	time_t		 created;
-	time_t		 updated;
+	time_t		 created;	/* its date: the meeting's */
+	time_t		 written;	/* when it was first written */
+	time_t		 updated;	/* when its text last changed */
 	time_t		 printed;	/* 0 when not on paper */
 	char		*body;
 	size_t		 len;
-	long long	 revision;	/* counts the changes of its text */
+	long long	 revision;	/* new at each change of its text or
+					 * date, never the same twice */
 };
 
 struct hit {
@@ -59,6 +62,8 @@ struct draft {
 	char		*session;	/* who writes it (session.h), or
 					 * NULL: before schema 3 */
 	time_t		 saved;
+	time_t		 dated;		/* the date chosen for the note, or
+					 * 0: none yet */
 	char		*body;
 	size_t		 len;
 };
@@ -86,17 +91,23 @@ int	store_note_is(struct store *, long long id, const char *body,
  * note since then, nor kept since then (to review for retention). */
 int	store_dossiers(struct store *, const char *filter, int closed_too,
 	    time_t idle_since, struct dossier **, size_t *, struct error *);
-/* By what a person typed: a number ("12") or an exact name; 0 found, -1
- * with a message. */
+/* By what a person typed: a number ("12"), or a name, exact or but for
+ * accents and case; 0 found, -1 with a message (none, or several: the
+ * message gives their numbers). */
 int	store_dossier_find(struct store *, const char *, struct dossier *,
 	    struct error *);
 /* By number. */
 int	store_dossier_get(struct store *, long long id, struct dossier *,
 	    struct error *);
-int	store_dossier_new(struct store *, const char *name, long long *id,
-	    struct error *);
+/* A new dossier; unless ANOTHER, STORE_SAME (ERR names it and gives its
+ * number) when one is already named so, or so but for accents and case:
+ * two people may have the same name, but it must be asked for. */
+#define STORE_SAME	(-4)
+int	store_dossier_new(struct store *, const char *name, int another,
+	    long long *id, struct error *);
+/* Renamed; STORE_SAME unless ANOTHER, as store_dossier_new(). */
 int	store_dossier_rename(struct store *, long long id, const char *name,
-	    struct error *);
+	    int another, struct error *);
 /* Reviewed, and kept: out of the review until a retention period from
  * now passes without a note. */
 int	store_dossier_keep(struct store *, long long id, struct error *);
@@ -106,25 +117,31 @@ int	store_dossier_close(struct store *, long long id, int closed,
 int	store_dossier_delete(struct store *, long long id, struct error *);
 void	store_dossier_free(struct dossier *);
 void	store_dossiers_free(struct dossier *, size_t);
+/* 1 when A and B are one name but for accents and case. */
+int	store_names_alike(const char *a, const char *b);
 /* Can NAME name a dossier?  0, or -1 with the reason. */
 int	store_name_check(const char *name, struct error *);
 
-/* Add a note dated WHEN; *ID receives its id. */
+/* Add a note dated WHEN, written at WRITTEN (0: then too, as a file
+ * imported); *ID receives its id. */
 int	store_note_add(struct store *, long long dossier, const char *body,
-	    size_t len, time_t when, long long *id, struct error *);
+	    size_t len, time_t when, time_t written, long long *id,
+	    struct error *);
 int	store_note_update(struct store *, long long id, const char *body,
 	    size_t len, struct error *);
 /*
- * What the editor saves: a new note (NOTE 0) in DOSSIER, dated now, or
- * NOTE's new text if NOTE is still at revision *BASE; the draft DRAFT (0:
- * none) goes in the same transaction.  *ID receives the note's id, *BASE
- * its new revision.  STORE_CHANGED, with ERR saying why, when another
- * window changed or destroyed the note meanwhile: nothing is written.
+ * What the editor saves: a new note (NOTE 0) in DOSSIER, dated DATED (0:
+ * now), or NOTE's new text, and date unless DATED is 0, if NOTE is still
+ * at revision *BASE; the draft DRAFT (0: none) goes in the same
+ * transaction.  *ID receives the note's id, which a new date may change,
+ * *BASE its new revision.  STORE_CHANGED, with ERR saying why, when
+ * another window changed or destroyed the note meanwhile: nothing is
+ * written.
  */
 #define STORE_CHANGED	(-2)
 int	store_note_save(struct store *, long long dossier, long long note,
-	    long long *base, long long draft, const char *body, size_t len,
-	    long long *id, struct error *err);
+	    long long *base, long long draft, time_t dated, const char *body,
+	    size_t len, long long *id, struct error *err);
 int	store_note_get(struct store *, long long id, struct note *,
 	    struct error *);
 /*
@@ -151,10 +168,10 @@ int	store_notes(struct store *, long long dossier, int newest,
 int	store_note_heads(struct store *, long long dossier, size_t offset,
 	    size_t limit, struct note **, size_t *, struct error *);
 /* A dossier's notes for paper, oldest first: all, or those not yet on
- * paper. */
+ * paper; written SINCE or later. */
 int	store_notes_to_print(struct store *, long long dossier, int all,
 	    time_t since, struct note **, size_t *, struct error *);
-/* The dossiers with a note dated SINCE or later, by name. */
+/* The dossiers with a note written SINCE or later, by name. */
 int	store_dossiers_since(struct store *, time_t since, long long **,
 	    size_t *, struct error *);
 /* Mark notes as on paper since WHEN, in one transaction. */
@@ -187,10 +204,10 @@ void	store_hits_free(struct hit *, size_t);
  * The text being written, kept as a draft of SESSION's (session.h): *DRAFT
  * 0 makes one and receives its id; else draft *DRAFT is replaced (a new
  * one is made if it was thrown away meanwhile).  BASE: the revision of the
- * note it began from.
+ * note it began from; DATED: the date chosen for the note (0: none).
  */
 int	store_draft_put(struct store *, long long *draft, const char *session,
-	    long long dossier, long long note, long long base,
+	    long long dossier, long long note, long long base, time_t dated,
 	    const char *body, size_t len, struct error *);
 int	store_drafts(struct store *, struct draft **, size_t *,
 	    struct error *);
@@ -200,5 +217,12 @@ int	store_draft_take(struct store *, long long id, const char *session,
 void	store_draft_free(struct draft *);
 int	store_draft_drop(struct store *, long long id, struct error *);
 void	store_drafts_free(struct draft *, size_t);
+
+/* A backup was written and checked at AT, to PLACE. */
+int	store_backup_done(struct store *, time_t at, const char *place,
+	    struct error *);
+/* When the last backup was made (0: never), and where, in *PLACE (to
+ * free) when PLACE is not NULL. */
+time_t	store_last_backup(struct store *, char **place);
 
 #endif

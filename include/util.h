@@ -81,6 +81,12 @@ time_t util_day_start(time_t);
 /* Local date, or date and time, in the locale's format. */
 void util_date(char *, size_t, time_t);
 void util_datetime(char *, size_t, time_t);
+/* "Wednesday 2 December 2026, 14:36": a date as a person reads it. */
+void util_long_date(char *, size_t, time_t);
+/* What follows a note's DATE: " (written …, changed …)" where that tells
+ * something, else ""; dates written out (LONG_FORM) or short. */
+void util_note_history(char *, size_t, time_t date, time_t written,
+    time_t changed, int long_form);
 
 /* Offset of the first byte that is not valid UTF-8 (NUL counts as
  * invalid), or -1 when all LEN bytes are valid. */

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "drives.h"
 #include "exchange.h"
 #include "notebook.h"
 #include "print.h"
@@ -26,6 +27,7 @@
 #include "sandbox.h"
 #include "store.h"
 #include "util.h"
+#include "when.h"
 
 #ifndef VERSION
 #define VERSION "unknown"
@@ -96,6 +98,7 @@ static int cmd_import(struct cli *, struct store *, const struct args *);
 static int cmd_export(struct cli *, struct store *, const struct args *);
 static int cmd_check(struct cli *, struct store *, const struct args *);
 static int purge_misused(const struct args *);
+static int add_misused(const struct args *);
 static int print_misused(const struct args *);
 
 #define DAYS_MAX	365000		/* --older-than: a thousand years */
@@ -117,14 +120,18 @@ static const struct command commands[] = {
 	    .options = { { "--review", FLAG, 0, 0, NULL } },
 	    .min = 0, .max = 0, .opens = SHARED, .writes = NO_OUTPUT,
 	    .run = cmd_ls },
-	{ .name = "new", .usage = "NAME",
-	    .help = N_("create a dossier and print its number"),
+	{ .name = "new", .usage = "[--another] NAME",
+	    .help = N_("create a dossier and print its number (--another: "
+		"even if one has that name)"),
+	    .options = { { "--another", FLAG, 0, 0, NULL } },
 	    .min = 1, .max = -1, .opens = SHARED, .writes = NO_OUTPUT,
 	    .run = cmd_new },
-	{ .name = "add", .usage = "DOSSIER",
-	    .help = N_("add a note read from standard input"),
+	{ .name = "add", .usage = "DOSSIER [--date WHEN]",
+	    .help = N_("add a note read from standard input, dated now or "
+		"WHEN (\"yesterday 14h30\")"),
+	    .options = { { "--date", TEXT, 0, 0, NULL } },
 	    .min = 1, .max = 1, .opens = SHARED, .writes = NO_OUTPUT,
-	    .run = cmd_add },
+	    .run = cmd_add, .misused = add_misused },
 	{ .name = "show", .usage = "DOSSIER",
 	    .help = N_("print a dossier's notes, oldest first"),
 	    .min = 1, .max = 1, .opens = SHARED, .writes = NO_OUTPUT,
@@ -136,7 +143,7 @@ static const struct command commands[] = {
 	{ .name = "print", .usage = "DOSSIER|--today [--all] [--for-person] "
 	    "[-o FILE.pdf]",
 	    .help = N_("put the notes not yet on paper (or all) on the "
-		"printer; --today: those dated today, every dossier"),
+		"printer; --today: those written today, every dossier"),
 	    .options = { { "--all", FLAG, 0, 0, NULL },
 		{ "--for-person", FLAG, 0, 0, NULL },
 		{ "-o", TEXT, 0, 0, NULL },
@@ -570,6 +577,7 @@ cmd_new(struct cli *c, struct store *st, const struct args *a)
 	struct error err;
 	long long id;
 	char *name = join(a->argc, a->argv), *start = name, *end;
+	int rc;
 
 	(void)c;
 	while (*start == ' ')
@@ -577,9 +585,13 @@ cmd_new(struct cli *c, struct store *st, const struct args *a)
 	end = start + strlen(start);
 	while (end > start && end[-1] == ' ')
 		*--end = '\0';
-	if (store_dossier_new(st, start, &id, &err) == -1) {
+	if ((rc = store_dossier_new(st, start, arg(a, "--another") != NULL,
+	    &id, &err)) != 0) {
 		wipe_free(name);
-		return report(&err);
+		if (rc == STORE_SAME)
+			util_warn("%s\n%s", err.text, _("If it is someone "
+			    "else of that name: carnet new --another NAME"));
+		return rc == STORE_SAME ? EXIT_ERROR : report(&err);
 	}
 	wipe_free(name);
 	printf("%lld\n", id);
@@ -626,17 +638,35 @@ read_input(size_t *len, struct error *err)
 	return buf;
 }
 
+/* --date WHEN, read before the passphrase is asked: 0 when it reads. */
+static int
+add_misused(const struct args *a)
+{
+	struct error err;
+	time_t when;
+
+	if (arg(a, "--date") == NULL || when_parse(arg(a, "--date"),
+	    util_now(), &when, &err) == 0)
+		return 0;
+	util_warn("%s", err.text);
+	return 1;
+}
+
 static int
 cmd_add(struct cli *c, struct store *st, const struct args *a)
 {
 	struct error err;
 	struct dossier d;
 	long long id;
+	time_t now = util_now(), when = now;
 	size_t len;
-	char *body;
+	char *body, date[128];
 	int rc = EXIT_OK;
 
 	(void)c;
+	if (arg(a, "--date") != NULL && when_parse(arg(a, "--date"), now,
+	    &when, &err) == -1)
+		return report(&err);
 	if (store_dossier_find(st, a->argv[0], &d, &err) == -1)
 		return report(&err);
 	if (isatty(STDIN_FILENO))
@@ -646,10 +676,12 @@ cmd_add(struct cli *c, struct store *st, const struct args *a)
 		store_dossier_free(&d);
 		return report(&err);
 	}
-	if (store_note_add(st, d.id, body, len, util_now(), &id, &err) == -1)
+	if (store_note_add(st, d.id, body, len, when, now, &id, &err) == -1)
 		rc = report(&err);
-	else if (isatty(STDERR_FILENO))
-		util_say(_("Note added to “%s”.\n"), d.name);
+	else if (isatty(STDERR_FILENO)) {
+		util_long_date(date, sizeof(date), when);
+		util_say(_("Note added to “%s”, dated %s.\n"), d.name, date);
+	}
 	wipe_free(body);
 	store_dossier_free(&d);
 	return rc;
@@ -679,7 +711,7 @@ cmd_show(struct cli *c, struct store *st, const struct args *a)
 	size_t n, i;
 	long long from = 0;
 	long number = 0;
-	char date[64], other[64];
+	char date[64], other[200];
 	int tty = isatty(STDOUT_FILENO);
 
 	(void)c;
@@ -699,11 +731,10 @@ cmd_show(struct cli *c, struct store *st, const struct args *a)
 			/* The number rm and mv take. */
 			printf("\n%s ", date);
 			printf(_("#%ld"), ++number);
-			if (notes[i].updated != notes[i].created) {
-				util_datetime(other, sizeof(other),
-				    notes[i].updated);
-				printf(_(" (changed %s)"), other);
-			}
+			util_note_history(other, sizeof(other),
+			    notes[i].created, notes[i].written,
+			    notes[i].updated, 0);
+			fputs(other, stdout);
 			if (notes[i].printed != 0) {
 				util_date(other, sizeof(other),
 				    notes[i].printed);
@@ -964,7 +995,8 @@ print_misused(const struct args *a)
 	    arg(a, "--for-person") != NULL));
 }
 
-/* Every note dated today, a dossier at a time: the end-of-day filing. */
+/* Every note written today (whatever its date), a dossier at a time:
+ * the end-of-day filing. */
 static int
 print_today(struct cli *c, struct store *st, const struct args *a)
 {
@@ -992,7 +1024,7 @@ print_today(struct cli *c, struct store *st, const struct args *a)
 	}
 	free(ids);
 	if (done == 0)
-		util_say("%s", _("Nothing to print: no note dated today, or "
+		util_say("%s", _("Nothing to print: no note written today, or "
 		    "all of them already on paper (--all prints them all).\n"));
 	else {
 		snprintf(dossiers, sizeof(dossiers), ngettext("%zu dossier",
@@ -1172,6 +1204,9 @@ cmd_backup(struct cli *c, struct store *st, const struct args *a)
 		return report(&err);
 	util_say(_("Encrypted copy written and checked: %s\n"),
 	    written);
+	/* Remembered for the screens' reminder; the copy itself is made. */
+	if (store_backup_done(st, util_now(), written, &err) == -1)
+		util_warn("%s", err.text);
 	if (same_disk)
 		util_say("%s", _("It is on the same disk as the notebook: it "
 		    "will not survive that disk. Make one on a USB key too.\n"));
@@ -1210,6 +1245,27 @@ spool_said(const struct conf *conf)
 		printf("%s\n", _("printing: whether the print server keeps "
 		    "copies cannot be read (cupsd.conf): ask for PreserveJobFiles "
 		    "No"));
+}
+
+/* The last backup, and where the screens look for a drive to make one. */
+static void
+backup_said(const struct cli *c, struct store *st)
+{
+	char **roots = drives_roots(c->conf->drives), *place, date[64];
+	time_t at = store_last_backup(st, &place);
+	size_t i;
+
+	if (at != 0) {
+		util_datetime(date, sizeof(date), at);
+		printf(_("last backup: %s, to %s\n"), date, place);
+	} else
+		printf("%s\n", _("last backup: none yet (carnet backup DEST, "
+		    "or ^B in the screens with a USB key plugged in)"));
+	free(place);
+	for (i = 0; roots[i] != NULL; i++)
+		printf(_("drives: %s (where the screens look for a USB key; "
+		    "writable in the sandbox)\n"), roots[i]);
+	drives_roots_free(roots);
 }
 
 /* What the socket filter closes, and what the sandbox leaves open. */
@@ -1266,6 +1322,7 @@ cmd_check(struct cli *c, struct store *st, const struct args *a)
 	printf(_("PDF folder: %s (where the screens save a PDF when there is "
 	    "no printer; writable in the sandbox)\n"), folder);
 	free(folder);
+	backup_said(c, st);
 	return EXIT_OK;
 }
 
@@ -1349,7 +1406,9 @@ cli_run(struct cli *c, int argc, char **argv)
 	else if (cmd->writes == OUTPUT_OPTION)
 		output = arg(&a, "-o");
 	if (cmd->writes != UNCONFINED && c->conf->sandbox) {
-		c->confined = sandbox_confine(c->path, output,
+		const char *targets[] = { output, NULL };
+
+		c->confined = sandbox_confine(c->path, targets,
 		    c->conf->print_command);
 		/* Never unconfined without a word (too few descriptors,
 		 * for one, keep Landlock from being set up). */

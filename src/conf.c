@@ -35,6 +35,8 @@ static const struct key {
 	{ "contact",		TEXT,	 offsetof(struct conf, contact) },
 	{ "notice",		PATH,	 offsetof(struct conf, notice) },
 	{ "pdf_folder",		PATH,	 offsetof(struct conf, pdf_folder) },
+	{ "drives",		PATH,	 offsetof(struct conf, drives) },
+	{ "backup_days",	DAYS,	 offsetof(struct conf, backup_days) },
 	{ "sandbox",		SWITCH,	 offsetof(struct conf, sandbox) },
 };
 
@@ -49,6 +51,7 @@ conf_init(struct conf *c)
 	 * on a frozen screen. */
 	c->print_timeout = 60;
 	c->retention_days = 730;
+	c->backup_days = 7;
 	c->sandbox = 1;
 }
 
@@ -63,6 +66,7 @@ conf_free(struct conf *c)
 	free(c->contact);
 	free(c->notice);
 	free(c->pdf_folder);
+	free(c->drives);
 	memset(c, 0, sizeof(*c));
 }
 

@@ -390,7 +390,7 @@ import_file(struct store *st, const struct found *f,
 		rc = -1;
 	else if (exists)
 		r->already++;
-	else if (store_note_add(st, f->dossier, body, len, f->when, &id,
+	else if (store_note_add(st, f->dossier, body, len, f->when, 0, &id,
 	    err) == -1)
 		rc = -1;
 	else {
@@ -410,6 +410,7 @@ dossier_for(struct store *st, const char *name, struct exchange_report *r,
 	struct dossier d;
 	struct error why;
 	long long id;
+	int rc;
 
 	if (store_name_check(name, &why) == -1) {
 		skipped(r, path, why.text);
@@ -420,7 +421,13 @@ dossier_for(struct store *st, const char *name, struct exchange_report *r,
 		store_dossier_free(&d);
 		return id;
 	}
-	if (store_dossier_new(st, name, &id, err) == -1)
+	/* Not found, or found twice: two people of that name, and the
+	 * folder cannot say which (WHY gives their numbers). */
+	if ((rc = store_dossier_new(st, name, 0, &id, err)) == STORE_SAME) {
+		skipped(r, path, why.text);
+		return 0;
+	}
+	if (rc == -1)
 		return -1;
 	r->dossiers++;
 	return id;

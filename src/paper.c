@@ -168,17 +168,6 @@ flow(struct pen *p, PangoLayout *l, double x)
 	pango_layout_iter_free(it);
 }
 
-static void
-long_date(char *buf, size_t size, time_t t)
-{
-	struct tm tm;
-
-	/* TRANSLATORS: strftime(3) format of a note's heading on paper. */
-	if (localtime_r(&t, &tm) == NULL || strftime(buf, size,
-	    _("%A %d %B %Y, %H:%M"), &tm) == 0)
-		snprintf(buf, size, "%lld", (long long)t);
-}
-
 /* One paragraph per line of TEXT; an empty line leaves a space.  The
  * first FIRST_KEEP points must stay with what comes before. */
 static void
@@ -207,17 +196,14 @@ paragraphs(struct pen *p, const char *text, size_t len, const char *font)
 static void
 note(struct pen *p, const struct paper_note *n)
 {
-	char date[128], other[128], heading[300];
+	char date[128], history[300], heading[430];
 	PangoLayout *h, *first;
 	size_t first_len = 0;
 
-	long_date(date, sizeof(date), n->created);
-	if (n->updated != n->created) {
-		long_date(other, sizeof(other), n->updated);
-		snprintf(heading, sizeof(heading), _("%s (changed %s)"), date,
-		    other);
-	} else
-		snprintf(heading, sizeof(heading), "%s", date);
+	util_long_date(date, sizeof(date), n->created);
+	util_note_history(history, sizeof(history), n->created, n->written,
+	    n->updated, 1);
+	snprintf(heading, sizeof(heading), "%s%s", date, history);
 	h = layout(p, FONT_HEADING, heading, -1, BODY_W, 0);
 	while (first_len < n->len && n->body[first_len] != '\n')
 		first_len++;

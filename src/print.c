@@ -87,7 +87,8 @@ print_dossier(struct store *st, const struct conf *conf,
 	pn = xcalloc(n, sizeof(*pn));
 	ids = xcalloc(n, sizeof(*ids));
 	for (i = 0; i < n; i++) {
-		pn[i] = (struct paper_note){ notes[i].created, notes[i].updated,
+		pn[i] = (struct paper_note){ notes[i].created, notes[i].written,
+		    notes[i].updated,
 		    notes[i].body, notes[i].len };
 		ids[i] = notes[i].id;
 	}

@@ -343,7 +343,8 @@ allow_port(int ruleset, long port)
 }
 
 static int
-confine(const char *notebook, const char *target, const char *print_command)
+confine(const char *notebook, const char *const *targets,
+    const char *print_command)
 {
 	struct ruleset_attr attr;
 	size_t attr_size, i;
@@ -377,8 +378,8 @@ confine(const char *notebook, const char *target, const char *print_command)
 		return -1;
 
 	failed |= allow_parent(ruleset, notebook, NOTEBOOK_RIGHTS, handled);
-	if (target != NULL)
-		failed |= allow_target(ruleset, target, handled);
+	for (i = 0; targets != NULL && targets[i] != NULL; i++)
+		failed |= allow_target(ruleset, targets[i], handled);
 	failed |= allow_path(ruleset, "/dev/null", FS_WRITE_FILE, handled);
 	failed |= allow_path(ruleset, "/dev/tty", FS_WRITE_FILE, handled);
 	for (i = 0; i < sizeof(system_dirs) / sizeof(system_dirs[0]); i++)
@@ -403,7 +404,7 @@ confine(const char *notebook, const char *target, const char *print_command)
 #endif
 
 int
-sandbox_confine(const char *notebook, const char *target,
+sandbox_confine(const char *notebook, const char *const *targets,
     const char *print_command)
 {
 	static int done, result;
@@ -412,9 +413,9 @@ sandbox_confine(const char *notebook, const char *target,
 		return result;
 	done = 1;
 #ifdef HAVE_LANDLOCK
-	result = confine(notebook, target, print_command);
+	result = confine(notebook, targets, print_command);
 #else
-	(void)notebook, (void)target, (void)print_command;
+	(void)notebook, (void)targets, (void)print_command;
 	result = 0;
 #endif
 	filtered = filter_sockets();

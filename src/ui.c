@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "drives.h"
 #include "sandbox.h"
 #include "screen.h"
 #include "secret.h"
@@ -124,25 +125,53 @@ pack(struct frame *f, const struct ui_key **list, size_t n, int draw)
 	return i;
 }
 
+/* The help's entry when some of the screen's keys are not in the bar: it
+ * says where they are (the help opens at the screen's own keys). */
+static const struct ui_key more_keys = {
+	.key = UI_CTRL('g'), .label = "^G", .text = N_("All the keys"),
+	.run = ui_go_help, .bar = 1
+};
+
+/* A key a person would not guess: not in the bar, and neither typing,
+ * Enter, Tab, a named key (arrows, Home, Backspace) nor a letter that
+ * moves as less's do. */
+static int
+unguessed(const struct ui_key *k)
+{
+	return !k->bar && !k->code && k->move == UI_NO_MOVE &&
+	    k->key != UI_TYPED && k->key != '\r' && k->key != '\t';
+}
+
 /* The screen's keys, then the global ones it does not take over,
  * nano-style on two rows: the label highlighted, then what it does.  When
- * they do not all fit, the screen's last ones give way (they are in the
- * help): locking, help and quitting are always shown. */
+ * they do not all fit, the screen's last ones give way.  Locking, help
+ * and quitting are always shown, the help as "all the keys" when some of
+ * the screen's are not in the bar. */
 static void
 draw_bar(struct frame *f, const struct screen *sc)
 {
 	const struct ui_key *list[BAR_MAX];
-	size_t i, count = 0, own;
+	size_t i, count = 0, own, all;
+	int hidden = 0;
 
-	for (i = 0; i < sc->nkeys && count < BAR_MAX - NGLOBAL; i++)
+	for (i = 0; i < sc->nkeys && count < BAR_MAX - NGLOBAL; i++) {
 		if (sc->keys[i].bar)
 			list[count++] = &sc->keys[i];
+		hidden |= unguessed(&sc->keys[i]);
+	}
 	own = count;
 	for (i = 0; i < NGLOBAL; i++)
 		if (global_keys[i].bar && find_key(sc->keys, sc->nkeys,
 		    global_keys[i].key, global_keys[i].code) == NULL)
 			list[count++] = &global_keys[i];
-	while (own > 0 && pack(f, list, count, 0) < count) {
+	all = own;
+	for (;;) {
+		if (own < all || hidden)
+			for (i = own; i < count; i++)
+				if (list[i]->key == UI_CTRL('g'))
+					list[i] = &more_keys;
+		if (own == 0 || pack(f, list, count, 0) == count)
+			break;
 		memmove(&list[own - 1], &list[own], (count - own) *
 		    sizeof(list[0]));
 		own--;
@@ -180,6 +209,7 @@ static void
 draw(struct frame *f)
 {
 	const char *small = _("terminal too small");
+	int y, x;
 
 	erase();
 	if (too_small()) {
@@ -190,11 +220,14 @@ draw(struct frame *f)
 	curs_set(0);
 	load(f);
 	draw_bar(f, current(f));
-	if (f->message[0] != '\0')
-		ui_text(LINES - BAR_ROWS - 1, 0, COLS, f->message,
-		    strlen(f->message), f->message_error ? A_BOLD : A_NORMAL);
-	/* Last: the screen leaves the cursor where it belongs. */
 	current(f)->draw(f);
+	/* Over the screen's last rows when it is long, until the next key;
+	 * the cursor stays where the screen left it. */
+	if (f->message[0] != '\0') {
+		getyx(stdscr, y, x);
+		ui_message(f->message, f->message_error ? A_BOLD : A_NORMAL);
+		move(y, x);
+	}
 	refresh();
 }
 
@@ -216,13 +249,11 @@ forget(struct frame *f)
 	explicit_bzero(f->message, sizeof(f->message));
 }
 
-/*
- * Lock: forget the content, close the notebook (SQLite's memory is wiped
- * as it is freed, and the key with it), blank the terminal, and ask the
- * passphrase again.
- */
+/* Forget the content, close the notebook (SQLite's memory is wiped as it
+ * is freed, and the key with it), blank the terminal: before a lock, and
+ * before the passphrase is changed. */
 static void
-lock(struct frame *f)
+close_notebook(struct frame *f)
 {
 	forget(f);
 	store_close(f->st);
@@ -233,6 +264,28 @@ lock(struct frame *f)
 	 * terminal included: ncurses 6.5 (Debian 13) leaves the text of the
 	 * lines it clears in its frames, where ui_unlock()'s would keep it. */
 	secret_wipe_stack();
+}
+
+/* The current passphrase first, the notebook open: given up, nothing was
+ * closed; then closed, changed, and open again. */
+static void
+change_passphrase(struct frame *f)
+{
+	struct secret *old = ui_passwd_current(f);
+
+	if (old != NULL) {
+		close_notebook(f);
+		if (ui_passwd(f, old) == -1)
+			f->quit = 1;
+	}
+	last_key = time(NULL);
+}
+
+/* Lock: close the notebook, then ask the passphrase again. */
+static void
+lock(struct frame *f)
+{
+	close_notebook(f);
 	if (ui_unlock(f, 1) == -1)
 		f->quit = 1;
 	if (current(f)->transient)
@@ -376,6 +429,23 @@ start_curses(struct frame *f)
 	}
 }
 
+/* The PDF folder stays writable (without a printer, a PDF is how notes
+ * reach paper), and so do the folders USB keys are mounted in, where ^B
+ * writes a backup: a key plugged in later is beneath them. */
+static int
+confine(struct frame *f)
+{
+	const char *targets[8];
+	size_t n = 0, i;
+
+	if (util_is_folder(f->pdf_folder))
+		targets[n++] = f->pdf_folder;
+	for (i = 0; f->drive_roots[i] != NULL && n < 7; i++)
+		targets[n++] = f->drive_roots[i];
+	targets[n] = NULL;
+	return sandbox_confine(f->path, targets, f->conf->print_command);
+}
+
 static void
 opened(struct frame *f)
 {
@@ -418,6 +488,10 @@ loop(struct frame *f)
 			f->lock_pending = 0;
 			lock(f);
 		}
+		if (f->passwd_pending) {
+			f->passwd_pending = 0;
+			change_passphrase(f);
+		}
 		if (bench != NULL) {
 			draw(f);
 			fprintf(bench, "keystroke\t%.3f\n", ui_clock() -
@@ -444,6 +518,7 @@ ui_run(const char *path, const struct conf *conf, long lock_seconds)
 	f.wait_key = wait_key;
 	f.interrupted = interrupted;
 	f.pdf_folder = conf_pdf_folder(conf);
+	f.drive_roots = drives_roots(conf->drives);
 	lock_after = lock_seconds;
 
 	/* Without SA_RESTART, a signal wakes get_wch(): the loop then
@@ -459,11 +534,7 @@ ui_run(const char *path, const struct conf *conf, long lock_seconds)
 	if (getenv("CARNET_BENCH") != NULL)
 		bench = fopen(getenv("CARNET_BENCH"), "ae");
 	if (ui_unlock(&f, 0) == 0) {
-		/* The PDF folder stays writable: without a printer, a PDF
-		 * is how notes reach paper. */
-		if (conf->sandbox && sandbox_confine(path,
-		    util_is_folder(f.pdf_folder) ? f.pdf_folder : NULL,
-		    conf->print_command) == -1)
+		if (conf->sandbox && confine(&f) == -1)
 			ui_say(&f, 1, "%s", _("The sandbox could not be set "
 			    "up: carnet runs unconfined."));
 		draw(&f);
@@ -479,6 +550,7 @@ ui_run(const char *path, const struct conf *conf, long lock_seconds)
 	forget(&f);
 	store_close(f.st);
 	free(f.pdf_folder);
+	drives_roots_free(f.drive_roots);
 	fputs("\033[?2004l", stdout);
 	erase();
 	refresh();

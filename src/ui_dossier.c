@@ -46,7 +46,8 @@ forget(struct frame *f)
 static void
 back_to_dossiers(struct frame *f)
 {
-	f->place.screen = SCREEN_DOSSIERS;
+	if (!ui_back_to_writing(f))
+		f->place.screen = SCREEN_DOSSIERS;
 }
 
 /* Read the dossier and the rows in view, again when the notebook changed
@@ -114,7 +115,7 @@ draw(struct frame *f)
 	snprintf(where, sizeof(where), ngettext("%s (%ld note)",
 	    "%s (%ld notes)", content.dossier.notes), content.dossier.name,
 	    content.dossier.notes);
-	ui_title(f, where, NULL);
+	ui_title(f, where, ui_writing_hint(f));
 	explicit_bzero(where, sizeof(where));
 	if (content.dossier.destroyed > 0) {
 		util_date(date, sizeof(date), content.dossier.destroyed_at);

@@ -28,6 +28,7 @@ static struct {
 	size_t		 count;
 	long long	 version;	/* store_version() when read */
 	char		 filter[UI_LINE_MAX];
+	time_t		 backup;	/* the last backup, or 0 */
 } content;
 
 /* What survives a lock. */
@@ -53,6 +54,7 @@ reload(struct frame *f)
 	store_dossiers_free(content.dossiers, content.count);
 	content.dossiers = NULL;
 	content.count = 0;
+	content.backup = store_last_backup(f->st, NULL);
 	if (store_dossiers(f->st, content.filter[0] ? content.filter : NULL,
 	    show_closed || review, review ? util_now() -
 	    (time_t)f->conf->retention_days * UTIL_DAY : 0, &content.dossiers,
@@ -95,10 +97,30 @@ selected(struct frame *f)
 	return &content.dossiers[sel];
 }
 
+/* The title's right side: when the last backup was made, or, after
+ * backup_days without one, a reminder of the key that makes one. */
+static const char *
+backup_said(struct frame *f, char *buf, size_t size)
+{
+	long days = (long)((util_now() - content.backup) / UTIL_DAY);
+	char date[64];
+
+	if (content.backup == 0)
+		snprintf(buf, size, "%s", _("No backup yet: ^B"));
+	else if (f->conf->backup_days > 0 && days >= f->conf->backup_days)
+		snprintf(buf, size, ngettext("No backup for %ld day: ^B",
+		    "No backup for %ld days: ^B", days), days);
+	else {
+		util_date(date, sizeof(date), content.backup);
+		snprintf(buf, size, _("Backed up %s"), date);
+	}
+	return buf;
+}
+
 static void
 draw_row(const struct dossier *d, int y, int attr)
 {
-	char date[64], counts[96];
+	char date[64], counts[96], number[48];
 	const char *closed = _(" (closed)");
 	int wide = COLS >= WIDE_COLS, x;
 	int namew = wide ? COLS - NOTES_COL - 2 : COLS - DATE_COLS - 2;
@@ -106,6 +128,12 @@ draw_row(const struct dossier *d, int y, int attr)
 	if (attr == A_REVERSE)
 		ui_highlight(y);
 	x = 1 + ui_text(y, 1, namew, d->name, strlen(d->name), attr);
+	/* Two people of one name: their numbers tell them apart. */
+	if (d->homonyms > 0 && x < namew) {
+		snprintf(number, sizeof(number), _(" (no. %lld)"), d->id);
+		x += ui_text(y, x, namew + 1 - x, number, strlen(number),
+		    attr | A_DIM);
+	}
 	if (d->closed != 0 && x < namew)
 		ui_text(y, x, namew + 1 - x, closed, strlen(closed),
 		    attr | A_DIM);
@@ -131,7 +159,7 @@ draw_row(const struct dossier *d, int y, int attr)
 static void
 draw(struct frame *f)
 {
-	char where[UI_LINE_MAX + 128];
+	char where[UI_LINE_MAX + 128], said[128];
 	const char *empty;
 	size_t rows = (size_t)ui_body_rows(), i;
 
@@ -147,7 +175,7 @@ draw(struct frame *f)
 	else
 		snprintf(where, sizeof(where), _("Dossiers (%zu)"),
 		    content.count);
-	ui_title(f, where, NULL);
+	ui_title(f, where, backup_said(f, said, sizeof(said)));
 	explicit_bzero(where, sizeof(where));
 	if (content.count == 0) {
 		empty = content.filter[0] != '\0' ? _("No dossier has that "
@@ -176,19 +204,49 @@ open_dossier(struct frame *f)
 	f->place.screen = SCREEN_DOSSIER;
 }
 
+/* Two people may share a name: asked (ERR names the other dossier),
+ * never by mistake.  1 when it is wanted. */
+static int
+same_name_wanted(struct frame *f, const struct error *err)
+{
+	char *question;
+	int r;
+
+	question = wipe_asprintf(_("%s. Is this someone else of that name? "
+	    "(y: yes, go on, n or Esc: no)"), err->text);
+	ui_capital(question);
+	ui_hold(f, question, strlen(question));
+	r = ui_yes_no(f, question);
+	ui_unhold(f, question);
+	wipe_free(question);
+	return r == 1;
+}
+
+/* Once the key is handled, the frame closes the notebook and asks. */
+static void
+change_passphrase(struct frame *f)
+{
+	f->passwd_pending = 1;
+}
+
 static void
 new_dossier(struct frame *f)
 {
 	char name[UI_LINE_MAX] = "";
 	struct error err;
 	long long id;
+	int rc;
 
 	if (ui_ask(f, _("Name of the new dossier:"), name, sizeof(name)) !=
 	    1 || name[0] == '\0')
 		return;
-	if (store_dossier_new(f->st, name, &id, &err) == -1)
+	rc = store_dossier_new(f->st, name, 0, &id, &err);
+	if (rc == STORE_SAME)
+		rc = same_name_wanted(f, &err) ? store_dossier_new(f->st, name, 1,
+		    &id, &err) : 1;
+	if (rc == -1)
 		ui_say(f, 1, "%s", err.text);
-	else {
+	else if (rc == 0) {
 		explicit_bzero(content.filter, sizeof(content.filter));
 		wanted = id;
 		reload(f);
@@ -203,15 +261,21 @@ rename_dossier(struct frame *f)
 	struct dossier *d = selected(f);
 	char name[UI_LINE_MAX];
 	struct error err;
+	int rc;
 
 	if (d == NULL)
 		return;
 	snprintf(name, sizeof(name), "%s", d->name);
 	wanted = d->id;
 	if (ui_ask(f, _("New name:"), name, sizeof(name)) == 1) {
-		if (store_dossier_rename(f->st, wanted, name, &err) == -1)
+		rc = store_dossier_rename(f->st, wanted, name, 0, &err);
+		if (rc == STORE_SAME && f->st != NULL)
+			rc = same_name_wanted(f, &err) ?
+			    store_dossier_rename(f->st, wanted, name, 1, &err) :
+			    1;
+		if (rc == -1)
 			ui_say(f, 1, "%s", err.text);
-		else
+		else if (rc == 0)
 			ui_say(f, 0, _("Renamed."));
 	}
 	explicit_bzero(name, sizeof(name));
@@ -274,7 +338,7 @@ destroy_dossier(struct frame *f)
 	r = ui_ask(f, question, typed, sizeof(typed));
 	ui_unhold(f, question);
 	wipe_free(question);
-	if (r == 1 && strcmp(typed, d->name) != 0)
+	if (r == 1 && !store_names_alike(typed, d->name))
 		ui_say(f, 1, "%s", _("That is not its name: nothing was "
 		    "destroyed."));
 	else if (r == 1 && store_dossier_delete(f->st, id, &err) == -1)
@@ -305,7 +369,7 @@ keep_dossier(struct frame *f)
 		    f->conf->retention_days);
 }
 
-/* The end-of-day filing: every note dated today, a dossier at a time. */
+/* The end-of-day filing: every note written today, a dossier at a time. */
 static void
 print_today(struct frame *f)
 {
@@ -329,7 +393,7 @@ print_today(struct frame *f)
 	}
 	free(ids);
 	if (n == 0)
-		ui_say(f, 0, "%s", _("No note is dated today."));
+		ui_say(f, 0, "%s", _("No note was written today."));
 	else if (i == n && pages > 0)
 		ui_say(f, 0, ngettext("The day's notes: %d page, from every "
 		    "dossier written in today.", "The day's notes: %d pages, "
@@ -374,6 +438,10 @@ static const struct ui_key keys[] = {
 	    .run = open_dossier },
 	{ .key = UI_CTRL('n'), .label = "^N", .text = N_("New dossier"),
 	    .run = new_dossier, .bar = 1 },
+	{ .key = UI_CTRL('b'), .label = "^B", .text = N_("Back up"),
+	    .run = ui_backup, .bar = 1 },
+	{ .key = UI_CTRL('w'), .label = "^W",
+	    .text = N_("Change the passphrase"), .run = change_passphrase },
 	{ .key = UI_CTRL('r'), .label = "^R", .text = N_("Rename"),
 	    .run = rename_dossier, .bar = 1 },
 	{ .key = UI_CTRL('o'), .label = "^O", .text = N_("Close/reopen"),

@@ -19,6 +19,7 @@
 #include "session.h"
 #include "text.h"
 #include "util.h"
+#include "when.h"
 
 /* Seconds after the last key before the text is kept as a draft. */
 #define DRAFT_DELAY	2
@@ -72,8 +73,8 @@ keep(struct frame *f, int now)
 	len = text_len(content.text);
 	body = text_copy(content.text, 0, len);
 	if (store_draft_put(f->st, &f->place.draft, session_self(),
-	    f->place.dossier, f->place.editing, f->place.base, body, len,
-	    &err) == -1)
+	    f->place.dossier, f->place.editing, f->place.base, f->place.dated,
+	    body, len, &err) == -1)
 		ui_say(f, 1, _("The draft could not be kept: %s. The text is "
 		    "still here."), err.text);
 	else
@@ -139,6 +140,8 @@ load_text(struct frame *f)
 		    &draft, &err) == 0) {
 			text_insert(content.text, 0, draft.body, draft.len);
 			f->place.base = draft.base;
+			if (draft.dated != 0)
+				f->place.dated = draft.dated;
 			from_draft = 1;
 			store_draft_free(&draft);
 		} else
@@ -172,6 +175,12 @@ load(struct frame *f)
 {
 	long long now = store_version(f->st);
 
+	/* Back on screen, from search or the dossier (step_out()). */
+	if (f->place.writing != 0) {
+		f->place.writing = 0;
+		if (content.text != NULL)
+			bracketed_paste(1);
+	}
 	if (content.text == NULL)
 		load_text(f);
 	if (now != content.version)
@@ -189,6 +198,7 @@ leave(struct frame *f)
 	cur = top = 0;
 	goal = -1;
 	f->place.draft = f->place.base = 0;
+	f->place.dated = 0;
 	f->place.screen = f->place.edit_from == SCREEN_NOTE ? SCREEN_NOTE :
 	    SCREEN_DOSSIER;
 }
@@ -196,7 +206,9 @@ leave(struct frame *f)
 static void
 saved(struct frame *f, long long id, const char *what)
 {
-	if (f->place.editing != id)
+	if (f->place.dated != 0)
+		content.created = f->place.dated;
+	else if (f->place.editing == 0)
 		content.created = util_now();
 	f->place.editing = f->place.note = id;
 	f->place.draft = 0;	/* gone with the save */
@@ -226,7 +238,7 @@ conflict(struct frame *f, const char *why, const char *body, size_t len)
 	if (r != 1 || content.text == NULL)
 		return;
 	if (store_note_save(f->st, f->place.dossier, 0, &base, f->place.draft,
-	    body, len, &id, &err) != 0)
+	    f->place.dated, body, len, &id, &err) != 0)
 		ui_say(f, 1, _("Not saved: %s"), err.text);
 	else {
 		f->place.base = base;
@@ -245,7 +257,7 @@ save(struct frame *f)
 	int r;
 
 	r = store_note_save(f->st, f->place.dossier, f->place.editing, &base,
-	    f->place.draft, body, len, &id, &err);
+	    f->place.draft, f->place.dated, body, len, &id, &err);
 	if (r == STORE_CHANGED)
 		conflict(f, err.text, body, len);
 	else if (r != 0) {
@@ -260,6 +272,43 @@ save(struct frame *f)
 	wipe_free(body);
 	if (content.text != NULL)
 		text_seal(content.text);
+}
+
+/*
+ * The note's date: the meeting's, typed as a person says it (when.h),
+ * shown as understood before it is kept.  Saved with the text; until
+ * then, kept with the draft.
+ */
+static void
+choose_date(struct frame *f)
+{
+	char typed[UI_LINE_MAX] = "", date[128], *question;
+	struct error err;
+	time_t when;
+	int r;
+
+	r = ui_ask(f, f->place.editing == 0 ? _("Date of the meeting (for "
+	    "example: yesterday 14h30, monday, 12/03 9h; Enter: now):") :
+	    _("Date of the meeting (for example: yesterday 14h30, monday, "
+	    "12/03 9h; Enter: as it is):"), typed, sizeof(typed));
+	if (r != 1)
+		return;
+	if (typed[0] == '\0' && f->place.editing != 0)
+		return;
+	if (when_parse(typed, util_now(), &when, &err) == -1) {
+		ui_say(f, 1, "%s", err.text);
+		return;
+	}
+	util_long_date(date, sizeof(date), when);
+	question = wipe_asprintf(_("Date the note %s? (y: yes, n or Esc: "
+	    "no)"), date);
+	r = ui_yes_no(f, question);
+	wipe_free(question);
+	if (r != 1 || content.text == NULL)
+		return;
+	f->place.dated = typed[0] == '\0' ? 0 : when;
+	changed();
+	ui_say(f, 0, _("Dated %s. Saving keeps it (^S)."), date);
 }
 
 static void
@@ -299,10 +348,34 @@ quit_keeping(struct frame *f)
 	f->quit = 1;
 }
 
+/*
+ * Reading or searching in the middle of writing: the text stays as it is
+ * (and is kept as a draft at once, should the window be closed), the
+ * worker reads the dossier's notes or searches them all, and Esc brings
+ * her back to it, cursor and all (ui_back_to_writing()).
+ */
 static void
-no_search(struct frame *f)
+step_out(struct frame *f)
 {
-	ui_say(f, 0, "%s", _("Close the note first (^X), then search."));
+	keep(f, 1);
+	bracketed_paste(0);
+	f->place.writing = f->place.dossier;
+	ui_say(f, 0, "%s", _("Your text waits: Esc goes back to it."));
+}
+
+static void
+search_meanwhile(struct frame *f)
+{
+	step_out(f);
+	ui_go_search(f);
+}
+
+static void
+read_meanwhile(struct frame *f)
+{
+	step_out(f);
+	f->place.note = 0;
+	f->place.screen = SCREEN_DOSSIER;
 }
 
 /* Put the cursor at TO, as a move: the next letters undo apart. */
@@ -607,9 +680,12 @@ draw_title(struct frame *f)
 	snprintf(status, sizeof(status), ngettext("%s · %zu word",
 	    "%s · %zu words", words), content.modified ? _("modified") :
 	    _("saved"), words);
-	if (content.created != 0)
-		util_datetime(date, sizeof(date), content.created);
-	if (f->place.editing == 0)
+	if (f->place.dated != 0 || content.created != 0)
+		util_datetime(date, sizeof(date), f->place.dated != 0 ?
+		    f->place.dated : content.created);
+	if (f->place.editing == 0 && f->place.dated != 0)
+		format = _("%s — new note of %s");
+	else if (f->place.editing == 0)
 		format = _("%s — new note");
 	else if (content.created == 0)
 		format = _("%s — a note destroyed meanwhile");
@@ -725,6 +801,12 @@ static const struct ui_key keys[] = {
 	    .bar = 1 },
 	{ .key = UI_CTRL('x'), .label = "^X", .text = N_("Close"),
 	    .run = close_editor, .bar = 1 },
+	{ .key = UI_CTRL('d'), .label = "^D", .text = N_("Date"),
+	    .run = choose_date, .bar = 1 },
+	{ .key = UI_CTRL('r'), .label = "^R", .text = N_("Read the dossier"),
+	    .run = read_meanwhile, .bar = 1 },
+	{ .key = UI_CTRL('f'), .label = "^F", .text = N_("Search"),
+	    .run = search_meanwhile, .bar = 1 },
 	{ .key = UI_CTRL('k'), .label = "^K", .text = N_("Cut line"),
 	    .run = cut_line, .bar = 1 },
 	{ .key = UI_CTRL('u'), .label = "^U", .text = N_("Paste"),
@@ -740,8 +822,6 @@ static const struct ui_key keys[] = {
 	{ .key = UI_CTRL('q'), .label = "^Q",
 	    .text = N_("Quit (the text is kept as a draft)"),
 	    .run = quit_keeping },
-	{ .key = UI_CTRL('f'), .label = "^F", .text = N_("Search"),
-	    .run = no_search },
 	{ .key = UI_TYPED, .label = N_("letters"), .text = N_("Write"),
 	    .run = type },
 	{ .key = '\t', .label = N_("Tab"), .text = N_("Write"), .run = type },

@@ -8,15 +8,18 @@
 #include "screen.h"
 #include "util.h"
 
-/* The labels' column, and how far the help is scrolled. */
+/* The labels' column, how far the help is scrolled, and whether it was
+ * brought to the keys of the screen it was opened from. */
 #define LABEL_COLS	16
 static size_t top;
+static int placed;
 
 static void
 leave(struct frame *f)
 {
 	f->place.screen = f->place.back;
 	top = 0;
+	placed = 0;
 }
 
 static const struct ui_key help_keys[] = {
@@ -63,9 +66,11 @@ action(const struct ui_key *keys, size_t n, size_t i, int y)
 	    strlen(_(keys[i].text)), A_NORMAL);
 }
 
-/* Draw (DRAW 1) or count the help's lines from line FIRST on. */
+/* Draw (DRAW 1) or count the help's lines from line FIRST on; *AT, when
+ * not NULL, receives the line where screen WANTED's keys begin. */
 static int
-lines(const struct frame *f, int first, int draw)
+lines(const struct frame *f, int first, int draw, enum screen_id wanted,
+    int *at)
 {
 	const struct ui_key *keys;
 	const char *title;
@@ -82,6 +87,9 @@ lines(const struct frame *f, int first, int draw)
 			keys = f->screens[s - 1]->keys;
 			n = f->screens[s - 1]->nkeys;
 		}
+		if (at != NULL && s > 0 && f->screens[s - 1] ==
+		    f->screens[wanted])
+			*at = line;
 		y = ui_body_top() + line - first;
 		if (draw && y >= ui_body_top() && y < ui_body_top() +
 		    ui_body_rows())
@@ -105,18 +113,27 @@ lines(const struct frame *f, int first, int draw)
 static size_t
 last_top(const struct frame *f)
 {
-	int total = lines(f, 0, 0);
+	int total = lines(f, 0, 0, SCREEN_HELP, NULL);
 
 	return total > ui_body_rows() ? (size_t)(total - ui_body_rows()) : 0;
 }
 
+/* Opened from a screen, the help starts at that screen's keys: the ones
+ * its bar had no room for are the first shown. */
 static void
 draw(struct frame *f)
 {
+	int at = 0;
+
+	if (!placed) {
+		lines(f, 0, 0, f->place.back, &at);
+		top = (size_t)at;
+		placed = 1;
+	}
 	if (top > last_top(f))
 		top = last_top(f);
 	ui_title(f, _("Help: every key"), NULL);
-	lines(f, (int)top, 1);
+	lines(f, (int)top, 1, SCREEN_HELP, NULL);
 }
 
 static void

@@ -45,7 +45,8 @@ static void
 back_to_dossier(struct frame *f)
 {
 	top = 0;
-	f->place.screen = SCREEN_DOSSIER;
+	if (!ui_back_to_writing(f))
+		f->place.screen = SCREEN_DOSSIER;
 }
 
 static int
@@ -61,8 +62,11 @@ text_rows(void)
 {
 	int rows = ui_body_rows();
 
-	if (content.note.updated != content.note.created ||
-	    content.note.printed != 0)
+	char history[256];
+
+	util_note_history(history, sizeof(history), content.note.created,
+	    content.note.written, content.note.updated, 0);
+	if (history[0] != '\0' || content.note.printed != 0)
 		rows -= 2;
 	return rows > 1 ? rows : 1;
 }
@@ -101,12 +105,14 @@ load(struct frame *f)
 static void
 draw_dates(int y)
 {
-	char date[64], meta[256];
+	char date[64], meta[384];
 
-	meta[0] = '\0';
-	if (content.note.updated != content.note.created) {
-		util_datetime(date, sizeof(date), content.note.updated);
-		snprintf(meta, sizeof(meta), _("Changed %s. "), date);
+	/* " (written …, changed …)": without its leading space. */
+	util_note_history(meta, sizeof(meta), content.note.created,
+	    content.note.written, content.note.updated, 0);
+	if (meta[0] != '\0') {
+		memmove(meta, meta + 1, strlen(meta));
+		strcat(meta, " ");
 	}
 	if (content.note.printed != 0) {
 		util_date(date, sizeof(date), content.note.printed);
@@ -130,7 +136,7 @@ draw(struct frame *f)
 	util_datetime(date, sizeof(date), content.note.created);
 	snprintf(where, sizeof(where), "%s — %s #%ld", content.dossier.name,
 	    date, content.number);
-	ui_title(f, where, NULL);
+	ui_title(f, where, ui_writing_hint(f));
 	explicit_bzero(where, sizeof(where));
 	if (rows < ui_body_rows()) {
 		draw_dates(y);

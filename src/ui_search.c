@@ -188,7 +188,7 @@ draw(struct frame *f)
 
 	/* The results drawn may be those of the query a key ago: the new
 	 * ones come as soon as no key is waiting (the frame's loop). */
-	ui_title(f, _("Search"), NULL);
+	ui_title(f, _("Search"), ui_writing_hint(f));
 	x = 1 + ui_text(y, 1, COLS - 2, prompt, strlen(prompt), A_BOLD) + 1;
 	ui_text(y, x, COLS - x - 1, content.query, strlen(content.query),
 	    A_NORMAL);

@@ -299,3 +299,118 @@ ui_unlock(struct frame *f, int locked)
 	secret_free(pass);
 	return -1;
 }
+
+/* The notebook open again for the screens, with PASS, into f->st. */
+static int
+reopen(struct frame *f, const struct secret *pass, struct error *err)
+{
+	struct notebook *nb;
+
+	nb = notebook_open(f->path, pass, NOTEBOOK_SHARED, err);
+	return nb != NULL && (f->st = store_attach(nb, err)) != NULL ? 0 : -1;
+}
+
+static const char *const *
+passwd_lines(void)
+{
+	static const char *lines[5];
+
+	lines[0] = _("Change the passphrase");
+	lines[1] = "";
+	lines[2] = _("Close every other carnet window on this notebook first.");
+	lines[3] = _("^Q gives up: the passphrase stays as it was.");
+	lines[4] = NULL;
+	return lines;
+}
+
+struct secret *
+ui_passwd_current(struct frame *f)
+{
+	struct secret *old = secret_new(NOTEBOOK_PASS_READ_MAX);
+
+	if (ask(f, _("passphrase"), passwd_lines(), "", _("Current "
+	    "passphrase:"), old) == 1)
+		return old;
+	secret_free(old);
+	ui_say(f, 0, "%s", _("The passphrase is as it was."));
+	return NULL;
+}
+
+int
+ui_passwd(struct frame *f, struct secret *old)
+{
+	const char *const *lines = passwd_lines();
+	struct secret *new = secret_new(NOTEBOOK_PASS_READ_MAX);
+	struct secret *again = secret_new(NOTEBOOK_PASS_READ_MAX);
+	struct notebook *nb = NULL;
+	struct error err;
+	const char *why;
+	char message[600] = "";
+	int rc = 1;		/* 1: not tried, 0 changed, -1 failed */
+
+	f->message[0] = '\0';
+	/* The current passphrase, proved by opening the notebook alone. */
+	busy(f, _("passphrase"), _("Checking…"), NULL);
+	while ((nb = notebook_open(f->path, old, NOTEBOOK_EXCLUSIVE,
+	    &err)) == NULL) {
+		snprintf(message, sizeof(message), "%s",
+		    err.status == EXIT_PASSPHRASE ? _("Wrong passphrase: try "
+		    "again.") : err.text);
+		/* In use elsewhere: the right passphrase reopens it here. */
+		if (err.status != EXIT_PASSPHRASE)
+			goto given_up;
+		if (ask(f, _("passphrase"), lines, message, _("Current "
+		    "passphrase:"), old) == 0)
+			goto given_up;
+		busy(f, _("passphrase"), _("Checking…"), NULL);
+	}
+	message[0] = '\0';
+	for (;;) {
+		if (ask(f, _("passphrase"), lines, message, _("New "
+		    "passphrase:"), new) == 0)
+			goto given_up;
+		if ((why = notebook_pass_refusal(new)) != NULL) {
+			snprintf(message, sizeof(message), "%s", why);
+			continue;
+		}
+		if (ask(f, _("passphrase"), lines, "", _("Once more, to be "
+		    "sure:"), again) == 0)
+			goto given_up;
+		if (wipe_same(again->bytes, again->len, new->bytes, new->len))
+			break;
+		snprintf(message, sizeof(message), "%s", _("The two "
+		    "passphrases differ: once more."));
+	}
+	busy(f, _("passphrase"), _("Changing the passphrase (a few "
+	    "seconds)…"), NULL);
+	/* Atomic: whatever happens, the file opens with one of the two. */
+	rc = notebook_passwd(nb, new, &err);
+	nb = NULL;		/* closed by notebook_passwd() */
+	if (rc == 0 && reopen(f, new, &err) == 0) {
+		ui_say(f, 0, "%s", _("The passphrase has been changed: it is "
+		    "the new one from now on, backups made before keep the "
+		    "old one."));
+		goto done;
+	}
+	if (rc == -1)
+		ui_say(f, 1, _("The passphrase was not changed: %s"), err.text);
+given_up:
+	if (nb == NULL && message[0] != '\0' && rc == 1)
+		ui_say(f, 1, "%s", message);
+	notebook_close(nb);
+	if (old->len > 0 && reopen(f, old, &err) == 0) {
+		if (f->message[0] == '\0')
+			ui_say(f, 0, "%s", _("The passphrase is as it was."));
+		goto done;
+	}
+	/* Not even the current passphrase: the locked screen asks it. */
+	secret_free(old);
+	secret_free(new);
+	secret_free(again);
+	return ui_unlock(f, 1);
+done:
+	secret_free(old);
+	secret_free(new);
+	secret_free(again);
+	return 0;
+}

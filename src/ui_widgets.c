@@ -7,9 +7,13 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 #include <wctype.h>
+
+#include <unicase.h>
+#include <unistr.h>
 
 #include "prompt.h"
 #include "screen.h"
@@ -193,7 +197,29 @@ ui_say(struct frame *f, int error, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(f->message, sizeof(f->message), fmt, ap);
 	va_end(ap);
+	ui_capital(f->message);
 	f->message_error = error;
+}
+
+/* The store's and the command line's messages begin in lower case
+ * ("carnet: there is…"); on a screen they are sentences. */
+void
+ui_capital(char *s)
+{
+	uint8_t upper[16], *got;
+	size_t len = sizeof(upper);
+	ucs4_t uc;
+	int n;
+
+	if (s[0] == '\0')
+		return;
+	n = u8_mbtouc(&uc, (const uint8_t *)s, strnlen(s, 4));
+	got = u8_toupper((const uint8_t *)s, (size_t)n, NULL, NULL, upper,
+	    &len);
+	if (got == upper && len == (size_t)n)
+		memcpy(s, upper, len);	/* the same length: in place */
+	else if (got != NULL && got != upper)
+		free(got);
 }
 
 /* Ctrl-arrows have no fixed curses code: found by name once. */
@@ -364,6 +390,25 @@ wrap(const char *text, int width, size_t *starts, int max)
  * answer keys are always on screen, and ANSWER (when not NULL) after it,
  * the end of a long answer in view.  Leaves the cursor after the answer.
  */
+/* The message line's rows at most: a message longer than that is cut. */
+#define MESSAGE_ROWS_MAX	3
+
+void
+ui_message(const char *message, int attr)
+{
+	size_t starts[MESSAGE_ROWS_MAX + 1];
+	int rows, i, y;
+
+	rows = wrap(message, COLS - 1, starts, MESSAGE_ROWS_MAX);
+	y = LINES - BAR_ROWS - rows;
+	for (i = 0; i < rows; i++) {
+		move(y + i, 0);
+		clrtoeol();
+		ui_text(y + i, 0, COLS, message + starts[i], starts[i + 1] -
+		    starts[i], attr);
+	}
+}
+
 static void
 draw_question(const char *question, const char *answer)
 {
@@ -496,10 +541,35 @@ ui_list_follow(size_t sel, size_t *top, size_t rows)
 void
 ui_edit(struct frame *f, long long note)
 {
+	/* One text at a time: its draft is this window's. */
+	if (f->place.writing != 0) {
+		ui_say(f, 1, "%s", _("A note is being written: Esc goes back "
+		    "to it; save or close it first."));
+		return;
+	}
 	f->place.editing = note;
 	f->place.base = f->place.draft = 0;
+	f->place.dated = 0;
 	f->place.edit_from = f->place.screen;
 	f->place.screen = SCREEN_EDITOR;
+}
+
+int
+ui_back_to_writing(struct frame *f)
+{
+	if (f->place.writing == 0)
+		return 0;
+	f->place.dossier = f->place.writing;
+	f->place.note = f->place.editing;
+	f->place.writing = 0;
+	f->place.screen = SCREEN_EDITOR;
+	return 1;
+}
+
+const char *
+ui_writing_hint(const struct frame *f)
+{
+	return f->place.writing != 0 ? _("Esc: back to your text") : NULL;
 }
 
 void

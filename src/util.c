@@ -332,6 +332,43 @@ util_datetime(char *buf, size_t size, time_t t)
 	format(buf, size, _("%Y-%m-%d %H:%M"), t);
 }
 
+/*
+ * What follows a note's date: when it was written if that was more than
+ * a day away (a meeting written up later), and when it was changed if
+ * that was more than ten minutes after (not the saves of one sitting);
+ * "" when neither.
+ */
+void
+util_note_history(char *buf, size_t size, time_t date, time_t written,
+    time_t changed, int long_form)
+{
+	void (*as)(char *, size_t, time_t) = long_form ? util_long_date :
+	    util_datetime;
+	char w[128], c[128];
+	int show_written = written - date > 86400 || date - written > 86400;
+	int show_changed = changed - written > 600;
+
+	as(w, sizeof(w), written);
+	as(c, sizeof(c), changed);
+	if (show_written && show_changed)
+		snprintf(buf, size, _(" (written %s, changed %s)"), w, c);
+	else if (show_written)
+		snprintf(buf, size, _(" (written %s)"), w);
+	else if (show_changed)
+		snprintf(buf, size, _(" (changed %s)"), c);
+	else
+		buf[0] = '\0';
+}
+
+void
+util_long_date(char *buf, size_t size, time_t t)
+{
+	/* TRANSLATORS: strftime(3) format of a note's date, written out
+	 * (on paper, and where a date is chosen); %-d and %-H drop the
+	 * leading zero. */
+	format(buf, size, _("%A %-d %B %Y, %H:%M"), t);
+}
+
 size_t
 util_utf8_char(const char *str, size_t left)
 {

@@ -56,7 +56,9 @@ is "$(sum "$CARNET_FILE")" "$before" "and the notebook is untouched"
 is "$(c new 'Amina Benali')" 1 "new prints the dossier's number"
 is "$(c new Jean Dupont)" 2 "new joins its words: no quotes needed"
 c new 'Amina Benali' 2> "$T/err" >/dev/null; is $? 1 "same name twice: 1"
-like "$T/err" 'already exists' "and says so"
+like "$T/err" 'already a dossier “Amina Benali”: number 1' \
+    "and says so, with its number"
+like "$T/err" 'carnet new --another' "and how to make a second one"
 c new 2024 2> "$T/err" >/dev/null; is $? 2 "a name of digits: 2"
 c new "$(printf 'Amina Benali\342\200\213')" 2> "$T/err" > /dev/null
 is $? 2 "a name ending in a zero-width space: 2"
@@ -128,7 +130,8 @@ is "$(sum "$T/random")" "$before" "and it is not written to"
 c -f "$T" ls 2> "$T/err"; is $? 4 "a folder: 4"
 like "$T/err" 'folder' "says it is a folder"
 
-# The end of the day: every note dated today, a dossier at a time.
+# The end of the day: every note written today, a dossier at a time,
+# Monday's visit written up today too.
 mkdir -p "$T/cfg/carnet"
 printf 'print_command = sh -c cat>/dev/null\n' > "$T/cfg/carnet/config"
 pc() { XDG_CONFIG_HOME="$T/cfg" c "$@"; }
@@ -137,14 +140,17 @@ c new 'Jour Deux' > /dev/null
 echo "D'avant-hier." | CARNET_NOW=$(($(date +%s) - 2 * 86400)) c add 'Jour Un'
 echo "Du jour, un." | c add 'Jour Un'
 echo "Du jour, deux." | c add 'Jour Deux'
+echo "Visite d'avant-hier, écrite ce jour." | c add 'Jour Un' --date avant-hier
 pc print --today 2> "$T/err"; ok $? "print --today"
 like "$T/err" 'sent to the printer, for [0-9]* dossiers' "prints every dossier written in today"
 c show 'Jour Un' | grep -B1 "D'avant-hier" | grep -q 'on paper'
 is $? 1 "not the note of two days ago"
 c show 'Jour Deux' | grep -B1 'Du jour, deux' | grep -q 'on paper'
 ok $? "today's are on paper"
+c show 'Jour Un' | grep -B1 "Visite d'avant-hier" | grep -q 'on paper'
+ok $? "and one written today about the day before yesterday"
 pc print --today 2> "$T/err"
-like "$T/err" '^Nothing to print: no note dated today' "twice: nothing left"
+like "$T/err" '^Nothing to print: no note written today' "twice: nothing left"
 pc print 'Jour Un' --today 2> /dev/null; is $? 2 "a dossier and --today: 2"
 pc print --today -o "$T/x.pdf" 2> /dev/null; is $? 2 "--today and -o: 2"
 c rm -y 'Jour Un' > /dev/null 2>&1; c rm -y 'Jour Deux' > /dev/null 2>&1
@@ -165,13 +171,54 @@ c new 'Émilie Faure' > /dev/null
 c show 'emilie faure' > "$T/out" 2> "$T/err"; ok $? "show finds “emilie faure”"
 like "$T/out" '^Émilie Faure — ' "as “Émilie Faure”"
 c show 'emilie' > /dev/null 2> "$T/err"; is $? 1 "one of its words alone does not"
-c new 'Emilie FAURE' > /dev/null; ok $? "a second name alike is taken"
+c new 'Emilie FAURE' > /dev/null 2> "$T/err"
+is $? 1 "a second name alike is refused at first"
+like "$T/err" 'already a dossier “Émilie Faure”: number [0-9]' \
+    "with the number of the one like it"
+c new --another 'Emilie FAURE' > /dev/null; ok $? "and taken with --another"
 c show 'emilie faure' > /dev/null 2> "$T/err"; is $? 1 "then “emilie faure” is ambiguous: 1"
 like "$T/err" 'several dossiers are named like “emilie faure”: numbers [0-9]*, [0-9]*; give the number' \
     "and says their numbers"
 c show 'Emilie FAURE' > "$T/out" 2> /dev/null; like "$T/out" '^Emilie FAURE — ' \
     "the exact name still finds its own"
 for d in 'Émilie Faure' 'Emilie FAURE'; do c rm -y "$d" > /dev/null 2>&1; done
+
+# Two people of exactly one name: each known by its number.
+one=$(c new 'Lina Marchal')
+two=$(c new --another 'Lina Marchal'); ok $? "the same name twice, asked for"
+c show 'Lina Marchal' > /dev/null 2> "$T/err"; is $? 1 "the name alone: 1"
+like "$T/err" "numbers $one, $two; give the number" "and both numbers given"
+echo "Pour la seconde." | c add "$two"
+c show "$two" > "$T/out"; like "$T/out" 'Pour la seconde' "each by its number"
+c ls > "$T/out"
+is "$(grep -c 'Lina Marchal' "$T/out")" 2 "ls lists both"
+c rm -y "$one" > /dev/null 2>&1; c rm -y "$two" > /dev/null 2>&1
+
+# The date of the meeting: --date, as a person says it.
+c new 'Rendez-vous Daté' > /dev/null
+echo "Visite à domicile." | CARNET_NOW=1764680000 c add 'Rendez-vous Daté' \
+    --date 'hier 14h30' 2> "$T/err"; ok $? "add --date 'hier 14h30'"
+echo "Écrite le jour même." | CARNET_NOW=1764680000 c add 'Rendez-vous Daté'
+echo "Lundi dernier." | CARNET_NOW=1764680000 c add 'Rendez-vous Daté' \
+    --date 'lundi 9h'
+TZ=UTC CARNET_NOW=1764680000 c show 'Rendez-vous Daté' > "$T/out"
+grep '#[0-9]' "$T/out" > "$T/heads"
+like "$T/heads" '2025-12-01 09:00 #1' "the note dated Monday comes first"
+like "$T/heads" '2025-12-01 14:30 #2' "the one dated yesterday, second"
+like "$T/heads" '^2025-12-02 [0-9:]* #3$' "the one written today, last"
+like "$T/out" 'Lundi dernier.' "(its text)"
+grep '#1' "$T/heads" > "$T/one"
+like "$T/one" '#1 (written 2025-12-02 12:53)' \
+    "a note written more than a day after its date says when"
+grep '#2' "$T/heads" > "$T/two"
+unlike "$T/two" 'written' "one written the next morning does not"
+echo x | c add 'Rendez-vous Daté' --date 'la semaine des quatre jeudis' \
+    2> "$T/err"; is $? 2 "a date not understood: 2"
+like "$T/err" '“la” is not a date carnet understands' "and says which word"
+echo x | c add 'Rendez-vous Daté' --date '31/12/2099' 2> "$T/err"
+is $? 2 "a date in the future: 2"
+like "$T/err" 'in the future' "and says so"
+c rm -y 'Rendez-vous Daté' > /dev/null 2>&1
 
 # One note, as show numbers it: destroyed, or moved with its dates.
 c new 'Note Perdue' > /dev/null

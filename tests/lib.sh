@@ -61,6 +61,27 @@ like() {
 		sed 's/^/#   /' "$1"
 	fi
 }
+# french_screens [VAR=value ...]: what tm_start runs for carnet's screens
+# in French, with this test's home, configuration, notebook and
+# translations, and VAR=value besides; carnet's options may follow.
+french_screens() {
+	printf "env HOME='%s' XDG_CONFIG_HOME='%s' CARNET_FILE='%s' %s %s '%s'" \
+	    "$HOME" "$XDG_CONFIG_HOME" "$CARNET_FILE" \
+	    "LC_ALL=fr_FR.UTF-8 TZ=UTC CARNET_LOCALEDIR='${CARNET_LOCALEDIR:-}'" \
+	    "$*" "$CARNET"
+}
+# The screen as one line, no-break spaces as spaces: a sentence wrapped
+# over rows, as a person reads it.
+joined() { tm_screen | tr '\n' ' ' | sed 's/\xc2\xa0/ /g' | tr -s ' '; }
+# unlike FILE PATTERN NAME: FILE holds no line that PATTERN matches.
+unlike() {
+	if grep -q -- "$2" "$1"; then
+		ok 1 "$3"
+		grep -- "$2" "$1" | sed 's/^/#   /'
+	else
+		ok 0 "$3"
+	fi
+}
 skip() { tap_n=$((tap_n + 1)); echo "ok $tap_n # SKIP $1"; }
 finish() { echo "1..$tap_n"; [ "$tap_failed" -eq 0 ]; }
 # tally WHAT N: add N to a figure of make check's closing table

@@ -10,10 +10,8 @@ c new 'Marie-Hélène de la Tour-Montmorency-Beauregard' > /dev/null
 echo "Une note." | c add 1 > /dev/null
 mkdir -p "$XDG_CONFIG_HOME/carnet"
 printf 'print_command = sh -c cat>/dev/null\n' > "$XDG_CONFIG_HOME/carnet/config"
-run="env HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' CARNET_FILE='$CARNET_FILE'"
-run="$run LC_ALL=fr_FR.UTF-8 CARNET_LOCALEDIR='${CARNET_LOCALEDIR:-}' '$CARNET'"
+run=$(french_screens)
 # The screen's rows joined, every space (no-break ones too) as one.
-joined() { tm_screen | tr '\n' ' ' | sed 's/\xc2\xa0/ /g' | tr -s ' '; }
 shows() { joined | grep -qF -- "$1"; }
 
 tm_start "$run"
@@ -63,7 +61,7 @@ tm_wait 'frappe Z'; ok $? "a long answer: its end stays in view"
 tm_keys Escape
 tm_stop
 
-# The end of the day: ^E prints every note dated today.
+# The end of the day: ^E prints every note written today.
 tm_start "$run"
 tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
 tm_wait 'Dossiers' > /dev/null && tm_keys C-e

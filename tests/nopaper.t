@@ -22,10 +22,7 @@ printf '#!/bin/sh\ncat > /dev/null\necho "lp: Error - No default destination."\n
 chmod +x "$T/bin/lp"
 printf 'print_command = %s\n' "$T/bin/lp" > "$XDG_CONFIG_HOME/carnet/config"
 printf 'XDG_DOCUMENTS_DIR="$HOME/Documents"\n' > "$XDG_CONFIG_HOME/user-dirs.dirs"
-run="env HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' CARNET_FILE='$CARNET_FILE'"
-run="$run LC_ALL=fr_FR.UTF-8 CARNET_NOW=1764633600"
-run="$run CARNET_LOCALEDIR='${CARNET_LOCALEDIR:-}' '$CARNET' --lock-after 0"
-joined() { tm_screen | tr '\n' ' ' | sed 's/\xc2\xa0/ /g' | tr -s ' '; }
+run="$(french_screens CARNET_NOW=1764633600) --lock-after 0"
 pdf="$HOME/Documents/Amina Benali 02-12-2025.pdf"
 
 c check | grep -q "^Dossier des PDF : $HOME/Documents\|PDF folder: $HOME/Documents"
@@ -73,7 +70,9 @@ tm_screen | grep -q 'Permission\|autoris'; ok $? "and the screen says why"
 tm_keys Escape
 tm_wait 'Dossiers' > /dev/null && tm_keys C-p
 tm_wait 'Nom du fichier' > /dev/null && tm_keys Enter
-tm_wait 'Enregistrée dans .*notice 02-12-2025.pdf'; ok $? "the notice is saved as a PDF too"
+tm_wait 'Enregistrée dans' > /dev/null
+joined | grep -q 'Enregistrée dans .*notice 02-12-2025.pdf'
+ok $? "the notice is saved as a PDF too"
 ls "$HOME/Documents" | grep -q '^notice 02-12-2025.pdf$'; ok $? "named so"
 tm_stop
 finish

@@ -12,8 +12,7 @@ c new 'Paul Martin' > /dev/null
 for i in 1 2 3; do
 	echo "Note $i d'Amina." | CARNET_NOW=$((1700000000 + i * 3600)) c add 1
 done
-run="env HOME='$HOME' CARNET_FILE='$CARNET_FILE' LC_ALL=fr_FR.UTF-8"
-run="$run CARNET_LOCALEDIR='${CARNET_LOCALEDIR:-}' '$CARNET'"
+run=$(french_screens)
 count() { c ls | awk -F '\t' -v d="$1" '$2 == d {print $3}'; }
 nbsp() { sed 's/\xc2\xa0/ /g'; }
 

@@ -58,7 +58,7 @@ is "$(on_paper)" 0 "nothing is marked as on paper"
 
 open_dossier "--lock-after 0" "Esc"
 tm_keys Escape
-tm_wait 'printing was stopped'; ok $? "Esc stops it, and the screen says so"
+tm_wait 'Printing was stopped'; ok $? "Esc stops it, and the screen says so"
 tm_screen | grep -q 'PDF file instead'; is $? 1 "without asking for a PDF"
 is "$(hung)" 0 "the command is gone"
 tm_keys x

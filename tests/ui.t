@@ -163,7 +163,8 @@ tm_wait 'Jean Durand \(2 notes\)'; ok $? "a note added by another process shows 
 # Help.
 tm_keys C-g
 tm_wait 'Help: every key'; ok $? "^G shows every key"
-tm_screen | grep -q 'Filter the list by name'; ok $? "screen by screen"
+tm_screen | sed -n 2p | grep -q '^ A dossier'
+ok $? "screen by screen, starting with the keys of the screen it was opened from"
 tm_keys Escape
 
 # Resize.

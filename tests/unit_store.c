@@ -32,8 +32,8 @@ add(struct store *st, long long dossier, const char *body, time_t when)
 	struct error err;
 	long long id = 0;
 
-	if (store_note_add(st, dossier, body, strlen(body), when, &id, &err) ==
-	    -1)
+	if (store_note_add(st, dossier, body, strlen(body), when, 0, &id,
+	    &err) == -1)
 		printf("#   add: %s\n", err.text);
 	return id;
 }
@@ -109,41 +109,44 @@ main(void)
 		return done();
 
 	/* Dossiers. */
-	ok(store_dossier_new(st, "Amina Benali", &benali, &err) == 0,
+	ok(store_dossier_new(st, "Amina Benali", 0, &benali, &err) == 0,
 	    "dossier created");
-	ok(store_dossier_new(st, "Jean Dupont", &dupont, &err) == 0 &&
+	ok(store_dossier_new(st, "Jean Dupont", 0, &dupont, &err) == 0 &&
 	    dupont != benali, "a second one");
-	ok(store_dossier_new(st, "Amina Benali", &id, &err) == -1 &&
-	    strstr(err.text, "already") != NULL, "same name refused");
-	ok(store_dossier_new(st, "", &id, &err) == -1, "empty name refused");
-	ok(store_dossier_new(st, "2024", &id, &err) == -1,
+	is_int(store_dossier_new(st, "Amina Benali", 0, &id, &err),
+	    STORE_SAME, "the same name asked for again");
+	ok(strstr(err.text, "already") != NULL && strstr(err.text,
+	    "number") != NULL, "the message gives its number: %s", err.text);
+	is_int(store_dossier_new(st, "amina BENALI", 0, &id, &err),
+	    STORE_SAME, "and but for accents and case too");
+	ok(store_dossier_new(st, "", 0, &id, &err) == -1, "empty name refused");
+	ok(store_dossier_new(st, "2024", 0, &id, &err) == -1,
 	    "digits only refused (would be an id)");
-	ok(store_dossier_new(st, "a\033[2Jb", &id, &err) == -1,
+	ok(store_dossier_new(st, "a\033[2Jb", 0, &id, &err) == -1,
 	    "control characters refused");
-	ok(store_dossier_new(st, " lead", &id, &err) == -1,
+	ok(store_dossier_new(st, " lead", 0, &id, &err) == -1,
 	    "leading space refused");
-	ok(store_dossier_new(st, "a\xc2\x9b" "2Jb", &id, &err) == -1,
+	ok(store_dossier_new(st, "a\xc2\x9b" "2Jb", 0, &id, &err) == -1,
 	    "a C1 control (CSI) refused");
-	ok(store_dossier_new(st, "Amina Benali\xe2\x80\x8b", &id, &err) ==
+	ok(store_dossier_new(st, "Amina Benali\xe2\x80\x8b", 0, &id, &err) ==
 	    -1 && strstr(err.text, "U+200B") != NULL,
 	    "a zero-width space refused, and named: %s", err.text);
-	ok(store_dossier_new(st, "Amina \xe2\x80\xae" "ilaneB", &id, &err) ==
+	ok(store_dossier_new(st, "Amina \xe2\x80\xae" "ilaneB", 0, &id, &err) ==
 	    -1 && strstr(err.text, "U+202E") != NULL,
 	    "a right-to-left override refused");
-	ok(store_dossier_new(st, "\xef\xbb\xbf" "Amina", &id, &err) == -1,
+	ok(store_dossier_new(st, "\xef\xbb\xbf" "Amina", 0, &id, &err) == -1,
 	    "a byte order mark refused");
-	ok(store_dossier_new(st, "Line\xe2\x80\xa8" "two", &id, &err) == -1,
+	ok(store_dossier_new(st, "Line\xe2\x80\xa8" "two", 0, &id, &err) == -1,
 	    "a line separator refused");
 	/* é as one character (NFC) and as e and a combining accent (NFD). */
-	ok(store_dossier_new(st, "Ele\xcc\x81onore Brun", &id, &err) == 0,
+	ok(store_dossier_new(st, "Ele\xcc\x81onore Brun", 0, &id, &err) == 0,
 	    "a name typed decomposed (NFD) is taken");
 	ok(store_dossier_get(st, id, &d, &err) == 0 &&
 	    strcmp(d.name, "El\xc3\xa9onore Brun") == 0,
 	    "and kept composed (NFC)");
 	store_dossier_free(&d);
-	ok(store_dossier_new(st, "El\xc3\xa9onore Brun", &other, &err) == -1 &&
-	    strstr(err.text, "already") != NULL,
-	    "the same name composed is the same dossier");
+	is_int(store_dossier_new(st, "El\xc3\xa9onore Brun", 0, &other, &err),
+	    STORE_SAME, "the same name composed is the same name");
 	ok(store_dossier_find(st, "Ele\xcc\x81onore Brun", &d, &err) == 0 &&
 	    d.id == id, "found however it is typed");
 	store_dossier_free(&d);
@@ -173,14 +176,14 @@ main(void)
 	ok(a != 0 && b != 0 && c != 0, "three notes added");
 	ok(b < a && a < c, "ids in date order, then in writing order");
 	add(st, dupont, "Rendez-vous RSA avec Jean.", 1500);
-	ok(store_note_add(st, benali, " \n\t ", 4, 3000, &id, &err) == -1,
+	ok(store_note_add(st, benali, " \n\t ", 4, 3000, 0, &id, &err) == -1,
 	    "a blank note is refused");
-	ok(store_note_add(st, benali, "ab\0cd", 5, 3000, &id, &err) == -1 &&
+	ok(store_note_add(st, benali, "ab\0cd", 5, 3000, 0, &id, &err) == -1 &&
 	    strstr(err.text, "NUL") != NULL, "a NUL byte is refused");
-	ok(store_note_add(st, benali, "caf\xe9", 4, 3000, &id, &err) == -1 &&
+	ok(store_note_add(st, benali, "caf\xe9", 4, 3000, 0, &id, &err) == -1 &&
 	    strstr(err.text, "byte 3") != NULL,
 	    "Latin-1 is refused, and the byte named");
-	ok(store_note_add(st, 4242, "orphan", 6, 3000, &id, &err) == -1,
+	ok(store_note_add(st, 4242, "orphan", 6, 3000, 0, &id, &err) == -1,
 	    "no note without its dossier");
 
 	ok(store_notes(st, benali, 0, 0, 10, &notes, &n, &err) == 0 &&
@@ -268,12 +271,15 @@ main(void)
 	ok(store_note_get(st, 77, &note, &err) == -1, "unknown note");
 
 	/* Rename, close. */
-	ok(store_dossier_rename(st, dupont, "Jean-Marc Dupont", &err) == 0,
+	ok(store_dossier_rename(st, dupont, "Jean-Marc Dupont", 0, &err) == 0,
 	    "renamed");
 	n = search(st, "jean-marc", "Jean-Marc Dupont", &found);
 	ok(found, "the new name is searchable");
-	ok(store_dossier_rename(st, dupont, "Amina Benali", &err) == -1,
-	    "renaming onto another name refused");
+	is_int(store_dossier_rename(st, dupont, "Amina Benali", 0, &err),
+	    STORE_SAME, "renaming onto another's name is asked for");
+	ok(store_dossier_rename(st, dupont, "jean-marc dupont", 0, &err) == 0 &&
+	    store_dossier_rename(st, dupont, "Jean-Marc Dupont", 0, &err) == 0,
+	    "but a dossier may take its own name with other accents or case");
 	ok(store_dossier_close(st, dupont, 1, &err) == 0 &&
 	    store_dossier_find(st, "Jean-Marc Dupont", &d, &err) == 0 &&
 	    d.closed != 0, "closed");
@@ -288,12 +294,12 @@ main(void)
 
 	/* Drafts: each session's own, replaced by id. */
 	d1 = d2 = d3 = 0;
-	ok(store_draft_put(st, &d1, "w1", benali, 0, 0, "brouillon 1", 11,
+	ok(store_draft_put(st, &d1, "w1", benali, 0, 0, 0, "brouillon 1", 11,
 	    &err) == 0 && d1 != 0 && store_draft_put(st, &d1, "w1", benali, 0,
-	    0, "brouillon 2", 11, &err) == 0, "draft kept twice");
-	ok(store_draft_put(st, &d2, "w2", benali, 0, 0, "autre fenêtre", 14,
+	    0, 0, "brouillon 2", 11, &err) == 0, "draft kept twice");
+	ok(store_draft_put(st, &d2, "w2", benali, 0, 0, 0, "autre fenêtre", 14,
 	    &err) == 0 && d2 != d1, "another window's new note: its own draft");
-	ok(store_draft_put(st, &d3, "w1", benali, a, 0, "édition", 8,
+	ok(store_draft_put(st, &d3, "w1", benali, a, 0, 0, "édition", 8,
 	    &err) == 0, "a draft of an edited note");
 	ok(store_drafts(st, &drafts, &n, &err) == 0 && n == 3,
 	    "one draft per text being written");
@@ -312,21 +318,21 @@ main(void)
 	store_drafts_free(drafts, n);
 	ok(store_draft_take(st, d2, "w3", &draft, &err) == -1,
 	    "a dropped draft cannot be taken");
-	ok(store_draft_put(st, &d2, "w2", benali, 0, 0, "encore", 6,
+	ok(store_draft_put(st, &d2, "w2", benali, 0, 0, 0, "encore", 6,
 	    &err) == 0 && d2 != 0, "a dropped draft is kept again as a new one");
 	ok(store_draft_drop(st, d2, &err) == 0, "(and dropped)");
 
 	/* Saving from the editor drops the draft in the same step. */
 	d2 = 0;
 	base = 0;
-	ok(store_draft_put(st, &d2, "w1", dupont, 0, 0, "à finir", 8,
-	    &err) == 0 && store_note_save(st, dupont, 0, &base, d2, "finie",
+	ok(store_draft_put(st, &d2, "w1", dupont, 0, 0, 0, "à finir", 8,
+	    &err) == 0 && store_note_save(st, dupont, 0, &base, d2, 0, "finie",
 	    5, &id, &err) == 0 && store_drafts(st, &drafts, &n, &err) == 0 &&
 	    n == 2, "a new note saved, its draft gone");
 	store_drafts_free(drafts, n);
 	ok(store_note_get(st, id, &note, &err) == 0 &&
-	    strcmp(note.body, "finie") == 0 && note.revision == 0,
-	    "the note is there, at revision 0");
+	    strcmp(note.body, "finie") == 0 && note.revision == base &&
+	    base > 0, "the note is there, at the revision the save gave");
 	store_note_free(&note);
 
 	/* Two windows on one note: the second save sees the first. */
@@ -334,9 +340,10 @@ main(void)
 	base = note.revision;
 	store_note_free(&note);
 	other = base;
-	ok(store_note_save(st, benali, a, &other, 0, "première", 9, &id,
-	    &err) == 0 && other == base + 1, "the first window saves");
-	is_int(store_note_save(st, benali, a, &base, d3, "seconde", 7, &id,
+	ok(store_note_save(st, benali, a, &other, 0, 0, "première", 9, &id,
+	    &err) == 0 && other != base && other > 0,
+	    "the first window saves: a new revision");
+	is_int(store_note_save(st, benali, a, &base, d3, 0, "seconde", 7, &id,
 	    &err), STORE_CHANGED, "the second is told the note changed");
 	ok(store_note_get(st, a, &note, &err) == 0 &&
 	    strcmp(note.body, "première") == 0, "the first text stays");
@@ -344,12 +351,12 @@ main(void)
 	ok(store_drafts(st, &drafts, &n, &err) == 0 && n == 2,
 	    "the second's draft stays");
 	store_drafts_free(drafts, n);
-	ok(store_note_save(st, benali, a, &other, d3, "suite", 5, &id,
+	ok(store_note_save(st, benali, a, &other, d3, 0, "suite", 5, &id,
 	    &err) == 0 && id == a && store_drafts(st, &drafts, &n, &err) == 0
 	    && n == 1, "an edited note saved at its revision, its draft gone");
 	store_drafts_free(drafts, n);
 	base = 0;
-	is_int(store_note_save(st, benali, 987654, &base, 0, "x", 1, &id,
+	is_int(store_note_save(st, benali, 987654, &base, 0, 0, "x", 1, &id,
 	    &err), STORE_CHANGED, "a note destroyed meanwhile: told too");
 
 	/* A note as a person names it, destroyed or moved alone. */
@@ -357,10 +364,10 @@ main(void)
 		struct dossier before, after;
 		long long x;
 
-		ok(store_dossier_new(st, "Zoé Mars", &x, &err) == 0 &&
-		    store_note_add(st, x, "la plus ancienne", 16, 500, &id,
+		ok(store_dossier_new(st, "Zoé Mars", 0, &x, &err) == 0 &&
+		    store_note_add(st, x, "la plus ancienne", 16, 500, 0, &id,
 		    &err) == 0 && store_note_add(st, x, "la suivante", 11, 900,
-		    &other, &err) == 0, "a dossier of two notes");
+		    0, &other, &err) == 0, "a dossier of two notes");
 		ok(store_note_at(st, x, 1, &note, &err) == 0 && note.id == id,
 		    "note 1 is the oldest");
 		is_int(store_note_position(st, &note), 1, "and its number is 1");
@@ -390,7 +397,7 @@ main(void)
 		ok(store_note_move(st, id, 987654, &err) == -1,
 		    "no move to a dossier that does not exist");
 		d1 = 0;
-		ok(store_draft_put(st, &d1, "w9", x, other, 0, "en cours", 8,
+		ok(store_draft_put(st, &d1, "w9", x, other, 0, 0, "en cours", 8,
 		    &err) == 0 && store_note_delete(st, other, &err) == 0,
 		    "a note destroyed while a draft of it exists");
 		ok(store_note_get(st, other, &note, &err) == -1, "it is gone");
@@ -470,6 +477,110 @@ main(void)
 		ok(purged == 1 && two > one && three > two, "a freed id is not "
 		    "taken by a note written after others of its step "
 		    "(%lld, %lld, %lld)", one, two, three);
+	}
+
+	/* Meeting dates: ids follow dates without exception, whatever the
+	 * order notes are written in or dated again. */
+	{
+		long long x, a1, b1, c1, moved, draft = 0, base2;
+		struct draft draft_d;
+		time_t t0 = 2000000400;	/* the start of a ten-minute step */
+		struct note got;
+
+		ok(store_dossier_new(st, "Lina Ordre", 0, &x, &err) == 0,
+		    "(a dossier)");
+		a1 = add(st, x, "alpha rendezvous", t0);
+		b1 = add(st, x, "bravo rendezvous", t0 + 120);
+		is_int(b1, a1 + 1, "two notes of one step: consecutive ids");
+		ok(store_draft_put(st, &draft, "w1", x, b1, 0, 0, "bravo encore",
+		    12, &err) == 0, "a draft of the later one");
+		c1 = add(st, x, "charlie rendezvous", t0 + 60);
+		ok(store_note_get(st, a1 + 1, &got, &err) == 0 &&
+		    strcmp(got.body, "charlie rendezvous") == 0,
+		    "a note dated between them, written last, takes the place "
+		    "between them");
+		store_note_free(&got);
+		moved = a1 + 2;
+		ok(c1 == a1 + 1 && store_note_get(st, moved, &got, &err) == 0 &&
+		    strcmp(got.body, "bravo rendezvous") == 0,
+		    "and the later one makes room");
+		store_note_free(&got);
+		ok(store_search(st, "rendezvous", 0, 10, "[", "]", &hits, &n,
+		    &err) == 0 && n == 3 && hits[0].note == moved &&
+		    hits[1].note == c1 && hits[2].note == a1,
+		    "search gives them newest first, by date");
+		store_hits_free(hits, n);
+		ok(store_search(st, "bravo", 0, 10, "[", "]", &hits, &n,
+		    &err) == 0 && n == 1 && hits[0].note == moved,
+		    "the moved note's words moved with it in the index");
+		store_hits_free(hits, n);
+		ok(store_drafts(st, &drafts, &n, &err) == 0, "(drafts read)");
+		for (i = 0, found = 0; i < n; i++)
+			found += drafts[i].id == draft && drafts[i].note == moved;
+		ok(found == 1, "its draft follows it");
+		store_drafts_free(drafts, n);
+		ok(store_note_get(st, moved, &got, &err) == 0, "(read)");
+		base = got.revision;
+		store_note_free(&got);
+		ok(store_note_save(st, x, b1, &base, draft, 0, "bravo fini", 10,
+		    &id, &err) == 0 && id == moved,
+		    "a window that read it before it moved saves it, through "
+		    "its draft");
+		/* Dated again: it moves to the place of its new date. */
+		ok(store_note_get(st, a1, &got, &err) == 0, "(read)");
+		base2 = got.revision;
+		store_note_free(&got);
+		ok(store_note_save(st, x, a1, &base2, 0, t0 + 200, "alpha daté",
+		    11, &id, &err) == 0 && id > moved, "a note dated again "
+		    "takes the id of its new place");
+		ok(store_notes(st, x, 0, 0, 10, &notes, &n, &err) == 0 &&
+		    n == 3 && notes[0].id == c1 && notes[1].id == moved &&
+		    notes[2].id == id && notes[2].created == t0 + 200 &&
+		    notes[0].id < notes[1].id && notes[1].id < notes[2].id,
+		    "the dossier lists it at its new date, ids in order");
+		store_notes_free(notes, n);
+		ok(store_dossier_get(st, x, &d, &err) == 0 &&
+		    d.last == t0 + 200, "the dossier's last date follows");
+		store_dossier_free(&d);
+		is_int(store_note_save(st, x, a1, &base2, 0, 0, "vieux", 5, &id,
+		    &err), STORE_CHANGED, "its old id is no longer it");
+		/* Written now, dated before: both kept. */
+		setenv("CARNET_NOW", "2000090000", 1);
+		base = 0;
+		ok(store_note_save(st, x, 0, &base, 0, t0 - 86400 * 3,
+		    "écrite après", 14, &id, &err) == 0 &&
+		    store_note_get(st, id, &got, &err) == 0 &&
+		    got.created == t0 - 86400 * 3 && got.written == 2000090000 &&
+		    got.updated == 2000090000 && id < c1,
+		    "a new note dated three days back: its date, when it was "
+		    "written, and its place before the others");
+		store_note_free(&got);
+		unsetenv("CARNET_NOW");
+		ok(store_note_get(st, c1, &got, &err) == 0 &&
+		    got.written == got.created, "a note written at its date");
+		store_note_free(&got);
+		draft = 0;
+		ok(store_draft_put(st, &draft, "w1", x, 0, 0, t0 - 7200, "daté",
+		    5, &err) == 0 && store_draft_take(st, draft, "w2", &draft_d,
+		    &err) == 0 && draft_d.dated == t0 - 7200,
+		    "a draft keeps the date chosen for its note");
+		store_draft_free(&draft_d);
+		store_draft_drop(st, draft, &err);
+
+		/* Two people of one name. */
+		ok(store_dossier_new(st, "Lina Ordre", 1, &id, &err) == 0 &&
+		    id != x, "a second dossier of one name, when asked for");
+		ok(store_dossier_find(st, "lina ordre", &d, &err) == -1 &&
+		    strstr(err.text, "several") != NULL, "a name then finds "
+		    "both, and says so: %s", err.text);
+		ok(store_dossier_find(st, "Lina Ordre", &d, &err) == -1,
+		    "typed exactly too");
+		ok(store_dossier_get(st, id, &d, &err) == 0 &&
+		    strcmp(d.name, "Lina Ordre") == 0 && d.homonyms == 1,
+		    "each by its number, knowing another has its name");
+		store_dossier_free(&d);
+		ok(store_dossier_delete(st, id, &err) == 0 &&
+		    store_dossier_delete(st, x, &err) == 0, "(destroyed)");
 	}
 
 	/* A newer schema is refused. */

@@ -2,11 +2,17 @@
 # A notebook written by an earlier carnet opens, and is brought up to the
 # schema of this one once, whole: schema 1 gave notes ids of seconds times
 # 1024, schema 2 of ten-minute steps; schema 3 counts a note's revisions
-# and gives a draft its session.  tests/data/v1.db was written by
+# and gives a draft its session; schema 4 keeps when a note was written
+# apart from its date, lets two dossiers share a name and keeps ids in
+# date order without exception.  tests/data/v1.db was written by
 # carnet at commit 8a6ae7a (schema 1): two dossiers, five notes out of
 # date order (two in the same second); then, with the sqlcipher tool,
 # one marked on paper, a draft of a note and a draft of a new one.
+# tests/data/v3.db was written by carnet at commit 5861991 (schema 3):
+# two notes of one ten minutes written out of date order (so their ids
+# are not), a note on paper, a draft of a note, a purge's record.
 . "$(dirname "$0")/lib.sh"
+latest=4
 here="$(cd "$(dirname "$0")" && pwd)"
 PASS="une phrase de passe"
 cp "$here/data/v1.db" "$CARNET_FILE"
@@ -38,13 +44,13 @@ else
 		wait $! 2> /dev/null
 		tally kills 1
 		v=$(CARNET_FILE="$T/kill.db" sql 'PRAGMA user_version;')
-		[ "$v" = 3 ] && upgraded=$((upgraded + 1))
+		[ "$v" = "$latest" ] && upgraded=$((upgraded + 1))
 		n=$(CARNET_FILE="$T/kill.db" c ls 2> /dev/null |
 		    awk -F'\t' '{n += $3} END {print n}')
 		[ "$n" = 20005 ] &&
 		    CARNET_FILE="$T/kill.db" c check > /dev/null 2>&1 &&
 		    v=$(CARNET_FILE="$T/kill.db" sql 'PRAGMA user_version;') &&
-		    [ "$v" = 3 ] && whole=$((whole + 1))
+		    [ "$v" = "$latest" ] && whole=$((whole + 1))
 		tally lost $((20005 - ${n:-0}))
 	done
 	is "$whole" 5 "5 kills during an upgrade: it opens whole, upgraded"
@@ -71,7 +77,7 @@ before=$(sql 'SELECT id FROM note ORDER BY id;' | tr '\n' ' ')
 c ls > "$T/ls"; ok $? "it opens"
 is "$(cut -f2,3 "$T/ls" | tr '\t\n' ':,')" "Amina Benali:4,Jules Martin:1," \
     "with its dossiers and their counts"
-is "$(sql 'PRAGMA user_version;')" 3 "brought up to schema 3"
+is "$(sql 'PRAGMA user_version;')" "$latest" "brought up to schema $latest"
 is "$(sql 'SELECT count(*) FROM note WHERE revision = 0;')" 5 \
     "every note at its first revision"
 is "$(sql 'SELECT count(*) FROM draft WHERE session IS NULL AND base = 0;')" \
@@ -128,4 +134,38 @@ is "$(sql 'SELECT count(DISTINCT name) FROM dossier;')" 2 \
     "a name whose composed form is taken stays as it was"
 is "$(awk -F '\t' '{n += $3} END {print n}' "$T/ls-twice")" 5 \
     "and no note is lost"
+# Schema 3 to 4.
+export CARNET_FILE="$T/v3.db"
+cp "$here/data/v3.db" "$CARNET_FILE"
+is "$(sql 'PRAGMA user_version;')" 3 "the fixture is a schema 3 notebook"
+is "$(sql 'SELECT count(*) FROM note a JOIN note b
+    ON a.created < b.created AND a.id > b.id;')" 1 \
+    "with two notes whose ids are out of date order"
+c ls > "$T/ls"; ok $? "it opens"
+is "$(sql 'PRAGMA user_version;')" "$latest" "brought up to schema $latest"
+is "$(cut -f2,3 "$T/ls" | tr '\t\n' ':,')" "Amina Benali:2,Jules Martin:1," \
+    "its dossiers and their counts"
+is "$(sql 'SELECT count(*) FROM note a JOIN note b
+    ON a.created < b.created AND a.id > b.id;')" 0 "ids now follow dates"
+is "$(sql "SELECT count(*) FROM draft d JOIN note n ON n.id = d.note
+    WHERE n.body LIKE 'Première de la matinée%';")" 1 \
+    "the draft follows its note"
+c search 'matinée' | cut -f3 | cut -c1-9 > "$T/order"
+is "$(tr '\n' ' ' < "$T/order")" "Deuxième Première " \
+    "search: by date, newest first, the index built again"
+is "$(sql 'SELECT count(*) FROM note WHERE written IS NULL;')" 3 \
+    "every note written at its date, as far as anyone knows"
+c show 2 > "$T/show"
+like "$T/show" 'on paper since 2023-07-22' "paper stays paper"
+like "$T/show" '3 notes put on paper, then destroyed' "the purge's record stays"
+sql "SELECT sql FROM sqlite_master WHERE name = 'dossier';" > "$T/schema"
+unlike "$T/schema" 'UNIQUE' "names are no longer unique in the schema"
+c new --another 'Amina Benali' > /dev/null; ok $? "a second Amina Benali"
+c new 'Nouveau Venu' > /dev/null
+c search venu > "$T/found"
+like "$T/found" 'Nouveau Venu' \
+    "a new dossier's name is in the index (its triggers were made again)"
+c rm -y 'Nouveau Venu' > /dev/null 2>&1
+is "$(c search venu | wc -l)" 0 "and leaves it when destroyed"
+c check > /dev/null; ok $? "check passes"
 finish

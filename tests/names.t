@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Names as people have them, in French at 80x24: a second dossier of a
+# name already taken is asked for, never made by mistake, and then each
+# shows its number; destroying asks for the name, typed with or without
+# its accents and capitals.
+. "$(dirname "$0")/lib.sh"
+need_french_screens
+PASS="noms-phrase-7Hc"
+init
+c new 'Émilie Faure' > /dev/null
+run=$(french_screens)
+
+tm_start "$run"
+tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
+tm_wait 'Émilie' > /dev/null && tm_keys C-n
+tm_wait 'Nom du nouveau dossier' > /dev/null && tm_keys 'emilie faure' Enter
+tm_wait 'S’agit-il d’une autre'
+ok $? "a name already taken, but for accents and case, is asked about"
+joined | grep -qF 'Il y a déjà un dossier « Émilie Faure » : le numéro 1.'
+ok $? "naming the dossier that has it, and its number"
+joined | grep -qF '(o : oui, continuer ; n ou Échap : non)'
+ok $? "its answers in view at 80 columns"
+tm_keys n
+sleep 0.3
+is "$(c ls | wc -l)" 1 "n makes nothing"
+tm_keys C-n
+tm_wait 'Nom du nouveau dossier' > /dev/null && tm_keys 'Émilie Faure' Enter
+tm_wait 'S’agit-il d’une autre' > /dev/null && tm_keys o
+tm_wait 'créé'; ok $? "o makes a second Émilie Faure"
+is "$(c ls | grep -c 'Émilie Faure')" 2 "two dossiers of that name"
+tm_screen | sed 's/\xc2\xa0/ /g' > "$T/screen"
+like "$T/screen" 'Émilie Faure (n° 1)' "the list shows the first's number"
+like "$T/screen" 'Émilie Faure (n° 2)' "and the second's"
+# Destroying the newer one, listed first: its name typed without accents
+# nor capitals.
+tm_keys Home
+tm_keys C-d
+tm_wait 'Tapez son nom' > /dev/null && tm_keys 'emilie faure' Enter
+tm_wait 'a été détruit'; ok $? "the destroy confirmation takes the name without its accents"
+is "$(c ls | cut -f1,2 | tr '\t' ' ')" "1 Émilie Faure" "the first one is left"
+tm_keys C-d
+tm_wait 'Tapez son nom' > /dev/null && tm_keys 'Emilie Fort' Enter
+tm_wait 'pas son nom'; ok $? "another name is still refused"
+is "$(c ls | wc -l)" 1 "and nothing is destroyed"
+tm_stop
+finish
