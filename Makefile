@@ -129,7 +129,7 @@ deps-test:
 	sh .ci/sqlcipher4
 
 run: deps all
-	CARNET_LOCALEDIR="`pwd`/locale" CARNET_DATADIR="`pwd`/po" ./carnet
+	./carnet
 
 # tests/summary.t runs last: it adds up what the others tallied in
 # tests/.report and prints the closing table.

@@ -71,6 +71,11 @@ int   wipe_same(const void *, size_t, const void *, size_t);
 /* Now, in UTC seconds.  $CARNET_NOW (seconds since the epoch) fixes it,
  * so that tests can speak of dates. */
 time_t util_now(void);
+/* NAME in the folder of the running program, if it is there: a build
+ * folder, where "make" leaves the translations and the notice's texts
+ * beside carnet.  Found from the program's own path (/proc/self/exe),
+ * never from the environment.  A new string, or NULL. */
+char *util_beside_program(const char *name);
 
 /* Is PATH an existing folder (links followed)? */
 int util_is_folder(const char *path);

@@ -46,7 +46,7 @@ main(int argc, char *argv[])
 	struct conf conf;
 	struct cli cli;
 	const char *localedir = getenv("CARNET_LOCALEDIR");
-	char *confpath, *path;
+	char *confpath, *path, *built = NULL;
 	long lock_after;
 	int first, rc, utf8_missing = 0;
 
@@ -60,8 +60,17 @@ main(int argc, char *argv[])
 	    setlocale(LC_CTYPE, "C.UTF-8") == NULL &&
 	    setlocale(LC_CTYPE, "C.utf8") == NULL)
 		utf8_missing = 1;
+	/* Run from its build folder, carnet speaks its language at once:
+	 * "make" leaves the catalogue beside it. */
+	if ((localedir == NULL || localedir[0] == '\0') && (built =
+	    util_beside_program("locale/fr/LC_MESSAGES/carnet.mo")) != NULL) {
+		free(built);
+		built = util_beside_program("locale");
+		localedir = built;
+	}
 	bindtextdomain("carnet", localedir != NULL && localedir[0] != '\0' ?
 	    localedir : LOCALEDIR);
+	free(built);
 	bind_textdomain_codeset("carnet", "UTF-8");
 	textdomain("carnet");
 

@@ -153,7 +153,7 @@ print_notice_path(const struct conf *conf)
 	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
 	const char *data = getenv("CARNET_DATADIR");
 	const char *lang = setlocale(LC_MESSAGES, NULL);
-	char *own = NULL;
+	char *own = NULL, *built;
 	FILE *fp;
 
 	if (conf->notice != NULL)
@@ -167,9 +167,16 @@ print_notice_path(const struct conf *conf)
 		return own;
 	}
 	free(own);
-	return xasprintf("%s/notice.%s.txt", data != NULL && data[0] != '\0' ?
-	    data : DATADIR, lang != NULL && strncmp(lang, "fr", 2) == 0 ?
-	    "fr" : "en");
+	lang = lang != NULL && strncmp(lang, "fr", 2) == 0 ? "fr" : "en";
+	if (data != NULL && data[0] != '\0')
+		return xasprintf("%s/notice.%s.txt", data, lang);
+	/* In its build folder, the texts are in po/, beside carnet. */
+	own = xasprintf("po/notice.%s.txt", lang);
+	built = util_beside_program(own);
+	free(own);
+	if (built != NULL)
+		return built;
+	return xasprintf("%s/notice.%s.txt", DATADIR, lang);
 }
 
 /* TEXT with {worker}, {service}, {contact} and {retention} filled in;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -297,6 +298,25 @@ format(char *buf, size_t size, const char *fmt, time_t t)
 
 	if (localtime_r(&t, &tm) == NULL || strftime(buf, size, fmt, &tm) == 0)
 		snprintf(buf, size, "%lld", (long long)t);
+}
+
+char *
+util_beside_program(const char *name)
+{
+	char self[PATH_MAX], *slash, *path;
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+
+	if (n <= 0)
+		return NULL;
+	self[n] = '\0';
+	if ((slash = strrchr(self, '/')) == NULL)
+		return NULL;
+	*slash = '\0';
+	path = xasprintf("%s/%s", self, name);
+	if (access(path, F_OK) == 0)
+		return path;
+	free(path);
+	return NULL;
 }
 
 int

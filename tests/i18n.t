@@ -28,4 +28,16 @@ like "$T/out" 'détruire un dossier' "the commands explained in French"
 fr show Personne 2> "$T/err"
 like "$T/err" "pas de dossier nommé «${nb}Personne${nb}»" \
     "French typography: quotes with no-break spaces"
+
+# Run by hand from the build folder, as the README's examples are, with
+# nothing in the environment to say where its files are: carnet finds
+# the catalogue and the notice's texts beside itself.
+built() { env -u CARNET_LOCALEDIR -u CARNET_DATADIR LC_ALL=fr_FR.UTF-8 \
+    "$CARNET" --passphrase-fd 3 "$@" 3<<< "$PASS"; }
+built show Personne 2> "$T/err"
+like "$T/err" "pas de dossier nommé" "without CARNET_LOCALEDIR: French all the same"
+built notice -o "$T/notice.pdf" > /dev/null 2>&1
+ok $? "without CARNET_DATADIR: the notice's text is found"
+pdftotext "$T/notice.pdf" - | grep -q "Ce que j.écris à votre sujet"
+ok $? "the French one"
 finish
