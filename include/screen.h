@@ -230,6 +230,9 @@ int	ui_is_typed(int key, int code);
 int	ui_ask(struct frame *, const char *question, char *buf, size_t size);
 /* A question answered by one key: 1 yes, 0 no, -1 cancelled or locked. */
 int	ui_yes_no(struct frame *, const char *question);
+/* After a screen is drawn, the cursor at the start of the row
+ * ui_highlight() selected, if any: screen readers follow the cursor. */
+void	ui_follow_selection(void);
 /* MESSAGE on the message line, wrapped upward over the screen's last
  * rows when it is longer (three at most). */
 void	ui_message(const char *message, int attr);

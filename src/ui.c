@@ -221,6 +221,7 @@ draw(struct frame *f)
 	load(f);
 	draw_bar(f, current(f));
 	current(f)->draw(f);
+	ui_follow_selection();
 	/* Over the screen's last rows when it is long, until the next key;
 	 * the cursor stays where the screen left it. */
 	if (f->message[0] != '\0') {

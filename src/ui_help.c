@@ -134,6 +134,8 @@ draw(struct frame *f)
 		top = last_top(f);
 	ui_title(f, _("Help: every key"), NULL);
 	lines(f, (int)top, 1, SCREEN_HELP, NULL);
+	move(ui_body_top(), 1);
+	curs_set(1);
 }
 
 static void

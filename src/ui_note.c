@@ -128,7 +128,7 @@ draw(struct frame *f)
 {
 	char where[STORE_NAME_MAX + 128], date[64], *row;
 	size_t at, next = 0, len, end;
-	int y = ui_body_top(), rows = text_rows(), w = width();
+	int y = ui_body_top(), rows = text_rows(), w = width(), text_y;
 
 	if (content.shown == NULL)
 		return;
@@ -142,6 +142,7 @@ draw(struct frame *f)
 		draw_dates(y);
 		y += 2;
 	}
+	text_y = y;
 	/* After a resize the top may fall inside a row. */
 	if (top_width != w) {
 		top = text_row_start(content.shown, top < len ? top : len, w);
@@ -166,6 +167,9 @@ draw(struct frame *f)
 		ui_text(ui_body_top() + ui_body_rows(), COLS - 6, 6, date,
 		    strlen(date), A_DIM);
 	}
+	/* The cursor at the first row shown: a screen reader reads on. */
+	move(text_y, 1);
+	curs_set(1);
 }
 
 /*

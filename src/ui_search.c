@@ -145,9 +145,17 @@ snippet(int y, int x, int width, const char *s)
 	p = flat;
 	move(y, x);
 	while (*p != '\0' && used < width) {
+		/* A match in brackets as well as in bold: the attribute
+		 * alone is lost without colours and on a braille line. */
 		if (*p == MATCH_OPEN[0] || *p == MATCH_CLOSE[0]) {
+			if (*p == MATCH_CLOSE[0])
+				used += ui_text(-1, 0, width - used, "]", 1,
+				    attr);
 			attr = *p == MATCH_OPEN[0] ? A_BOLD | A_UNDERLINE :
 			    A_NORMAL;
+			if (*p == MATCH_OPEN[0])
+				used += ui_text(-1, 0, width - used, "[", 1,
+				    attr);
 			p++;
 			continue;
 		}
@@ -165,6 +173,8 @@ draw_hit(const struct hit *h, int y, int selected)
 	char date[64];
 	int x;
 
+	if (selected)
+		ui_text(y, 0, 1, ">", 1, A_REVERSE | A_BOLD);
 	x = 1 + ui_text(y, 1, COLS / 2, h->name, strlen(h->name),
 	    selected ? A_REVERSE | A_BOLD : A_BOLD);
 	if (h->note == 0) {

@@ -180,13 +180,30 @@ ui_title(struct frame *f, const char *where, const char *right)
 		    ui_bar_attr(f));
 }
 
+/* The row ui_highlight() drew in this drawing, for ui_follow_selection(). */
+static int highlighted = -1;
+
 void
 ui_highlight(int y)
 {
 	move(y, 0);
 	attron(A_REVERSE);
 	hline(' ', COLS);
+	/* In text too, not by the attribute alone: NO_COLOR, a monochrome
+	 * terminal and a braille line see it. */
+	mvaddch(y, 0, '>');
 	attroff(A_REVERSE);
+	highlighted = y;
+}
+
+void
+ui_follow_selection(void)
+{
+	if (highlighted >= 0) {
+		move(highlighted, 1);
+		curs_set(1);
+	}
+	highlighted = -1;
 }
 
 void
@@ -433,8 +450,12 @@ draw_question(const char *question, const char *answer)
 		    starts[i], A_BOLD);
 	}
 	y--;
-	if (answer == NULL)
+	/* The cursor where the answer goes: a screen reader reads from
+	 * there. */
+	if (answer == NULL) {
+		move(y, x + 1 < COLS ? x + 1 : COLS - 1);
 		return;
+	}
 	x = x > 0 ? x + 1 : 0;
 	len = strlen(answer);
 	/* The end of a long answer stays in view. */
@@ -476,8 +497,8 @@ ui_ask(struct frame *f, const char *question, char *buf, size_t size)
 	return r;
 }
 
-int
-ui_yes_no(struct frame *f, const char *question)
+static int
+yes_no(struct frame *f, const char *question)
 {
 	char answer[2];
 	int key, code;
@@ -498,6 +519,17 @@ ui_yes_no(struct frame *f, const char *question)
 		if (prompt_is_no(answer))
 			return 0;
 	}
+}
+
+int
+ui_yes_no(struct frame *f, const char *question)
+{
+	int r;
+
+	curs_set(1);
+	r = yes_no(f, question);
+	curs_set(0);
+	return r;
 }
 
 void

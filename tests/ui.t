@@ -149,7 +149,7 @@ tm_keys C-f
 tm_wait 'Search:'; ok $? "^F opens the search"
 tm_keys 'educatri'
 tm_wait 'Amina Benali'; ok $? "results come as the word is typed"
-tm_screen | grep -q "l'éducatrice"; ok $? "educatri finds éducatrice"
+tm_screen | grep -q "l'\\[éducatrice\\]"; ok $? "educatri finds éducatrice, the match between brackets"
 tm_keys Escape
 tm_wait 'Deuxième ligne'; ok $? "Esc goes back where it was"
 tm_keys C-f 'caf' Enter
