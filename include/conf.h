@@ -25,6 +25,8 @@ struct conf {
 	long	 backup_days;	/* remind after so many days without a
 				 * backup; 0 never */
 	long	 sandbox;	/* 1: confine with Landlock (sandbox.h) */
+	long	 discreet;	/* 1: the screens list people by their
+				 * initials and number */
 };
 
 /* The defaults. */

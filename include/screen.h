@@ -61,6 +61,8 @@ struct frame {
 	struct place		 place;
 	int			 key, code;	/* the key being handled */
 	int			 colour;
+	int			 discreet;	/* names as initials in lists
+						 * (ui_shown_name()) */
 	int			 quit;
 	char			 message[512];
 	int			 message_error;
@@ -230,6 +232,10 @@ int	ui_is_typed(int key, int code);
 int	ui_ask(struct frame *, const char *question, char *buf, size_t size);
 /* A question answered by one key: 1 yes, 0 no, -1 cancelled or locked. */
 int	ui_yes_no(struct frame *, const char *question);
+/* How a list shows dossier ID's NAME: whole, or, the list discreet, as
+ * initials and number ("É. F. — no. 12"), into BUF. */
+const char *ui_shown_name(const struct frame *, long long id,
+	    const char *name, char *buf, size_t size);
 /* After a screen is drawn, the cursor at the start of the row
  * ui_highlight() selected, if any: screen readers follow the cursor. */
 void	ui_follow_selection(void);

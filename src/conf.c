@@ -38,6 +38,7 @@ static const struct key {
 	{ "drives",		PATH,	 offsetof(struct conf, drives) },
 	{ "backup_days",	DAYS,	 offsetof(struct conf, backup_days) },
 	{ "sandbox",		SWITCH,	 offsetof(struct conf, sandbox) },
+	{ "discreet",		SWITCH,	 offsetof(struct conf, discreet) },
 };
 
 void

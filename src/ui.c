@@ -519,6 +519,7 @@ ui_run(const char *path, const struct conf *conf, long lock_seconds)
 	f.wait_key = wait_key;
 	f.interrupted = interrupted;
 	f.pdf_folder = conf_pdf_folder(conf);
+	f.discreet = conf->discreet != 0;
 	f.drive_roots = drives_roots(conf->drives);
 	lock_after = lock_seconds;
 

@@ -118,18 +118,20 @@ backup_said(struct frame *f, char *buf, size_t size)
 }
 
 static void
-draw_row(const struct dossier *d, int y, int attr)
+draw_row(const struct frame *f, const struct dossier *d, int y, int attr)
 {
-	char date[64], counts[96], number[48];
+	char date[64], counts[96], number[48], discreet[96];
+	const char *name = ui_shown_name(f, d->id, d->name, discreet,
+	    sizeof(discreet));
 	const char *closed = _(" (closed)");
 	int wide = COLS >= WIDE_COLS, x;
 	int namew = wide ? COLS - NOTES_COL - 2 : COLS - DATE_COLS - 2;
 
 	if (attr == A_REVERSE)
 		ui_highlight(y);
-	x = 1 + ui_text(y, 1, namew, d->name, strlen(d->name), attr);
+	x = 1 + ui_text(y, 1, namew, name, strlen(name), attr);
 	/* Two people of one name: their numbers tell them apart. */
-	if (d->homonyms > 0 && x < namew) {
+	if (d->homonyms > 0 && !f->discreet && x < namew) {
 		snprintf(number, sizeof(number), _(" (no. %lld)"), d->id);
 		x += ui_text(y, x, namew + 1 - x, number, strlen(number),
 		    attr | A_DIM);
@@ -189,7 +191,7 @@ draw(struct frame *f)
 	}
 	ui_list_follow(sel, &top, rows);
 	for (i = top; i < content.count && i < top + rows; i++)
-		draw_row(&content.dossiers[i], ui_body_top() + (int)(i - top),
+		draw_row(f, &content.dossiers[i], ui_body_top() + (int)(i - top),
 		    i == sel ? A_REVERSE : A_NORMAL);
 }
 
@@ -220,6 +222,16 @@ same_name_wanted(struct frame *f, const struct error *err)
 	ui_unhold(f, question);
 	wipe_free(question);
 	return r == 1;
+}
+
+/* Who is looking over her shoulder sees initials and numbers. */
+static void
+toggle_discreet(struct frame *f)
+{
+	f->discreet = !f->discreet;
+	ui_say(f, 0, "%s", f->discreet ? _("Discreet list: initials and "
+	    "numbers until a dossier is opened (^V shows the names).") :
+	    _("The names are shown in full (^V hides them)."));
 }
 
 /* Once the key is handled, the frame closes the notebook and asks. */
@@ -440,6 +452,9 @@ static const struct ui_key keys[] = {
 	    .run = new_dossier, .bar = 1 },
 	{ .key = UI_CTRL('b'), .label = "^B", .text = N_("Back up"),
 	    .run = ui_backup, .bar = 1 },
+	{ .key = UI_CTRL('v'), .label = "^V",
+	    .text = N_("Discreet list: initials only"),
+	    .run = toggle_discreet },
 	{ .key = UI_CTRL('w'), .label = "^W",
 	    .text = N_("Change the passphrase"), .run = change_passphrase },
 	{ .key = UI_CTRL('r'), .label = "^R", .text = N_("Rename"),

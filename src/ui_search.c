@@ -167,15 +167,17 @@ snippet(int y, int x, int width, const char *s)
 }
 
 static void
-draw_hit(const struct hit *h, int y, int selected)
+draw_hit(const struct frame *f, const struct hit *h, int y, int selected)
 {
-	const char *what = _("(the dossier's name)");
-	char date[64];
+	const char *what = _("(the dossier's name)"), *name;
+	char date[64], discreet[96];
 	int x;
 
+	name = ui_shown_name(f, h->dossier, h->name, discreet,
+	    sizeof(discreet));
 	if (selected)
 		ui_text(y, 0, 1, ">", 1, A_REVERSE | A_BOLD);
-	x = 1 + ui_text(y, 1, COLS / 2, h->name, strlen(h->name),
+	x = 1 + ui_text(y, 1, COLS / 2, name, strlen(name),
 	    selected ? A_REVERSE | A_BOLD : A_BOLD);
 	if (h->note == 0) {
 		ui_text(y, x + 2, COLS - x - 3, what, strlen(what), A_DIM);
@@ -210,7 +212,7 @@ draw(struct frame *f)
 	ui_list_follow(content.sel, &content.top, rows);
 	for (i = content.top; i < content.count && i < content.top + rows;
 	    i++)
-		draw_hit(&content.hits[i], y + QUERY_ROWS + (int)(i -
+		draw_hit(f, &content.hits[i], y + QUERY_ROWS + (int)(i -
 		    content.top) * HIT_ROWS, i == content.sel);
 	/* The cursor where typing goes. */
 	move(y, 1 + ui_width(prompt, strlen(prompt)) + 1 +

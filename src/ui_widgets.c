@@ -180,6 +180,56 @@ ui_title(struct frame *f, const char *where, const char *right)
 		    ui_bar_attr(f));
 }
 
+/* Each word's first letter, in capitals, then a full stop: "Jean-Marc
+ * Dupont" is "J.-M. D.". */
+static void
+initials(const char *name, char *buf, size_t size)
+{
+	size_t o = 0, len = strlen(name), i, n, upper_len;
+	uint8_t upper[16], *got;
+	int start = 1, m;
+
+	for (i = 0; i < len; i += n) {
+		m = u8_mblen((const uint8_t *)name + i, len - i);
+		n = m > 0 ? (size_t)m : 1;
+		if (name[i] == ' ' || name[i] == '-') {
+			if ((name[i] == '-' || !start) && o + 1 < size)
+				buf[o++] = name[i];
+			start = 1;
+			continue;
+		}
+		if (!start)
+			continue;
+		start = 0;
+		upper_len = sizeof(upper);
+		got = u8_toupper((const uint8_t *)name + i, n, NULL, NULL,
+		    upper, &upper_len);
+		if (got != NULL && o + upper_len + 2 < size) {
+			memcpy(buf + o, got, upper_len);
+			o += upper_len;
+			buf[o++] = '.';
+		}
+		if (got != NULL && got != upper)
+			free(got);
+	}
+	while (o > 0 && (buf[o - 1] == ' ' || buf[o - 1] == '-'))
+		o--;
+	buf[o] = '\0';
+}
+
+const char *
+ui_shown_name(const struct frame *f, long long id, const char *name,
+    char *buf, size_t size)
+{
+	char letters[64];
+
+	if (!f->discreet)
+		return name;
+	initials(name, letters, sizeof(letters));
+	snprintf(buf, size, _("%s — no. %lld"), letters, id);
+	return buf;
+}
+
 /* The row ui_highlight() drew in this drawing, for ui_follow_selection(). */
 static int highlighted = -1;
 

@@ -33,12 +33,13 @@ main(void)
 	is_int(c.retention_days, 730, "two years by default");
 	is_int(c.backup_days, 7, "a backup reminder after 7 days by default");
 	ok(c.drives == NULL, "drives in the desktop's places by default");
+	is_int(c.discreet, 0, "names in full by default");
 
 	is_int(parse(&c, "# a comment\n\n  notebook = ~/notes/c.db  \n"
 	    "lock_after=60\nprinter = Bureau 2\nworker = Marie Curie\n"
 	    "service = CMP Belleville\nretention_days = 365\n"
 	    "print_command = lp -o sides=two-sided-long-edge\n"
-	    "drives = ~/cles\nbackup_days = 0\n", &msg), 0,
+	    "drives = ~/cles\nbackup_days = 0\ndiscreet = yes\n", &msg), 0,
 	    "a good file has no bad line");
 	is_str(msg, "", "and says nothing");
 	free(msg);
@@ -51,6 +52,7 @@ main(void)
 	is_int(c.retention_days, 365, "retention_days read");
 	is_str(c.drives, "/home/marie/cles", "drives read, ~/ expanded");
 	is_int(c.backup_days, 0, "backup_days = 0: never reminded");
+	is_int(c.discreet, 1, "discreet = yes");
 
 	is_int(parse(&c, "lock_after = soon\nno equals sign\ncolour = red\n"
 	    "printer =\n", &msg), 3, "three bad lines counted");
