@@ -32,6 +32,20 @@ static const struct ui_key help_keys[] = {
 	UI_LETTER_ROWS,
 };
 
+/* What the screens show besides words, said once, before the keys. */
+static const struct {
+	const char	*mark, *meaning;
+} marks[] = {
+	{ "^", N_("the Ctrl key: ^X is Ctrl and X together") },
+	{ ">", N_("the line chosen (the arrows move it)") },
+	{ "P", N_("a note already on paper") },
+	{ N_("(closed)"), N_("a dossier closed (^T in the list shows them)") },
+	{ "[…]", N_("what a search found") },
+	{ N_("no. 12"), N_("a dossier's number: two people of one name, or "
+	    "the discreet list") },
+};
+#define NMARKS	(sizeof(marks) / sizeof(marks[0]))
+
 /* Has an earlier row of KEYS the text of row I? */
 static int
 said(const struct ui_key *keys, size_t i)
@@ -73,9 +87,26 @@ lines(const struct frame *f, int first, int draw, enum screen_id wanted,
     int *at)
 {
 	const struct ui_key *keys;
-	const char *title;
+	const char *title = _("What the screens show");
 	size_t s, i, n;
 	int line = 0, y;
+
+	y = ui_body_top() + line - first;
+	if (draw && y >= ui_body_top() && y < ui_body_top() + ui_body_rows())
+		ui_text(y, 1, COLS - 2, title, strlen(title), A_BOLD);
+	line++;
+	for (i = 0; i < NMARKS; i++, line++) {
+		y = ui_body_top() + line - first;
+		if (!draw || y < ui_body_top() || y >= ui_body_top() +
+		    ui_body_rows())
+			continue;
+		ui_text(y, 3, LABEL_COLS, _(marks[i].mark),
+		    strlen(_(marks[i].mark)), A_BOLD);
+		ui_text(y, 4 + LABEL_COLS, COLS - LABEL_COLS - 5,
+		    _(marks[i].meaning), strlen(_(marks[i].meaning)),
+		    A_NORMAL);
+	}
+	line++;
 
 	for (s = 0; s <= SCREEN_COUNT; s++) {
 		if (s == 0) {
@@ -123,7 +154,9 @@ last_top(const struct frame *f)
 static void
 draw(struct frame *f)
 {
-	int at = 0;
+	int at = 0, total = lines(f, 0, 0, SCREEN_HELP, NULL);
+	int rows = ui_body_rows(), pages, page;
+	char where[128];
 
 	if (!placed) {
 		lines(f, 0, 0, f->place.back, &at);
@@ -132,7 +165,13 @@ draw(struct frame *f)
 	}
 	if (top > last_top(f))
 		top = last_top(f);
-	ui_title(f, _("Help: every key"), NULL);
+	/* Where one is in it: it scrolls (the last page may start less
+	 * than a page after the one before). */
+	pages = (total + rows - 1) / rows;
+	page = top >= last_top(f) ? pages : (int)top / rows + 1;
+	snprintf(where, sizeof(where), _("Help: every key (%d/%d, ↓ and PgDn "
+	    "scroll)"), page, pages);
+	ui_title(f, where, NULL);
 	lines(f, (int)top, 1, SCREEN_HELP, NULL);
 	move(ui_body_top(), 1);
 	curs_set(1);

@@ -25,6 +25,9 @@
  * table's handlers work on these. */
 static struct secret *typing;
 static int answer;		/* 1 Enter, 0 quit, -1 go on */
+/* What Enter does, as the bar says it: "Open", or "Create" on the first
+ * start, "Go on" while the passphrase is changed. */
+static const char *enter_does;
 
 static void
 accept_pass(struct frame *f)
@@ -99,6 +102,7 @@ static void
 page(struct frame *f, const char *heading, const char *const *lines,
     const char *message, const char *prompt, int *y)
 {
+	const char *text;
 	int row = LINES / 2 - 4, i, w, x;
 	size_t k;
 
@@ -117,11 +121,13 @@ page(struct frame *f, const char *heading, const char *const *lines,
 	for (k = 0; k < NKEYS; k++) {
 		if (!keys[k].bar)
 			continue;
+		text = keys[k].key == '\r' && enter_does != NULL ?
+		    _(enter_does) : _(keys[k].text);
 		x = (int)k * BAR_ENTRY_COLS;
 		x += ui_text(LINES - 2, x, BAR_ENTRY_COLS, _(keys[k].label),
 		    strlen(_(keys[k].label)), A_REVERSE);
-		ui_text(LINES - 2, x + 1, BAR_ENTRY_COLS - 1, _(keys[k].text),
-		    strlen(_(keys[k].text)), A_NORMAL);
+		ui_text(LINES - 2, x + 1, BAR_ENTRY_COLS - 1, text,
+		    strlen(text), A_NORMAL);
 	}
 	move(*y, 2 + ui_width(prompt, strlen(prompt)) + 1);
 	curs_set(1);
@@ -219,6 +225,7 @@ create(struct frame *f)
 	char message[600] = "";
 
 	again = secret_new(NOTEBOOK_PASS_READ_MAX);
+	enter_does = N_("Create");
 	for (;;) {
 		if (ask(f, _("new notebook"), lines, message,
 		    _("New passphrase:"), pass) == 0)
@@ -244,6 +251,7 @@ create(struct frame *f)
 		    NULL && (f->st = store_attach(nb, &err)) != NULL) {
 			secret_free(pass);
 			secret_free(again);
+			enter_does = NULL;
 			ui_say(f, 0, _("Notebook created. ^N makes a dossier."));
 			return 0;
 		}
@@ -251,6 +259,7 @@ create(struct frame *f)
 	}
 	secret_free(pass);
 	secret_free(again);
+	enter_does = NULL;
 	return -1;
 }
 
@@ -327,9 +336,13 @@ struct secret *
 ui_passwd_current(struct frame *f)
 {
 	struct secret *old = secret_new(NOTEBOOK_PASS_READ_MAX);
+	int r;
 
-	if (ask(f, _("passphrase"), passwd_lines(), "", _("Current "
-	    "passphrase:"), old) == 1)
+	enter_does = N_("Go on");
+	r = ask(f, _("passphrase"), passwd_lines(), "", _("Current "
+	    "passphrase:"), old);
+	enter_does = NULL;
+	if (r == 1)
 		return old;
 	secret_free(old);
 	ui_say(f, 0, "%s", _("The passphrase is as it was."));
@@ -349,6 +362,7 @@ ui_passwd(struct frame *f, struct secret *old)
 	int rc = 1;		/* 1: not tried, 0 changed, -1 failed */
 
 	f->message[0] = '\0';
+	enter_does = N_("Go on");
 	/* The current passphrase, proved by opening the notebook alone. */
 	busy(f, _("passphrase"), _("Checking…"), NULL);
 	while ((nb = notebook_open(f->path, old, NOTEBOOK_EXCLUSIVE,
@@ -407,8 +421,10 @@ given_up:
 	secret_free(old);
 	secret_free(new);
 	secret_free(again);
+	enter_does = NULL;
 	return ui_unlock(f, 1);
 done:
+	enter_does = NULL;
 	secret_free(old);
 	secret_free(new);
 	secret_free(again);

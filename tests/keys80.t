@@ -83,5 +83,20 @@ tm_keys C-x
 tm_wait 'Première note' > /dev/null && tm_keys /
 tm_wait 'Rechercher' > /dev/null
 check "Search" "Rechercher" "Écrire une note"
+tm_keys Escape
+# The help explains itself: where one is in it, what ^ and the marks mean.
+tm_wait 'Première note' > /dev/null && tm_keys C-g
+tm_wait 'Aide' > /dev/null
+tm_screen | head -1 | sed 's/\xc2\xa0/ /g' |
+    grep -q 'Aide : toutes les touches ([0-9]*/[0-9]*, ↓ et PgDn font défiler)'
+ok $? "the help's title says which page of how many, and how it scrolls"
+tm_keys Home
+tm_wait 'Ce que montrent les écrans' > /dev/null
+tm_screen | sed 's/\xc2\xa0/ /g' > "$T/top"
+like "$T/top" '^ *\^ *la touche Ctrl : \^X, c’est Ctrl et X ensemble' \
+    "at its top: ^ is the Ctrl key, said once"
+like "$T/top" '^ *P *une note déjà sur papier' "the P of a note on paper"
+like "$T/top" '^ *(fermé) *un dossier fermé' "a closed dossier"
+like "$T/top" '^ *> *la ligne choisie' "the mark of the line chosen"
 tm_stop
 finish

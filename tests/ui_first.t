@@ -14,6 +14,7 @@ nb="$XDG_DATA_HOME/carnet/carnet.db"
 tm_start "$run '$CARNET'"
 tm_wait 'There is no notebook yet at:'; ok $? "no notebook: it offers one"
 tm_screen | grep -q "$nb"; ok $? "and says where it will be"
+tm_screen | tail -2 | grep -q 'Enter Create'; ok $? "Enter creates it, as the bar says"
 tm_keys 'court' Enter
 tm_wait 'too short'; ok $? "a short passphrase is refused with the reason"
 tm_keys 'une phrase de passe' Enter
