@@ -86,6 +86,11 @@ time_t util_day_start(time_t);
 /* Local date, or date and time, in the locale's format. */
 void util_date(char *, size_t, time_t);
 void util_datetime(char *, size_t, time_t);
+/* S (LEN bytes) as French print spaces it: the space before ":" made a
+ * no-break space, before ";", "!", "?" and inside « » a narrow no-break
+ * space, so that none of them starts a line.  Wiped memory, *OUT_LEN
+ * bytes. */
+char *util_french_spacing(const char *s, size_t len, size_t *out_len);
 /* "Wednesday 2 December 2026, 14:36": a date as a person reads it. */
 void util_long_date(char *, size_t, time_t);
 /* What follows a note's DATE: " (written …, changed …)" where that tells

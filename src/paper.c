@@ -50,6 +50,7 @@ extern char **environ;
 
 struct pen {
 	const struct paper_doc	*doc;
+	int			 french;	/* French spacing (layout()) */
 	cairo_t			*cr;
 	int			 page;
 	int			 pages;		/* 0 while counting */
@@ -63,13 +64,21 @@ layout(struct pen *p, const char *font, const char *text, int len,
 {
 	PangoLayout *l = pango_cairo_create_layout(p->cr);
 	PangoFontDescription *fd = pango_font_description_from_string(font);
+	size_t spaced_len;
+	char *spaced;
 
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_justify(l, justify);
-	pango_layout_set_text(l, text, len);
+	if (p->french) {
+		spaced = util_french_spacing(text, len < 0 ? strlen(text) :
+		    (size_t)len, &spaced_len);
+		pango_layout_set_text(l, spaced, (int)spaced_len);
+		wipe_free(spaced);
+	} else
+		pango_layout_set_text(l, text, len);
 	return l;
 }
 
@@ -87,13 +96,46 @@ label(struct pen *p, const char *font, const char *text, double x, double y,
 	g_object_unref(l);
 }
 
+/*
+ * The running header's name, whole: smaller when it does not fit, then
+ * on two lines, never cut.  Isolated (U+2068 ... U+2069), a name in
+ * Arabic or Hebrew keeps to the left, where a French reader looks, and
+ * does not reorder what is around it.
+ */
+static void
+header_name(struct pen *p, const char *name)
+{
+	static const char *const sizes[] = { "Sans 8.5", "Sans 7.5",
+	    "Sans 6.5" };
+	PangoLayout *l = NULL;
+	char *isolated = xasprintf("\xe2\x81\xa8%s\xe2\x81\xa9", name);
+	size_t i;
+	int w, h;
+
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		if (l != NULL)
+			g_object_unref(l);
+		l = layout(p, sizes[i], isolated, -1, BODY_W * 0.7, 0);
+		/* Left to right, as the page: not from the name's first
+		 * letter, which would send an Arabic name to the right. */
+		pango_layout_set_auto_dir(l, FALSE);
+		if (pango_layout_get_line_count(l) == 1)
+			break;
+	}
+	pango_layout_get_size(l, &w, &h);
+	/* Its last line just above the rule, however many there are. */
+	cairo_move_to(p->cr, LEFT, 51 - (double)h / PANGO_SCALE);
+	pango_cairo_show_layout(p->cr, l);
+	g_object_unref(l);
+	free(isolated);
+}
+
 static void
 page_begin(struct pen *p)
 {
 	p->page++;
 	p->y = TOP;
-	label(p, FONT_SMALL, p->doc->name, LEFT, 40, PANGO_ALIGN_LEFT,
-	    BODY_W * 0.7);
+	header_name(p, p->doc->name);
 	/* The notice is for the person to keep: not confidential. */
 	if (p->doc->notice == NULL)
 		label(p, FONT_SMALL_BOLD, _("Confidential"), LEFT, 40,
@@ -232,7 +274,10 @@ cover(struct pen *p)
 	flow(p, l, LEFT);
 	g_object_unref(l);
 	p->y += 18;
-	snprintf(line, sizeof(line), _("Dossier: %s"), p->doc->name);
+	/* The name isolated, as in the header (header_name()). */
+	snprintf(line, sizeof(line), _("Dossier: %s"), "");
+	snprintf(line + strlen(line), sizeof(line) - strlen(line),
+	    "\xe2\x81\xa8%s\xe2\x81\xa9", p->doc->name);
 	paragraphs(p, line, strlen(line), FONT_HEADING);
 	snprintf(line, sizeof(line), _("Given to you on %s."), p->printed);
 	paragraphs(p, line, strlen(line), FONT_BODY);
@@ -274,11 +319,14 @@ pass(const struct paper_doc *doc, cairo_surface_t *surface, int pages,
     int *count)
 {
 	struct pen p;
+	const char *lang;
 	size_t i;
 	int ok;
 
 	memset(&p, 0, sizeof(p));
 	p.doc = doc;
+	lang = setlocale(LC_MESSAGES, NULL);
+	p.french = lang != NULL && strncmp(lang, "fr", 2) == 0;
 	p.pages = pages;
 	util_date(p.printed, sizeof(p.printed), doc->when);
 	p.cr = cairo_create(surface);

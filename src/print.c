@@ -252,7 +252,9 @@ print_notice(const struct conf *conf, const char *output,
 	}
 	filled = fill(text, conf);
 	memset(&doc, 0, sizeof(doc));
-	doc.name = conf->service != NULL ? conf->service : "carnet";
+	/* Its running header names who gives it, not the program. */
+	doc.name = conf->service != NULL ? conf->service : conf->worker !=
+	    NULL ? conf->worker : "";
 	doc.when = util_now();
 	doc.notice = filled;
 	if (typeset(&doc, &pdf, err) == 0) {

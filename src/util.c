@@ -380,6 +380,40 @@ util_note_history(char *buf, size_t size, time_t date, time_t written,
 		buf[0] = '\0';
 }
 
+char *
+util_french_spacing(const char *s, size_t len, size_t *out_len)
+{
+	/* Each space may grow to a 3-byte no-break space. */
+	char *out = wipe_alloc(len * 3 + 1);
+	static const char nbsp[] = "\xc2\xa0", narrow[] = "\xe2\x80\xaf";
+	const char *space;
+	size_t i, o = 0;
+
+	for (i = 0; i < len; i++) {
+		space = NULL;
+		if (s[i] == ' ' && i + 1 < len && s[i + 1] == ':')
+			space = nbsp;
+		else if (s[i] == ' ' && i + 1 < len && (s[i + 1] == ';' ||
+		    s[i + 1] == '!' || s[i + 1] == '?'))
+			space = narrow;
+		/* " »" and "« " ("«" is C2 AB, "»" C2 BB). */
+		else if (s[i] == ' ' && i + 2 < len && (unsigned char)s[i + 1] ==
+		    0xc2 && (unsigned char)s[i + 2] == 0xbb)
+			space = narrow;
+		else if (s[i] == ' ' && i >= 2 && (unsigned char)s[i - 2] ==
+		    0xc2 && (unsigned char)s[i - 1] == 0xab)
+			space = narrow;
+		if (space != NULL) {
+			memcpy(out + o, space, strlen(space));
+			o += strlen(space);
+		} else
+			out[o++] = s[i];
+	}
+	out[o] = '\0';
+	*out_len = o;
+	return out;
+}
+
 void
 util_long_date(char *buf, size_t size, time_t t)
 {

@@ -16,6 +16,7 @@ text() { pdftotext -layout "$1" - | tr -d '\342\200\253\342\200\254'; }
 # pdftotext writes Arabic between bidi marks (U+202B, U+202C): dropped.
 plain() { pdftotext "$1" - | sed 's/\xe2\x80[\xab\xac\x8e\x8f]//g'; }
 pages() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
+long_name="Marie-Christine Eugénie de La Tour d'Auvergne-Lauraguais de Montmorency-Laval épouse Fitz-James Stuart de Berwick y Alba"
 
 init
 mkdir -p "$XDG_CONFIG_HOME/carnet"
@@ -51,6 +52,15 @@ c print 1 -o "$T/a.pdf" 2> "$T/err"; is $? 1 "an existing file is not replaced"
 CARNET_NOW=1800000000 c print 1 -o "$T/b1.pdf" 2> /dev/null
 CARNET_NOW=1800000000 c print 1 -o "$T/b2.pdf" 2> /dev/null
 cmp -s "$T/b1.pdf" "$T/b2.pdf"; ok $? "the same notes give the same bytes"
+
+# A name in Arabic sits at the left of the header, where a reader of the
+# page looks, not pushed to the right by its own direction.
+c new 'أمينة بن علي' > /dev/null
+echo "Une note." | c add 'أمينة بن علي'
+c print 'أمينة بن علي' -o "$T/arabic.pdf" 2> /dev/null
+x=$(pdftotext -bbox "$T/arabic.pdf" - | awk -F'"' '/<word/ { print int($2); exit }')
+[ -n "$x" ] && [ "$x" -lt 70 ]; ok $? "an Arabic name starts at the header's left margin ($x)"
+c rm -y 'أمينة بن علي' > /dev/null 2>&1
 
 # Many notes: pages counted right, headings never alone at the foot.
 c new 'Long' > /dev/null
@@ -99,8 +109,33 @@ if locale -a 2> /dev/null | grep -qi '^fr_FR\.utf-\{0,1\}8$'; then
 	plain "$T/avis.pdf" > "$T/avis.txt"
 	like "$T/avis.txt" "Ce que j’écris à votre sujet\|Ce que j'écris à votre sujet" \
 	    "in French under a French locale"
+	head -1 "$T/avis.txt" > "$T/avis-head"
+	like "$T/avis-head" '^CMP Belleville$' \
+	    "its running header names the service, not carnet"
+	# French print spacing: no-break before ":" and inside « », narrow
+	# before ; ! ?, so that none starts a line.
+	# pdftotext reads every space as a space: the narrow ones are
+	# measured, the gap after "«" against an English print's.
+	LC_ALL=fr_FR.UTF-8 c print 1 --all -o "$T/fr.pdf" 2> /dev/null
+	c print 1 --all -o "$T/en.pdf" 2> /dev/null
+	gap() {
+		pdftotext -bbox "$1" - | awk -F'"' '
+		    />«</ { end = $6 } />enfin/ && end { print int(($2 - end) * 100); exit }'
+	}
+	fr=$(gap "$T/fr.pdf") en=$(gap "$T/en.pdf")
+	[ -n "$fr" ] && [ -n "$en" ] && [ "$fr" -lt "$en" ]
+	ok $? "inside « », a narrow no-break space in French ($fr < $en)"
+	plain "$T/fr.pdf" > "$T/fr.txt"
+	like "$T/fr.txt" 'Mme Benali : l’échéancier' "the text is unchanged otherwise"
+	c new "$long_name" > /dev/null
+	echo "Une note." | c add "$long_name"
+	LC_ALL=fr_FR.UTF-8 c print "$long_name" -o "$T/long-name.pdf" 2> /dev/null
+	plain "$T/long-name.pdf" | tr '\n' ' ' | tr -s ' ' > "$T/long-name.txt"
+	like "$T/long-name.txt" "^Marie-Christine Eugénie .* Berwick y Alba " \
+	    "a long name is printed whole in the header, from its first word to its last"
+	unlike "$T/long-name.txt" '…' "never cut"
 else
-	skip "no fr_FR.UTF-8 locale"
+	for i in 1 2 3 4 5 6; do skip "no fr_FR.UTF-8 locale"; done
 fi
 
 # Printing for real, and failing for real.
