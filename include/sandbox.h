@@ -14,9 +14,10 @@
  * TARGETS, a NULL-terminated list (or NULL), the files or folders a
  * command writes (a PDF, a backup, an export; the screens' PDF folder and
  * the folders USB keys are mounted in); PRINT_COMMAND the configured
- * command (its first word is looked up in PATH).  Returns the Landlock ABI version used, 0 when the kernel
- * offers none, -1 when the rules could not be set (the process then runs
- * unconfined).  A second call does nothing and returns the first's result.
+ * command (its first word is looked up in PATH).  Returns the Landlock
+ * ABI version used, 0 when the kernel offers none, -1 when the rules
+ * could not be set (the process then runs unconfined).  A second call
+ * does nothing and returns the first's result.
  */
 int	sandbox_confine(const char *notebook, const char *const *targets,
 	    const char *print_command);

@@ -68,7 +68,9 @@ struct args {
 
 struct command {
 	const char	*name;
-	const char	*usage;		/* as in the synopsis */
+	/* As in the synopsis; its words in capitals are translated (the
+	 * options are not). */
+	const char	*usage;
 	const char	*help;
 	struct option	 options[OPTIONS_MAX];
 	int		 min, max;	/* operands; -1: any number */
@@ -104,7 +106,7 @@ static int print_misused(const struct args *);
 #define DAYS_MAX	365000		/* --older-than: a thousand years */
 
 static const struct command commands[] = {
-	{ .name = "init", .usage = "[--kdf-memory MiB] [--kdf-passes N]",
+	{ .name = "init", .usage = N_("[--kdf-memory MiB] [--kdf-passes N]"),
 	    .help = N_("create a new notebook"),
 	    .options = { { "--kdf-memory", NUMBER, 0, 1 << 30, NULL },
 		{ "--kdf-passes", NUMBER, 0, 1 << 30, NULL } },
@@ -114,34 +116,34 @@ static const struct command commands[] = {
 	    .help = N_("change the passphrase"),
 	    .min = 0, .max = 0, .opens = NONE, .writes = UNCONFINED,
 	    .run = cmd_passwd },
-	{ .name = "ls", .usage = "[--review]",
+	{ .name = "ls", .usage = N_("[--review]"),
 	    .help = N_("list the dossiers (--review: those to review for "
 		"retention)"),
 	    .options = { { "--review", FLAG, 0, 0, NULL } },
 	    .min = 0, .max = 0, .opens = SHARED, .writes = NO_OUTPUT,
 	    .run = cmd_ls },
-	{ .name = "new", .usage = "[--another] NAME",
+	{ .name = "new", .usage = N_("[--another] NAME"),
 	    .help = N_("create a dossier and print its number (--another: "
 		"even if one has that name)"),
 	    .options = { { "--another", FLAG, 0, 0, NULL } },
 	    .min = 1, .max = -1, .opens = SHARED, .writes = NO_OUTPUT,
 	    .run = cmd_new },
-	{ .name = "add", .usage = "DOSSIER [--date WHEN]",
+	{ .name = "add", .usage = N_("DOSSIER [--date WHEN]"),
 	    .help = N_("add a note read from standard input, dated now or "
 		"WHEN (\"yesterday 14h30\")"),
 	    .options = { { "--date", TEXT, 0, 0, NULL } },
 	    .min = 1, .max = 1, .opens = SHARED, .writes = NO_OUTPUT,
 	    .run = cmd_add, .misused = add_misused },
-	{ .name = "show", .usage = "DOSSIER",
+	{ .name = "show", .usage = N_("DOSSIER"),
 	    .help = N_("print a dossier's notes, oldest first"),
 	    .min = 1, .max = 1, .opens = SHARED, .writes = NO_OUTPUT,
 	    .run = cmd_show },
-	{ .name = "search", .usage = "QUERY",
+	{ .name = "search", .usage = N_("QUERY"),
 	    .help = N_("search every note, accents ignored"),
 	    .min = 1, .max = -1, .opens = SHARED, .writes = NO_OUTPUT,
 	    .run = cmd_search },
-	{ .name = "print", .usage = "DOSSIER|--today [--all] [--for-person] "
-	    "[-o FILE.pdf]",
+	{ .name = "print", .usage = N_("DOSSIER|--today [--all] [--for-person] "
+	    "[-o FILE.pdf]"),
 	    .help = N_("put the notes not yet on paper (or all) on the "
 		"printer; --today: those written today, every dossier"),
 	    .options = { { "--all", FLAG, 0, 0, NULL },
@@ -150,39 +152,39 @@ static const struct command commands[] = {
 		{ "--today", FLAG, 0, 0, NULL } },
 	    .min = 0, .max = 1, .opens = SHARED, .writes = OUTPUT_OPTION,
 	    .run = cmd_print, .misused = print_misused },
-	{ .name = "purge", .usage = "[-y] DOSSIER|--all [--older-than DAYS]",
+	{ .name = "purge", .usage = N_("[-y] DOSSIER|--all [--older-than DAYS]"),
 	    .help = N_("destroy the notes already on paper"),
 	    .options = { { "-y", FLAG, 0, 0, NULL },
 		{ "--all", FLAG, 0, 0, NULL },
 		{ "--older-than", NUMBER, 0, DAYS_MAX, NULL } },
 	    .min = 0, .max = 1, .opens = SHARED, .writes = NO_OUTPUT,
 	    .run = cmd_purge, .misused = purge_misused },
-	{ .name = "notice", .usage = "[-o FILE.pdf]",
+	{ .name = "notice", .usage = N_("[-o FILE.pdf]"),
 	    .help = N_("print the information notice for the people written "
 		"about"),
 	    .options = { { "-o", TEXT, 0, 0, NULL } },
 	    .min = 0, .max = 0, .opens = NONE, .writes = OUTPUT_OPTION,
 	    .run = cmd_notice },
-	{ .name = "import", .usage = "DIR",
+	{ .name = "import", .usage = N_("DIR"),
 	    .help = N_("add the notes of a folder per dossier, a file per "
 		"note"),
 	    .min = 1, .max = 1, .opens = SHARED, .writes = NO_OUTPUT,
 	    .run = cmd_import },
-	{ .name = "export", .usage = "DIR",
+	{ .name = "export", .usage = N_("DIR"),
 	    .help = N_("write every note out, a folder per dossier (NOT "
 		"encrypted)"),
 	    .min = 1, .max = 1, .opens = SHARED, .writes = OUTPUT_OPERAND,
 	    .run = cmd_export },
-	{ .name = "rm", .usage = "[-y] DOSSIER [NOTE]",
+	{ .name = "rm", .usage = N_("[-y] DOSSIER [NOTE]"),
 	    .help = N_("destroy a dossier and all its notes, or one note"),
 	    .options = { { "-y", FLAG, 0, 0, NULL } },
 	    .min = 1, .max = 2, .opens = SHARED, .writes = NO_OUTPUT,
 	    .run = cmd_rm },
-	{ .name = "mv", .usage = "DOSSIER NOTE TO",
+	{ .name = "mv", .usage = N_("DOSSIER NOTE TO"),
 	    .help = N_("move a note to another dossier"),
 	    .min = 3, .max = 3, .opens = SHARED, .writes = NO_OUTPUT,
 	    .run = cmd_mv },
-	{ .name = "backup", .usage = "DEST",
+	{ .name = "backup", .usage = N_("DEST"),
 	    .help = N_("write an encrypted copy, then check it"),
 	    .min = 1, .max = 1, .opens = SHARED, .writes = OUTPUT_OPERAND,
 	    .run = cmd_backup },
@@ -203,6 +205,14 @@ static const struct option main_options[OPTIONS_MAX] = {
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
+/* A command's synopsis in the user's language ("" has no translation:
+ * gettext would give its catalogue's header). */
+static const char *
+usage_words(const struct command *cmd)
+{
+	return cmd->usage[0] != '\0' ? _(cmd->usage) : "";
+}
+
 void
 cli_usage(FILE *fp)
 {
@@ -213,7 +223,7 @@ cli_usage(FILE *fp)
 	fputs(_("commands:\n"), fp);
 	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "  %-7s %s\n  %-7s   %s\n", commands[i].name,
-		    commands[i].usage, "", _(commands[i].help));
+		    usage_words(&commands[i]), "", _(commands[i].help));
 }
 
 /* A command's own synopsis line; the usage exit status. */
@@ -221,7 +231,7 @@ static int
 usage_of(const struct command *cmd)
 {
 	util_say(_("usage: %s %s %s\n"), util_progname, cmd->name,
-	    cmd->usage);
+	    usage_words(cmd));
 	return EXIT_USAGE;
 }
 

@@ -591,6 +591,43 @@ feed(pid_t pid, int in, int out, const struct paper_pdf *pdf,
 	return result;
 }
 
+/*
+ * What the printing system's own words mean, in the user's language and
+ * with what to do, for the messages lp gives most (CUPS says them in
+ * English whatever the locale); NULL for the others, shown as they are.
+ */
+static const char *
+print_failure_explained(const char *said)
+{
+	static const struct {
+		const char	*words;
+		const char	*meaning;
+	} known[] = {
+		{ "No default destination", N_("no printer is chosen by "
+		    "default: choose one in the desktop's printer settings "
+		    "(or lpoptions -d PRINTER), or name it with printer in "
+		    "the configuration") },
+		{ "does not exist", N_("the printer named does not exist: "
+		    "check printer in the configuration (lpstat -p lists the "
+		    "printers)") },
+		{ "Unknown destination", N_("the printer named does not "
+		    "exist: check printer in the configuration (lpstat -p "
+		    "lists the printers)") },
+		{ "not accepting jobs", N_("the printer refuses documents "
+		    "for now (paused or disabled: lpstat -p says why)") },
+		{ "Unable to connect", N_("the print server (CUPS) is not "
+		    "running: start it, or ask for it to be started") },
+		{ "scheduler is not running", N_("the print server (CUPS) is "
+		    "not running: start it, or ask for it to be started") },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (strstr(said, known[i].words) != NULL)
+			return _(known[i].meaning);
+	return NULL;
+}
+
 int
 paper_print(const struct paper_pdf *pdf, const char *command,
     const char *printer, const struct paper_wait *wait, struct error *err)
@@ -654,9 +691,18 @@ paper_print(const struct paper_pdf *pdf, const char *command,
 		free(argv);
 		free(copy);
 		return 0;
-	} else if (said[0] != '\0')
-		error_set(err, EXIT_ERROR, _("the printer did not take the "
-		    "document: %s"), said);
+	} else if (said[0] != '\0') {
+		/* Its own full stop goes: ours ends the sentence. */
+		while (said[0] != '\0' && said[strlen(said) - 1] == '.')
+			said[strlen(said) - 1] = '\0';
+		if (print_failure_explained(said) != NULL)
+			error_set(err, EXIT_ERROR, _("the printer did not take "
+			    "the document: %s (the printing system said: “%s”)"),
+			    print_failure_explained(said), said);
+		else
+			error_set(err, EXIT_ERROR, _("the printer did not take "
+			    "the document: %s"), said);
+	}
 	else
 		error_set(err, EXIT_ERROR, _("the printer did not take the "
 		    "document (“%s” stopped with status %d)"), argv[0],

@@ -28,6 +28,15 @@ pdf="$HOME/Documents/Amina Benali 02-12-2025.pdf"
 c check | grep -q "^Dossier des PDF : $HOME/Documents\|PDF folder: $HOME/Documents"
 ok $? "check names the PDF folder"
 
+# The printing system's own English is said in French, with what to do,
+# its words kept after.
+LC_ALL=fr_FR.UTF-8 c print 1 < /dev/null 2> "$T/err"
+sed 's/\xc2\xa0/ /g' "$T/err" > "$T/err.txt"
+like "$T/err.txt" 'aucune imprimante n’est choisie par défaut : choisissez-en une' \
+    "lp's \"No default destination\" is explained in French"
+like "$T/err.txt" '(le système d’impression a dit : « lp: Error - No default destination »)' \
+    "its own words kept after, without a doubled full stop"
+
 tm_start "$run"
 tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
 tm_wait 'Amina' > /dev/null && tm_keys Enter
