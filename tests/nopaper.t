@@ -25,7 +25,7 @@ printf 'XDG_DOCUMENTS_DIR="$HOME/Documents"\n' > "$XDG_CONFIG_HOME/user-dirs.dir
 run="$(french_screens CARNET_NOW=1764633600) --lock-after 0"
 pdf="$HOME/Documents/Amina Benali 02-12-2025.pdf"
 
-c check | grep -q "^Dossier des PDF : $HOME/Documents\|PDF folder: $HOME/Documents"
+c check | grep -q "^répertoire des PDF : $HOME/Documents\|PDF folder: $HOME/Documents"
 ok $? "check names the PDF folder"
 
 # The printing system's own English is said in French, with what to do,
