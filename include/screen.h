@@ -212,6 +212,9 @@ int	ui_title_room(const char *right);
 /* How many bytes of S (LEN) fit in WIDTH columns, leaving one for "…"
  * when it does not all fit; *USED the columns they take. */
 size_t	ui_fit(const char *s, size_t len, int width, int *used);
+/* S at (Y, X) in WIDTH columns, ending in "…" when it is cut; the
+ * columns taken. */
+int	ui_fit_text(int y, int x, int width, const char *s, int attr);
 /* Highlight row Y across the screen: the selected line. */
 void	ui_highlight(int y);
 int	ui_bar_attr(const struct frame *);

@@ -123,20 +123,28 @@ draw_row(const struct frame *f, const struct dossier *d, int y, int attr)
 	char date[64], counts[96], number[48], discreet[96];
 	const char *name = ui_shown_name(f, d->id, d->name, discreet,
 	    sizeof(discreet));
+	int marks;
 	const char *closed = _(" (closed)");
 	int wide = COLS >= WIDE_COLS, x;
 	int namew = wide ? COLS - NOTES_COL - 2 : COLS - DATE_COLS - 2;
 
 	if (attr == A_REVERSE)
 		ui_highlight(y);
-	x = 1 + ui_text(y, 1, namew, name, strlen(name), attr);
 	/* Two people of one name: their numbers tell them apart. */
-	if (d->homonyms > 0 && !f->discreet && x < namew) {
+	number[0] = '\0';
+	if (d->homonyms > 0 && !f->discreet)
 		snprintf(number, sizeof(number), _(" (no. %lld)"), d->id);
+	/* The marks in brackets are shown whole or not at all: the name
+	 * gives way first, "…" saying so. */
+	marks = ui_width(number, strlen(number)) + (d->closed != 0 ?
+	    ui_width(closed, strlen(closed)) : 0);
+	x = 1 + ui_fit_text(y, 1, namew - (marks < namew / 2 ? marks : 0),
+	    name, attr);
+	if (number[0] != '\0' && x + ui_width(number, strlen(number)) <=
+	    namew + 1)
 		x += ui_text(y, x, namew + 1 - x, number, strlen(number),
 		    attr | A_DIM);
-	}
-	if (d->closed != 0 && x < namew)
+	if (d->closed != 0 && x + ui_width(closed, strlen(closed)) <= namew + 1)
 		ui_text(y, x, namew + 1 - x, closed, strlen(closed),
 		    attr | A_DIM);
 	if (wide) {

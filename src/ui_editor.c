@@ -677,9 +677,13 @@ draw_title(struct frame *f)
 	size_t words = text_words(content.text);
 	const char *format;
 
-	snprintf(status, sizeof(status), ngettext("%s · %zu word",
-	    "%s · %zu words", words), content.modified ? _("modified") :
-	    _("saved"), words);
+	/* A new note not yet written in is neither saved nor modified. */
+	if (f->place.editing == 0 && !content.modified && words == 0)
+		snprintf(status, sizeof(status), "%s", _("empty"));
+	else
+		snprintf(status, sizeof(status), ngettext("%s · %zu word",
+		    "%s · %zu words", words), content.modified ?
+		    _("modified") : _("saved"), words);
 	if (f->place.dated != 0 || content.created != 0)
 		util_datetime(date, sizeof(date), f->place.dated != 0 ?
 		    f->place.dated : content.created);

@@ -119,6 +119,21 @@ ui_bar_attr(const struct frame *f)
 	return f->colour ? COLOR_PAIR(1) | A_BOLD : A_REVERSE;
 }
 
+int
+ui_fit_text(int y, int x, int width, const char *s, int attr)
+{
+	size_t fit;
+	int used;
+
+	if (width <= 0)
+		return 0;
+	fit = ui_fit(s, strlen(s), width, &used);
+	ui_text(y, x, width, s, fit, attr);
+	if (fit < strlen(s))
+		used += ui_text(y, x + used, 1, "…", strlen("…"), attr);
+	return used;
+}
+
 size_t
 ui_fit(const char *s, size_t len, int width, int *used)
 {

@@ -21,6 +21,8 @@ tm_wait 'Amina' > /dev/null && tm_keys Enter
 tm_wait 'Note du jour' > /dev/null && tm_keys n
 tm_wait 'nouvelle note' > /dev/null
 tm_screen | grep -q '\^D Date'; ok $? "the editor's bar shows ^D Date at 80 columns"
+tm_screen | head -1 | grep -q 'vide *$'; ok $? "a blank new note says it is empty"
+tm_screen | head -1 | grep -q 'enregistrée'; is $? 1 "not that it was saved"
 tm_keys 'Visite à domicile, la mère était là.'
 tm_keys C-d
 tm_wait 'Date du rendez-vous'; ok $? "^D asks the date of the meeting"

@@ -43,4 +43,17 @@ tm_wait 'Tapez son nom' > /dev/null && tm_keys 'Emilie Fort' Enter
 tm_wait 'pas son nom'; ok $? "another name is still refused"
 is "$(c ls | wc -l)" 1 "and nothing is destroyed"
 tm_stop
+
+# A name too long for its row gives way with "…"; the marks in brackets
+# after it are whole.
+long='Marie-Christine Eugénie de La Tour d Auvergne-Lauraguais Montmorency-Laval'
+c new "$long" > /dev/null
+c new --another "$long" > /dev/null
+tm_start "$run"
+tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
+tm_wait 'Marie-Christine' > /dev/null
+tm_screen | sed 's/\xc2\xa0/ /g' | grep 'Marie-Christine' > "$T/rows"
+like "$T/rows" '… (n° [0-9]*)' "a long name is cut with …, its number whole"
+unlike "$T/rows" '(n° [0-9]*$' "never a bracket lost"
+tm_stop
 finish
