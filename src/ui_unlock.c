@@ -97,6 +97,26 @@ const struct screen screen_unlock = {
 	UI_KEYS(keys),
 };
 
+/* Where the prompt's marker goes. */
+static int marker_y, marker_x;
+
+/* That keys are received, never how many: a fixed marker once something
+ * is typed, nothing while the field is empty; the cursor after it. */
+static void
+show_received(void)
+{
+	const char *marker = "●●●";
+
+	move(marker_y, marker_x);
+	clrtoeol();
+	if (typing != NULL && typing->len > 0) {
+		ui_text(marker_y, marker_x, COLS - marker_x - 1, marker,
+		    strlen(marker), A_NORMAL);
+		move(marker_y, marker_x + ui_width(marker, strlen(marker)));
+	} else
+		move(marker_y, marker_x);
+}
+
 /* The page: a few centred lines, then the prompt at row *Y. */
 static void
 page(struct frame *f, const char *heading, const char *const *lines,
@@ -129,7 +149,9 @@ page(struct frame *f, const char *heading, const char *const *lines,
 		ui_text(LINES - 2, x + 1, BAR_ENTRY_COLS - 1, text,
 		    strlen(text), A_NORMAL);
 	}
-	move(*y, 2 + ui_width(prompt, strlen(prompt)) + 1);
+	marker_y = *y;
+	marker_x = 2 + ui_width(prompt, strlen(prompt)) + 1;
+	show_received();
 	curs_set(1);
 	refresh();
 }
@@ -159,6 +181,10 @@ read_hidden(struct frame *f, struct secret *pass)
 				keys[k].run(f);
 				break;
 			}
+		if (answer == -1) {
+			show_received();
+			refresh();
+		}
 	}
 	f->key = 0;
 	typing = NULL;
@@ -173,6 +199,7 @@ ask(struct frame *f, const char *heading, const char *const *lines,
 	int y, r;
 
 	pass->len = 0;
+	typing = pass;
 	do {
 		page(f, heading, lines, message, prompt, &y);
 	} while ((r = read_hidden(f, pass)) == 2);

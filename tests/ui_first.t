@@ -15,6 +15,16 @@ tm_start "$run '$CARNET'"
 tm_wait 'There is no notebook yet at:'; ok $? "no notebook: it offers one"
 tm_screen | grep -q "$nb"; ok $? "and says where it will be"
 tm_screen | tail -2 | grep -q 'Enter Create'; ok $? "Enter creates it, as the bar says"
+tm_screen | grep -q '●'; is $? 1 "nothing typed: no marker"
+tm_keys 'co'
+tm_wait 'passphrase: ●●●' > /dev/null
+ok $? "a key typed: a marker says it was received"
+tm_keys 'urt, et bien plus long'
+sleep 0.2
+tm_screen | grep -q 'passphrase: ●●●$'; ok $? "the same marker, whatever the length"
+tm_keys C-u
+sleep 0.2
+tm_screen | grep -q '●'; is $? 1 "^U erases it all: the marker goes"
 tm_keys 'court' Enter
 tm_wait 'too short'; ok $? "a short passphrase is refused with the reason"
 tm_keys 'une phrase de passe' Enter
