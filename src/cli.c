@@ -1306,9 +1306,23 @@ cmd_check(struct cli *c, struct store *st, const struct args *a)
 	(void)a;
 	if (notebook_check(store_notebook(st), &pages, &err) == -1)
 		return report(&err);
+	/* A plain sentence for her, then the technical lines for whoever
+	 * looks after the computer. */
+	printf("%s\n", _("The notebook is intact: every note reads back, and "
+	    "nothing was changed outside carnet."));
 	printf(ngettext("ok: %ld page checked, all of it decrypts\n",
 	    "ok: %ld pages checked, all of them decrypt\n", pages), pages);
 	printf(_("library: %s\n"), notebook_library());
+	printf("%s\n", c->confined >= 4 ? _("carnet is shut in: it writes only "
+	    "beside the notebook and where it is asked to, and talks to "
+	    "nothing but the printer.") : c->confined > 0 ? _("carnet is "
+	    "shut in: it writes only beside the notebook and where it is "
+	    "asked to; this computer cannot keep it off the network.") :
+	    c->confined == 0 ? _("This computer cannot shut carnet in: the "
+	    "passphrase alone protects the notes.") : c->confined == -1 ?
+	    _("carnet could not be shut in this time: the passphrase alone "
+	    "protects the notes.") : _("carnet is not shut in: the "
+	    "configuration says so (sandbox = no)."));
 	/* Whoever looks after the machine can see the protection holds. */
 	if (c->confined >= 4)	/* ABI 4 brought the network rules */
 		printf(_("sandbox: Landlock (ABI %d): writing only beside the "

@@ -292,6 +292,11 @@ like <(CUPS_SERVERROOT="$T/cups" c check 2> /dev/null) \
     '^printing: whether the print server keeps copies cannot be read' \
     "an unreadable cupsd.conf: said so"
 like "$T/out" '^ok: [0-9]* pages' "check reports the pages"
+head -1 "$T/out" > "$T/first"
+like "$T/first" '^The notebook is intact: every note reads back' \
+    "after a plain sentence first"
+like "$T/out" '^carnet is shut in\|^This computer cannot shut carnet in\|^carnet is not shut in' \
+    "the sandbox said plainly before its technical line"
 like "$T/out" '^library: SQLCipher [34]\.' "and the library it runs on"
 
 # Where the notebook is: -f, then $CARNET_FILE, then the configuration.
