@@ -247,6 +247,8 @@ void	ui_follow_selection(void);
 void	ui_message(const char *message, int attr);
 /* S's first letter in capitals, in place: a message made a sentence. */
 void	ui_capital(char *s);
+/* A full stop after S (of SIZE bytes) unless it ends as a sentence. */
+void	ui_full_stop(char *s, size_t size);
 /* Until the key being handled is done, LEN bytes at P are wiped if the
  * notebook locks meanwhile (a question waiting for its answer). */
 void	ui_hold(struct frame *, void *p, size_t len);

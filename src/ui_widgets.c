@@ -280,7 +280,27 @@ ui_say(struct frame *f, int error, const char *fmt, ...)
 	vsnprintf(f->message, sizeof(f->message), fmt, ap);
 	va_end(ap);
 	ui_capital(f->message);
+	ui_full_stop(f->message, sizeof(f->message));
 	f->message_error = error;
+}
+
+/* A message ends as a sentence does: the store's do not (the command
+ * line puts them after "carnet: "). */
+void
+ui_full_stop(char *s, size_t size)
+{
+	size_t len = strlen(s);
+	char last;
+
+	if (len == 0 || len + 2 > size)
+		return;
+	last = s[len - 1];
+	if (last == '.' || last == '!' || last == '?' || last == ':' ||
+	    last == ')' || last == ']' || (len >= 3 && strcmp(s + len - 3,
+	    "…") == 0))
+		return;
+	s[len] = '.';
+	s[len + 1] = '\0';
 }
 
 /* The store's and the command line's messages begin in lower case

@@ -38,6 +38,11 @@ tm_keys C-d
 tm_wait 'Tapez son nom' > /dev/null && tm_keys 'emilie faure' Enter
 tm_wait 'a été détruit'; ok $? "the destroy confirmation takes the name without its accents"
 is "$(c ls | cut -f1,2 | tr '\t' ' ')" "1 Émilie Faure" "the first one is left"
+# A message from the notebook reads as a sentence: a capital, a full stop.
+tm_keys C-n
+tm_wait 'Nom du nouveau dossier' > /dev/null && tm_keys '2024' Enter
+tm_wait 'Un nom fait seulement de chiffres serait pris pour un numéro de dossier\.'
+ok $? "a message from the notebook starts with a capital and ends with a full stop"
 tm_keys C-d
 tm_wait 'Tapez son nom' > /dev/null && tm_keys 'Emilie Fort' Enter
 tm_wait 'pas son nom'; ok $? "another name is still refused"
