@@ -29,6 +29,10 @@ static struct {
 	int		 searched;	/* the hits are the query's */
 } content;
 
+/* The arrows were the last keys: the cursor on the result chosen, for a
+ * screen reader; typing brings it back to the query. */
+static int reading;
+
 static void
 forget_hits(void)
 {
@@ -36,6 +40,7 @@ forget_hits(void)
 	content.hits = NULL;
 	content.count = content.sel = content.top = 0;
 	content.more = 0;
+	reading = 0;
 }
 
 /* Searches use megabytes for a moment: once the screen is left they are
@@ -214,9 +219,13 @@ draw(struct frame *f)
 	    i++)
 		draw_hit(f, &content.hits[i], y + QUERY_ROWS + (int)(i -
 		    content.top) * HIT_ROWS, i == content.sel);
-	/* The cursor where typing goes. */
-	move(y, 1 + ui_width(prompt, strlen(prompt)) + 1 +
-	    ui_width(content.query, strlen(content.query)));
+	/* The cursor where typing goes, or on the result chosen. */
+	if (reading && content.count > 0)
+		move(y + QUERY_ROWS + (int)(content.sel - content.top) *
+		    HIT_ROWS, 1);
+	else
+		move(y, 1 + ui_width(prompt, strlen(prompt)) + 1 +
+		    ui_width(content.query, strlen(content.query)));
 	curs_set(1);
 }
 
@@ -262,6 +271,7 @@ choose(struct frame *f, enum ui_move m)
 				fetch(f);
 		} while (content.count > had && want >= content.count);
 	ui_list_move(&content.sel, content.count, visible_hits(), m);
+	reading = 1;
 }
 
 static void
@@ -270,6 +280,7 @@ type(struct frame *f)
 	if (ui_line_key(content.query, sizeof(content.query), f->key,
 	    f->code))
 		content.searched = 0;
+	reading = 0;
 }
 
 static const struct ui_key keys[] = {

@@ -65,5 +65,11 @@ tm_wait 'Paul Martin' > /dev/null
 cursor_row | grep -q '^ *Search: bailleur'; ok $? "search: the cursor in the query"
 tm_screen | grep -q '^>Paul Martin\|^>Amina Benali'; ok $? "the selected result marked >"
 tm_screen | grep -q '\[bailleur\]'; ok $? "the matches between brackets"
+tm_keys Down
+sleep 0.3
+cursor_row | grep -q '^>'; ok $? "an arrow: the cursor goes to the result chosen"
+tm_keys 'x'
+sleep 0.3
+cursor_row | grep -q 'Search: bailleurx'; ok $? "typing: back to the query"
 tm_stop
 finish
