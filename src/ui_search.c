@@ -149,6 +149,14 @@ snippet(int y, int x, int width, const char *s)
 			flat[i] = ' ';
 	p = flat;
 	move(y, x);
+	/* A match beyond the row: the words before it give way, "…"
+	 * saying so, until it shows with some of what leads to it. */
+	if ((end = strstr(p, MATCH_OPEN)) != NULL &&
+	    ui_width(p, (size_t)(end - p)) > width * 2 / 3) {
+		while (p < end && ui_width(p, (size_t)(end - p)) > width / 3)
+			p += strcspn(p + 1, " ") + 1;
+		used += ui_text(-1, 0, width, "…", strlen("…"), A_NORMAL);
+	}
 	while (*p != '\0' && used < width) {
 		/* A match in brackets as well as in bold: the attribute
 		 * alone is lost without colours and on a braille line. */
@@ -156,6 +164,9 @@ snippet(int y, int x, int width, const char *s)
 			if (*p == MATCH_CLOSE[0])
 				used += ui_text(-1, 0, width - used, "]", 1,
 				    attr);
+			/* "[" only with room for a letter and its "]". */
+			if (*p == MATCH_OPEN[0] && width - used < 3)
+				break;
 			attr = *p == MATCH_OPEN[0] ? A_BOLD | A_UNDERLINE :
 			    A_NORMAL;
 			if (*p == MATCH_OPEN[0])
@@ -165,9 +176,16 @@ snippet(int y, int x, int width, const char *s)
 			continue;
 		}
 		end = p + strcspn(p, MATCH_OPEN MATCH_CLOSE);
-		used += ui_text(-1, 0, width - used, p, (size_t)(end - p), attr);
+		/* Inside a match, the "]" keeps its column. */
+		used += ui_text(-1, 0, width - used - (attr != A_NORMAL), p,
+		    (size_t)(end - p), attr);
 		p = end;
+		if (attr != A_NORMAL && *p != MATCH_CLOSE[0])
+			break;		/* cut inside the match */
 	}
+	/* A match cut by the edge still closes its bracket. */
+	if (attr != A_NORMAL)
+		ui_text(-1, 0, 1, "]", 1, attr);
 	wipe_free(flat);
 }
 

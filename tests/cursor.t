@@ -14,6 +14,10 @@ c new 'Paul Martin' > /dev/null
 echo "Premier rendez-vous, le bailleur." | CARNET_NOW=1764500000 c add 1
 echo "Second rendez-vous." | CARNET_NOW=1764600000 c add 1
 echo "Le bailleur encore." | CARNET_NOW=1764400000 c add 2
+echo "alphabetisation bibliothecaire cartographique dactylographie \
+ethnographique francophonie geographiquement historiographie \
+iconographique journalistique kaleidoscopique lointainissimement" |
+    CARNET_NOW=1764300000 c add 2
 run="env HOME='$HOME' CARNET_FILE='$CARNET_FILE' LC_ALL=C.UTF-8 NO_COLOR=1"
 run="$run CARNET_LOCALEDIR='${CARNET_LOCALEDIR:-}' '$CARNET'"
 cursor() { tm display -p -t t '#{cursor_x},#{cursor_y},#{cursor_flag}'; }
@@ -71,5 +75,9 @@ cursor_row | grep -q '^>'; ok $? "an arrow: the cursor goes to the result chosen
 tm_keys 'x'
 sleep 0.3
 cursor_row | grep -q 'Search: bailleurx'; ok $? "typing: back to the query"
+tm_keys Escape C-f 'lointainissimement'
+tm_wait 'lointain' > /dev/null
+tm_screen | grep "lointain" > "$T/cut"
+like "$T/cut" '\[lointain[a-z]*\]' "a match far in its note is brought into the row, its brackets whole"
 tm_stop
 finish
