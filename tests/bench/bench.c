@@ -203,7 +203,7 @@ main(int argc, char *argv[])
 	for (r = 0; r < runs; r++) {
 		t = now_ms();
 		store_note_add(st, small, "Une note de plus, enregistrée.", 31,
-		    4000000000LL, &id, &err);
+		    4000000000LL, 0, &id, &err);
 		sample_add(&save, now_ms() - t);
 	}
 	/* Printing 1,000 notes: typesetting, in memory. */
@@ -215,7 +215,8 @@ main(int argc, char *argv[])
 
 		for (i = 0; i < m; i++)
 			pn[i] = (struct paper_note){ notes[i].created,
-			    notes[i].updated, notes[i].body, notes[i].len };
+			    notes[i].written, notes[i].updated, notes[i].body,
+			    notes[i].len };
 		memset(&doc, 0, sizeof(doc));
 		doc.name = "Dossier";
 		doc.when = 1700000000;

@@ -18,7 +18,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    util_utf8_invalid((const char *)data, size) != -1)
 		return 0;
 	memset(&doc, 0, sizeof(doc));
-	note.created = note.updated = 1700000000;
+	note.created = note.written = note.updated = 1700000000;
 	note.body = (const char *)data;
 	note.len = size;
 	doc.name = size > 0 ? "Fuzz" : "";
