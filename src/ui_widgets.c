@@ -195,13 +195,29 @@ ui_title(struct frame *f, const char *where, const char *right)
 		    ui_bar_attr(f));
 }
 
+/* The character of N bytes at S in capitals, into UPPER (SIZE bytes):
+ * its length, or 0 when it does not fit (a capital may be longer). */
+static size_t
+upper_char(const char *s, size_t n, uint8_t *upper, size_t size)
+{
+	size_t len = size;
+	uint8_t *got = u8_toupper((const uint8_t *)s, n, NULL, NULL, upper,
+	    &len);
+
+	if (got != NULL && got != upper) {
+		free(got);	/* too long for UPPER */
+		return 0;
+	}
+	return got != NULL ? len : 0;
+}
+
 /* Each word's first letter, in capitals, then a full stop: "Jean-Marc
  * Dupont" is "J.-M. D.". */
 static void
 initials(const char *name, char *buf, size_t size)
 {
 	size_t o = 0, len = strlen(name), i, n, upper_len;
-	uint8_t upper[16], *got;
+	uint8_t upper[16];
 	int start = 1, m;
 
 	for (i = 0; i < len; i += n) {
@@ -216,16 +232,12 @@ initials(const char *name, char *buf, size_t size)
 		if (!start)
 			continue;
 		start = 0;
-		upper_len = sizeof(upper);
-		got = u8_toupper((const uint8_t *)name + i, n, NULL, NULL,
-		    upper, &upper_len);
-		if (got != NULL && o + upper_len + 2 < size) {
-			memcpy(buf + o, got, upper_len);
+		upper_len = upper_char(name + i, n, upper, sizeof(upper));
+		if (upper_len > 0 && o + upper_len + 2 < size) {
+			memcpy(buf + o, upper, upper_len);
 			o += upper_len;
 			buf[o++] = '.';
 		}
-		if (got != NULL && got != upper)
-			free(got);
 	}
 	while (o > 0 && (buf[o - 1] == ' ' || buf[o - 1] == '-'))
 		o--;
@@ -308,20 +320,16 @@ ui_full_stop(char *s, size_t size)
 void
 ui_capital(char *s)
 {
-	uint8_t upper[16], *got;
-	size_t len = sizeof(upper);
-	ucs4_t uc;
+	uint8_t upper[16];
 	int n;
 
 	if (s[0] == '\0')
 		return;
-	n = u8_mbtouc(&uc, (const uint8_t *)s, strnlen(s, 4));
-	got = u8_toupper((const uint8_t *)s, (size_t)n, NULL, NULL, upper,
-	    &len);
-	if (got == upper && len == (size_t)n)
-		memcpy(s, upper, len);	/* the same length: in place */
-	else if (got != NULL && got != upper)
-		free(got);
+	n = u8_mblen((const uint8_t *)s, strnlen(s, 4));
+	/* In place only when the capital is as long as the letter. */
+	if (n > 0 && upper_char(s, (size_t)n, upper, sizeof(upper)) ==
+	    (size_t)n)
+		memcpy(s, upper, (size_t)n);
 }
 
 /* Ctrl-arrows have no fixed curses code: found by name once. */
