@@ -64,8 +64,9 @@ main(int argc, char *argv[])
 	 * "make" leaves the catalogue beside it. */
 	if ((localedir == NULL || localedir[0] == '\0') && (built =
 	    util_beside_program("locale/fr/LC_MESSAGES/carnet.mo")) != NULL) {
-		free(built);
-		built = util_beside_program("locale");
+		/* The folder that holds it: .../locale. */
+		built[strlen(built) - strlen("/fr/LC_MESSAGES/carnet.mo")] =
+		    '\0';
 		localedir = built;
 	}
 	bindtextdomain("carnet", localedir != NULL && localedir[0] != '\0' ?

@@ -154,21 +154,23 @@ last_top(const struct frame *f)
 static void
 draw(struct frame *f)
 {
-	int at = 0, total = lines(f, 0, 0, SCREEN_HELP, NULL);
-	int rows = ui_body_rows(), pages, page;
+	int at = 0, rows = ui_body_rows(), total, pages, page;
+	size_t last;
 	char where[128];
 
+	/* One count gives the length and where the screen's keys begin. */
+	total = lines(f, 0, 0, f->place.back, &at);
+	last = total > rows ? (size_t)(total - rows) : 0;
 	if (!placed) {
-		lines(f, 0, 0, f->place.back, &at);
 		top = (size_t)at;
 		placed = 1;
 	}
-	if (top > last_top(f))
-		top = last_top(f);
+	if (top > last)
+		top = last;
 	/* Where one is in it: it scrolls (the last page may start less
 	 * than a page after the one before). */
 	pages = (total + rows - 1) / rows;
-	page = top >= last_top(f) ? pages : (int)top / rows + 1;
+	page = top >= last ? pages : (int)top / rows + 1;
 	snprintf(where, sizeof(where), _("Help: every key (%d/%d, ↓ and PgDn "
 	    "scroll)"), page, pages);
 	ui_title(f, where, NULL);
