@@ -24,6 +24,8 @@ struct print_stop {
 struct print_request {
 	long long	 dossier;
 	long long	 note;		/* that note alone, or 0 */
+	long long	 revision;	/* the note as it was shown, or 0:
+					 * STORE_CHANGED if it is not */
 	int		 all;		/* the notes on paper already too */
 	int		 for_person;	/* the access copy: all, with a cover */
 	const char	*output;	/* a PDF file instead of the printer */
@@ -34,18 +36,24 @@ struct print_request {
 struct print_result {
 	int		 pages;
 	size_t		 notes;		/* 0: there was nothing to print */
-	int		 marked;	/* the notes are now marked on paper */
-	/* A PDF written to a file: its notes, for print_mark() once it
-	 * is printed (NULL for the person's copy). */
-	long long	*ids;
+	int		 marked;	/* the notes are now marked on paper, */
+	size_t		 unmarked;	/* but for these, changed meanwhile */
+	/* The notes as they went into the PDF, for print_mark() (NULL for
+	 * the person's copy).  Only those still at that revision are
+	 * marked: one changed while it printed, or before a PDF was said
+	 * printed, is not the note on paper. */
+	struct note_mark *marks;
 	time_t		 when;
 };
 
 int	print_dossier(struct store *, const struct conf *,
 	    const struct print_request *, struct print_result *,
 	    struct error *);
-/* A PDF written to a file was printed: mark its notes as on paper. */
+/* A PDF written to a file was printed: mark its notes as on paper, those
+ * unchanged since (res->unmarked says how many were not). */
 int	print_mark(struct store *, struct print_result *, struct error *);
+/* The numbers of the notes print_mark() left unmarked, "3, 7", in BUF. */
+void	print_unmarked(const struct print_result *, char *buf, size_t size);
 void	print_result_free(struct print_result *);
 /* The information notice for the people written about. */
 int	print_notice(const struct conf *, const char *output,

@@ -12,7 +12,7 @@
 #include "util.h"
 
 /* The schema this carnet writes (PRAGMA user_version). */
-#define STORE_VERSION 4
+#define STORE_VERSION 5
 
 struct store;
 
@@ -26,6 +26,7 @@ struct dossier {
 	time_t		 last;		/* last note, or 0 */
 	long		 destroyed;	/* notes printed, then destroyed */
 	time_t		 destroyed_at;	/* the last time, or 0 */
+	long		 numbered;	/* the last note number given here */
 	long		 homonyms;	/* other dossiers of that name */
 };
 
@@ -33,9 +34,18 @@ struct dossier {
 #define STORE_NOTE_MAX	(64L * 1024 * 1024)
 #define STORE_NAME_MAX	200
 
+/*
+ * A note's id is its identity: fixed at birth, never given again, kept
+ * through edits, new dates, moves and upgrades; everything that holds a
+ * note across a wait holds its id (and the revision it showed).  Its
+ * number is what people see and type ("#3"): fixed while it stays in its
+ * dossier, never given twice there.  What sorts notes is their date, and
+ * the store's own key beside it, which no caller sees.
+ */
 struct note {
-	long long	 id;		/* grows with the date of the note */
+	long long	 id;
 	long long	 dossier;
+	long		 number;	/* in its dossier */
 	time_t		 created;	/* its date: the meeting's */
 	time_t		 written;	/* when it was first written */
 	time_t		 updated;	/* when its text last changed */
@@ -50,6 +60,9 @@ struct hit {
 	long long	 dossier;
 	char		*name;
 	long long	 note;		/* 0 when the dossier's name matched */
+	long		 number;	/* the note's, in its dossier */
+	long long	 sort;		/* where the next page starts
+					 * (store_search()'s BEFORE) */
 	time_t		 created;
 	char		*snippet;	/* NULL for a name match */
 };
@@ -113,8 +126,11 @@ int	store_dossier_rename(struct store *, long long id, const char *name,
 int	store_dossier_keep(struct store *, long long id, struct error *);
 int	store_dossier_close(struct store *, long long id, int closed,
 	    struct error *);
-/* Destroy a dossier, its notes, their index entries and its drafts. */
-int	store_dossier_delete(struct store *, long long id, struct error *);
+/* Destroy a dossier, its notes, their index entries and its drafts;
+ * with NOTES >= 0, the number of notes the question named: STORE_CHANGED
+ * when it has another number now, and nothing is destroyed. */
+int	store_dossier_delete(struct store *, long long id, long notes,
+	    struct error *);
 void	store_dossier_free(struct dossier *);
 void	store_dossiers_free(struct dossier *, size_t);
 /* 1 when A and B are one name but for accents and case. */
@@ -133,7 +149,7 @@ int	store_note_update(struct store *, long long id, const char *body,
  * What the editor saves: a new note (NOTE 0) in DOSSIER, dated DATED (0:
  * now), or NOTE's new text, and date unless DATED is 0, if NOTE is still
  * at revision *BASE; the draft DRAFT (0: none) goes in the same
- * transaction.  *ID receives the note's id, which a new date may change,
+ * transaction.  *ID receives the note's id (a new one for a new note),
  * *BASE its new revision.  STORE_CHANGED, with ERR saying why, when
  * another window changed or destroyed the note meanwhile: nothing is
  * written.
@@ -145,19 +161,27 @@ int	store_note_save(struct store *, long long dossier, long long note,
 int	store_note_get(struct store *, long long id, struct note *,
 	    struct error *);
 /*
- * A note as a person names it: its number in its dossier, 1 the oldest,
- * as "show" and the screens number them.  Numbers follow the dates: a
- * note written or moved in among older ones renumbers those after it.
+ * A note as a person names it: its number in its dossier, as "show" and
+ * the screens give it.  A note keeps its number while it stays in its
+ * dossier, whatever is written or dated again around it; a number is
+ * never given twice in one dossier.
  */
-int	store_note_at(struct store *, long long dossier, long position,
+int	store_note_at(struct store *, long long dossier, long number,
 	    struct note *, struct error *);
-long	store_note_position(struct store *, const struct note *);
+/*
+ * What acts on a note that was shown (a question, the reader) gives the
+ * REVISION it showed (0: whatever it is now): when the note changed,
+ * moved or went away meanwhile, STORE_CHANGED with ERR saying which, and
+ * nothing is done.
+ */
 /* Destroy note ID (secure_delete overwrites its text in the file); a
  * draft of it becomes one of a new note. */
-int	store_note_delete(struct store *, long long id, struct error *);
-/* Move note ID to dossier TO, with its dates and its mark on paper. */
-int	store_note_move(struct store *, long long id, long long to,
+int	store_note_delete(struct store *, long long id, long long revision,
 	    struct error *);
+/* Move note ID to dossier TO, with its dates and its mark on paper; it
+ * takes a number there (into *NUMBER unless NULL) and a new revision. */
+int	store_note_move(struct store *, long long id, long long revision,
+	    long long to, long *number, struct error *);
 /* Up to LIMIT notes of DOSSIER after (or, NEWEST first, before) the note
  * id FROM; FROM 0 starts at the beginning. */
 int	store_notes(struct store *, long long dossier, int newest,
@@ -174,9 +198,18 @@ int	store_notes_to_print(struct store *, long long dossier, int all,
 /* The dossiers with a note written SINCE or later, by name. */
 int	store_dossiers_since(struct store *, time_t since, long long **,
 	    size_t *, struct error *);
-/* Mark notes as on paper since WHEN, in one transaction. */
-int	store_notes_printed(struct store *, const long long *ids, size_t n,
-	    time_t when, struct error *);
+/* A note as it went on paper: marked only if still at that revision. */
+struct note_mark {
+	long long	 id;
+	long long	 revision;
+	long		 number;	/* as printed, to name it */
+	int		 marked;	/* set by store_notes_printed() */
+};
+/* Mark as on paper since WHEN, in one transaction, each note of MARKS
+ * still at its revision; *UNMARKED (unless NULL) receives how many were
+ * not, having changed, moved or gone since. */
+int	store_notes_printed(struct store *, struct note_mark *marks,
+	    size_t n, time_t when, size_t *unmarked, struct error *);
 /* Destroy the notes on paper since before BEFORE, of DOSSIER (0: of
  * every dossier); *COUNT receives how many. */
 int	store_purge(struct store *, long long dossier, time_t before,
@@ -192,8 +225,8 @@ int	store_body_check(const char *body, size_t len, struct error *);
 long long store_version(struct store *);
 
 /* Full-text search, accents and case ignored.  Dossiers whose name
- * matches come first (when BEFORE is 0), then notes, newest first, older
- * than the note id BEFORE (0: from the newest).  The snippet marks each
+ * matches come first (when BEFORE is 0), then notes, newest first, before
+ * BEFORE, the last hit's sort (0: from the newest).  The snippet marks each
  * match between OPEN and CLOSE. */
 int	store_search(struct store *, const char *query, long long before,
 	    size_t limit, const char *open, const char *close, struct hit **,

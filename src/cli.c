@@ -720,7 +720,6 @@ cmd_show(struct cli *c, struct store *st, const struct args *a)
 	struct note *notes;
 	size_t n, i;
 	long long from = 0;
-	long number = 0;
 	char date[64], other[200];
 	int tty = isatty(STDOUT_FILENO);
 
@@ -740,7 +739,7 @@ cmd_show(struct cli *c, struct store *st, const struct args *a)
 			util_datetime(date, sizeof(date), notes[i].created);
 			/* The number rm and mv take. */
 			printf("\n%s ", date);
-			printf(_("#%ld"), ++number);
+			printf(_("#%ld"), notes[i].number);
 			util_note_history(other, sizeof(other),
 			    notes[i].created, notes[i].written,
 			    notes[i].updated, 0);
@@ -810,7 +809,7 @@ cmd_search(struct cli *c, struct store *st, const struct args *a)
 				continue;
 			}
 			notes++;
-			before = hits[i].note;
+			before = hits[i].sort;
 			util_datetime(date, sizeof(date), hits[i].created);
 			printf("\t%s\t", date);
 			put_snippet(hits[i].snippet, tty);
@@ -893,7 +892,7 @@ rm_note(struct store *st, const struct args *a, const struct dossier *d)
 	wipe_free(question);
 	wipe_free(shown);
 	wipe_free(head);
-	if (rc == 1 && store_note_delete(st, n.id, &err) == -1)
+	if (rc == 1 && store_note_delete(st, n.id, n.revision, &err) != 0)
 		rc = -2;
 	else if (rc == 1)
 		util_say(_("Note %s of “%s” was destroyed.\n"), a->argv[1],
@@ -924,7 +923,8 @@ cmd_rm(struct cli *c, struct store *st, const struct args *a)
 	    d.name, d.notes);
 	rc = confirmed(a, question);
 	wipe_free(question);
-	if (rc == 1 && store_dossier_delete(st, d.id, &err) == -1)
+	if (rc == 1 && store_dossier_delete(st, d.id, arg(a, "-y") != NULL ?
+	    -1 : d.notes, &err) != 0)
 		rc = -2;
 	else if (rc == 1)
 		util_say(_("The dossier “%s” was destroyed.\n"), d.name);
@@ -938,7 +938,7 @@ cmd_mv(struct cli *c, struct store *st, const struct args *a)
 	struct error err;
 	struct dossier from, to;
 	struct note n = { 0 };
-	long position;
+	long number;
 	int rc = EXIT_OK;
 
 	(void)c;
@@ -949,14 +949,11 @@ cmd_mv(struct cli *c, struct store *st, const struct args *a)
 		return report(&err);
 	}
 	if (note_named(st, &from, a->argv[1], &n, &err) == -1 ||
-	    store_note_move(st, n.id, to.id, &err) == -1)
+	    store_note_move(st, n.id, n.revision, to.id, &number, &err) != 0)
 		rc = report(&err);
-	else {
-		n.dossier = to.id;
-		position = store_note_position(st, &n);
+	else
 		util_say(_("Note %s of “%s” moved to “%s”, where it is note "
-		    "%ld.\n"), a->argv[1], from.name, to.name, position);
-	}
+		    "%ld.\n"), a->argv[1], from.name, to.name, number);
 	store_note_free(&n);
 	store_dossier_free(&from);
 	store_dossier_free(&to);
@@ -970,6 +967,22 @@ warn_unencrypted(const char *path)
 	    "it, then delete it.\n"), path);
 }
 
+/* A note changed while it printed, or before its PDF was said printed, is
+ * not the note on paper: it was left unmarked, and this says which. */
+static void
+unmarked_said(const struct print_result *res)
+{
+	char numbers[128];
+
+	if (!res->marked || res->unmarked == 0)
+		return;
+	print_unmarked(res, numbers, sizeof(numbers));
+	util_say(ngettext("Note %s was changed or moved meanwhile: it is not "
+	    "marked as on paper.\n", "Notes %s were changed or moved "
+	    "meanwhile: they are not marked as on paper.\n", res->unmarked),
+	    numbers);
+}
+
 /* A PDF written to a file is on paper once printed: ask, on a terminal,
  * so that "print, then destroy" works without a printer attached. */
 static void
@@ -978,8 +991,8 @@ printed_yet(struct store *st, struct print_result *res)
 	struct error err;
 	char answer[64];
 
-	if (res->ids == NULL || !prompt_available()) {
-		if (res->ids != NULL)
+	if (res->marks == NULL || !prompt_available()) {
+		if (res->marks != NULL)
 			util_say("%s", _("Its notes are not marked as on paper "
 			    "(no terminal to ask whether it was printed).\n"));
 		return;
@@ -990,8 +1003,11 @@ printed_yet(struct store *st, struct print_result *res)
 		util_say("%s", _("Its notes are not marked as on paper.\n"));
 	else if (print_mark(st, res, &err) == -1)
 		report(&err);
-	else
+	else if (res->unmarked < res->notes) {
 		util_say("%s", _("Its notes are marked as on paper.\n"));
+		unmarked_said(res);
+	} else
+		unmarked_said(res);
 }
 
 /* One dossier, or --today (on the printer, a dossier each): never both,
@@ -1031,6 +1047,8 @@ print_today(struct cli *c, struct store *st, const struct args *a)
 		}
 		pages += res.pages;
 		done += res.notes > 0;
+		unmarked_said(&res);
+		print_result_free(&res);
 	}
 	free(ids);
 	if (done == 0)
@@ -1074,9 +1092,11 @@ cmd_print(struct cli *c, struct store *st, const struct args *a)
 	else if (output != NULL) {
 		warn_unencrypted(output);
 		printed_yet(st, &res);
-	} else
+	} else {
 		util_say(ngettext("%d page sent to the printer.\n",
 		    "%d pages sent to the printer.\n", res.pages), res.pages);
+		unmarked_said(&res);
+	}
 	print_result_free(&res);
 	store_dossier_free(&d);
 	return EXIT_OK;

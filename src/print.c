@@ -59,7 +59,7 @@ print_dossier(struct store *st, const struct conf *conf,
 	struct paper_pdf pdf;
 	struct dossier d;
 	struct note *notes = NULL;
-	long long *ids;
+	struct note_mark *marks;
 	size_t n = 0, i;
 	int rc = -1;
 
@@ -74,6 +74,17 @@ print_dossier(struct store *st, const struct conf *conf,
 			return -1;
 		}
 		n = 1;
+		/* The note shown, in the dossier shown, or nothing: its page
+		 * will bear the dossier's name. */
+		if (notes->dossier != d.id || (rq->revision != 0 &&
+		    notes->revision != rq->revision)) {
+			store_notes_free(notes, n);
+			store_dossier_free(&d);
+			error_set(err, EXIT_ERROR, _("this note was changed or "
+			    "moved in another window since it was shown: "
+			    "nothing was printed; look at it again"));
+			return -1;
+		}
 	} else if (store_notes_to_print(st, d.id, rq->all || rq->for_person,
 	    rq->since, &notes, &n, err) == -1) {
 		store_dossier_free(&d);
@@ -85,12 +96,13 @@ print_dossier(struct store *st, const struct conf *conf,
 		return 0;
 	}
 	pn = xcalloc(n, sizeof(*pn));
-	ids = xcalloc(n, sizeof(*ids));
+	marks = xcalloc(n, sizeof(*marks));
 	for (i = 0; i < n; i++) {
 		pn[i] = (struct paper_note){ notes[i].created, notes[i].written,
 		    notes[i].updated,
 		    notes[i].body, notes[i].len };
-		ids[i] = notes[i].id;
+		marks[i] = (struct note_mark){ notes[i].id, notes[i].revision,
+		    notes[i].number, 0 };
 	}
 	memset(&doc, 0, sizeof(doc));
 	doc.name = d.name;
@@ -109,20 +121,18 @@ print_dossier(struct store *st, const struct conf *conf,
 			 * marked once it is printed (print_mark()). */
 			res->when = doc.when;
 			if (rq->output != NULL && !rq->for_person) {
-				res->ids = ids;
-				ids = NULL;
+				res->marks = marks;
+				marks = NULL;
 			} else if (rq->output == NULL && !rq->for_person) {
-				if (store_notes_printed(st, ids, n, doc.when,
-				    err) == -1)
-					rc = -1;
-				else
-					res->marked = 1;
+				res->marks = marks;
+				marks = NULL;
+				rc = print_mark(st, res, err);
 			}
 		}
 		paper->pdf_free(&pdf);
 	}
 	free(pn);
-	free(ids);
+	free(marks);
 	store_notes_free(notes, n);
 	store_dossier_free(&d);
 	return rc;
@@ -131,20 +141,40 @@ print_dossier(struct store *st, const struct conf *conf,
 int
 print_mark(struct store *st, struct print_result *res, struct error *err)
 {
-	if (res->ids == NULL)
+	if (res->marks == NULL)
 		return 0;
-	if (store_notes_printed(st, res->ids, res->notes, res->when, err) ==
-	    -1)
+	if (store_notes_printed(st, res->marks, res->notes, res->when,
+	    &res->unmarked, err) == -1)
 		return -1;
 	res->marked = 1;
 	return 0;
 }
 
 void
+print_unmarked(const struct print_result *res, char *buf, size_t size)
+{
+	size_t i, len;
+
+	buf[0] = '\0';
+	for (i = 0; res->marks != NULL && i < res->notes; i++) {
+		if (res->marks[i].marked)
+			continue;
+		len = strlen(buf);
+		if (len + 24 >= size) {
+			snprintf(buf + len, size - len, "%s…", len > 0 ? ", " :
+			    "");
+			break;
+		}
+		snprintf(buf + len, size - len, "%s%ld", len > 0 ? ", " : "",
+		    res->marks[i].number);
+	}
+}
+
+void
 print_result_free(struct print_result *res)
 {
-	free(res->ids);
-	res->ids = NULL;
+	free(res->marks);
+	res->marks = NULL;
 }
 
 char *

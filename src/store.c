@@ -46,6 +46,9 @@ struct store {
 static int	renumber(struct store *, struct error *);
 static int	names_nfc(struct store *, struct error *);
 static int	in_date_order(struct store *, struct error *);
+static int	numbered_copy(struct store *, struct error *);
+static int	serial_next(struct store *, const char *, long long *,
+		    struct error *);
 static char	*fts_query(const char *, int);
 
 /*
@@ -211,7 +214,88 @@ static const struct {
 	"  INSERT INTO dossier_fts(docid, name) VALUES (new.id, new.name);"
 	"  END;",
 	in_date_order },
+	/* 4 -> 5: a note's identity is fixed at birth.  Until schema 4 its
+	 * id was also its place in date order, the index's docid, and moved
+	 * when a note was dated again or written among others: a window that
+	 * held an id across a question could act on another person's note.
+	 * The note table is made again with three keys: sort, the rowid and
+	 * the index's docid, keeps date order and may move (place_note());
+	 * id, the identity, never changes and is never given again
+	 * (serial_next()); number, what people see and type ("#3"), is fixed
+	 * while the note stays in its dossier and never given twice there
+	 * (dossier.numbered).  Every note keeps its id (sort = id = the old
+	 * id, so the index stays as it is) and is numbered in date order,
+	 * as it was shown until now (numbered_copy()).  Dossiers and drafts
+	 * take their ids from serial too: a destroyed dossier's number is
+	 * never another person's. */
+	{
+	"ALTER TABLE dossier ADD COLUMN numbered INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE serial ("
+	"  name TEXT PRIMARY KEY,"
+	"  last INTEGER NOT NULL"
+	");"
+	"INSERT INTO serial SELECT 'note', coalesce(max(id), 0) FROM note;"
+	"INSERT INTO serial SELECT 'dossier', coalesce(max(id), 0)"
+	"  FROM dossier;"
+	"INSERT INTO serial SELECT 'draft', coalesce(max(id), 0) FROM draft;"
+	"CREATE TABLE note5 ("
+	"  sort INTEGER PRIMARY KEY,"		/* see place_note() */
+	"  id INTEGER NOT NULL UNIQUE,"		/* see serial_next() */
+	"  dossier INTEGER NOT NULL REFERENCES dossier(id),"
+	"  number INTEGER NOT NULL,"		/* in its dossier */
+	"  created INTEGER NOT NULL,"
+	"  updated INTEGER NOT NULL,"
+	"  body TEXT NOT NULL,"
+	"  printed INTEGER,"
+	"  revision INTEGER NOT NULL DEFAULT 0,"
+	"  written INTEGER"
+	");",
+	numbered_copy },
 };
+
+/* The rest of step 4 -> 5, once note5 holds every note: the table takes
+ * the old one's name, its indexes and its triggers, which now follow
+ * sort for the index and id for nothing else. */
+static const char note5_sql[] =
+	"DROP TABLE note;"
+	"ALTER TABLE note5 RENAME TO note;"
+	"CREATE INDEX note_by_dossier ON note(dossier, created);"
+	"CREATE UNIQUE INDEX note_by_number ON note(dossier, number);"
+	"UPDATE dossier SET numbered = (SELECT coalesce(max(number), 0)"
+	"  FROM note WHERE dossier = dossier.id);"
+	"CREATE TRIGGER note_bu BEFORE UPDATE OF body ON note BEGIN"
+	"  DELETE FROM note_fts WHERE docid = old.sort; END;"
+	"CREATE TRIGGER note_bd BEFORE DELETE ON note BEGIN"
+	"  DELETE FROM note_fts WHERE docid = old.sort; END;"
+	"CREATE TRIGGER note_au AFTER UPDATE OF body ON note BEGIN"
+	"  INSERT INTO note_fts(docid, body) VALUES (new.sort, new.body); END;"
+	"CREATE TRIGGER note_ai AFTER INSERT ON note BEGIN"
+	"  INSERT INTO note_fts(docid, body) VALUES (new.sort, new.body); END;"
+	"CREATE TRIGGER count_ai AFTER INSERT ON note BEGIN"
+	"  UPDATE dossier SET notes = notes + 1,"
+	"   unprinted = unprinted + (new.printed IS NULL),"
+	"   last = max(coalesce(last, new.created), new.created)"
+	"   WHERE id = new.dossier; END;"
+	"CREATE TRIGGER count_ad AFTER DELETE ON note BEGIN"
+	"  UPDATE dossier SET notes = notes - 1,"
+	"   unprinted = unprinted - (old.printed IS NULL),"
+	"   last = (SELECT max(created) FROM note"
+	"    WHERE dossier = old.dossier)"
+	"   WHERE id = old.dossier; END;"
+	"CREATE TRIGGER count_au AFTER UPDATE OF printed ON note BEGIN"
+	"  UPDATE dossier SET unprinted = unprinted"
+	"   + (new.printed IS NULL) - (old.printed IS NULL)"
+	"   WHERE id = new.dossier; END;"
+	"CREATE TRIGGER count_move AFTER UPDATE OF dossier ON note BEGIN"
+	"  UPDATE dossier SET notes = notes - 1,"
+	"   unprinted = unprinted - (old.printed IS NULL),"
+	"   last = (SELECT max(created) FROM note"
+	"    WHERE dossier = old.dossier)"
+	"   WHERE id = old.dossier;"
+	"  UPDATE dossier SET notes = notes + 1,"
+	"   unprinted = unprinted + (new.printed IS NULL),"
+	"   last = max(coalesce(last, new.created), new.created)"
+	"   WHERE id = new.dossier; END;";
 
 static int
 fail(struct store *st, int rc, struct error *err)
@@ -612,8 +696,9 @@ dossier_row(sqlite3_stmt *s, struct dossier *d)
 	d->last = (time_t)sqlite3_column_int64(s, 6);
 	d->destroyed = (long)sqlite3_column_int64(s, 7);
 	d->destroyed_at = (time_t)sqlite3_column_int64(s, 8);
-	d->homonyms = sqlite3_column_count(s) > 9 ?
-	    (long)sqlite3_column_int64(s, 9) : 0;
+	d->numbered = (long)sqlite3_column_int64(s, 9);
+	d->homonyms = sqlite3_column_count(s) > 10 ?
+	    (long)sqlite3_column_int64(s, 10) : 0;
 }
 
 /* Last, how many others have the same name (dossier_by_name finds them):
@@ -623,7 +708,7 @@ dossier_row(sqlite3_stmt *s, struct dossier *d)
  * made listing 2.5 times slower. */
 #define DOSSIER_LIST_COLUMNS \
 	"SELECT id, name, created, closed, notes, unprinted, last," \
-	" destroyed, destroyed_at"
+	" destroyed, destroyed_at, numbered"
 #define DOSSIER_COLUMNS DOSSIER_LIST_COLUMNS \
 	", (SELECT count(*) - 1 FROM dossier same" \
 	" WHERE same.name = dossier.name) FROM dossier"
@@ -671,12 +756,12 @@ store_dossiers(struct store *st, const char *filter, int closed_too,
 	rc = prepare(st, filter == NULL ? DOSSIER_LIST_COLUMNS " FROM dossier"
 	    " WHERE (?2 OR closed IS NULL) AND max(coalesce(last, created),"
 	    " coalesce(kept, 0)) < ?3"
-	    " ORDER BY coalesce(last, created) DESC, name;" :
+	    " ORDER BY coalesce(last, created) DESC, name, id DESC;" :
 	    DOSSIER_LIST_COLUMNS " FROM dossier WHERE (?2 OR closed IS NULL)"
 	    " AND max(coalesce(last, created), coalesce(kept, 0)) < ?3"
 	    " AND id IN"
 	    " (SELECT docid FROM dossier_fts WHERE dossier_fts MATCH ?1)"
-	    " ORDER BY coalesce(last, created) DESC, name;",
+	    " ORDER BY coalesce(last, created) DESC, name, id DESC;",
 	    &s, err);
 	if (rc == -1) {
 		wipe_free(q);
@@ -886,18 +971,19 @@ dossier_insert(struct store *st, const char *name, long long *id,
 
 	if (begin(st, err) == -1)
 		return -1;
-	if (prepare(st, "INSERT INTO dossier (name, created) VALUES (?1, ?2);",
-	    &s, err) == -1)
+	if (serial_next(st, "dossier", id, err) == -1 ||
+	    prepare(st, "INSERT INTO dossier (id, name, created)"
+	    " VALUES (?3, ?1, ?2);", &s, err) == -1)
 		return rollback(st);
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)util_now());
+	sqlite3_bind_int64(s, 3, *id);
 	rc = sqlite3_step(s);
 	release(st, s);
 	if (rc != SQLITE_DONE) {
 		fail(st, rc, err);
 		return rollback(st);
 	}
-	*id = sqlite3_last_insert_rowid(st->db);
 	return commit(st, err);
 }
 
@@ -1082,7 +1168,8 @@ forget(struct store *st, const char *optimize, struct error *err)
  * freed pages, and the checkpoint empties the WAL of the old pages.
  */
 int
-store_dossier_delete(struct store *st, long long id, struct error *err)
+store_dossier_delete(struct store *st, long long id, long notes,
+    struct error *err)
 {
 	static const char *const steps[] = {
 		"DELETE FROM draft WHERE dossier = ?1;",
@@ -1090,10 +1177,25 @@ store_dossier_delete(struct store *st, long long id, struct error *err)
 		"DELETE FROM dossier WHERE id = ?1;",
 	};
 	sqlite3_stmt *s;
+	struct dossier now;
 	size_t i;
 
 	if (begin(st, err) == -1)
 		return -1;
+	/* The question named how many notes go: a note written or moved in
+	 * since would go unasked. */
+	if (notes >= 0 && dossier_lookup(st, id, &now, err) == 0) {
+		store_dossier_free(&now);
+		if (now.notes != notes) {
+			rollback(st);
+			error_set(err, EXIT_ERROR, ngettext("the dossier has "
+			    "changed since the question: it now has %ld note; "
+			    "nothing was destroyed", "the dossier has changed "
+			    "since the question: it now has %ld notes; nothing "
+			    "was destroyed", now.notes), now.notes);
+			return STORE_CHANGED;
+		}
+	}
 	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
 		if (prepare(st, steps[i], &s, err) == -1)
 			return rollback(st);
@@ -1130,13 +1232,17 @@ store_dossiers_free(struct dossier *list, size_t n)
 }
 
 /*
- * A note's id is the number of ten-minute steps from 1970 to its date,
- * or the first free id after it and after every note of the same or an
- * earlier date.  Two rules hold for every note, from schema 4 on: its id
- * is at least its step, and no note with a smaller id has a later date.
- * So ids are in date order, without exception, and search, which walks
- * the index by docid, gives notes in date order however they were
- * written: a note dated Monday and written on Tuesday among others.
+ * A note's place (its sort column, the index's docid; until schema 5 its
+ * id) is the number of ten-minute steps from 1970 to its date, or the
+ * first free place after it and after every note of the same or an
+ * earlier date.  Two rules hold for every note, from schema 4 on: its
+ * place is at least its step, and no note with a smaller place has a
+ * later date.  So places are in date order, without exception, and
+ * search, which walks the index by docid, gives notes in date order
+ * however they were written: a note dated Monday and written on Tuesday
+ * among others.  A place moves (make_room(), note_redate()); nothing but
+ * the index and search's paging holds one: the rest holds the note's id,
+ * which never moves (serial_next()).
  * Steps, not seconds: the index stores each note's docid as the
  * difference from the previous one, and notes hours apart then differ by
  * tens, a byte, where seconds times 1024 (schema 1) took four.  Measured
@@ -1164,24 +1270,21 @@ new_revision(void)
 	return (r & LLONG_MAX) | 1;
 }
 
-/* Note FROM becomes note TO (a free id), with its drafts and its entry
- * in the index, which is keyed by id. */
+/* The note at place FROM in date order goes to place TO (free), with its
+ * entry in the index, which is keyed by place.  Its id, which everything
+ * else holds, stays. */
 static int
 move_note(struct store *st, long long from, long long to, struct error *err)
 {
 	sqlite3_stmt *s;
 	static const char *const sql[] = {
 		"DELETE FROM note_fts WHERE docid = ?1;",
-		"UPDATE note SET id = ?2 WHERE id = ?1;",
-		"UPDATE draft SET note = ?2 WHERE note = ?1;",
+		"UPDATE note SET sort = ?2 WHERE sort = ?1;",
 		("INSERT INTO note_fts(docid, body)"
-		    " SELECT id, body FROM note WHERE id = ?2;"),
+		    " SELECT sort, body FROM note WHERE sort = ?2;"),
 	};
 	size_t i;
 
-	/* A draft points at its note: checked at the commit. */
-	if (run(st, "PRAGMA defer_foreign_keys = ON;", err) == -1)
-		return -1;
 	for (i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
 		if (prepare(st, sql[i], &s, err) == -1)
 			return -1;
@@ -1193,8 +1296,8 @@ move_note(struct store *st, long long from, long long to, struct error *err)
 	return 0;
 }
 
-/* The notes from id FIRST on, as far as they follow each other without a
- * gap, one id up: FIRST is then free. */
+/* The notes from place FIRST on, as far as they follow each other
+ * without a gap, one place up: FIRST is then free. */
 static int
 make_room(struct store *st, long long first, struct error *err)
 {
@@ -1202,8 +1305,8 @@ make_room(struct store *st, long long first, struct error *err)
 	long long last = first;
 	int rc;
 
-	if (prepare(st, "SELECT id FROM note WHERE id > ?1 ORDER BY id;", &s,
-	    err) == -1)
+	if (prepare(st, "SELECT sort FROM note WHERE sort > ?1 ORDER BY sort;",
+	    &s, err) == -1)
 		return -1;
 	sqlite3_bind_int64(s, 1, first);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW &&
@@ -1219,7 +1322,7 @@ make_room(struct store *st, long long first, struct error *err)
 }
 
 /*
- * The id for a note dated WHEN: after the notes dated WHEN or before,
+ * The place for a note dated WHEN: after the notes dated WHEN or before,
  * before those dated after (a note later than WHEN has an id at least
  * WHEN's step, so the walk starts there and meets only the notes of the
  * same ten minutes, or pushed after them).  No gap: the notes after make
@@ -1236,8 +1339,8 @@ place_note(struct store *st, time_t when, long long *id, struct error *err)
 	*id = step_of(when);
 	if (st->depth > 0 && st->last_id >= *id && st->last_when <= when)
 		*id = st->last_id + 1;
-	if (prepare(st, "SELECT id, created FROM note WHERE id >= ?1"
-	    " ORDER BY id;", &s, err) == -1)
+	if (prepare(st, "SELECT sort, created FROM note WHERE sort >= ?1"
+	    " ORDER BY sort;", &s, err) == -1)
 		return -1;
 	sqlite3_bind_int64(s, 1, *id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -1327,6 +1430,104 @@ renumber(struct store *st, struct error *err)
 	    "INSERT INTO note_fts(note_fts) VALUES ('rebuild');", err);
 }
 
+/*
+ * Schema 4 -> 5: each note copied into note5 with its id kept and a number
+ * in its dossier, in date order as the screens and "show" numbered them
+ * until now, so that the numbers people knew still name the same notes.
+ * Numbered here rather than by a count in SQL: a count per note is a
+ * walk of its dossier, too slow for a dossier of thousands.
+ */
+static int
+numbered_copy(struct store *st, struct error *err)
+{
+	sqlite3_stmt *s, *copy;
+	long long dossier = 0, number = 0;
+	int rc;
+
+	if (prepare(st, "SELECT id, dossier FROM note"
+	    " ORDER BY dossier, created, id;", &s, err) == -1)
+		return -1;
+	if (prepare(st, "INSERT INTO note5 (sort, id, dossier, number,"
+	    " created, updated, body, printed, revision, written)"
+	    " SELECT id, id, dossier, ?2, created, updated, body, printed,"
+	    " revision, written FROM note WHERE id = ?1;", &copy, err) == -1) {
+		release(st, s);
+		return -1;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (sqlite3_column_int64(s, 1) != dossier) {
+			dossier = sqlite3_column_int64(s, 1);
+			number = 0;
+		}
+		sqlite3_bind_int64(copy, 1, sqlite3_column_int64(s, 0));
+		sqlite3_bind_int64(copy, 2, ++number);
+		if ((rc = sqlite3_step(copy)) != SQLITE_DONE)
+			break;
+		sqlite3_reset(copy);
+	}
+	release(st, copy);
+	release(st, s);
+	if (rc != SQLITE_DONE)
+		return fail(st, rc, err);
+	return run(st, note5_sql, err);
+}
+
+/* The next number of the serial NAME ("note", "dossier", "draft"),
+ * inside the caller's transaction: never given twice in one notebook,
+ * even once what had the last one is destroyed, so that a number held
+ * across a wait can only ever name what it named. */
+static int
+serial_next(struct store *st, const char *name, long long *out,
+    struct error *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (prepare(st, "UPDATE serial SET last = last + 1 WHERE name = ?1;",
+	    &s, err) == -1)
+		return -1;
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	if (finish(st, s, err) == -1 || prepare(st, "SELECT last FROM serial"
+	    " WHERE name = ?1;", &s, err) == -1)
+		return -1;
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(s, 0);
+	release(st, s);
+	if (rc == SQLITE_DONE)
+		return error_set(err, EXIT_NOTCARNET, _("the notebook is "
+		    "damaged: its table of numbers (serial) is incomplete"));
+	return rc == SQLITE_ROW ? 0 : fail(st, rc, err);
+}
+
+/* The number a note arriving in DOSSIER takes there, inside the caller's
+ * transaction; an error when the dossier is gone. */
+static int
+number_next(struct store *st, long long dossier, long long *out,
+    struct error *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (prepare(st, "UPDATE dossier SET numbered = numbered + 1"
+	    " WHERE id = ?1;", &s, err) == -1)
+		return -1;
+	sqlite3_bind_int64(s, 1, dossier);
+	if (finish(st, s, err) == -1 || prepare(st, "SELECT numbered"
+	    " FROM dossier WHERE id = ?1;", &s, err) == -1)
+		return -1;
+	sqlite3_bind_int64(s, 1, dossier);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(s, 0);
+	release(st, s);
+	if (rc == SQLITE_DONE)
+		return error_set(err, EXIT_ERROR, _("the dossier no longer "
+		    "exists (was it destroyed in another window?)"));
+	return rc == SQLITE_ROW ? 0 : fail(st, rc, err);
+}
+
 /* The statements of a note's writing, inside a caller's transaction:
  * dated WHEN, written at WRITTEN (0: at WHEN, as an imported file).
  * *REVISION receives its first revision when not NULL. */
@@ -1336,13 +1537,17 @@ note_insert(struct store *st, long long dossier, const char *body,
     long long *revision, struct error *err)
 {
 	sqlite3_stmt *s;
-	long long r = new_revision();
+	long long r = new_revision(), sort, number;
 
-	if (place_note(st, when, id, err) == -1 ||
-	    prepare(st, "INSERT INTO note (id, dossier, created, updated, body,"
-	    " revision, written) SELECT ?1, id, ?3, max(?3, ?5), ?4, ?6,"
-	    " nullif(?5, ?3) FROM dossier WHERE id = ?2;", &s, err) == -1)
+	if (place_note(st, when, &sort, err) == -1 ||
+	    number_next(st, dossier, &number, err) == -1 ||
+	    serial_next(st, "note", id, err) == -1 ||
+	    prepare(st, "INSERT INTO note (sort, id, dossier, number, created,"
+	    " updated, body, revision, written) VALUES (?7, ?1, ?2, ?8, ?3,"
+	    " max(?3, ?5), ?4, ?6, nullif(?5, ?3));", &s, err) == -1)
 		return -1;
+	sqlite3_bind_int64(s, 7, sort);
+	sqlite3_bind_int64(s, 8, number);
 	sqlite3_bind_int64(s, 1, *id);
 	sqlite3_bind_int64(s, 2, dossier);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)when);
@@ -1352,12 +1557,26 @@ note_insert(struct store *st, long long dossier, const char *body,
 	sqlite3_bind_int64(s, 6, r);
 	if (finish(st, s, err) == -1)
 		return -1;
-	if (sqlite3_changes(st->db) != 1)
-		return error_set(err, EXIT_ERROR, _("the dossier no longer "
-		    "exists (was it destroyed in another window?)"));
 	if (revision != NULL)
 		*revision = r;
 	return 0;
+}
+
+/* 1 when note ID exists, 0 when not, -1 on error. */
+static int
+note_exists(struct store *st, long long id, struct error *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (prepare(st, "SELECT 1 FROM note WHERE id = ?1;", &s, err) == -1)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	release(st, s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(st, rc, err);
+	return rc == SQLITE_ROW;
 }
 
 /*
@@ -1391,65 +1610,78 @@ note_rewrite(struct store *st, long long id, const char *body, size_t len,
 			*base = r;
 		return 0;
 	}
-	if (prepare(st, "SELECT 1 FROM note WHERE id = ?1;", &s, err) == -1)
+	if ((rc = note_exists(st, id, err)) == -1)
 		return -1;
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	release(st, s);
-	if (rc == SQLITE_ROW)
+	if (rc == 1)
 		error_set(err, EXIT_ERROR, _("another window changed this note "
 		    "since it was opened"));
-	else if (rc == SQLITE_DONE)
+	else
 		error_set(err, EXIT_ERROR, _("it no longer exists (was it "
 		    "destroyed in another window?)"));
-	else
-		return fail(st, rc, err);
 	return STORE_CHANGED;
 }
 
-/* Note *ID is dated WHEN from now on: it takes the place (and so maybe
- * the id, into *ID) of that date among the others, keeps when it was
+/* A change asked of note ID at revision REVISION (0: whatever it is now)
+ * found no such note: STORE_CHANGED, with ERR saying whether the note
+ * changed or is gone, or -1 on error.  Nothing was done. */
+static int
+not_as_shown(struct store *st, long long id, struct error *err)
+{
+	int rc;
+
+	if ((rc = note_exists(st, id, err)) == -1)
+		return -1;
+	if (rc == 1)
+		error_set(err, EXIT_ERROR, _("this note was changed or moved "
+		    "in another window since it was shown: nothing was done; "
+		    "look at it again"));
+	else
+		error_set(err, EXIT_ERROR, _("this note no longer exists (was "
+		    "it destroyed in another window?): nothing was done"));
+	return STORE_CHANGED;
+}
+
+/* Note ID is dated WHEN from now on: it takes the place of that date
+ * among the others (its id and its number stay), keeps when it was
  * written (NULL said "at its date"), and its dossier's last date
  * follows. */
 static int
-note_redate(struct store *st, long long *id, time_t when, struct error *err)
+note_redate(struct store *st, long long id, time_t when, struct error *err)
 {
 	sqlite3_stmt *s;
-	long long to;
+	long long was_at, to;
 	time_t was;
 	int rc;
 
-	if (prepare(st, "SELECT created FROM note WHERE id = ?1;", &s,
+	if (prepare(st, "SELECT created, sort FROM note WHERE id = ?1;", &s,
 	    err) == -1)
 		return -1;
-	sqlite3_bind_int64(s, 1, *id);
+	sqlite3_bind_int64(s, 1, id);
 	rc = sqlite3_step(s);
 	was = rc == SQLITE_ROW ? (time_t)sqlite3_column_int64(s, 0) : 0;
+	was_at = rc == SQLITE_ROW ? sqlite3_column_int64(s, 1) : 0;
 	release(st, s);
 	if (rc != SQLITE_ROW)
 		return rc == SQLITE_DONE ? 0 : fail(st, rc, err);
 	if (was == when)
 		return 0;
-	/* Out of the way (no note has a negative id) while its place is
-	 * found, then there. */
-	if (move_note(st, *id, -*id, err) == -1 ||
+	/* Out of the way (no note has a negative place) while its place
+	 * is found, then there. */
+	if (move_note(st, was_at, -was_at, err) == -1 ||
 	    place_note(st, when, &to, err) == -1 ||
-	    move_note(st, -*id, to, err) == -1 ||
+	    move_note(st, -was_at, to, err) == -1 ||
 	    prepare(st, "UPDATE note SET written = coalesce(written, created),"
 	    " created = ?2 WHERE id = ?1;", &s, err) == -1)
 		return -1;
-	sqlite3_bind_int64(s, 1, to);
+	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)when);
 	if (finish(st, s, err) == -1 || prepare(st, "UPDATE dossier SET last ="
 	    " (SELECT max(created) FROM note WHERE dossier = dossier.id)"
 	    " WHERE id = (SELECT dossier FROM note WHERE id = ?1);", &s,
 	    err) == -1)
 		return -1;
-	sqlite3_bind_int64(s, 1, to);
-	if (finish(st, s, err) == -1)
-		return -1;
-	*id = to;
-	return 0;
+	sqlite3_bind_int64(s, 1, id);
+	return finish(st, s, err);
 }
 
 static int
@@ -1496,24 +1728,6 @@ store_note_update(struct store *st, long long id, const char *body,
 	return commit(st, err);
 }
 
-/* The note a draft is of, by now: ids move (place_note()), and the
- * draft's reference moves with them. */
-static long long
-draft_note(struct store *st, long long draft, long long note)
-{
-	sqlite3_stmt *s;
-	struct error err;
-
-	if (draft == 0 || prepare(st, "SELECT note FROM draft WHERE id = ?1"
-	    " AND note IS NOT NULL;", &s, &err) == -1)
-		return note;
-	sqlite3_bind_int64(s, 1, draft);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		note = sqlite3_column_int64(s, 0);
-	release(st, s);
-	return note;
-}
-
 int
 store_note_save(struct store *st, long long dossier, long long note,
     long long *base, long long draft, time_t dated, const char *body,
@@ -1524,11 +1738,11 @@ store_note_save(struct store *st, long long dossier, long long note,
 
 	if (body_ok(body, len, err) == -1 || begin(st, err) == -1)
 		return -1;
-	*id = note != 0 ? draft_note(st, draft, note) : 0;
+	*id = note;
 	if (note != 0) {
-		if ((rc = note_rewrite(st, *id, body, len, base, err)) == 0 &&
+		if ((rc = note_rewrite(st, note, body, len, base, err)) == 0 &&
 		    dated != 0)
-			rc = note_redate(st, id, dated, err);
+			rc = note_redate(st, note, dated, err);
 	} else
 		rc = note_insert(st, dossier, body, len, dated != 0 ? dated :
 		    now, now, id, base, err);
@@ -1541,10 +1755,23 @@ store_note_save(struct store *st, long long dossier, long long note,
 	return commit(st, err);
 }
 
+/* Run S, a change of one note bound to its id and revision, inside the
+ * caller's transaction: 0 when it changed it, else not_as_shown(). */
+static int
+change_as_shown(struct store *st, sqlite3_stmt *s, long long id,
+    struct error *err)
+{
+	if (finish(st, s, err) == -1)
+		return -1;
+	return sqlite3_changes(st->db) == 1 ? 0 : not_as_shown(st, id, err);
+}
+
 int
-store_note_delete(struct store *st, long long id, struct error *err)
+store_note_delete(struct store *st, long long id, long long revision,
+    struct error *err)
 {
 	sqlite3_stmt *s;
+	int rc;
 
 	if (begin(st, err) == -1)
 		return -1;
@@ -1555,40 +1782,74 @@ store_note_delete(struct store *st, long long id, struct error *err)
 		return rollback(st);
 	sqlite3_bind_int64(s, 1, id);
 	if (finish(st, s, err) == -1 || prepare(st, "DELETE FROM note WHERE"
-	    " id = ?1;", &s, err) == -1)
+	    " id = ?1 AND (?2 = 0 OR revision = ?2);", &s, err) == -1)
 		return rollback(st);
 	sqlite3_bind_int64(s, 1, id);
-	return update_one(st, s, err);
+	sqlite3_bind_int64(s, 2, revision);
+	if ((rc = change_as_shown(st, s, id, err)) != 0) {
+		rollback(st);
+		return rc;
+	}
+	return commit(st, err);
 }
 
+/*
+ * The note takes the next number of the dossier it joins, and a new
+ * revision: what showed it in its old dossier, and a window writing it
+ * there, are told it changed rather than act on it under the old name.
+ */
 int
-store_note_move(struct store *st, long long id, long long to,
-    struct error *err)
+store_note_move(struct store *st, long long id, long long revision,
+    long long to, long *number, struct error *err)
 {
 	sqlite3_stmt *s;
 	struct dossier d;
+	struct note was;
+	long long n;
+	int rc;
 
 	if (store_dossier_get(st, to, &d, err) == -1)
 		return -1;
 	store_dossier_free(&d);
+	if ((rc = store_note_get(st, id, &was, err)) == 0) {
+		n = was.dossier;
+		store_note_free(&was);
+		if (n == to)
+			return error_set(err, EXIT_ERROR, _("the note is "
+			    "already in that dossier"));
+	} else
+		return rc == -1 ? not_as_shown(st, id, err) : rc;
 	if (begin(st, err) == -1)
 		return -1;
+	if (number_next(st, to, &n, err) == -1)
+		return rollback(st);
 	if (prepare(st, "UPDATE draft SET dossier = ?2 WHERE note = ?1;", &s,
 	    err) == -1)
 		return rollback(st);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int64(s, 2, to);
 	if (finish(st, s, err) == -1 || prepare(st, "UPDATE note SET dossier ="
-	    " ?2 WHERE id = ?1;", &s, err) == -1)
+	    " ?2, number = ?3, revision = ?5 WHERE id = ?1"
+	    " AND (?4 = 0 OR revision = ?4);", &s,
+	    err) == -1)
 		return rollback(st);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int64(s, 2, to);
-	return update_one(st, s, err);
+	sqlite3_bind_int64(s, 3, n);
+	sqlite3_bind_int64(s, 4, revision);
+	sqlite3_bind_int64(s, 5, new_revision());
+	if ((rc = change_as_shown(st, s, id, err)) != 0) {
+		rollback(st);
+		return rc;
+	}
+	if (number != NULL)
+		*number = (long)n;
+	return commit(st, err);
 }
 
 #define NOTE_COLUMNS \
 	"SELECT id, dossier, created, updated, printed, body, revision," \
-	" coalesce(written, created) FROM note"
+	" coalesce(written, created), number FROM note"
 
 static void
 note_row(sqlite3_stmt *s, struct note *n)
@@ -1601,6 +1862,7 @@ note_row(sqlite3_stmt *s, struct note *n)
 	n->body = column_text(s, 5, &n->len);
 	n->revision = sqlite3_column_int64(s, 6);
 	n->written = (time_t)sqlite3_column_int64(s, 7);
+	n->number = (long)sqlite3_column_int64(s, 8);
 }
 
 /* Step S, which returns at most one note, into N: 0, MISSING when it
@@ -1636,43 +1898,24 @@ store_note_get(struct store *st, long long id, struct note *n,
 }
 
 int
-store_note_at(struct store *st, long long dossier, long position,
+store_note_at(struct store *st, long long dossier, long number,
     struct note *n, struct error *err)
 {
 	sqlite3_stmt *s;
 	int rc;
 
-	if (position < 1)
+	if (number < 1)
 		return error_set(err, EXIT_USAGE, _("a note's number starts at "
 		    "1"));
-	if (prepare(st, NOTE_COLUMNS " WHERE dossier = ?1 ORDER BY created, id"
-	    " LIMIT 1 OFFSET ?2;", &s, err) == -1)
+	if (prepare(st, NOTE_COLUMNS " WHERE dossier = ?1 AND number = ?2;",
+	    &s, err) == -1)
 		return -1;
 	sqlite3_bind_int64(s, 1, dossier);
-	sqlite3_bind_int64(s, 2, position - 1);
+	sqlite3_bind_int64(s, 2, number);
 	if ((rc = one_note(st, s, n, err)) == MISSING)
 		return error_set(err, EXIT_ERROR, _("this dossier has no note "
-		    "number %ld (see “carnet show”)"), position);
+		    "number %ld (see “carnet show”)"), number);
 	return rc;
-}
-
-long
-store_note_position(struct store *st, const struct note *n)
-{
-	sqlite3_stmt *s;
-	struct error err;
-	long position = 0;
-
-	if (prepare(st, "SELECT count(*) FROM note WHERE dossier = ?1 AND"
-	    " (created < ?2 OR (created = ?2 AND id <= ?3));", &s, &err) == -1)
-		return 0;
-	sqlite3_bind_int64(s, 1, n->dossier);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)n->created);
-	sqlite3_bind_int64(s, 3, n->id);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		position = (long)sqlite3_column_int64(s, 0);
-	release(st, s);
-	return position;
 }
 
 /* Read the notes S returns (its SQL sets how many); with FIRST_LINE,
@@ -1714,18 +1957,18 @@ store_notes(struct store *st, long long dossier, int newest, long long from,
 	sqlite3_stmt *s;
 
 	/* In date order, after the note FROM (note_by_dossier holds the
-	 * dossier, created and id, in that order). */
+	 * dossier, created and sort, the rowid, in that order). */
 	static const char *const sql[2][2] = {
-		{ NOTE_COLUMNS " WHERE dossier = ?1 ORDER BY created, id"
+		{ NOTE_COLUMNS " WHERE dossier = ?1 ORDER BY created, sort"
 		  " LIMIT ?3;",
-		  NOTE_COLUMNS " WHERE dossier = ?1 AND (created, id) >"
-		  " (SELECT created, id FROM note WHERE id = ?2)"
-		  " ORDER BY created, id LIMIT ?3;" },
+		  NOTE_COLUMNS " WHERE dossier = ?1 AND (created, sort) >"
+		  " (SELECT created, sort FROM note WHERE id = ?2)"
+		  " ORDER BY created, sort LIMIT ?3;" },
 		{ NOTE_COLUMNS " WHERE dossier = ?1"
-		  " ORDER BY created DESC, id DESC LIMIT ?3;",
-		  NOTE_COLUMNS " WHERE dossier = ?1 AND (created, id) <"
-		  " (SELECT created, id FROM note WHERE id = ?2)"
-		  " ORDER BY created DESC, id DESC LIMIT ?3;" },
+		  " ORDER BY created DESC, sort DESC LIMIT ?3;",
+		  NOTE_COLUMNS " WHERE dossier = ?1 AND (created, sort) <"
+		  " (SELECT created, sort FROM note WHERE id = ?2)"
+		  " ORDER BY created DESC, sort DESC LIMIT ?3;" },
 	};
 
 	if (prepare(st, sql[newest != 0][from != 0], &s, err) == -1)
@@ -1744,9 +1987,9 @@ store_note_heads(struct store *st, long long dossier, size_t offset,
 
 	/* Only the beginning of each body is read: a list shows one line. */
 	if (prepare(st, "SELECT id, dossier, created, updated, printed,"
-	    " substr(body, 1, 240), revision, coalesce(written, created)"
-	    " FROM note WHERE dossier = ?1"
-	    " ORDER BY created DESC, id DESC LIMIT ?2 OFFSET ?3;", &s,
+	    " substr(body, 1, 240), revision, coalesce(written, created),"
+	    " number FROM note WHERE dossier = ?1"
+	    " ORDER BY created DESC, sort DESC LIMIT ?2 OFFSET ?3;", &s,
 	    err) == -1)
 		return -1;
 	sqlite3_bind_int64(s, 1, dossier);
@@ -1764,9 +2007,10 @@ store_notes_to_print(struct store *st, long long dossier, int all,
 	/* Written since SINCE, whatever the meeting's date: the day's
 	 * filing takes Monday's visit written up today. */
 	if (prepare(st, all ? NOTE_COLUMNS " WHERE dossier = ?1 AND"
-	    " coalesce(written, created) >= ?2 ORDER BY created, id;" :
+	    " coalesce(written, created) >= ?2 ORDER BY created, sort;" :
 	    NOTE_COLUMNS " WHERE dossier = ?1 AND coalesce(written, created)"
-	    " >= ?2 AND printed IS NULL ORDER BY created, id;", &s, err) == -1)
+	    " >= ?2 AND printed IS NULL ORDER BY created, sort;", &s,
+	    err) == -1)
 		return -1;
 	sqlite3_bind_int64(s, 1, dossier);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)since);
@@ -1805,29 +2049,38 @@ store_dossiers_since(struct store *st, time_t since, long long **out,
 }
 
 int
-store_notes_printed(struct store *st, const long long *ids, size_t n,
-    time_t when, struct error *err)
+store_notes_printed(struct store *st, struct note_mark *marks, size_t n,
+    time_t when, size_t *unmarked, struct error *err)
 {
 	sqlite3_stmt *s;
-	size_t i;
+	size_t i, left = 0;
 
 	if (begin(st, err) == -1)
 		return -1;
-	if (prepare(st, "UPDATE note SET printed = ?1 WHERE id = ?2;", &s,
-	    err) == -1)
+	/* Only a note as it went on paper: one changed, moved or destroyed
+	 * since has another revision, or none. */
+	if (prepare(st, "UPDATE note SET printed = ?1 WHERE id = ?2"
+	    " AND revision = ?3;", &s, err) == -1)
 		return rollback(st);
 	for (i = 0; i < n; i++) {
 		sqlite3_bind_int64(s, 1, (sqlite3_int64)when);
-		sqlite3_bind_int64(s, 2, ids[i]);
+		sqlite3_bind_int64(s, 2, marks[i].id);
+		sqlite3_bind_int64(s, 3, marks[i].revision);
 		if (sqlite3_step(s) != SQLITE_DONE) {
 			fail(st, sqlite3_errcode(st->db), err);
 			release(st, s);
 			return rollback(st);
 		}
 		sqlite3_reset(s);
+		marks[i].marked = sqlite3_changes(st->db) == 1;
+		left += !marks[i].marked;
 	}
 	release(st, s);
-	return commit(st, err);
+	if (commit(st, err) == -1)
+		return -1;
+	if (unmarked != NULL)
+		*unmarked = left;
+	return 0;
 }
 
 /*
@@ -2000,8 +2253,8 @@ store_search(struct store *st, const char *text, long long before,
 	/* Walk the index newest first and stop after LIMIT: snippet() is
 	 * only computed for the rows returned. */
 	if (prepare(st, "SELECT n.id, n.dossier, d.name, n.created,"
-	    "  snippet(note_fts, ?1, ?2, '…', -1, 12)"
-	    " FROM note_fts JOIN note n ON n.id = note_fts.docid"
+	    "  snippet(note_fts, ?1, ?2, '…', -1, 12), n.sort, n.number"
+	    " FROM note_fts JOIN note n ON n.sort = note_fts.docid"
 	    " JOIN dossier d ON d.id = n.dossier"
 	    " WHERE note_fts MATCH ?3 AND note_fts.docid < ?4"
 	    " ORDER BY note_fts.docid DESC LIMIT ?5;", &s, err) == -1)
@@ -2019,6 +2272,8 @@ store_search(struct store *st, const char *text, long long before,
 		h->name = column_text(s, 2, NULL);
 		h->created = (time_t)sqlite3_column_int64(s, 3);
 		h->snippet = column_text(s, 4, NULL);
+		h->sort = sqlite3_column_int64(s, 5);
+		h->number = (long)sqlite3_column_int64(s, 6);
 	}
 	release(st, s);
 	if (rc != SQLITE_DONE)
@@ -2072,11 +2327,14 @@ store_draft_put(struct store *st, long long *draft, const char *session,
 			return commit(st, err);
 	}
 	/* A new draft, or this one was thrown away meanwhile: keep the text
-	 * all the same. */
-	if (prepare(st, "INSERT INTO draft (dossier, note, saved, body, base,"
-	    " session, dated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, nullif(?7, 0));",
-	    &s, err) == -1)
+	 * all the same.  Its id is new (serial_next()): a window holding the
+	 * id of a draft thrown away never writes over another's. */
+	if (serial_next(st, "draft", draft, err) == -1 ||
+	    prepare(st, "INSERT INTO draft (id, dossier, note, saved, body,"
+	    " base, session, dated) VALUES (?8, ?1, ?2, ?3, ?4, ?5, ?6,"
+	    " nullif(?7, 0));", &s, err) == -1)
 		return rollback(st);
+	sqlite3_bind_int64(s, 8, *draft);
 	sqlite3_bind_int64(s, 1, dossier);
 	if (note != 0)
 		sqlite3_bind_int64(s, 2, note);
@@ -2087,7 +2345,6 @@ store_draft_put(struct store *st, long long *draft, const char *session,
 	sqlite3_bind_int64(s, 7, (sqlite3_int64)dated);
 	if (finish(st, s, err) == -1)
 		return rollback(st);
-	*draft = sqlite3_last_insert_rowid(st->db);
 	return commit(st, err);
 }
 

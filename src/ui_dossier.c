@@ -136,7 +136,7 @@ draw(struct frame *f)
 			    strlen(gone), A_DIM);
 		return;
 	}
-	snprintf(number, sizeof(number), "%ld", content.dossier.notes);
+	snprintf(number, sizeof(number), "%ld", content.dossier.numbered);
 	digits = (int)strlen(number);
 	for (i = 0; i < content.nheads; i++) {
 		n = &content.heads[i];
@@ -144,9 +144,9 @@ draw(struct frame *f)
 		attr = content.first + i == sel ? A_REVERSE : A_NORMAL;
 		if (attr == A_REVERSE)
 			ui_highlight(y);
-		/* The number "show", rm and mv know it by: 1 the oldest. */
-		snprintf(number, sizeof(number), "#%-*ld", digits,
-		    content.dossier.notes - (long)(content.first + i));
+		/* The number "show", rm and mv know it by, which stays
+		 * the note's while it is in this dossier. */
+		snprintf(number, sizeof(number), "#%-*ld", digits, n->number);
 		x = 1 + ui_text(y, 1, digits + 1, number, strlen(number), attr);
 		util_datetime(date, sizeof(date), n->created);
 		x += 1 + ui_text(y, x + 1, DATE_COLS, date, strlen(date), attr);

@@ -345,11 +345,13 @@ destroy_dossier(struct frame *f)
 	char typed[UI_LINE_MAX] = "", *question;
 	struct error err;
 	long long id;
+	long notes;
 	int r;
 
 	if (d == NULL)
 		return;
 	id = d->id;
+	notes = d->notes;
 	question = wipe_asprintf(ngettext("Destroy “%s” and its %ld note? Type "
 	    "its name to confirm:", "Destroy “%s” and its %ld notes? Type its "
 	    "name to confirm:", d->notes), d->name, d->notes);
@@ -361,7 +363,7 @@ destroy_dossier(struct frame *f)
 	if (r == 1 && !store_names_alike(typed, d->name))
 		ui_say(f, 1, "%s", _("That is not its name: nothing was "
 		    "destroyed."));
-	else if (r == 1 && store_dossier_delete(f->st, id, &err) == -1)
+	else if (r == 1 && store_dossier_delete(f->st, id, notes, &err) != 0)
 		ui_say(f, 1, "%s", err.text);
 	else if (r == 1)
 		ui_say(f, 0, _("The dossier “%s” was destroyed."), typed);

@@ -33,6 +33,7 @@ static struct {
 	struct text	*text;		/* NULL: to load (a draft, the
 					 * note, or nothing) */
 	char		*dossier;	/* its name; NULL: destroyed */
+	long long	 of_dossier;	/* the dossier that name is of */
 	time_t		 created;	/* the note's date; 0: a note
 					 * destroyed meanwhile */
 	char		*clip;		/* the lines cut */
@@ -107,8 +108,10 @@ changed(void)
 	goal = -1;
 }
 
-/* The title's dossier, again when the notebook changed: a dossier
- * destroyed by another carnet is named so before anyone saves. */
+/* The title's dossier: read for the dossier written in, and again when
+ * the notebook changed, so that a dossier destroyed by another carnet is
+ * named so before anyone saves.  Never the name read for another
+ * dossier because the notebook did not move in between. */
 static void
 load_dossier(struct frame *f)
 {
@@ -117,6 +120,7 @@ load_dossier(struct frame *f)
 
 	wipe_free(content.dossier);
 	content.dossier = NULL;
+	content.of_dossier = f->place.dossier;
 	if (store_dossier_get(f->st, f->place.dossier, &d, &err) == 0) {
 		content.dossier = wipe_dup(d.name, strlen(d.name));
 		store_dossier_free(&d);
@@ -183,7 +187,7 @@ load(struct frame *f)
 	}
 	if (content.text == NULL)
 		load_text(f);
-	if (now != content.version)
+	if (now != content.version || content.of_dossier != f->place.dossier)
 		load_dossier(f);
 	content.version = now;
 }

@@ -92,11 +92,20 @@ load(struct frame *f)
 	if (store_dossier_get(f->st, f->place.dossier, &content.dossier,
 	    &err) == -1 || store_note_get(f->st, f->place.note, &content.note,
 	    &err) == -1) {
+		forget(f);
 		ui_say(f, 1, "%s", _("That note no longer exists."));
 		back_to_dossier(f);
 		return;
 	}
-	content.number = store_note_position(f->st, &content.note);
+	/* Never a note under another person's name. */
+	if (content.note.dossier != content.dossier.id) {
+		forget(f);
+		ui_say(f, 1, "%s", _("That note was moved to another dossier "
+		    "meanwhile."));
+		back_to_dossier(f);
+		return;
+	}
+	content.number = content.note.number;
 	content.shown = text_new();
 	text_insert(content.shown, 0, content.note.body, content.note.len);
 	text_clear_undo(content.shown);
@@ -304,6 +313,7 @@ print_note(struct frame *f)
 	memset(&rq, 0, sizeof(rq));
 	rq.dossier = f->place.dossier;
 	rq.note = f->place.note;
+	rq.revision = content.note.revision;
 	ui_print(f, &rq);
 }
 

@@ -11,10 +11,11 @@
 #include "screen.h"
 #include "util.h"
 
-/* The note ID as a question names it: its number, date, first words. */
+/* The note ID as a question names it: its number, date, first words;
+ * and the revision the question shows, which is the one acted on. */
 static int
-describe(struct frame *f, long long id, long *number, char *date,
-    size_t size, char **head)
+describe(struct frame *f, long long id, long *number, long long *revision,
+    char *date, size_t size, char **head)
 {
 	struct error err;
 	struct note n;
@@ -25,7 +26,14 @@ describe(struct frame *f, long long id, long *number, char *date,
 		ui_say(f, 1, "%s", _("That note no longer exists."));
 		return -1;
 	}
-	*number = store_note_position(f->st, &n);
+	if (n.dossier != f->place.dossier) {
+		store_note_free(&n);
+		ui_say(f, 1, "%s", _("That note was moved to another dossier "
+		    "meanwhile: nothing was done."));
+		return -1;
+	}
+	*number = n.number;
+	*revision = n.revision;
 	util_datetime(date, size, n.created);
 	len = strcspn(n.body, "\n");
 	fit = ui_fit(n.body, len, 40, &used);
@@ -40,10 +48,12 @@ ui_note_destroy(struct frame *f, long long id)
 {
 	struct error err;
 	char date[64], *head, *question;
+	long long revision;
 	long number;
 	int r;
 
-	if (describe(f, id, &number, date, sizeof(date), &head) == -1)
+	if (describe(f, id, &number, &revision, date, sizeof(date),
+	    &head) == -1)
 		return -1;
 	question = wipe_asprintf(_("Destroy note %ld, of %s (“%s”)? This "
 	    "cannot be undone. (y: destroy it, n or Esc: keep it)"), number,
@@ -55,7 +65,7 @@ ui_note_destroy(struct frame *f, long long id)
 	wipe_free(question);
 	if (r != 1)
 		return -1;
-	if (store_note_delete(f->st, id, &err) == -1) {
+	if (store_note_delete(f->st, id, revision, &err) != 0) {
 		ui_say(f, 1, "%s", err.text);
 		return -1;
 	}
@@ -68,12 +78,13 @@ ui_note_move(struct frame *f, long long id)
 {
 	struct dossier to;
 	struct error err;
-	struct note n;
 	char date[64], *head, *question, answer[UI_LINE_MAX] = "";
+	long long revision;
 	long number;
 	int r;
 
-	if (describe(f, id, &number, date, sizeof(date), &head) == -1)
+	if (describe(f, id, &number, &revision, date, sizeof(date),
+	    &head) == -1)
 		return -1;
 	question = wipe_asprintf(_("Move note %ld, of %s (“%s”), to which "
 	    "dossier? Its name or number:"), number, date, head);
@@ -93,12 +104,12 @@ ui_note_move(struct frame *f, long long id)
 		if (to.id == f->place.dossier)
 			ui_say(f, 1, "%s", _("The note is already in that "
 			    "dossier."));
-		else if (store_note_move(f->st, id, to.id, &err) == -1)
+		else if (store_note_move(f->st, id, revision, to.id, &number,
+		    &err) != 0)
 			ui_say(f, 1, "%s", err.text);
-		else if (store_note_get(f->st, id, &n, &err) == 0) {
+		else {
 			ui_say(f, 0, _("Note moved to “%s”, where it is note "
-			    "%ld."), to.name, store_note_position(f->st, &n));
-			store_note_free(&n);
+			    "%ld."), to.name, number);
 			r = 0;
 		}
 		store_dossier_free(&to);

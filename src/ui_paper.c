@@ -75,6 +75,23 @@ ask_file(struct frame *f, const char *why, const char *what, char *path,
 	return r;
 }
 
+/* Notes changed while they printed, or before their PDF was said printed,
+ * are not the notes on paper: left unmarked, and said.  1 when said. */
+static int
+unmarked_said(struct frame *f, const struct print_result *res)
+{
+	char numbers[128];
+
+	if (!res->marked || res->unmarked == 0)
+		return 0;
+	print_unmarked(res, numbers, sizeof(numbers));
+	ui_say(f, 1, ngettext("Note %s was changed or moved meanwhile: it is "
+	    "not marked as on paper.", "Notes %s were changed or moved "
+	    "meanwhile: they are not marked as on paper.", res->unmarked),
+	    numbers);
+	return 1;
+}
+
 /* After a PDF is saved: said where, and whether it was printed asked, so
  * that its notes can then be destroyed as any on paper. */
 static void
@@ -84,7 +101,7 @@ saved(struct frame *f, struct print_result *res, const char *path)
 	char *question;
 	int r;
 
-	if (res->ids == NULL) {
+	if (res->marks == NULL) {
 		ui_say(f, 0, _("Saved in %s: it is NOT encrypted; print it, "
 		    "then delete it."), path);
 		return;
@@ -96,6 +113,8 @@ saved(struct frame *f, struct print_result *res, const char *path)
 	wipe_free(question);
 	if (r == 1 && print_mark(f->st, res, &err) == -1)
 		ui_say(f, 1, "%s", err.text);
+	else if (r == 1 && unmarked_said(f, res))
+		;
 	else if (r == 1)
 		ui_say(f, 0, _("Its notes are marked as on paper. Delete %s "
 		    "once it is printed."), path);
@@ -125,11 +144,12 @@ ui_print(struct frame *f, struct print_request *rq)
 		if (res.notes == 0)
 			ui_say(f, 0, "%s", _("Nothing to print: every note is "
 			    "already on paper."));
-		else
+		else if (!unmarked_said(f, &res))
 			ui_say(f, 0, ngettext("%d page sent to %s.",
 			    "%d pages sent to %s.", res.pages), res.pages,
 			    f->conf->printer != NULL ? f->conf->printer :
 			    _("the printer"));
+		print_result_free(&res);
 		return res.pages;
 	}
 	if (f->lock_pending || stopped ||

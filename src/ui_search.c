@@ -95,7 +95,7 @@ fetch(struct frame *f)
 	char *q;
 
 	if (content.count > 0 && (before = content.hits[content.count -
-	    1].note) == 0)
+	    1].sort) == 0)
 		return;		/* only dossier names: no note matched */
 	q = typed_query(content.query);
 	if (store_search(f->st, q, before, want, MATCH_OPEN, MATCH_CLOSE,

@@ -203,14 +203,15 @@ echo "Lundi dernier." | CARNET_NOW=1764680000 c add 'Rendez-vous Daté' \
     --date 'lundi 9h'
 TZ=UTC CARNET_NOW=1764680000 c show 'Rendez-vous Daté' > "$T/out"
 grep '#[0-9]' "$T/out" > "$T/heads"
-like "$T/heads" '2025-12-01 09:00 #1' "the note dated Monday comes first"
-like "$T/heads" '2025-12-01 14:30 #2' "the one dated yesterday, second"
-like "$T/heads" '^2025-12-02 [0-9:]* #3$' "the one written today, last"
+# In date order; each keeps the number it was given when written.
+is "$(cut -c1-19 "$T/heads" | tr '\n' ' ')" \
+    "2025-12-01 09:00 #3 2025-12-01 14:30 #1 2025-12-02 12:53 #2 " \
+    "show lists by date, each note with the number it was written with"
 like "$T/out" 'Lundi dernier.' "(its text)"
-grep '#1' "$T/heads" > "$T/one"
-like "$T/one" '#1 (written 2025-12-02 12:53)' \
+grep '#3' "$T/heads" > "$T/one"
+like "$T/one" '#3 (written 2025-12-02 12:53)' \
     "a note written more than a day after its date says when"
-grep '#2' "$T/heads" > "$T/two"
+grep '#1' "$T/heads" > "$T/two"
 unlike "$T/two" 'written' "one written the next morning does not"
 echo x | c add 'Rendez-vous Daté' --date 'la semaine des quatre jeudis' \
     2> "$T/err"; is $? 2 "a date not understood: 2"
@@ -231,14 +232,19 @@ c rm -y 'Note Perdue' 3 2> "$T/err"; is $? 1 "a note number that is not there: 1
 like "$T/err" 'no note number 3' "and says so"
 c rm -y 'Note Perdue' deux 2> "$T/err"; is $? 2 "a note number that is not a number: 2"
 c mv 'Note Perdue' 1 1 2> "$T/err"; ok $? "mv moves a note"
-like "$T/err" 'moved to “Amina Benali”, where it is note 1' "and says where it is now"
-c show 1 | grep -A1 '#1$' | grep -q 'Écrite dans le mauvais dossier'
-ok $? "it is there, first by its date"
-c show 1 | grep -q '^2023-11-14 22:13 #1'; ok $? "with its date"
+grep -o 'where it is note [0-9]*' "$T/err" > "$T/where"
+moved=$(grep -o '[0-9]*$' "$T/where")
+like "$T/err" "moved to “Amina Benali”, where it is note $moved" \
+    "and says where it is now: the next number of that dossier"
+c show 1 | grep -E '^[0-9]{4}-' | head -1 > "$T/first"
+like "$T/first" "^2023-11-14 22:13 #$moved\$" "it is there, first by its date"
+c show 1 | grep -A1 "#$moved\$" | grep -q 'Écrite dans le mauvais dossier'
+ok $? "with its text"
 is "$(c ls | awk -F '\t' '$2 == "Note Perdue" {print $3}')" 1 \
     "the dossier it left counts one note less"
-c rm -y 'Note Perdue' 1 2> "$T/err"; ok $? "rm -y destroys one note"
-like "$T/err" 'Note 1 of “Note Perdue” was destroyed' "and says which"
+c rm -y 'Note Perdue' 1 2> "$T/err"; is $? 1 "the moved note's number names nothing in the dossier it left"
+c rm -y 'Note Perdue' 2 2> "$T/err"; ok $? "rm -y destroys one note"
+like "$T/err" 'Note 2 of “Note Perdue” was destroyed' "and says which"
 is "$(c ls | awk -F '\t' '$2 == "Note Perdue" {print $3}')" 0 "none left"
 c search 'plus tard' > "$T/out"; is "$(wc -l < "$T/out")" 0 \
     "its words are gone from the search"

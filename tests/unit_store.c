@@ -150,7 +150,7 @@ main(void)
 	ok(store_dossier_find(st, "Ele\xcc\x81onore Brun", &d, &err) == 0 &&
 	    d.id == id, "found however it is typed");
 	store_dossier_free(&d);
-	ok(store_dossier_delete(st, id, &err) == 0, "(and destroyed)");
+	ok(store_dossier_delete(st, id, -1, &err) == 0, "(and destroyed)");
 	ok(store_dossier_find(st, "Amina Benali", &d, &err) == 0 &&
 	    d.id == benali, "found by name");
 	store_dossier_free(&d);
@@ -169,12 +169,17 @@ main(void)
 	    err.status == 1, "but nothing else is set aside");
 	ok(store_dossier_find(st, "999", &d, &err) == -1, "unknown id");
 
-	/* Notes: ids follow dates, whatever the order of writing. */
+	/* Notes: ids follow the order of writing, lists the dates. */
 	a = add(st, benali, "Entretien avec l'éducatrice, suivi CAF.", 2000);
 	b = add(st, benali, "Visite à domicile, suivi; le bailleur relance.", 1000);
 	c = add(st, benali, "Appel de la PMI, suivi.", 2000);
 	ok(a != 0 && b != 0 && c != 0, "three notes added");
-	ok(b < a && a < c, "ids in date order, then in writing order");
+	ok(a < b && b < c, "ids in the order of writing");
+	ok(store_notes(st, benali, 0, 0, 10, &notes, &n, &err) == 0 && n == 3 &&
+	    notes[0].id == b && notes[1].id == a && notes[2].id == c &&
+	    notes[0].number == 2 && notes[1].number == 1,
+	    "listed in date order, then in writing order, with their numbers");
+	store_notes_free(notes, n);
 	add(st, dupont, "Rendez-vous RSA avec Jean.", 1500);
 	ok(store_note_add(st, benali, " \n\t ", 4, 3000, 0, &id, &err) == -1,
 	    "a blank note is refused");
@@ -248,7 +253,7 @@ main(void)
 	store_hits_free(hits, n);
 	ok(store_search(st, "suivi", 0, 1, "[", "]", &hits, &n, &err) == 0 &&
 	    n == 1, "a page of one");
-	id = hits[0].note;
+	id = hits[0].sort;
 	store_hits_free(hits, n);
 	ok(store_search(st, "suivi", id, 1, "[", "]", &hits, &n, &err) == 0 &&
 	    n == 1 && hits[0].note == a && strcmp(hits[0].name,
@@ -369,19 +374,38 @@ main(void)
 		    &err) == 0 && store_note_add(st, x, "la suivante", 11, 900,
 		    0, &other, &err) == 0, "a dossier of two notes");
 		ok(store_note_at(st, x, 1, &note, &err) == 0 && note.id == id,
-		    "note 1 is the oldest");
-		is_int(store_note_position(st, &note), 1, "and its number is 1");
+		    "note 1 is the first written");
+		is_int(note.number, 1, "and its number is 1");
 		store_note_free(&note);
 		ok(store_note_at(st, x, 2, &note, &err) == 0 &&
-		    note.id == other && store_note_position(st, &note) == 2,
-		    "note 2 the next");
+		    note.id == other && note.number == 2, "note 2 the next");
 		store_note_free(&note);
 		ok(store_note_at(st, x, 3, &note, &err) == -1 &&
 		    strstr(err.text, "number 3") != NULL, "no note 3: %s",
 		    err.text);
 		ok(store_note_at(st, x, 0, &note, &err) == -1, "no note 0");
 		ok(store_dossier_get(st, dupont, &before, &err) == 0, "(read)");
-		ok(store_note_move(st, id, dupont, &err) == 0, "a note moved");
+		{
+			long was;
+
+			ok(store_note_get(st, id, &note, &err) == 0, "(read)");
+			base = note.revision;
+			store_note_free(&note);
+			is_int(store_note_move(st, id, base + 1, dupont, &was,
+			    &err), STORE_CHANGED, "a move of a note as it no "
+			    "longer is is refused: %s", err.text);
+			ok(store_note_move(st, id, base, dupont, &was, &err) ==
+			    0 && was == before.numbered + 1, "a note moved "
+			    "takes the next number of its new dossier (%ld)",
+			    was);
+			ok(store_note_get(st, id, &note, &err) == 0 &&
+			    note.number == was && note.revision != base,
+			    "and a new revision");
+			store_note_free(&note);
+			ok(store_note_move(st, id, 0, dupont, NULL, &err) == -1,
+			    "a move into its own dossier is refused: %s",
+			    err.text);
+		}
 		ok(store_dossier_get(st, dupont, &after, &err) == 0 &&
 		    after.notes == before.notes + 1 && after.unprinted ==
 		    before.unprinted + 1, "it counts in its new dossier");
@@ -394,11 +418,22 @@ main(void)
 		ok(store_dossier_get(st, x, &d, &err) == 0 && d.notes == 1 &&
 		    d.last == 900, "and no longer in the old one");
 		store_dossier_free(&d);
-		ok(store_note_move(st, id, 987654, &err) == -1,
+		ok(store_note_move(st, id, 0, 987654, NULL, &err) == -1,
 		    "no move to a dossier that does not exist");
+		ok(store_note_at(st, x, 2, &note, &err) == 0 &&
+		    note.id == other, "the note left behind keeps its number");
+		store_note_free(&note);
+		ok(store_note_at(st, x, 1, &note, &err) == -1,
+		    "and its old number names nothing now");
 		d1 = 0;
+		ok(store_note_get(st, other, &note, &err) == 0, "(read)");
+		base = note.revision;
+		store_note_free(&note);
+		is_int(store_note_delete(st, other, base ^ 2, &err),
+		    STORE_CHANGED, "destroying a note as it no longer is is "
+		    "refused: %s", err.text);
 		ok(store_draft_put(st, &d1, "w9", x, other, 0, 0, "en cours", 8,
-		    &err) == 0 && store_note_delete(st, other, &err) == 0,
+		    &err) == 0 && store_note_delete(st, other, base, &err) == 0,
 		    "a note destroyed while a draft of it exists");
 		ok(store_note_get(st, other, &note, &err) == -1, "it is gone");
 		ok(store_drafts(st, &drafts, &n, &err) == 0, "(drafts read)");
@@ -410,15 +445,22 @@ main(void)
 		ok(store_dossier_get(st, x, &d, &err) == 0 && d.notes == 0,
 		    "the dossier counts no note");
 		store_dossier_free(&d);
-		ok(store_note_delete(st, other, &err) == -1,
-		    "destroying twice is told");
+		is_int(store_note_delete(st, other, 0, &err), STORE_CHANGED,
+		    "destroying twice is told: %s", err.text);
 		is_int(index_has(st, "suivante"), 0, "its words left the index");
-		ok(store_dossier_delete(st, x, &err) == 0, "(dossier destroyed)");
+		ok(store_dossier_delete(st, x, 0, &err) == 0,
+		    "(dossier destroyed, as it was: without a note)");
 	}
 
 	/* Destruction leaves nothing, not even words in the index. */
 	is_int(index_has(st, "pmi"), 1, "'pmi' is in the index");
-	ok(store_dossier_delete(st, benali, &err) == 0, "dossier destroyed");
+	ok(store_dossier_get(st, benali, &d, &err) == 0, "(read)");
+	is_int(store_dossier_delete(st, benali, d.notes + 1, &err),
+	    STORE_CHANGED, "a dossier that has changed since the question "
+	    "stays: %s", err.text);
+	ok(store_dossier_delete(st, benali, d.notes, &err) == 0,
+	    "dossier destroyed");
+	store_dossier_free(&d);
 	ok(store_dossier_find(st, "Amina Benali", &d, &err) == -1, "gone");
 	ok(store_notes(st, benali, 0, 0, 10, &notes, &n, &err) == 0 && n == 0,
 	    "its notes are gone");
@@ -430,15 +472,26 @@ main(void)
 	is_int(index_has(st, "rsa"), 1, "the other dossier's words stay");
 	n = search(st, "benali", NULL, &found);
 	is_int(n, 0, "its name is not found");
-	ok(store_dossier_delete(st, benali, &err) == -1, "destroying twice");
-
-	/* Ids: ten-minute steps, or the first free id after. */
+	ok(store_dossier_delete(st, benali, -1, &err) == -1,
+	    "destroying twice");
 	{
-		long long first, prev, late, later;
+		long long again;
+
+		ok(store_dossier_new(st, "Paul Nouveau", 0, &again, &err) ==
+		    0 && again > benali && again > dupont, "a destroyed "
+		    "dossier's number is never given again (%lld)", again);
+		ok(store_dossier_delete(st, again, -1, &err) == 0,
+		    "(destroyed)");
+	}
+
+	/* Ids are given once, in the order notes are written; lists and
+	 * search follow the dates all the same. */
+	{
+		long long first, prev, late, later, older;
+		struct note oldest;
 		int monotone = 1, i;
 
 		first = prev = add(st, dupont, "même date", 1700000000);
-		is_int(first, 1700000000 / 600, "an id is its ten-minute step");
 		for (i = 1; i < 3000; i++) {
 			id = add(st, dupont, "même date", 1700000000);
 			monotone = monotone && id == prev + 1;
@@ -446,18 +499,23 @@ main(void)
 		}
 		ok(monotone, "3,000 notes of one second: consecutive ids");
 		late = add(st, dupont, "un peu plus tard", 1700000000 + 3600);
-		ok(late == prev + 1, "a later note inside their run comes "
-		    "after it");
 		later = add(st, dupont, "bien plus tard", 1800000000);
-		is_int(later, 1800000000 / 600, "far later: its own step");
-		id = add(st, dupont, "plus ancienne", 1600000000);
-		monotone = id == 1600000000 / 600 && store_notes(st, dupont, 0,
-		    0, 10000, &notes, &n, &err) == 0;
+		older = add(st, dupont, "plus ancienne", 1600000000);
+		ok(late == prev + 1 && later == late + 1 && older == later + 1,
+		    "each new note takes the next id, whatever its date");
+		monotone = store_notes(st, dupont, 0, 0, 10000, &notes, &n,
+		    &err) == 0 && n > 3003 && notes[n - 1].id == later;
 		for (i = 1; monotone && (size_t)i < n; i++)
 			monotone = notes[i - 1].created <= notes[i].created &&
-			    (notes[i].id != first || notes[i - 1].id == id);
+			    (notes[i].id != first || notes[i - 1].id == older);
 		ok(monotone, "an older note, written last, lists by its date");
 		store_notes_free(notes, n);
+		ok(store_note_get(st, older, &note, &err) == 0 &&
+		    store_note_get(st, first, &oldest, &err) == 0 &&
+		    note.number == oldest.number + 3002,
+		    "and takes the next number in its dossier");
+		store_note_free(&note);
+		store_note_free(&oldest);
 	}
 	{
 		/* A note destroyed leaves a free id before later ones of its
@@ -465,24 +523,32 @@ main(void)
 		long long one, two, three;
 		long purged;
 
+		struct note_mark mark;
+
 		one = add(st, dupont, "première", 1900000000);
 		two = add(st, dupont, "deuxième", 1900000000);
-		store_notes_printed(st, &one, 1, 1900000001, &err);
+		store_note_get(st, one, &note, &err);
+		mark = (struct note_mark){ one, note.revision, note.number, 0 };
+		store_note_free(&note);
+		store_notes_printed(st, &mark, 1, 1900000001, NULL, &err);
 		store_purge(st, dupont, 1900000002, &purged, &err);
 		/* Another process: nothing remembered of the ids given. */
 		store_close(st);
 		if ((st = open_store(&err)) == NULL)
 			return done();
 		three = add(st, dupont, "troisième", 1900000000);
-		ok(purged == 1 && two > one && three > two, "a freed id is not "
-		    "taken by a note written after others of its step "
-		    "(%lld, %lld, %lld)", one, two, three);
+		ok(purged == 1 && store_notes(st, dupont, 1, 0, 2, &notes, &n,
+		    &err) == 0 && n == 2 && notes[0].id == three &&
+		    notes[1].id == two, "a note written after others of its "
+		    "step comes after them, though one before was destroyed");
+		store_notes_free(notes, n);
 	}
 
-	/* Meeting dates: ids follow dates without exception, whatever the
-	 * order notes are written in or dated again. */
+	/* Meeting dates: lists and search follow dates without exception,
+	 * whatever the order notes are written in or dated again, and no
+	 * note's id or number moves meanwhile. */
 	{
-		long long x, a1, b1, c1, moved, draft = 0, base2;
+		long long x, a1, b1, c1, draft = 0, base2, stale;
 		struct draft draft_d;
 		time_t t0 = 2000000400;	/* the start of a ten-minute step */
 		struct note got;
@@ -491,59 +557,75 @@ main(void)
 		    "(a dossier)");
 		a1 = add(st, x, "alpha rendezvous", t0);
 		b1 = add(st, x, "bravo rendezvous", t0 + 120);
-		is_int(b1, a1 + 1, "two notes of one step: consecutive ids");
 		ok(store_draft_put(st, &draft, "w1", x, b1, 0, 0, "bravo encore",
 		    12, &err) == 0, "a draft of the later one");
 		c1 = add(st, x, "charlie rendezvous", t0 + 60);
-		ok(store_note_get(st, a1 + 1, &got, &err) == 0 &&
-		    strcmp(got.body, "charlie rendezvous") == 0,
-		    "a note dated between them, written last, takes the place "
-		    "between them");
+		ok(store_note_get(st, b1, &got, &err) == 0 &&
+		    strcmp(got.body, "bravo rendezvous") == 0 && got.number == 2,
+		    "a note dated between two, written last, moves neither: "
+		    "the later keeps its id and its number");
 		store_note_free(&got);
-		moved = a1 + 2;
-		ok(c1 == a1 + 1 && store_note_get(st, moved, &got, &err) == 0 &&
-		    strcmp(got.body, "bravo rendezvous") == 0,
-		    "and the later one makes room");
+		ok(store_note_get(st, c1, &got, &err) == 0 && got.number == 3,
+		    "the new one takes the next number");
 		store_note_free(&got);
 		ok(store_search(st, "rendezvous", 0, 10, "[", "]", &hits, &n,
-		    &err) == 0 && n == 3 && hits[0].note == moved &&
-		    hits[1].note == c1 && hits[2].note == a1,
+		    &err) == 0 && n == 3 && hits[0].note == b1 &&
+		    hits[1].note == c1 && hits[2].note == a1 &&
+		    hits[1].number == 3,
 		    "search gives them newest first, by date");
 		store_hits_free(hits, n);
+		ok(store_search(st, "rendezvous", 0, 1, "[", "]", &hits, &n,
+		    &err) == 0 && n == 1 && (stale = hits[0].sort) != 0,
+		    "(a first page of one)");
+		store_hits_free(hits, n);
+		ok(store_search(st, "rendezvous", stale, 5, "[", "]", &hits, &n,
+		    &err) == 0 && n == 2 && hits[0].note == c1 &&
+		    hits[1].note == a1, "the next page starts after it");
+		store_hits_free(hits, n);
 		ok(store_search(st, "bravo", 0, 10, "[", "]", &hits, &n,
-		    &err) == 0 && n == 1 && hits[0].note == moved,
+		    &err) == 0 && n == 1 && hits[0].note == b1,
 		    "the moved note's words moved with it in the index");
 		store_hits_free(hits, n);
 		ok(store_drafts(st, &drafts, &n, &err) == 0, "(drafts read)");
 		for (i = 0, found = 0; i < n; i++)
-			found += drafts[i].id == draft && drafts[i].note == moved;
-		ok(found == 1, "its draft follows it");
+			found += drafts[i].id == draft && drafts[i].note == b1;
+		ok(found == 1, "its draft still names it");
 		store_drafts_free(drafts, n);
-		ok(store_note_get(st, moved, &got, &err) == 0, "(read)");
+		ok(store_note_get(st, b1, &got, &err) == 0, "(read)");
 		base = got.revision;
 		store_note_free(&got);
 		ok(store_note_save(st, x, b1, &base, draft, 0, "bravo fini", 10,
-		    &id, &err) == 0 && id == moved,
-		    "a window that read it before it moved saves it, through "
-		    "its draft");
+		    &id, &err) == 0 && id == b1,
+		    "a window that read it before the others came saves it");
 		/* Dated again: it moves to the place of its new date. */
 		ok(store_note_get(st, a1, &got, &err) == 0, "(read)");
-		base2 = got.revision;
+		stale = base2 = got.revision;
 		store_note_free(&got);
-		ok(store_note_save(st, x, a1, &base2, 0, t0 + 200, "alpha daté",
-		    11, &id, &err) == 0 && id > moved, "a note dated again "
-		    "takes the id of its new place");
+		ok(store_note_save(st, x, a1, &base2, 0, t0 + 200,
+		    "alpha rendezvous daté", 22, &id, &err) == 0 && id == a1,
+		    "a note dated again "
+		    "keeps its id");
 		ok(store_notes(st, x, 0, 0, 10, &notes, &n, &err) == 0 &&
-		    n == 3 && notes[0].id == c1 && notes[1].id == moved &&
-		    notes[2].id == id && notes[2].created == t0 + 200 &&
-		    notes[0].id < notes[1].id && notes[1].id < notes[2].id,
-		    "the dossier lists it at its new date, ids in order");
+		    n == 3 && notes[0].id == c1 && notes[1].id == b1 &&
+		    notes[2].id == a1 && notes[2].created == t0 + 200 &&
+		    notes[2].number == 1, "the dossier lists it at its new date, "
+		    "with its number");
 		store_notes_free(notes, n);
+		ok(store_search(st, "rendezvous", 0, 10, "[", "]", &hits, &n,
+		    &err) == 0 && n == 2 && hits[0].note == a1 &&
+		    hits[1].note == c1, "search too");
+		store_hits_free(hits, n);
+		ok(store_search(st, "alpha", 0, 10, "[", "]", &hits, &n,
+		    &err) == 0 && n == 1 && hits[0].note == a1 &&
+		    strstr(hits[0].snippet, "daté") != NULL,
+		    "its words are found at its new place");
+		store_hits_free(hits, n);
 		ok(store_dossier_get(st, x, &d, &err) == 0 &&
 		    d.last == t0 + 200, "the dossier's last date follows");
 		store_dossier_free(&d);
-		is_int(store_note_save(st, x, a1, &base2, 0, 0, "vieux", 5, &id,
-		    &err), STORE_CHANGED, "its old id is no longer it");
+		is_int(store_note_save(st, x, a1, &stale, 0, 0, "vieux", 5, &id,
+		    &err), STORE_CHANGED, "a window that read it before is "
+		    "told it changed");
 		/* Written now, dated before: both kept. */
 		setenv("CARNET_NOW", "2000090000", 1);
 		base = 0;
@@ -551,9 +633,9 @@ main(void)
 		    "écrite après", 14, &id, &err) == 0 &&
 		    store_note_get(st, id, &got, &err) == 0 &&
 		    got.created == t0 - 86400 * 3 && got.written == 2000090000 &&
-		    got.updated == 2000090000 && id < c1,
+		    got.updated == 2000090000 && got.number == 4,
 		    "a new note dated three days back: its date, when it was "
-		    "written, and its place before the others");
+		    "written, and the next number");
 		store_note_free(&got);
 		unsetenv("CARNET_NOW");
 		ok(store_note_get(st, c1, &got, &err) == 0 &&
@@ -579,8 +661,81 @@ main(void)
 		    strcmp(d.name, "Lina Ordre") == 0 && d.homonyms == 1,
 		    "each by its number, knowing another has its name");
 		store_dossier_free(&d);
-		ok(store_dossier_delete(st, id, &err) == 0 &&
-		    store_dossier_delete(st, x, &err) == 0, "(destroyed)");
+		ok(store_dossier_delete(st, id, -1, &err) == 0 &&
+		    store_dossier_delete(st, x, -1, &err) == 0, "(destroyed)");
+	}
+
+	/* Two windows (two connections): what one showed, the other moves
+	 * around, and the first acts on exactly what it showed. */
+	{
+		struct store *other_window;
+		struct note shown, got;
+		struct note_mark marks[2];
+		long long amina, paul, n905, n907, np, draft_a = 0, draft_b = 0;
+		time_t nine = 2001000000 - 2001000000 % 600;	/* 9:00 */
+		size_t unmarked;
+
+		ok((other_window = open_store(&err)) != NULL,
+		    "a second window on the notebook");
+		ok(store_dossier_new(st, "Amina Course", 0, &amina, &err) == 0 &&
+		    store_dossier_new(st, "Paul Course", 0, &paul, &err) == 0,
+		    "(two dossiers)");
+		n905 = add(st, amina, "Amina 9h05", nine + 300);
+		n907 = add(st, amina, "Amina 9h07", nine + 420);
+		ok(store_note_at(st, amina, 1, &shown, &err) == 0 &&
+		    shown.id == n905, "the first window shows Amina's 9:05");
+		np = add(other_window, paul, "Paul 9h01 signalement", nine + 60);
+		ok(np != 0, "the other writes Paul's at 9:01 meanwhile");
+		ok(store_note_get(st, n905, &got, &err) == 0 &&
+		    strcmp(got.body, "Amina 9h05") == 0 && got.dossier == amina &&
+		    got.revision == shown.revision, "the note shown is still "
+		    "Amina's 9:05, at the revision shown");
+		store_note_free(&got);
+		marks[0] = (struct note_mark){ shown.id, shown.revision, 1, 0 };
+		ok(store_note_get(st, n907, &got, &err) == 0, "(read 9:07)");
+		marks[1] = (struct note_mark){ got.id, got.revision, 2, 0 };
+		store_note_free(&got);
+		ok(store_note_update(other_window, n907, "Amina 9h07 revue", 16,
+		    &err) == 0, "the other window changes 9:07 while it prints");
+		ok(store_notes_printed(st, marks, 2, nine + 900, &unmarked,
+		    &err) == 0 && unmarked == 1 && marks[0].marked &&
+		    !marks[1].marked, "printing marks only the note unchanged");
+		ok(store_note_get(other_window, np, &got, &err) == 0 &&
+		    got.printed == 0, "Paul's note is not marked on paper");
+		store_note_free(&got);
+		ok(store_note_delete(st, shown.id, shown.revision, &err) == 0,
+		    "y: the note shown is destroyed");
+		ok(store_note_get(st, np, &got, &err) == 0 &&
+		    strcmp(got.body, "Paul 9h01 signalement") == 0 &&
+		    got.dossier == paul, "Paul's note is untouched");
+		store_note_free(&got);
+		ok(store_note_at(st, amina, 2, &got, &err) == 0 &&
+		    got.id == n907, "Amina's other note keeps its number");
+		store_note_free(&got);
+		store_note_free(&shown);
+
+		/* A draft's id is never another's: a window holding one
+		 * thrown away writes a new one, not over another's text. */
+		ok(store_draft_put(st, &draft_a, "w1", amina, 0, 0, 0, "A", 1,
+		    &err) == 0 && store_draft_drop(other_window, draft_a,
+		    &err) == 0, "a draft thrown away by another window");
+		ok(store_draft_put(other_window, &draft_b, "w2", paul, 0, 0, 0,
+		    "B", 1, &err) == 0 && draft_b != draft_a,
+		    "a new draft never takes its id");
+		id = draft_a;
+		ok(store_draft_put(st, &draft_a, "w1", amina, 0, 0, 0, "A2", 2,
+		    &err) == 0 && draft_a != id && draft_a != draft_b,
+		    "the first window's text is kept in a draft of its own");
+		ok(store_draft_take(other_window, draft_b, "w2", &draft, &err) ==
+		    0 && strcmp(draft.body, "B") == 0 && draft.dossier == paul,
+		    "and the other's draft holds its own text");
+		store_draft_free(&draft);
+		store_draft_drop(st, draft_a, &err);
+		store_draft_drop(st, draft_b, &err);
+		store_close(other_window);
+		ok(store_dossier_delete(st, amina, -1, &err) == 0 &&
+		    store_dossier_delete(st, paul, -1, &err) == 0,
+		    "(destroyed)");
 	}
 
 	/* A newer schema is refused. */

@@ -11,8 +11,15 @@
 # tests/data/v3.db was written by carnet at commit 5861991 (schema 3):
 # two notes of one ten minutes written out of date order (so their ids
 # are not), a note on paper, a draft of a note, a purge's record.
+# Schema 5 fixes a note's identity: ids no longer move, numbers in a
+# dossier neither.  tests/data/v4.db was written by carnet at commit
+# cb03d9c (schema 4), with LC_ALL=C.UTF-8 TZ=UTC and CARNET_NOW set: Amina
+# Benali (1) with notes dated 2025-03-12 9:05 and 9:07, Paul Martin (2)
+# with one at 9:03, printed; then Amina's 9:01, written later, which
+# moved the ids of the three others; a second Amina Benali (3) with one
+# note; then, with the sqlcipher tool, a draft of Amina's 9:07 note.
 . "$(dirname "$0")/lib.sh"
-latest=4
+latest=5
 here="$(cd "$(dirname "$0")" && pwd)"
 PASS="une phrase de passe"
 cp "$here/data/v1.db" "$CARNET_FILE"
@@ -167,5 +174,57 @@ like "$T/found" 'Nouveau Venu' \
     "a new dossier's name is in the index (its triggers were made again)"
 c rm -y 'Nouveau Venu' > /dev/null 2>&1
 is "$(c search venu | wc -l)" 0 "and leaves it when destroyed"
+c check > /dev/null; ok $? "check passes"
+
+# Schema 4 to 5: every note keeps its id, and the number it was shown
+# with; new notes, dates and moves never change them again.
+export CARNET_FILE="$T/v4.db"
+cp "$here/data/v4.db" "$CARNET_FILE"
+is "$(sql 'PRAGMA user_version;')" 4 "the fixture is a schema 4 notebook"
+ids=$(sql 'SELECT id || ":" || dossier || ":" || substr(body, 1, 12)
+    FROM note ORDER BY id;' | tr '\n' ' ')
+c show 1 > "$T/show-before" 2>&1
+c ls > "$T/ls"; ok $? "it opens"
+is "$(sql 'PRAGMA user_version;')" "$latest" "brought up to schema $latest"
+is "$(sql 'SELECT id || ":" || dossier || ":" || substr(body, 1, 12)
+    FROM note ORDER BY id;' | tr '\n' ' ')" "$ids" \
+    "every note keeps its id, its dossier and its text"
+is "$(sql 'SELECT count(*) FROM note WHERE sort <> id;')" 0 \
+    "and its place in the index: nothing to build again"
+c show 1 > "$T/show-after"
+is "$(grep -o '#[0-9]*' "$T/show-after" | tr '\n' ' ')" "#1 #2 #3 " \
+    "Amina's notes keep the numbers they were shown with, in date order"
+grep -q '09:01 #1' "$T/show-after"; ok $? "the 9:01 note is still #1"
+is "$(sql 'SELECT numbered FROM dossier ORDER BY id;' | tr '\n' ' ')" \
+    "3 1 1 " "each dossier knows the last number it gave"
+is "$(sql "SELECT count(*) FROM draft d JOIN note n ON n.id = d.note
+    WHERE n.body LIKE 'Amina, 9 h 07%';")" 1 "the draft still names its note"
+is "$(sql "SELECT last FROM serial WHERE name = 'note';")" \
+    "$(sql 'SELECT max(id) FROM note;')" "new ids start after the last one"
+c search 'échéancier' > "$T/found"
+like "$T/found" 'CAF demande' "search finds the notes"
+c show 2 | grep -q 'on paper since 2025-03-12'; ok $? "paper stays paper"
+# What moved ids before: a note written into the same ten minutes, or
+# dated again.  Nothing moves now.
+before=$(sql 'SELECT id || ":" || number FROM note ORDER BY id;' |
+    tr '\n' ' ')
+CARNET_NOW=1741790000 c add 2 --date '12/03/2025 9h00' \
+    <<< "Paul, 9 h 00 : écrite en dernier." > /dev/null
+is "$(sql 'SELECT id || ":" || number FROM note WHERE body NOT LIKE
+    '"'"'Paul, 9 h 00%'"'"' ORDER BY id;' | tr '\n' ' ')" "$before" \
+    "a note written among them changes no other note's id nor number"
+is "$(sql "SELECT number FROM note WHERE body LIKE 'Paul, 9 h 00%';")" 2 \
+    "it takes the next number of its dossier"
+c show 2 | grep -o '^2025-03-12 [0-9:]* #[0-9]*' > "$T/paul"
+is "$(tr '\n' ' ' < "$T/paul")" "2025-03-12 09:00 #2 2025-03-12 09:03 #1 " \
+    "and lists by date, each with its own number"
+c search 'écrite' | cut -f2 > "$T/order"
+is "$(tr '\n' ' ' < "$T/order")" "2025-03-12 09:01 2025-03-12 09:00 " \
+    "search: newest first"
+c new 'Nouvelle Personne' > "$T/newid"
+is "$(cat "$T/newid")" 4 "a new dossier takes the next number"
+c rm -y 4 > /dev/null
+c new 'Encore Une' > "$T/newid"
+is "$(cat "$T/newid")" 5 "and a destroyed one's number is never given again"
 c check > /dev/null; ok $? "check passes"
 finish

@@ -98,8 +98,11 @@ import(const char *notebook, const char *key, const char *corpus)
 	sqlite3_close(src);
 	sqlite3_prepare_v2(db, "INSERT INTO dossier (name, created) VALUES "
 	    "(?1, 0)", -1, &dos, NULL);
-	sqlite3_prepare_v2(db, "INSERT INTO note (id, dossier, created, "
-	    "updated, body) VALUES (?1, ?2, ?3, ?3, ?4)", -1, &ins, NULL);
+	/* Its place in date order, its id and its number are one counter
+	 * here: the corpus is written in date order, one note each. */
+	sqlite3_prepare_v2(db, "INSERT INTO note (sort, id, dossier, number,"
+	    " created, updated, body) VALUES (?1, ?1, ?2, ?1, ?3, ?3, ?4)", -1,
+	    &ins, NULL);
 	start = now_ms();
 	sqlite3_exec(db, "BEGIN IMMEDIATE;", NULL, NULL, NULL);
 	top = opendir(corpus);
@@ -185,17 +188,18 @@ main(int argc, char *argv[])
 	    " JOIN dossier d ON d.id = dossier_fts.docid"
 	    " WHERE dossier_fts MATCH ?1 ORDER BY d.name", -1, &names, NULL);
 	sqlite3_prepare_v2(db, "SELECT n.id, n.dossier, d.name, n.created,"
-	    "  snippet(note_fts, ?1, ?2, '…', -1, 12)"
-	    " FROM note_fts JOIN note n ON n.id = note_fts.docid"
+	    "  snippet(note_fts, ?1, ?2, '…', -1, 12), n.sort, n.number"
+	    " FROM note_fts JOIN note n ON n.sort = note_fts.docid"
 	    " JOIN dossier d ON d.id = n.dossier"
 	    " WHERE note_fts MATCH ?3 AND note_fts.docid < ?4"
 	    " ORDER BY note_fts.docid DESC LIMIT ?5", -1, &hits, NULL);
 	sqlite3_prepare_v2(db, "SELECT id, dossier, created, updated, printed,"
-	    " substr(body, 1, 240) FROM note WHERE dossier = ?1"
-	    " ORDER BY created DESC, id DESC LIMIT ?2 OFFSET ?3", -1, &heads,
+	    " substr(body, 1, 240), number FROM note WHERE dossier = ?1"
+	    " ORDER BY created DESC, sort DESC LIMIT ?2 OFFSET ?3", -1, &heads,
 	    NULL);
-	sqlite3_prepare_v2(db, "INSERT INTO note (id, dossier, created, updated,"
-	    " body) VALUES (?1, ?2, ?3, ?3, ?4)", -1, &ins, NULL);
+	sqlite3_prepare_v2(db, "INSERT INTO note (sort, id, dossier, number,"
+	    " created, updated, body) VALUES (?1, ?1, ?2, ?1, ?3, ?3, ?4)", -1,
+	    &ins, NULL);
 	/* The dossiers of about 50 notes and the biggest one. */
 	{
 		sqlite3_stmt *s;
