@@ -22,12 +22,12 @@ SRC = src/cli.c src/conf.c src/exchange.c src/main.c src/notebook.c \
 	src/ui_dossier.c src/ui_dossiers.c src/ui_editor.c src/ui_help.c \
 	src/ui_note.c src/ui_noteops.c src/ui_paper.c src/ui_screens.c \
 	src/ui_search.c src/ui_unlock.c src/ui_widgets.c src/util.c \
-	src/when.c src/drives.c src/ui_backup.c
+	src/when.c src/drives.c src/ui_backup.c src/names.c
 PAPER_SRC = src/paper.c src/util.c
 OBJ = $(SRC:.c=.o)
 UNIT = tests/unit_conf.t tests/unit_notebook.t tests/unit_store.t \
 	tests/unit_session.t tests/unit_text.t tests/unit_util.t \
-	tests/unit_when.t
+	tests/unit_when.t tests/unit_names.t
 MO = locale/fr/LC_MESSAGES/carnet.mo
 
 all: carnet carnet-paper.so $(MO)
@@ -39,7 +39,7 @@ all: carnet carnet-paper.so $(MO)
 src/cli.o: include/cli.h include/conf.h include/drives.h include/exchange.h \
 	include/notebook.h include/print.h include/prompt.h include/sandbox.h \
 	include/secret.h include/store.h include/util.h
-src/exchange.o: include/exchange.h include/notebook.h include/secret.h \
+src/exchange.o: include/exchange.h include/names.h include/notebook.h include/secret.h \
 	include/store.h include/util.h
 src/paper_load.o: include/paper.h include/util.h
 src/print.o: include/conf.h include/notebook.h include/paper.h \
@@ -52,15 +52,16 @@ src/prompt.o: include/prompt.h include/secret.h include/util.h
 src/sandbox.o: include/sandbox.h include/util.h
 src/secret.o: include/secret.h include/util.h
 src/session.o: include/session.h
-src/store.o: include/notebook.h include/secret.h include/store.h \
-	include/util.h
+src/store.o: include/names.h include/notebook.h include/secret.h \
+	include/store.h include/util.h
+src/names.o: include/names.h include/util.h
 src/ui.o: include/conf.h include/drives.h include/sandbox.h include/screen.h \
 	include/secret.h include/store.h include/ui.h include/util.h
 src/ui_backup.o src/ui_dossier.o src/ui_dossiers.o src/ui_editor.o \
 src/ui_help.o \
 src/ui_note.o src/ui_noteops.o src/ui_paper.o src/ui_screens.o \
 src/ui_search.o \
-src/ui_unlock.o src/ui_widgets.o: include/conf.h include/drives.h \
+src/ui_unlock.o src/ui_widgets.o: include/conf.h include/drives.h include/names.h \
 	include/notebook.h \
 	include/print.h include/prompt.h include/screen.h include/secret.h \
 	include/session.h include/store.h include/text.h include/util.h
@@ -70,7 +71,7 @@ src/when.o: include/when.h include/util.h
 src/drives.o: include/drives.h include/util.h
 tests/unit_conf.o tests/unit_notebook.o tests/unit_store.o \
 tests/unit_session.o tests/unit_text.o tests/unit_util.o \
-tests/unit_when.o: tests/tap.h \
+tests/unit_when.o tests/unit_names.o: tests/tap.h include/names.h \
 	include/conf.h include/session.h include/when.h \
 	include/notebook.h include/secret.h include/store.h include/text.h \
 	include/util.h
@@ -100,11 +101,14 @@ tests/unit_notebook.t: tests/unit_notebook.o src/notebook.o src/secret.o \
 	src/util.o
 	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_notebook.o src/notebook.o \
 		src/secret.o src/util.o $(PKG_LIBS)
-tests/unit_store.t: tests/unit_store.o src/store.o src/notebook.o \
-	src/secret.o src/util.o
+tests/unit_store.t: tests/unit_store.o src/store.o src/names.o \
+	src/notebook.o src/secret.o src/util.o
 	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_store.o src/store.o \
-		src/notebook.o src/secret.o src/util.o $(PKG_LIBS) \
-		$(UNISTRING_LIBS)
+		src/names.o src/notebook.o src/secret.o src/util.o \
+		$(PKG_LIBS) $(UNISTRING_LIBS)
+tests/unit_names.t: tests/unit_names.o src/names.o src/util.o
+	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_names.o src/names.o src/util.o \
+		$(PKG_LIBS)
 
 $(MO): po/fr.po
 	mkdir -p locale/fr/LC_MESSAGES

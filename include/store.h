@@ -28,6 +28,9 @@ struct dossier {
 	time_t		 destroyed_at;	/* the last time, or 0 */
 	long		 numbered;	/* the last note number given here */
 	long		 homonyms;	/* other dossiers of that name */
+	char		*person;	/* the name as it must be shown to
+					 * name one person: with its number
+					 * when HOMONYMS (util_person()) */
 };
 
 /* The longest note, and the longest dossier name, in bytes. */
@@ -59,6 +62,7 @@ struct note {
 struct hit {
 	long long	 dossier;
 	char		*name;
+	char		*person;	/* as struct dossier's */
 	long long	 note;		/* 0 when the dossier's name matched */
 	long		 number;	/* the note's, in its dossier */
 	long long	 sort;		/* where the next page starts
@@ -104,11 +108,16 @@ int	store_note_is(struct store *, long long id, const char *body,
  * note since then, nor kept since then (to review for retention). */
 int	store_dossiers(struct store *, const char *filter, int closed_too,
 	    time_t idle_since, struct dossier **, size_t *, struct error *);
-/* By what a person typed: a number ("12"), or a name, exact or but for
- * accents and case; 0 found, -1 with a message (none, or several: the
- * message gives their numbers). */
+/* By what a person typed: a number ("12"), or a name, exact or of the
+ * same key (names_key()); 0 found, -1 with a message when none,
+ * STORE_SEVERAL when several, the message giving their numbers. */
+#define STORE_SEVERAL	(-5)
 int	store_dossier_find(struct store *, const char *, struct dossier *,
 	    struct error *);
+/* The numbers of the dossiers whose name has NAME's key (names_key()),
+ * oldest first, in *IDS (to free; NULL when none). */
+int	store_namesakes(struct store *, const char *name, long long **ids,
+	    size_t *, struct error *);
 /* By number. */
 int	store_dossier_get(struct store *, long long id, struct dossier *,
 	    struct error *);
@@ -133,8 +142,6 @@ int	store_dossier_delete(struct store *, long long id, long notes,
 	    struct error *);
 void	store_dossier_free(struct dossier *);
 void	store_dossiers_free(struct dossier *, size_t);
-/* 1 when A and B are one name but for accents and case. */
-int	store_names_alike(const char *a, const char *b);
 /* Can NAME name a dossier?  0, or -1 with the reason. */
 int	store_name_check(const char *name, struct error *);
 

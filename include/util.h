@@ -65,6 +65,11 @@ char *wipe_asprintf(const char *, ...);
 void  wipe_free(void *);
 int   wipe_same(const void *, size_t, const void *, size_t);
 
+/* A dossier's NAME as it must name one person wherever it is shown: with
+ * its number ID when HOMONYMS other dossiers have a name of the same key
+ * ("Martin Dupont (no. 5)"), in wiped memory. */
+char *util_person(const char *name, long long id, long homonyms);
+
 /* Seconds in a day, for durations counted in days (retention, purge). */
 #define UTIL_DAY	86400L
 

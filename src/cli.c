@@ -677,11 +677,11 @@ cmd_add(struct cli *c, struct store *st, const struct args *a)
 	if (arg(a, "--date") != NULL && when_parse(arg(a, "--date"), now,
 	    &when, &err) == -1)
 		return report(&err);
-	if (store_dossier_find(st, a->argv[0], &d, &err) == -1)
+	if (store_dossier_find(st, a->argv[0], &d, &err) != 0)
 		return report(&err);
 	if (isatty(STDIN_FILENO))
 		util_say(_("Write the note for “%s”, then press Ctrl-D "
-		    "on a line of its own.\n"), d.name);
+		    "on a line of its own.\n"), d.person);
 	if ((body = read_input(&len, &err)) == NULL) {
 		store_dossier_free(&d);
 		return report(&err);
@@ -690,7 +690,7 @@ cmd_add(struct cli *c, struct store *st, const struct args *a)
 		rc = report(&err);
 	else if (isatty(STDERR_FILENO)) {
 		util_long_date(date, sizeof(date), when);
-		util_say(_("Note added to “%s”, dated %s.\n"), d.name, date);
+		util_say(_("Note added to “%s”, dated %s.\n"), d.person, date);
 	}
 	wipe_free(body);
 	store_dossier_free(&d);
@@ -724,9 +724,9 @@ cmd_show(struct cli *c, struct store *st, const struct args *a)
 	int tty = isatty(STDOUT_FILENO);
 
 	(void)c;
-	if (store_dossier_find(st, a->argv[0], &d, &err) == -1)
+	if (store_dossier_find(st, a->argv[0], &d, &err) != 0)
 		return report(&err);
-	put_str(d.name, tty);
+	put_str(d.person, tty);
 	printf(ngettext(" — %ld note\n", " — %ld notes\n", d.notes), d.notes);
 	destroyed_said(&d);
 	do {
@@ -803,7 +803,7 @@ cmd_search(struct cli *c, struct store *st, const struct args *a)
 			return report(&err);
 		}
 		for (i = 0, notes = 0; i < n; i++) {
-			put_str(hits[i].name, tty);
+			put_str(hits[i].person, tty);
 			if (hits[i].note == 0) {
 				printf("\t-\t%s\n", _("(the dossier's name)"));
 				continue;
@@ -887,7 +887,8 @@ rm_note(struct store *st, const struct args *a, const struct dossier *d)
 	head = note_head(&n);
 	shown = util_shown(head, strlen(head), 0);
 	question = wipe_asprintf(_("Destroy note %s of “%s”, of %s (“%s”)? "
-	    "This cannot be undone. [y/N] "), a->argv[1], d->name, date, shown);
+	    "This cannot be undone. [y/N] "), a->argv[1], d->person, date,
+	    shown);
 	rc = confirmed(a, question);
 	wipe_free(question);
 	wipe_free(shown);
@@ -896,7 +897,7 @@ rm_note(struct store *st, const struct args *a, const struct dossier *d)
 		rc = -2;
 	else if (rc == 1)
 		util_say(_("Note %s of “%s” was destroyed.\n"), a->argv[1],
-		    d->name);
+		    d->person);
 	store_note_free(&n);
 	return rc == -2 ? report(&err) : rc == -1 ? EXIT_USAGE : EXIT_OK;
 }
@@ -910,7 +911,7 @@ cmd_rm(struct cli *c, struct store *st, const struct args *a)
 	int rc;
 
 	(void)c;
-	if (store_dossier_find(st, a->argv[0], &d, &err) == -1)
+	if (store_dossier_find(st, a->argv[0], &d, &err) != 0)
 		return report(&err);
 	if (a->argc == 2) {
 		rc = rm_note(st, a, &d);
@@ -920,14 +921,14 @@ cmd_rm(struct cli *c, struct store *st, const struct args *a)
 	question = wipe_asprintf(ngettext("Destroy the dossier “%s” and its "
 	    "%ld note? This cannot be undone. [y/N] ", "Destroy the dossier "
 	    "“%s” and its %ld notes? This cannot be undone. [y/N] ", d.notes),
-	    d.name, d.notes);
+	    d.person, d.notes);
 	rc = confirmed(a, question);
 	wipe_free(question);
 	if (rc == 1 && store_dossier_delete(st, d.id, arg(a, "-y") != NULL ?
 	    -1 : d.notes, &err) != 0)
 		rc = -2;
 	else if (rc == 1)
-		util_say(_("The dossier “%s” was destroyed.\n"), d.name);
+		util_say(_("The dossier “%s” was destroyed.\n"), d.person);
 	store_dossier_free(&d);
 	return rc == -2 ? report(&err) : rc == -1 ? EXIT_USAGE : EXIT_OK;
 }
@@ -942,9 +943,9 @@ cmd_mv(struct cli *c, struct store *st, const struct args *a)
 	int rc = EXIT_OK;
 
 	(void)c;
-	if (store_dossier_find(st, a->argv[0], &from, &err) == -1)
+	if (store_dossier_find(st, a->argv[0], &from, &err) != 0)
 		return report(&err);
-	if (store_dossier_find(st, a->argv[2], &to, &err) == -1) {
+	if (store_dossier_find(st, a->argv[2], &to, &err) != 0) {
 		store_dossier_free(&from);
 		return report(&err);
 	}
@@ -953,7 +954,7 @@ cmd_mv(struct cli *c, struct store *st, const struct args *a)
 		rc = report(&err);
 	else
 		util_say(_("Note %s of “%s” moved to “%s”, where it is note "
-		    "%ld.\n"), a->argv[1], from.name, to.name, number);
+		    "%ld.\n"), a->argv[1], from.person, to.person, number);
 	store_note_free(&n);
 	store_dossier_free(&from);
 	store_dossier_free(&to);
@@ -1075,7 +1076,7 @@ cmd_print(struct cli *c, struct store *st, const struct args *a)
 
 	if (arg(a, "--today") != NULL)
 		return print_today(c, st, a);
-	if (store_dossier_find(st, a->argv[0], &d, &err) == -1)
+	if (store_dossier_find(st, a->argv[0], &d, &err) != 0)
 		return report(&err);
 	memset(&rq, 0, sizeof(rq));
 	rq.dossier = d.id;
@@ -1088,7 +1089,7 @@ cmd_print(struct cli *c, struct store *st, const struct args *a)
 	}
 	if (res.notes == 0)
 		util_say(_("Nothing to print: every note of “%s” is "
-		    "already on paper (--all prints them all).\n"), d.name);
+		    "already on paper (--all prints them all).\n"), d.person);
 	else if (output != NULL) {
 		warn_unencrypted(output);
 		printed_yet(st, &res);
@@ -1117,16 +1118,19 @@ cmd_purge(struct cli *c, struct store *st, const struct args *a)
 	struct dossier d;
 	struct error err;
 	long long days = arg_number(a, "--older-than", 0);
+	/* What was on paper when the question was asked: a note put on
+	 * paper while it waits was not part of it. */
+	time_t asked = util_now();
 	long count;
 	int r;
 
 	(void)c;
 	memset(&d, 0, sizeof(d));
-	if (key != NULL && store_dossier_find(st, key, &d, &err) == -1)
+	if (key != NULL && store_dossier_find(st, key, &d, &err) != 0)
 		return report(&err);
 	question = key != NULL ? wipe_asprintf(_("Destroy the notes of “%s” "
 	    "that are already on paper? This cannot be undone. [y/N] "),
-	    d.name) : wipe_asprintf("%s", _("Destroy the notes of every "
+	    d.person) : wipe_asprintf("%s", _("Destroy the notes of every "
 	    "dossier that are already on paper? This cannot be undone. "
 	    "[y/N] "));
 	r = confirmed(a, question);
@@ -1135,7 +1139,7 @@ cmd_purge(struct cli *c, struct store *st, const struct args *a)
 		store_dossier_free(&d);
 		return r == -1 ? EXIT_USAGE : EXIT_OK;
 	}
-	r = store_purge(st, d.id, util_now() - (time_t)days * UTIL_DAY, &count,
+	r = store_purge(st, d.id, asked - (time_t)days * UTIL_DAY, &count,
 	    &err);
 	store_dossier_free(&d);
 	if (r == -1)

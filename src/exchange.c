@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@
 #include <unistd.h>
 
 #include "exchange.h"
+#include "names.h"
 #include "store.h"
 
 
@@ -352,6 +354,28 @@ from_windows(const char *body, size_t *len)
 	return out;
 }
 
+/* The text of the note file PATH, in wiped memory, as a note takes it:
+ * UTF-8 (from Windows-1252 when it reads so: *CONVERTED says), without
+ * its last line ends.  NULL with *WHY when it cannot be read. */
+static char *
+read_note(const char *path, size_t *len, int *converted, const char **why)
+{
+	char *body, *windows;
+
+	*converted = 0;
+	if ((body = slurp(path, len, why)) == NULL)
+		return NULL;
+	if (util_utf8_invalid(body, *len) != -1 && memchr(body, '\0', *len) ==
+	    NULL && (windows = from_windows(body, len)) != NULL) {
+		wipe_free(body);
+		body = windows;
+		*converted = 1;
+	}
+	while (*len > 0 && (body[*len - 1] == '\n' || body[*len - 1] == '\r'))
+		(*len)--;
+	return body;
+}
+
 /* One note file: refused files are reported, never half-taken. */
 static int
 import_file(struct store *st, const struct found *f,
@@ -362,21 +386,13 @@ import_file(struct store *st, const struct found *f,
 	size_t len = 0;
 	long long id;
 	uint64_t hash = 0;
-	char *body, *converted;
-	int exists, rc = 0;
+	char *body;
+	int exists, converted, rc = 0;
 
-	if ((body = slurp(f->path, &len, &reason)) == NULL) {
+	if ((body = read_note(f->path, &len, &converted, &reason)) == NULL) {
 		skipped(r, f->path, reason);
 		return 0;
 	}
-	if (util_utf8_invalid(body, len) != -1 && memchr(body, '\0', len) ==
-	    NULL && (converted = from_windows(body, &len)) != NULL) {
-		wipe_free(body);
-		body = converted;
-	} else
-		converted = NULL;
-	while (len > 0 && (body[len - 1] == '\n' || body[len - 1] == '\r'))
-		len--;
 	if (store_body_check(body, len, &why) == -1) {
 		skipped(r, f->path, why.text);
 		wipe_free(body);
@@ -395,7 +411,7 @@ import_file(struct store *st, const struct found *f,
 		rc = -1;
 	else {
 		r->notes++;
-		r->converted += converted != NULL;
+		r->converted += converted;
 		if (f->known != NULL)
 			known_add(f->known, f->when, hash, id);
 	}
@@ -403,18 +419,140 @@ import_file(struct store *st, const struct found *f,
 	return rc;
 }
 
+/*
+ * "Martin Dupont (5)": the folder export gives one of two people of one
+ * name.  The number, NAME cut before it; 0 (NAME as it is) when the
+ * folder's name does not end so.
+ */
 static long long
-dossier_for(struct store *st, const char *name, struct exchange_report *r,
-    const char *path, struct error *err)
+folder_number(char *name)
+{
+	size_t len = strlen(name), i;
+	long long n;
+
+	if (len < 5 || name[len - 1] != ')')
+		return 0;
+	for (i = len - 2; i > 0 && name[i] >= '0' && name[i] <= '9'; i--)
+		;
+	if (i == len - 2 || name[i] != '(' || i < 2 || name[i - 1] != ' ')
+		return 0;
+	name[len - 1] = '\0';
+	if (util_number(name + i + 1, 1, LLONG_MAX, &n) == -1) {
+		name[len - 1] = ')';
+		return 0;
+	}
+	name[i - 1] = '\0';
+	return n;
+}
+
+/* Does dossier ID hold a note of the folder PATH (same date, same text)?
+ * 1, 0, or -1 on error. */
+static int
+holds_one(struct store *st, long long id, const char *path,
+    struct error *err)
+{
+	struct known *k;
+	const char *why;
+	char **files, *file, *body;
+	struct stat sb;
+	time_t when;
+	size_t n, i, len;
+	int converted, has = 0, rc = 0;
+
+	if ((files = entries(path, &n)) == NULL)
+		return 0;
+	if ((k = known_load(st, id, err)) == NULL) {
+		entries_free(files, n);
+		return -1;
+	}
+	for (i = 0; i < n && !has && rc == 0; i++) {
+		file = xasprintf("%s/%s", path, files[i]);
+		if (lstat(file, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    (body = read_note(file, &len, &converted, &why)) != NULL) {
+			if (name_date(files[i], &when) == -1)
+				when = sb.st_mtime;
+			rc = known_has(st, k, when, text_hash(body, len), body,
+			    len, &has, err);
+			wipe_free(body);
+		}
+		free(file);
+	}
+	entries_free(files, n);
+	free(k->slot);
+	free(k);
+	return rc == -1 ? -1 : has;
+}
+
+/*
+ * The dossier of a numbered folder, "NAME (NUMBER)": dossier NUMBER when
+ * it is of that name (the notebook it came from); else, in another
+ * notebook, the one of that name that already holds one of its notes (it
+ * was imported before), else a new one.  Never one that an other folder
+ * of this import took (TAKEN): two folders are two people.  0 when none,
+ * -1 on error.
+ */
+static long long
+namesake_for(struct store *st, const char *name, long long number,
+    const char *path, const long long *taken, size_t ntaken,
+    struct error *err)
 {
 	struct dossier d;
 	struct error why;
-	long long id;
+	long long *ids, id = 0;
+	size_t n, i, j;
+	int rc;
+
+	for (j = 0; j < ntaken && taken[j] != number; j++)
+		;
+	if (j == ntaken && store_dossier_get(st, number, &d, &why) == 0) {
+		rc = names_alike(d.name, name);
+		store_dossier_free(&d);
+		if (rc)
+			return number;
+	}
+	if (store_namesakes(st, name, &ids, &n, err) == -1)
+		return -1;
+	for (i = 0; i < n && id == 0; i++) {
+		for (j = 0; j < ntaken && taken[j] != ids[i]; j++)
+			;
+		if (j < ntaken)
+			continue;
+		if ((rc = holds_one(st, ids[i], path, err)) == -1) {
+			free(ids);
+			return -1;
+		}
+		if (rc == 1)
+			id = ids[i];
+	}
+	free(ids);
+	return id;
+}
+
+static long long
+dossier_for(struct store *st, char *name, struct exchange_report *r,
+    const char *path, long long **taken, size_t *ntaken, struct error *err)
+{
+	struct dossier d;
+	struct error why;
+	long long id, number = folder_number(name);
 	int rc;
 
 	if (store_name_check(name, &why) == -1) {
 		skipped(r, path, why.text);
 		return 0;
+	}
+	if (number > 0) {
+		if ((id = namesake_for(st, name, number, path, *taken, *ntaken,
+		    err)) == -1)
+			return -1;
+		if (id == 0) {
+			if (store_dossier_new(st, name, 1, &id, err) != 0)
+				return -1;
+			r->dossiers++;
+		}
+		*taken = xreallocarray(*taken, *ntaken + 1, sizeof(**taken));
+		(*taken)[(*ntaken)++] = id;
+		return id;
 	}
 	if (store_dossier_find(st, name, &d, &why) == 0) {
 		id = d.id;
@@ -481,7 +619,8 @@ exchange_import(struct store *st, const char *dir, int progress,
 	struct found *list = NULL;
 	struct known **known = NULL, *k;
 	char **folders, *path;
-	size_t nf, n = 0, cap = 0, nknown = 0, i;
+	long long *taken = NULL;
+	size_t nf, n = 0, cap = 0, nknown = 0, ntaken = 0, i;
 	struct stat sb;
 	long long id;
 	int rc = 0;
@@ -506,7 +645,8 @@ exchange_import(struct store *st, const char *dir, int progress,
 			char *name = name_of_folder(folders[i]);
 
 			k = NULL;
-			id = dossier_for(st, name, r, path, err);
+			id = dossier_for(st, name, r, path, &taken, &ntaken,
+			    err);
 			free(name);
 			if (id == -1)
 				rc = -1;
@@ -524,6 +664,7 @@ exchange_import(struct store *st, const char *dir, int progress,
 		free(path);
 	}
 	entries_free(folders, nf);
+	free(taken);
 	if (n > 0)
 		qsort(list, n, sizeof(*list), by_date);
 	for (i = 0; i < n && rc == 0; i++) {
@@ -659,8 +800,11 @@ exchange_export(struct store *st, const char *dir, struct exchange_report *r,
 	if (store_dossiers(st, NULL, 1, 0, &list, &n, err) == -1)
 		return -1;
 	for (i = 0; i < n && rc == 0; i++) {
+		/* Two people of one name: two folders, "Martin Dupont (5)"
+		 * and "Martin Dupont (9)", which import tells apart. */
 		folder = folder_name(list[i].name);
-		sub = xasprintf("%s/%s", dir, folder);
+		sub = list[i].homonyms > 0 ? xasprintf("%s/%s (%lld)", dir,
+		    folder, list[i].id) : xasprintf("%s/%s", dir, folder);
 		free(folder);
 		if (mkdir(sub, 0700) == -1) {
 			rc = error_set(err, EXIT_ERROR, _("cannot create the "

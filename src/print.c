@@ -105,7 +105,8 @@ print_dossier(struct store *st, const struct conf *conf,
 		    notes[i].number, 0 };
 	}
 	memset(&doc, 0, sizeof(doc));
-	doc.name = d.name;
+	/* Two people of one name: the page says which, by number. */
+	doc.name = d.person;
 	doc.worker = conf->worker;
 	doc.service = conf->service;
 	doc.when = util_now();

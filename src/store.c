@@ -24,6 +24,7 @@
 #include <unicase.h>
 #include <unistr.h>
 
+#include "names.h"
 #include "store.h"
 
 /* Prepared statements are kept and reused: parsing the SQL again for
@@ -46,7 +47,7 @@ struct store {
 static int	renumber(struct store *, struct error *);
 static int	names_nfc(struct store *, struct error *);
 static int	in_date_order(struct store *, struct error *);
-static int	numbered_copy(struct store *, struct error *);
+static int	schema5(struct store *, struct error *);
 static int	serial_next(struct store *, const char *, long long *,
 		    struct error *);
 static char	*fts_query(const char *, int);
@@ -230,6 +231,14 @@ static const struct {
 	 * never another person's. */
 	{
 	"ALTER TABLE dossier ADD COLUMN numbered INTEGER NOT NULL DEFAULT 0;"
+	/* Namesakes are found by one key (names_key()), indexed: the names'
+	 * own index goes.  How many others have a dossier's key is kept by
+	 * triggers (note5_sql), so that a list of 2,000 dossiers shows the
+	 * numbers of namesakes without a lookup more. */
+	"ALTER TABLE dossier ADD COLUMN namekey TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE dossier ADD COLUMN namesakes INTEGER NOT NULL DEFAULT 0;"
+	"DROP INDEX dossier_by_name;"
+	"CREATE INDEX dossier_by_key ON dossier(namekey);"
 	"CREATE TABLE serial ("
 	"  name TEXT PRIMARY KEY,"
 	"  last INTEGER NOT NULL"
@@ -250,7 +259,7 @@ static const struct {
 	"  revision INTEGER NOT NULL DEFAULT 0,"
 	"  written INTEGER"
 	");",
-	numbered_copy },
+	schema5 },
 };
 
 /* The rest of step 4 -> 5, once note5 holds every note: the table takes
@@ -295,7 +304,19 @@ static const char note5_sql[] =
 	"  UPDATE dossier SET notes = notes + 1,"
 	"   unprinted = unprinted + (new.printed IS NULL),"
 	"   last = max(coalesce(last, new.created), new.created)"
-	"   WHERE id = new.dossier; END;";
+	"   WHERE id = new.dossier; END;"
+	"CREATE TRIGGER namesakes_ai AFTER INSERT ON dossier BEGIN"
+	"  UPDATE dossier SET namesakes = (SELECT count(*) - 1 FROM dossier s"
+	"   WHERE s.namekey = new.namekey) WHERE namekey = new.namekey; END;"
+	"CREATE TRIGGER namesakes_ad AFTER DELETE ON dossier BEGIN"
+	"  UPDATE dossier SET namesakes = namesakes - 1"
+	"   WHERE namekey = old.namekey; END;"
+	"CREATE TRIGGER namesakes_au AFTER UPDATE OF namekey ON dossier"
+	"  WHEN old.namekey <> new.namekey BEGIN"
+	"  UPDATE dossier SET namesakes = namesakes - 1"
+	"   WHERE namekey = old.namekey;"
+	"  UPDATE dossier SET namesakes = (SELECT count(*) - 1 FROM dossier s"
+	"   WHERE s.namekey = new.namekey) WHERE namekey = new.namekey; END;";
 
 static int
 fail(struct store *st, int rc, struct error *err)
@@ -596,55 +617,18 @@ store_notebook(struct store *st)
 	return st->nb;
 }
 
-/* What a name may not hold: controls, and what does not show (format
- * characters such as U+200B or U+202E, which reverses what follows, and
- * the line and paragraph separators): two names that look the same must
- * be the same name. */
-#define NAME_HIDDEN	(UC_CATEGORY_MASK_Cf | UC_CATEGORY_MASK_Zl | \
-	UC_CATEGORY_MASK_Zp)
-
 int
 store_name_check(const char *name, struct error *err)
 {
-	const uint8_t *p = (const uint8_t *)name, *end;
-	size_t len = strlen(name);
-	ucs4_t uc;
-	int digits = 1, n;
+	char *kept = names_clean(name, STORE_NAME_MAX, err);
 
-	if (len == 0)
-		return error_set(err, EXIT_USAGE, _("a dossier needs a name"));
-	if (util_utf8_invalid(name, len) != -1)
-		return error_set(err, EXIT_USAGE, _("the name is not valid "
-		    "text (UTF-8)"));
-	if (len > STORE_NAME_MAX)
-		return error_set(err, EXIT_USAGE, _("the name is too long: at "
-		    "most %d bytes"), STORE_NAME_MAX);
-	if (name[0] == ' ' || name[len - 1] == ' ')
-		return error_set(err, EXIT_USAGE, _("the name starts or ends "
-		    "with a space"));
-	for (end = p + len; p < end; p += n) {
-		n = u8_mbtouc(&uc, p, (size_t)(end - p));
-		if (uc_is_general_category(uc, UC_CATEGORY_Cc))
-			return error_set(err, EXIT_USAGE, _("the name contains "
-			    "a control character"));
-		if (uc_is_general_category_withtable(uc, NAME_HIDDEN))
-			return error_set(err, EXIT_USAGE, _("the name contains "
-			    "an invisible character (U+%04X): type it again "
-			    "without it"), (unsigned)uc);
-		if (uc < '0' || uc > '9')
-			digits = 0;
-	}
-	if (digits)
-		return error_set(err, EXIT_USAGE, _("a name made only of "
-		    "digits would be taken for a dossier number"));
-	return 0;
+	wipe_free(kept);
+	return kept != NULL ? 0 : -1;
 }
 
 /*
- * NAME in Unicode's composed form (NFC), in wiped memory: names are kept
- * and looked up so, and an "é" typed as one character or as an "e" and a
- * combining accent is one name.  Text that cannot be normalised (not
- * UTF-8) comes back as it is, for the check to refuse.
+ * NAME in Unicode's composed form (NFC), in wiped memory, for schema 3's
+ * step (names_nfc()); names are cleaned by names_clean() since.
  */
 static char *
 name_nfc(const char *name)
@@ -697,48 +681,19 @@ dossier_row(sqlite3_stmt *s, struct dossier *d)
 	d->destroyed = (long)sqlite3_column_int64(s, 7);
 	d->destroyed_at = (time_t)sqlite3_column_int64(s, 8);
 	d->numbered = (long)sqlite3_column_int64(s, 9);
-	d->homonyms = sqlite3_column_count(s) > 10 ?
-	    (long)sqlite3_column_int64(s, 10) : 0;
+	d->homonyms = (long)sqlite3_column_int64(s, 10);
+	d->person = util_person(d->name, d->id, d->homonyms);
 }
 
-/* Last, how many others have the same name (dossier_by_name finds them):
- * the screens then show the number, which tells two people apart.  A
- * list leaves it out (DOSSIER_LIST_COLUMNS) and marks the namesakes
- * after one pass over the index (mark_homonyms()): a lookup per row
- * made listing 2.5 times slower. */
-#define DOSSIER_LIST_COLUMNS \
+/* Last, how many other dossiers have a name of the same key (kept by
+ * the namesakes_* triggers): the screens then show the number, which
+ * tells two people apart.  A lookup per row made listing 2.5 times
+ * slower; a pass over the names to mark them, 25% slower. */
+#define DOSSIER_COLUMNS \
 	"SELECT id, name, created, closed, notes, unprinted, last," \
-	" destroyed, destroyed_at, numbered"
-#define DOSSIER_COLUMNS DOSSIER_LIST_COLUMNS \
-	", (SELECT count(*) - 1 FROM dossier same" \
-	" WHERE same.name = dossier.name) FROM dossier"
+	" destroyed, destroyed_at, numbered, namesakes FROM dossier"
 
 static char *fts_query(const char *, int);
-
-/* The names more than one dossier has, read in one pass over the names'
- * index (there are few, most often none), then marked in LIST. */
-static int
-mark_homonyms(struct store *st, struct dossier *list, size_t n,
-    struct error *err)
-{
-	sqlite3_stmt *s;
-	size_t i;
-	int rc;
-
-	if (n == 0)
-		return 0;
-	if (prepare(st, "SELECT name, count(*) FROM dossier GROUP BY name"
-	    " HAVING count(*) > 1;", &s, err) == -1)
-		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		for (i = 0; i < n; i++)
-			if (strcmp(list[i].name, (const char *)
-			    sqlite3_column_text(s, 0)) == 0)
-				list[i].homonyms = (long)
-				    sqlite3_column_int64(s, 1) - 1;
-	release(st, s);
-	return rc == SQLITE_DONE ? 0 : fail(st, rc, err);
-}
 
 int
 store_dossiers(struct store *st, const char *filter, int closed_too,
@@ -753,11 +708,11 @@ store_dossiers(struct store *st, const char *filter, int closed_too,
 
 	if (filter != NULL && (q = fts_query(filter, 1)) == NULL)
 		filter = NULL;	/* nothing but spaces: no filter */
-	rc = prepare(st, filter == NULL ? DOSSIER_LIST_COLUMNS " FROM dossier"
+	rc = prepare(st, filter == NULL ? DOSSIER_COLUMNS
 	    " WHERE (?2 OR closed IS NULL) AND max(coalesce(last, created),"
 	    " coalesce(kept, 0)) < ?3"
 	    " ORDER BY coalesce(last, created) DESC, name, id DESC;" :
-	    DOSSIER_LIST_COLUMNS " FROM dossier WHERE (?2 OR closed IS NULL)"
+	    DOSSIER_COLUMNS " WHERE (?2 OR closed IS NULL)"
 	    " AND max(coalesce(last, created), coalesce(kept, 0)) < ?3"
 	    " AND id IN"
 	    " (SELECT docid FROM dossier_fts WHERE dossier_fts MATCH ?1)"
@@ -781,9 +736,9 @@ store_dossiers(struct store *st, const char *filter, int closed_too,
 	}
 	release(st, s);
 	wipe_free(q);
-	if (rc != SQLITE_DONE || mark_homonyms(st, list, n, err) == -1) {
+	if (rc != SQLITE_DONE) {
 		store_dossiers_free(list, n);
-		return rc != SQLITE_DONE ? fail(st, rc, err) : -1;
+		return fail(st, rc, err);
 	}
 	*out = list;
 	*count = n;
@@ -825,55 +780,10 @@ store_dossier_get(struct store *st, long long id, struct dossier *d,
 	return dossier_lookup(st, id, d, err);
 }
 
-/* NAME with accents and case taken off (case-folded, decomposed, the
- * combining marks dropped), in wiped memory: how a person may type it. */
-static char *
-name_folded(const char *name)
-{
-	size_t len = 0, i, o = 0;
-	uint8_t *folded;
-	char *out;
-	ucs4_t uc;
-	int n;
-
-	folded = u8_casefold((const uint8_t *)name, strlen(name), NULL,
-	    UNINORM_NFD, NULL, &len);
-	if (folded == NULL)
-		return wipe_dup(name, strlen(name));
-	out = wipe_alloc(len + 1);
-	for (i = 0; i < len; i += (size_t)n) {
-		n = u8_mbtouc(&uc, folded + i, len - i);
-		if (!uc_is_general_category(uc, UC_CATEGORY_Mn)) {
-			memcpy(out + o, folded + i, (size_t)n);
-			o += (size_t)n;
-		}
-	}
-	out[o] = '\0';
-	explicit_bzero(folded, len);
-	free(folded);
-	return out;
-}
-
-int
-store_names_alike(const char *a, const char *b)
-{
-	char *na = name_nfc(a), *nb = name_nfc(b), *fa, *fb;
-	int same;
-
-	fa = name_folded(na);
-	fb = name_folded(nb);
-	same = strcmp(fa, fb) == 0;
-	wipe_free(na);
-	wipe_free(nb);
-	wipe_free(fa);
-	wipe_free(fb);
-	return same;
-}
-
 /*
- * The dossiers named NAME, or, when none is named exactly so, NAME but
- * for accents and case ("emilie faure" finds "Émilie Faure", never
- * "Emilie-Faure"), looked for among those the names' index matches: how
+ * The dossiers named NAME (as names_clean() keeps it), or, when none is
+ * named exactly so, those whose name has its key (names_key(): "emilie
+ * faure" finds "Émilie Faure", a Cyrillic А finds the Latin one): how
  * many, the first in *D (to free when there is one or more) and the
  * numbers of the others in OTHERS, leaving out dossier EXCEPT; -1 on
  * error.
@@ -884,37 +794,31 @@ homonyms(struct store *st, const char *name, long long except,
 {
 	sqlite3_stmt *s;
 	struct dossier row;
-	char *q = fts_query(name, 0), *want, *theirs;
+	char *key = names_key(name);
 	size_t len;
-	int rc, found = 0, exact = 0, same, is_exact;
+	int rc, found = 0, exact = 0, is_exact;
 
 	others[0] = '\0';
-	if (prepare(st, q != NULL ? DOSSIER_COLUMNS " WHERE id IN (SELECT docid"
-	    " FROM dossier_fts WHERE dossier_fts MATCH ?1) ORDER BY id;" :
-	    DOSSIER_COLUMNS " WHERE name = ?2 ORDER BY id;", &s, err) == -1) {
-		wipe_free(q);
+	if (prepare(st, DOSSIER_COLUMNS " WHERE namekey = ?1 ORDER BY id;", &s,
+	    err) == -1) {
+		wipe_free(key);
 		return -1;
 	}
-	sqlite3_bind_text(s, 1, q, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC);
-	want = name_folded(name);
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		dossier_row(s, &row);
 		if (row.id == except) {
 			store_dossier_free(&row);
 			continue;
 		}
-		theirs = name_folded(row.name);
-		same = strcmp(theirs, want) == 0;
 		is_exact = strcmp(row.name, name) == 0;
-		wipe_free(theirs);
 		/* The first exact one takes the place of those like it. */
-		if (same && is_exact && exact++ == 0 && found > 0) {
+		if (is_exact && exact++ == 0 && found > 0) {
 			store_dossier_free(d);
 			found = 0;
 			others[0] = '\0';
 		}
-		if (!same || (exact > 0 && !is_exact)) {
+		if (exact > 0 && !is_exact) {
 			store_dossier_free(&row);
 			continue;
 		}
@@ -928,14 +832,44 @@ homonyms(struct store *st, const char *name, long long except,
 		}
 	}
 	release(st, s);
-	wipe_free(q);
-	wipe_free(want);
+	wipe_free(key);
 	if (rc != SQLITE_DONE) {
 		if (found > 0)
 			store_dossier_free(d);
 		return fail(st, rc, err);
 	}
 	return found;
+}
+
+int
+store_namesakes(struct store *st, const char *name, long long **out,
+    size_t *count, struct error *err)
+{
+	sqlite3_stmt *s;
+	long long *ids = NULL;
+	size_t n = 0;
+	char *key = names_key(name);
+	int rc;
+
+	if (prepare(st, "SELECT id FROM dossier WHERE namekey = ?1"
+	    " ORDER BY id;", &s, err) == -1) {
+		wipe_free(key);
+		return -1;
+	}
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ids = xreallocarray(ids, n + 1, sizeof(*ids));
+		ids[n++] = sqlite3_column_int64(s, 0);
+	}
+	release(st, s);
+	wipe_free(key);
+	if (rc != SQLITE_DONE) {
+		free(ids);
+		return fail(st, rc, err);
+	}
+	*out = ids;
+	*count = n;
+	return 0;
 }
 
 int
@@ -948,7 +882,11 @@ store_dossier_find(struct store *st, const char *key, struct dossier *d,
 
 	if (util_number(key, 1, LLONG_MAX, &id) == 0)
 		return store_dossier_get(st, id, d, err);
-	name = name_nfc(key);
+	if ((name = names_clean(key, STORE_NAME_MAX, err)) == NULL) {
+		error_set(err, EXIT_ERROR, _("there is no dossier named “%s” "
+		    "(see “carnet ls”)"), key);
+		return -1;
+	}
 	if ((n = homonyms(st, name, 0, d, others, sizeof(others), err)) == 0)
 		error_set(err, EXIT_ERROR, _("there is no dossier named “%s” "
 		    "(see “carnet ls”)"), name);
@@ -959,7 +897,7 @@ store_dossier_find(struct store *st, const char *key, struct dossier *d,
 		store_dossier_free(d);
 	}
 	wipe_free(name);
-	return n == 1 ? 0 : -1;
+	return n == 1 ? 0 : n > 1 ? STORE_SEVERAL : -1;
 }
 
 static int
@@ -967,19 +905,26 @@ dossier_insert(struct store *st, const char *name, long long *id,
     struct error *err)
 {
 	sqlite3_stmt *s;
+	char *key = names_key(name);
 	int rc;
 
-	if (begin(st, err) == -1)
+	if (begin(st, err) == -1) {
+		wipe_free(key);
 		return -1;
+	}
 	if (serial_next(st, "dossier", id, err) == -1 ||
-	    prepare(st, "INSERT INTO dossier (id, name, created)"
-	    " VALUES (?3, ?1, ?2);", &s, err) == -1)
+	    prepare(st, "INSERT INTO dossier (id, name, created, namekey)"
+	    " VALUES (?3, ?1, ?2, ?4);", &s, err) == -1) {
+		wipe_free(key);
 		return rollback(st);
+	}
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)util_now());
 	sqlite3_bind_int64(s, 3, *id);
+	sqlite3_bind_text(s, 4, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
 	release(st, s);
+	wipe_free(key);
 	if (rc != SQLITE_DONE) {
 		fail(st, rc, err);
 		return rollback(st);
@@ -1019,9 +964,8 @@ store_dossier_new(struct store *st, const char *typed, int another,
 	char *name;
 	int rc;
 
-	if (store_name_check(typed, err) == -1)
+	if ((name = names_clean(typed, STORE_NAME_MAX, err)) == NULL)
 		return -1;
-	name = name_nfc(typed);
 	if ((rc = name_taken(st, name, 0, another, err)) == 0)
 		rc = dossier_insert(st, name, id, err);
 	wipe_free(name);
@@ -1089,25 +1033,27 @@ store_dossier_rename(struct store *st, long long id, const char *typed,
     int another, struct error *err)
 {
 	sqlite3_stmt *s;
-	char *name;
+	char *name, *key;
 	int rc;
 
-	if (store_name_check(typed, err) == -1)
+	if ((name = names_clean(typed, STORE_NAME_MAX, err)) == NULL)
 		return -1;
-	name = name_nfc(typed);
 	if ((rc = name_taken(st, name, id, another, err)) != 0) {
 		wipe_free(name);
 		return rc;
 	}
-	if (begin(st, err) == -1 || prepare(st, "UPDATE dossier SET name = ?1"
-	    " WHERE id = ?2;", &s, err) == -1) {
+	if (begin(st, err) == -1 || prepare(st, "UPDATE dossier SET name = ?1,"
+	    " namekey = ?3 WHERE id = ?2;", &s, err) == -1) {
 		wipe_free(name);
 		return st->depth > 0 ? rollback(st) : -1;
 	}
+	key = names_key(name);
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, id);
+	sqlite3_bind_text(s, 3, key, -1, SQLITE_STATIC);
 	rc = update_one(st, s, err);
 	wipe_free(name);
+	wipe_free(key);
 	return rc;
 }
 
@@ -1217,7 +1163,8 @@ store_dossier_free(struct dossier *d)
 {
 	if (d != NULL) {
 		wipe_free(d->name);
-		d->name = NULL;
+		wipe_free(d->person);
+		d->name = d->person = NULL;
 	}
 }
 
@@ -1472,6 +1419,77 @@ numbered_copy(struct store *st, struct error *err)
 	return run(st, note5_sql, err);
 }
 
+/* Schema 4 -> 5's dossiers: each name's key (names_key()). */
+static int
+name_keys(struct store *st, struct error *err)
+{
+	sqlite3_stmt *s, *u;
+	char *key;
+	int rc;
+
+	if (prepare(st, "SELECT id, name FROM dossier;", &s, err) == -1)
+		return -1;
+	if (prepare(st, "UPDATE dossier SET namekey = ?1 WHERE id = ?2;", &u,
+	    err) == -1) {
+		release(st, s);
+		return -1;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		key = names_key((const char *)sqlite3_column_text(s, 1));
+		sqlite3_bind_text(u, 1, key, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(u, 2, sqlite3_column_int64(s, 0));
+		rc = sqlite3_step(u);
+		sqlite3_reset(u);
+		wipe_free(key);
+		if (rc != SQLITE_DONE)
+			break;
+	}
+	release(st, u);
+	release(st, s);
+	return rc == SQLITE_DONE ? 0 : fail(st, rc, err);
+}
+
+static int
+schema5(struct store *st, struct error *err)
+{
+	if (numbered_copy(st, err) == -1 || name_keys(st, err) == -1)
+		return -1;
+	return run(st, "UPDATE dossier SET namesakes = (SELECT count(*) - 1"
+	    " FROM dossier s WHERE s.namekey = dossier.namekey);", err);
+}
+
+/* A counter taken one up, inside the caller's transaction: UPDATE raises
+ * it, SELECT reads it into *OUT, for the row named NAME, or numbered ID
+ * when NAME is NULL.  0, or -1 with ERR: MISSING (exit status STATUS)
+ * when there is no such row. */
+static int
+counter_next(struct store *st, const char *update, const char *select,
+    const char *name, long long id, long long *out, int status,
+    const char *missing, struct error *err)
+{
+	const char *sql[2] = { update, select };
+	sqlite3_stmt *s;
+	int i, rc;
+
+	for (i = 0; i < 2; i++) {
+		if (prepare(st, sql[i], &s, err) == -1)
+			return -1;
+		if (name != NULL)
+			sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_int64(s, 1, id);
+		if (i == 0 && finish(st, s, err) == -1)
+			return -1;
+	}
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(s, 0);
+	release(st, s);
+	if (rc == SQLITE_DONE)
+		return error_set(err, status, "%s", missing);
+	return rc == SQLITE_ROW ? 0 : fail(st, rc, err);
+}
+
 /* The next number of the serial NAME ("note", "dossier", "draft"),
  * inside the caller's transaction: never given twice in one notebook,
  * even once what had the last one is destroyed, so that a number held
@@ -1480,25 +1498,10 @@ static int
 serial_next(struct store *st, const char *name, long long *out,
     struct error *err)
 {
-	sqlite3_stmt *s;
-	int rc;
-
-	if (prepare(st, "UPDATE serial SET last = last + 1 WHERE name = ?1;",
-	    &s, err) == -1)
-		return -1;
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	if (finish(st, s, err) == -1 || prepare(st, "SELECT last FROM serial"
-	    " WHERE name = ?1;", &s, err) == -1)
-		return -1;
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(s, 0);
-	release(st, s);
-	if (rc == SQLITE_DONE)
-		return error_set(err, EXIT_NOTCARNET, _("the notebook is "
-		    "damaged: its table of numbers (serial) is incomplete"));
-	return rc == SQLITE_ROW ? 0 : fail(st, rc, err);
+	return counter_next(st, "UPDATE serial SET last = last + 1"
+	    " WHERE name = ?1;", "SELECT last FROM serial WHERE name = ?1;",
+	    name, 0, out, EXIT_NOTCARNET, _("the notebook is damaged: its "
+	    "table of numbers (serial) is incomplete"), err);
 }
 
 /* The number a note arriving in DOSSIER takes there, inside the caller's
@@ -1507,25 +1510,10 @@ static int
 number_next(struct store *st, long long dossier, long long *out,
     struct error *err)
 {
-	sqlite3_stmt *s;
-	int rc;
-
-	if (prepare(st, "UPDATE dossier SET numbered = numbered + 1"
-	    " WHERE id = ?1;", &s, err) == -1)
-		return -1;
-	sqlite3_bind_int64(s, 1, dossier);
-	if (finish(st, s, err) == -1 || prepare(st, "SELECT numbered"
-	    " FROM dossier WHERE id = ?1;", &s, err) == -1)
-		return -1;
-	sqlite3_bind_int64(s, 1, dossier);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(s, 0);
-	release(st, s);
-	if (rc == SQLITE_DONE)
-		return error_set(err, EXIT_ERROR, _("the dossier no longer "
-		    "exists (was it destroyed in another window?)"));
-	return rc == SQLITE_ROW ? 0 : fail(st, rc, err);
+	return counter_next(st, "UPDATE dossier SET numbered = numbered + 1"
+	    " WHERE id = ?1;", "SELECT numbered FROM dossier WHERE id = ?1;",
+	    NULL, dossier, out, EXIT_ERROR, _("the dossier no longer exists "
+	    "(was it destroyed in another window?)"), err);
 }
 
 /* The statements of a note's writing, inside a caller's transaction:
@@ -2190,6 +2178,9 @@ fts_query(const char *text, int prefix)
 	return q;
 }
 
+/* How many other dossiers have a name of the key of hit's dossier D. */
+#define HIT_HOMONYMS "d.namesakes"
+
 static struct hit *
 grow_hits(struct hit *hits, size_t n, size_t *cap)
 {
@@ -2233,8 +2224,8 @@ store_search(struct store *st, const char *text, long long before,
 	if ((q = fts_query(text, 0)) == NULL)
 		return error_set(err, EXIT_USAGE, _("nothing to search for"));
 	if (before == 0) {
-		if (prepare(st, "SELECT d.id, d.name FROM dossier_fts"
-		    " JOIN dossier d ON d.id = dossier_fts.docid"
+		if (prepare(st, "SELECT d.id, d.name, " HIT_HOMONYMS
+		    " FROM dossier_fts JOIN dossier d ON d.id = dossier_fts.docid"
 		    " WHERE dossier_fts MATCH ?1 ORDER BY d.name;", &s,
 		    err) == -1)
 			goto fail;
@@ -2245,6 +2236,8 @@ store_search(struct store *st, const char *text, long long before,
 			memset(h, 0, sizeof(*h));
 			h->dossier = sqlite3_column_int64(s, 0);
 			h->name = column_text(s, 1, NULL);
+			h->person = util_person(h->name, h->dossier,
+			    (long)sqlite3_column_int64(s, 2));
 		}
 		release(st, s);
 		if (rc != SQLITE_DONE)
@@ -2253,7 +2246,8 @@ store_search(struct store *st, const char *text, long long before,
 	/* Walk the index newest first and stop after LIMIT: snippet() is
 	 * only computed for the rows returned. */
 	if (prepare(st, "SELECT n.id, n.dossier, d.name, n.created,"
-	    "  snippet(note_fts, ?1, ?2, '…', -1, 12), n.sort, n.number"
+	    "  snippet(note_fts, ?1, ?2, '…', -1, 12), n.sort, n.number, "
+	    HIT_HOMONYMS
 	    " FROM note_fts JOIN note n ON n.sort = note_fts.docid"
 	    " JOIN dossier d ON d.id = n.dossier"
 	    " WHERE note_fts MATCH ?3 AND note_fts.docid < ?4"
@@ -2274,6 +2268,8 @@ store_search(struct store *st, const char *text, long long before,
 		h->snippet = column_text(s, 4, NULL);
 		h->sort = sqlite3_column_int64(s, 5);
 		h->number = (long)sqlite3_column_int64(s, 6);
+		h->person = util_person(h->name, h->dossier,
+		    (long)sqlite3_column_int64(s, 7));
 	}
 	release(st, s);
 	if (rc != SQLITE_DONE)
@@ -2297,6 +2293,7 @@ store_hits_free(struct hit *hits, size_t n)
 
 	for (i = 0; i < n; i++) {
 		wipe_free(hits[i].name);
+		wipe_free(hits[i].person);
 		wipe_free(hits[i].snippet);
 	}
 	free(hits);

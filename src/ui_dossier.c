@@ -113,7 +113,7 @@ draw(struct frame *f)
 	if (content.dossier.name == NULL)
 		return;
 	snprintf(where, sizeof(where), ngettext("%s (%ld note)",
-	    "%s (%ld notes)", content.dossier.notes), content.dossier.name,
+	    "%s (%ld notes)", content.dossier.notes), content.dossier.person,
 	    content.dossier.notes);
 	ui_title(f, where, ui_writing_hint(f));
 	explicit_bzero(where, sizeof(where));
@@ -223,13 +223,13 @@ static void
 purge(struct frame *f)
 {
 	struct error err;
+	time_t asked = util_now();	/* on paper by then: not after */
 	long count;
 
 	if (ui_yes_no(f, _("Destroy the notes of this dossier that are "
 	    "already on paper? This cannot be undone. (y/n)")) != 1)
 		return;
-	if (store_purge(f->st, f->place.dossier, util_now(), &count, &err) ==
-	    -1)
+	if (store_purge(f->st, f->place.dossier, asked, &count, &err) == -1)
 		ui_say(f, 1, "%s", err.text);
 	else
 		ui_say(f, 0, ngettext("%ld note on paper was destroyed.",

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "names.h"
 #include "print.h"
 #include "screen.h"
 #include "util.h"
@@ -253,6 +254,7 @@ static void
 new_dossier(struct frame *f)
 {
 	char name[UI_LINE_MAX] = "";
+	struct dossier d;
 	struct error err;
 	long long id;
 	int rc;
@@ -270,7 +272,13 @@ new_dossier(struct frame *f)
 		explicit_bzero(content.filter, sizeof(content.filter));
 		wanted = id;
 		reload(f);
-		ui_say(f, 0, _("Dossier “%s” created. Enter opens it."), name);
+		/* As it is kept (its spaces made one), with its number when
+		 * another has a name like it. */
+		if (store_dossier_get(f->st, id, &d, &err) == 0) {
+			ui_say(f, 0, _("Dossier “%s” created. Enter opens it."),
+			    d.person);
+			store_dossier_free(&d);
+		}
 	}
 	explicit_bzero(name, sizeof(name));
 }
@@ -354,13 +362,13 @@ destroy_dossier(struct frame *f)
 	notes = d->notes;
 	question = wipe_asprintf(ngettext("Destroy “%s” and its %ld note? Type "
 	    "its name to confirm:", "Destroy “%s” and its %ld notes? Type its "
-	    "name to confirm:", d->notes), d->name, d->notes);
+	    "name to confirm:", d->notes), d->person, d->notes);
 	/* Nothing is read meanwhile: D stays valid unless it locked. */
 	ui_hold(f, question, strlen(question));
 	r = ui_ask(f, question, typed, sizeof(typed));
 	ui_unhold(f, question);
 	wipe_free(question);
-	if (r == 1 && !store_names_alike(typed, d->name))
+	if (r == 1 && !names_alike(typed, d->name))
 		ui_say(f, 1, "%s", _("That is not its name: nothing was "
 		    "destroyed."));
 	else if (r == 1 && store_dossier_delete(f->st, id, notes, &err) != 0)

@@ -122,7 +122,7 @@ load_dossier(struct frame *f)
 	content.dossier = NULL;
 	content.of_dossier = f->place.dossier;
 	if (store_dossier_get(f->st, f->place.dossier, &d, &err) == 0) {
-		content.dossier = wipe_dup(d.name, strlen(d.name));
+		content.dossier = wipe_dup(d.person, strlen(d.person));
 		store_dossier_free(&d);
 	}
 }
@@ -784,7 +784,7 @@ opened(struct frame *f)
 		util_datetime(date, sizeof(date), drafts[i].saved);
 		question = wipe_asprintf(_("A draft for “%s” was kept on %s. Go "
 		    "on with it? (y: resume, n: throw it away, Esc: later)"),
-		    d.name, date);
+		    d.person, date);
 		store_dossier_free(&d);
 		ui_hold(f, question, strlen(question));
 		r = ui_yes_no(f, question);

@@ -143,7 +143,7 @@ draw(struct frame *f)
 		return;
 	len = text_len(content.shown);
 	util_datetime(date, sizeof(date), content.note.created);
-	snprintf(where, sizeof(where), "%s — %s #%ld", content.dossier.name,
+	snprintf(where, sizeof(where), "%s — %s #%ld", content.dossier.person,
 	    date, content.number);
 	ui_title(f, where, ui_writing_hint(f));
 	explicit_bzero(where, sizeof(where));

@@ -81,7 +81,7 @@ ui_note_move(struct frame *f, long long id)
 	char date[64], *head, *question, answer[UI_LINE_MAX] = "";
 	long long revision;
 	long number;
-	int r;
+	int r, found;
 
 	if (describe(f, id, &number, &revision, date, sizeof(date),
 	    &head) == -1)
@@ -89,16 +89,27 @@ ui_note_move(struct frame *f, long long id)
 	question = wipe_asprintf(_("Move note %ld, of %s (“%s”), to which "
 	    "dossier? Its name or number:"), number, date, head);
 	wipe_free(head);
-	ui_hold(f, question, strlen(question));
-	r = ui_ask(f, question, answer, sizeof(answer));
-	ui_unhold(f, question);
-	wipe_free(question);
-	if (r != 1 || answer[0] == '\0') {
+	/* A name that two people share: asked again, for the number. */
+	for (;;) {
+		ui_hold(f, question, strlen(question));
+		r = ui_ask(f, question, answer, sizeof(answer));
+		ui_unhold(f, question);
+		wipe_free(question);
+		if (r != 1 || answer[0] == '\0') {
+			explicit_bzero(answer, sizeof(answer));
+			return -1;
+		}
+		if ((found = store_dossier_find(f->st, answer, &to, &err)) !=
+		    STORE_SEVERAL)
+			break;
+		/* "Several dossiers are named like …: numbers 5, 9; give
+		 * the number:" */
+		question = wipe_asprintf("%s:", err.text);
+		ui_capital(question);
 		explicit_bzero(answer, sizeof(answer));
-		return -1;
 	}
 	r = -1;
-	if (store_dossier_find(f->st, answer, &to, &err) == -1)
+	if (found != 0)
 		ui_say(f, 1, "%s", err.text);
 	else {
 		if (to.id == f->place.dossier)
@@ -109,7 +120,7 @@ ui_note_move(struct frame *f, long long id)
 			ui_say(f, 1, "%s", err.text);
 		else {
 			ui_say(f, 0, _("Note moved to “%s”, where it is note "
-			    "%ld."), to.name, number);
+			    "%ld."), to.person, number);
 			r = 0;
 		}
 		store_dossier_free(&to);

@@ -158,7 +158,7 @@ ui_print(struct frame *f, struct print_request *rq)
 		return -1;
 	}
 	snprintf(why, sizeof(why), "%s", err.text);
-	r = ask_file(f, why, d.name, path, sizeof(path));
+	r = ask_file(f, why, d.person, path, sizeof(path));
 	store_dossier_free(&d);
 	if (r == -1)
 		return -1;	/* locked meanwhile */

@@ -196,8 +196,8 @@ draw_hit(const struct frame *f, const struct hit *h, int y, int selected)
 	char date[64], discreet[96];
 	int x;
 
-	name = ui_shown_name(f, h->dossier, h->name, discreet,
-	    sizeof(discreet));
+	name = f->discreet ? ui_shown_name(f, h->dossier, h->name, discreet,
+	    sizeof(discreet)) : h->person;
 	if (selected)
 		ui_text(y, 0, 1, ">", 1, A_REVERSE | A_BOLD);
 	x = 1 + ui_text(y, 1, COLS / 2, name, strlen(name),

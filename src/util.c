@@ -216,6 +216,16 @@ wipe_grow(void *q, size_t n)
 }
 
 char *
+util_person(const char *name, long long id, long homonyms)
+{
+	if (homonyms <= 0)
+		return wipe_dup(name, strlen(name));
+	/* TRANSLATORS: a name and its dossier's number, for two people of
+	 * one name; French wants "n°" and a no-break space. */
+	return wipe_asprintf(_("%s (no. %lld)"), name, id);
+}
+
+char *
 wipe_dup(const char *s, size_t len)
 {
 	char *copy = wipe_alloc(len + 1);

@@ -179,9 +179,44 @@ c new --another 'Emilie FAURE' > /dev/null; ok $? "and taken with --another"
 c show 'emilie faure' > /dev/null 2> "$T/err"; is $? 1 "then “emilie faure” is ambiguous: 1"
 like "$T/err" 'several dossiers are named like “emilie faure”: numbers [0-9]*, [0-9]*; give the number' \
     "and says their numbers"
-c show 'Emilie FAURE' > "$T/out" 2> /dev/null; like "$T/out" '^Emilie FAURE — ' \
-    "the exact name still finds its own"
+c show 'Emilie FAURE' > "$T/out" 2> /dev/null
+like "$T/out" '^Emilie FAURE (no\. [0-9]*) — ' \
+    "the exact name still finds its own, shown with its number"
+# Two people of one name are told apart wherever they are named.
+faure=$(c ls | awk -F '\t' '$2 == "Émilie Faure" {print $1}')
+echo "Rendez-vous de la famille Faure." | c add "$faure"
+c show "$faure" > "$T/out"
+like "$T/out" "^Émilie Faure (no\. $faure) — 1 note" "show names her by number"
+c search famille > "$T/out"
+like "$T/out" "^Émilie Faure (no\. $faure)	" "search results give the number"
 for d in 'Émilie Faure' 'Emilie FAURE'; do c rm -y "$d" > /dev/null 2>&1; done
+
+# Names that only look the same are the same name: spaces of every kind,
+# a Cyrillic А, a dotless ı; what draws nothing is refused.
+amina_was=$(c ls | awk -F '\t' '$2 == "Amina Benali" {print $1}')
+c new 'Amina Benali' > /dev/null 2>&1
+for look in 'Amina\xc2\xa0Benali' 'Amina\xe2\x80\x83Benali' \
+    'Amina\xe3\x80\x80Benali' 'Amina  Benali' '\xd0\x90mina Benali' \
+    'Amina Benal\xc4\xb1'; do
+	name=$(printf "$look")
+	c new "$name" > /dev/null 2> "$T/err"
+	is $? 1 "“$look” is asked about, as “Amina Benali”" ||
+	    sed 's/^/#   /' "$T/err"
+done
+for look in 'Amina\xe3\x85\xa4Benali' 'Amina \xe1\x85\x9fBenali' \
+    'Amina \xe1\x85\xa0Benali' 'Amina \xe2\xa0\x80Benali'; do
+	name=$(printf "$look")
+	c new --another "$name" > /dev/null 2> "$T/err"
+	is $? 2 "“$look” draws nothing: refused, even with --another"
+done
+like "$T/err" 'invisible character (U+2800)' "and the character is named"
+c new --another 'Amina  Benali' > /dev/null
+is "$(c ls | grep -c 'Amina Benali')" 2 "a second one, kept with one space"
+unlike "$T/out" 'Amina  Benali' "(never two)"
+c ls | cut -f2 > "$T/out"; unlike "$T/out" 'Amina  Benali' "never two spaces"
+for n in $(c ls | awk -F '\t' '$2 == "Amina Benali" {print $1}'); do
+	[ "$n" = "$amina_was" ] || c rm -y "$n" > /dev/null 2>&1
+done
 
 # Two people of exactly one name: each known by its number.
 one=$(c new 'Lina Marchal')

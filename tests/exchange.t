@@ -134,6 +134,42 @@ ok $ok_all "importing the export gives the same dossiers and notes"
 is "$(stat -c %a "$T/out-dir/Amina Benali/2024-03-01T000000.txt")" 600 \
     "exported files are private"
 
+# Two people of one name: an export gives each a folder with its number,
+# and an import gives back both, each with its own notes, whichever
+# notebook it goes into; again, it adds nothing.  A dossier without a
+# note goes and comes back too.
+export CARNET_FILE="$T/twins.db"
+init
+c new 'Martin Dupont' > /dev/null
+c new --another 'Martin Dupont' > /dev/null
+c new 'Sans Note' > /dev/null
+echo "Le premier Martin : suivi CAF." | c add 1 > /dev/null
+echo "Le second Martin : suivi MDPH." | c add 2 > /dev/null
+c export "$T/twins" > /dev/null 2> "$T/err"; ok $? "export with two “Martin Dupont”"
+ls "$T/twins" | tr '\n' '|' > "$T/folders"
+is "$(cat "$T/folders")" "Martin Dupont (1)|Martin Dupont (2)|Sans Note|" \
+    "each has its folder, with its number; the one without a note too"
+c import "$T/twins" > "$T/out" 2>&1
+like "$T/out" 'Imported 0 notes (0 new dossiers); 2 were already there' \
+    "imported back into its notebook: the same two, nothing added"
+CARNET_FILE="$T/twins2.db" init
+CARNET_FILE="$T/twins2.db" c new 'Quelqu’un' > /dev/null
+CARNET_FILE="$T/twins2.db" c import "$T/twins" > "$T/out" 2>&1
+like "$T/out" 'Imported 2 notes (3 new dossiers)' \
+    "into another notebook: two Martin Dupont and the one without a note"
+CARNET_FILE="$T/twins2.db" c ls > "$T/ls"
+is "$(grep -c 'Martin Dupont	1	' "$T/ls")" 2 "each Martin with one note"
+like "$T/ls" 'Sans Note	0' "the dossier without a note is there"
+for n in $(awk -F '\t' '$2 == "Martin Dupont" {print $1}' "$T/ls"); do
+	CARNET_FILE="$T/twins2.db" c show "$n"
+done > "$T/both"
+like "$T/both" 'premier Martin' "the first's note"
+like "$T/both" 'second Martin' "and the second's, apart"
+CARNET_FILE="$T/twins2.db" c import "$T/twins" > "$T/out" 2>&1
+like "$T/out" 'Imported 0 notes (0 new dossiers); 2 were already there' \
+    "imported again there: nothing added"
+export CARNET_FILE="$T/nb.db"
+
 # An export that fails half-way (a full disk) takes back what it wrote:
 # no half plaintext copy is left for nobody to remember.
 if [ "$(id -u)" -eq 0 ] && mkdir "$T/small" &&

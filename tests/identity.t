@@ -74,10 +74,12 @@ tm_gone() {
 	done
 	return 1
 }
-tm_open_amina() {
+# tm_open [WORD]: the screens, unlocked, in the first dossier whose name
+# WORD (amina) starts.
+tm_open() {
 	tm_start "$run"
 	tm_wait 'Passphrase' > /dev/null && tm_keys "$PASS" Enter
-	tm_wait 'Amina Benali' > /dev/null && tm_keys 'amina'
+	tm_wait 'Dossiers' > /dev/null && tm_keys "${1:-amina}"
 	tm_wait 'matching' > /dev/null && tm_keys Enter
 	tm_wait 'p Print' > /dev/null
 }
@@ -85,7 +87,7 @@ tm_open_amina() {
 # 1. d in the dossier, the question on screen; Paul's 9:01 written.
 fresh
 printer quick
-tm_open_amina
+tm_open
 tm_keys Down
 tm_keys d
 tm_wait 'Destroy note 1, of 2025-03-12 09:05'
@@ -124,7 +126,7 @@ like "$T/err" 'no note number 1' "and says so"
 # 3. The reader shows Amina's 9:05; Paul's written; p prints.
 fresh
 printer quick
-tm_open_amina
+tm_open
 tm_keys Down Enter
 tm_wait 'Amina Benali — 2025-03-12 09:05 #1'
 ok $? "the reader shows Amina's 9:05, #1, under her name"
@@ -182,36 +184,39 @@ is "$(c show 1 | grep -c 'on paper')" 0 "killed while printing: nothing marked"
 is "$(c ls | awk -F '\t' '{n += $3} END {print n}')" 3 "and no note lost"
 c check > /dev/null; ok $? "the notebook checks out"
 
+# moved_before_yes N KEPT MOVED KEYS...: while "was it printed?" waits,
+# Amina's note N moves to Paul's dossier; KEYS answer yes.  The note of
+# text KEPT is marked, the moved one (MOVED) is not, and is named.
+moved_before_yes() {
+	local n=$1 kept=$2 moved=$3
+	shift 3
+	c mv 1 "$n" 2 > /dev/null 2>&1
+	tm_keys "$@"
+	tm_wait "Note $n was changed or moved meanwhile"
+	ok $? "y: note $n, moved meanwhile, is named, not marked"
+	tm_stop
+	on_paper 1 "$kept"; ok $? "the other is marked"
+	on_paper 2 "$moved"; is $? 1 "the moved one is not"
+}
+
 # 5. The screens' "was it printed?" after a PDF: a note moved meanwhile
 # is not marked, and named.
 fresh
 printer broken
-tm_open_amina
+tm_open
 tm_keys p
 tm_wait 'Print every note' > /dev/null && tm_keys n
 tm_wait 'File name' > /dev/null && tm_keys Enter
 tm_wait 'was it printed'
 ok $? "the printer refuses: a PDF, then was it printed?"
-c mv 1 2 2 > /dev/null 2>&1
-tm_keys y
-tm_wait 'Note 2 was changed or moved meanwhile'
-ok $? "y: the note moved meanwhile is named, not marked"
-tm_stop
-on_paper 1 'Amina, 9 h 05'; ok $? "the other is marked"
-on_paper 2 'Amina, 9 h 07'; is $? 1 "the moved one is not"
+moved_before_yes 2 'Amina, 9 h 05' 'Amina, 9 h 07' y
 
 # 6. The command line's "was it printed?", on a terminal.
 fresh
 tm_start "$run print 1 -o '$T/amina.pdf'"
 tm_wait 'Passphrase' > /dev/null && tm_keys "$PASS" Enter
 tm_wait 'Was it printed'; ok $? "print -o asks whether it was printed"
-c mv 1 1 2 > /dev/null 2>&1
-tm_keys y Enter
-tm_wait 'Note 1 was changed or moved meanwhile'
-ok $? "y: the note moved meanwhile is named"
-tm_stop
-on_paper 1 'Amina, 9 h 07'; ok $? "the other is marked"
-on_paper 2 'Amina, 9 h 05'; is $? 1 "the moved one is not"
+moved_before_yes 1 'Amina, 9 h 07' 'Amina, 9 h 05' y Enter
 
 # 7. The dossier destroyed after its question: a note written meanwhile
 # is not destroyed unasked.
@@ -231,7 +236,7 @@ is "$(c ls | grep -c 'Amina Benali')" 1 "Amina's dossier is there"
 # and is marked only there.
 fresh
 printer printer
-tm_open_amina
+tm_open
 tm_keys Escape
 tm_wait 'matching' > /dev/null && tm_keys Escape
 tm_keys C-e
@@ -300,4 +305,25 @@ if locale -a 2> /dev/null | grep -qi '^fr_FR\.utf-\?8$'; then
 else
 	for i in $(seq 1 20); do skip "no fr_FR.UTF-8 locale"; done
 fi
+# 10. Paper names the person: two Martin Dupont, each page and the
+# access copy with the dossier's number, and the PDF offered under it.
+rm -f "$CARNET_FILE" "$CARNET_FILE"-*
+init
+c new 'Martin Dupont' > /dev/null
+c new --another 'Martin Dupont' > /dev/null
+echo "Pour le second Martin." | c add 2 > /dev/null
+c print 2 -o "$T/martin.pdf" < /dev/null > /dev/null 2>&1
+pdftotext "$T/martin.pdf" - | tr -s ' \n' ' ' > "$T/text"
+like "$T/text" 'Martin Dupont (no. 2)' "the page's header gives the number"
+c print 2 --for-person -o "$T/copy.pdf" < /dev/null > /dev/null 2>&1
+pdftotext "$T/copy.pdf" - | tr -s ' \n' ' ' > "$T/text"
+like "$T/text" 'Martin Dupont (no. 2)' "the access copy too"
+printer broken
+tm_open martin
+tm_keys p
+tm_wait 'Print every note' > /dev/null && tm_keys n
+tm_wait 'upont \(no\. 2\) 2025-03-12\.pdf'
+ok $? "the PDF is offered under the name with its number"
+tm_stop
 finish
+

@@ -49,6 +49,39 @@ tm_wait 'pas son nom'; ok $? "another name is still refused"
 is "$(c ls | wc -l)" 1 "and nothing is destroyed"
 tm_stop
 
+# Two people of one name are told apart on every screen: the dossier's
+# title, the editor's, the reader's, search, and where a note is moved.
+# Made a minute apart, the first one's note last: it is listed first.
+CARNET_NOW=1764000000 c new 'Martin Dupont' > /dev/null
+CARNET_NOW=1764000060 c new --another 'Martin Dupont' > /dev/null
+five=$(c ls | awk -F '\t' '$2 == "Martin Dupont" {print $1}' | sort -n | head -1)
+nine=$(c ls | awk -F '\t' '$2 == "Martin Dupont" {print $1}' | sort -n | tail -1)
+echo "Visite chez le premier Martin." |
+    CARNET_NOW=1764000120 c add "$five" > /dev/null
+tm_start "$run"
+tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
+tm_wait 'Martin Dupont' > /dev/null && tm_keys 'martin'
+tm_wait 'correspondant' > /dev/null && tm_keys Home Enter
+tm_wait "carnet — Martin Dupont \(n°.$five\) \(1 note\)"
+ok $? "the dossier's title gives the number"
+tm_keys n
+tm_wait "carnet — Martin Dupont \(n°.$five\) — nouvelle note"
+ok $? "the editor's title too"
+tm_keys C-x
+tm_wait 'Martin Dupont \(n°.[0-9]*\) \(1 note\)' > /dev/null && tm_keys Enter
+tm_wait "carnet — Martin Dupont \(n°.$five\) — "
+ok $? "and the reader's"
+tm_keys m
+tm_wait 'dans quel dossier' > /dev/null && tm_keys 'martin dupont' Enter
+tm_wait 'Plusieurs dossiers|plusieurs dossiers'
+ok $? "m with the shared name asks again, giving the numbers"
+tm_keys "$nine" Enter
+tm_wait "Note déplacée dans «.Martin Dupont \(n°.$nine\).»"
+ok $? "and the message names the dossier by its number"
+tm_stop
+c show "$nine" | grep -q 'premier Martin'; ok $? "the note is in the second one"
+for n in "$five" "$nine"; do c rm -y "$n" > /dev/null 2>&1; done
+
 # A name too long for its row gives way with "…"; the marks in brackets
 # after it are whole.
 long='Marie-Christine Eugénie de La Tour d Auvergne-Lauraguais Montmorency-Laval'

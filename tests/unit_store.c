@@ -124,8 +124,17 @@ main(void)
 	    "digits only refused (would be an id)");
 	ok(store_dossier_new(st, "a\033[2Jb", 0, &id, &err) == -1,
 	    "control characters refused");
-	ok(store_dossier_new(st, " lead", 0, &id, &err) == -1,
-	    "leading space refused");
+	ok(store_dossier_new(st, " Lina\xc2\xa0\xe2\x80\x83 Fort ", 0, &id,
+	    &err) == 0 && store_dossier_get(st, id, &d, &err) == 0 &&
+	    strcmp(d.name, "Lina Fort") == 0, "spaces of every kind kept as "
+	    "one ordinary space, none at either end");
+	store_dossier_free(&d);
+	store_dossier_delete(st, id, -1, &err);
+	is_int(store_dossier_new(st, "\xd0\x90mina Benal\xc4\xb1", 0, &id,
+	    &err), STORE_SAME, "a name that only looks the same (a Cyrillic "
+	    "А, a dotless ı) is asked about: %s", err.text);
+	is_int(store_dossier_new(st, "Amina\xe3\x85\xa4" "Benali", 0, &id,
+	    &err), -1, "a Hangul filler is refused: %s", err.text);
 	ok(store_dossier_new(st, "a\xc2\x9b" "2Jb", 0, &id, &err) == -1,
 	    "a C1 control (CSI) refused");
 	ok(store_dossier_new(st, "Amina Benali\xe2\x80\x8b", 0, &id, &err) ==
@@ -165,8 +174,11 @@ main(void)
 	ok(store_dossier_find(st, "amina benali", &d, &err) == 0 &&
 	    d.id == benali, "a name typed without capitals finds it");
 	store_dossier_free(&d);
-	ok(store_dossier_find(st, "Amina-Benali", &d, &err) == -1 &&
-	    err.status == 1, "but nothing else is set aside");
+	ok(store_dossier_find(st, "amina-benali", &d, &err) == 0 &&
+	    d.id == benali, "nor with a hyphen for a space");
+	store_dossier_free(&d);
+	ok(store_dossier_find(st, "Amina Benalli", &d, &err) == -1 &&
+	    err.status == 1, "but another name finds nothing");
 	ok(store_dossier_find(st, "999", &d, &err) == -1, "unknown id");
 
 	/* Notes: ids follow the order of writing, lists the dates. */
@@ -548,7 +560,7 @@ main(void)
 	 * whatever the order notes are written in or dated again, and no
 	 * note's id or number moves meanwhile. */
 	{
-		long long x, a1, b1, c1, draft = 0, base2, stale;
+		long long x, a1, b1, c1, draft = 0, base2, stale = 0;
 		struct draft draft_d;
 		time_t t0 = 2000000400;	/* the start of a ten-minute step */
 		struct note got;
@@ -652,17 +664,43 @@ main(void)
 		/* Two people of one name. */
 		ok(store_dossier_new(st, "Lina Ordre", 1, &id, &err) == 0 &&
 		    id != x, "a second dossier of one name, when asked for");
-		ok(store_dossier_find(st, "lina ordre", &d, &err) == -1 &&
+		ok(store_dossier_find(st, "lina ordre", &d, &err) == STORE_SEVERAL &&
 		    strstr(err.text, "several") != NULL, "a name then finds "
 		    "both, and says so: %s", err.text);
-		ok(store_dossier_find(st, "Lina Ordre", &d, &err) == -1,
+		ok(store_dossier_find(st, "Lina Ordre", &d, &err) == STORE_SEVERAL,
 		    "typed exactly too");
 		ok(store_dossier_get(st, id, &d, &err) == 0 &&
 		    strcmp(d.name, "Lina Ordre") == 0 && d.homonyms == 1,
 		    "each by its number, knowing another has its name");
 		store_dossier_free(&d);
+		ok(store_dossier_get(st, x, &d, &err) == 0 && d.homonyms == 1 &&
+		    strstr(d.person, "Lina Ordre (no. ") == d.person,
+		    "the first too, shown with its number: %s", d.person);
+		store_dossier_free(&d);
+		{
+			long long third;
+
+			ok(store_dossier_new(st, "lina-ordre", 1, &third,
+			    &err) == 0 && store_dossier_get(st, x, &d, &err) ==
+			    0 && d.homonyms == 2, "a third of that key: two "
+			    "others");
+			store_dossier_free(&d);
+			ok(store_dossier_rename(st, third, "Lina Autre", 0,
+			    &err) == 0 && store_dossier_get(st, x, &d, &err) ==
+			    0 && d.homonyms == 1, "renamed away: one again");
+			store_dossier_free(&d);
+			ok(store_dossier_get(st, third, &d, &err) == 0 &&
+			    d.homonyms == 0 && strcmp(d.person, "Lina Autre") ==
+			    0, "and the renamed one has none, shown without a "
+			    "number");
+			store_dossier_free(&d);
+			store_dossier_delete(st, third, -1, &err);
+		}
 		ok(store_dossier_delete(st, id, -1, &err) == 0 &&
-		    store_dossier_delete(st, x, -1, &err) == 0, "(destroyed)");
+		    store_dossier_get(st, x, &d, &err) == 0 && d.homonyms == 0,
+		    "one destroyed: the other has no namesake left");
+		store_dossier_free(&d);
+		ok(store_dossier_delete(st, x, -1, &err) == 0, "(destroyed)");
 	}
 
 	/* Two windows (two connections): what one showed, the other moves
@@ -671,7 +709,7 @@ main(void)
 		struct store *other_window;
 		struct note shown, got;
 		struct note_mark marks[2];
-		long long amina, paul, n905, n907, np, draft_a = 0, draft_b = 0;
+		long long amina = 0, paul = 0, n905, n907, np, draft_a = 0, draft_b = 0;
 		time_t nine = 2001000000 - 2001000000 % 600;	/* 9:00 */
 		size_t unmarked;
 

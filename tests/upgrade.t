@@ -199,6 +199,11 @@ is "$(sql 'SELECT numbered FROM dossier ORDER BY id;' | tr '\n' ' ')" \
     "3 1 1 " "each dossier knows the last number it gave"
 is "$(sql "SELECT count(*) FROM draft d JOIN note n ON n.id = d.note
     WHERE n.body LIKE 'Amina, 9 h 07%';")" 1 "the draft still names its note"
+is "$(sql 'SELECT namesakes FROM dossier ORDER BY id;' | tr '\n' ' ')" \
+    "1 0 1 " "the two Amina Benali are known as namesakes"
+head -1 "$T/show-after" > "$T/head"
+like "$T/head" '^Amina Benali (no\. 1) — 3 notes' \
+    "and shown with their numbers"
 is "$(sql "SELECT last FROM serial WHERE name = 'note';")" \
     "$(sql 'SELECT max(id) FROM note;')" "new ids start after the last one"
 c search 'échéancier' > "$T/found"
