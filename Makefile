@@ -179,7 +179,8 @@ check-crash: deps-test all
 	CARNET="`pwd`/carnet" CARNET_CRASH_KILLS=200 prove -e '' tests/crash.t \
 		tests/crash_drafts.t
 
-# libFuzzer targets: header, configuration, text buffer, paper layout.
+# libFuzzer targets: header, configuration, text buffer, paper layout,
+# names.
 fuzz: deps-test
 	sh tests/fuzz/run.sh
 

@@ -262,6 +262,20 @@ echo "Écrite dans le mauvais dossier." | CARNET_NOW=1700000000 c add 'Note Perd
 echo "Celle-ci aussi, plus tard." | CARNET_NOW=1700100000 c add 'Note Perdue'
 c show 'Note Perdue' | grep -c '#[12]$' > "$T/n"
 is "$(cat "$T/n")" 2 "show numbers each note"
+# show reads 200 notes at a time: 450, three to a second, each once.
+mkdir -p "$T/many/Beaucoup Notes"
+for i in $(seq 1 450); do
+	s=$(( (i - 1) / 3 ))
+	printf 'Note %s.\n' "$i" > "$T/many/Beaucoup Notes/$(printf \
+	    '2024-01-01T%02d%02d%02d n%03d.txt' $((s / 3600)) $((s / 60 % 60)) \
+	    $((s % 60)) "$i")"
+done
+c import "$T/many" > /dev/null 2>&1
+c show 'Beaucoup Notes' > "$T/out"
+is "$(grep -c '^Note [0-9]*\.$' "$T/out")" 450 "show gives 450 notes over pages of 200"
+is "$(grep '^Note [0-9]*\.$' "$T/out" | sort -u | wc -l)" 450 "each once"
+is "$(grep -o '#[0-9]*$' "$T/out" | sort -u | wc -l)" 450 "each with its own number"
+c rm -y 'Beaucoup Notes' > /dev/null 2>&1
 c rm 'Note Perdue' 2 < /dev/null 2> "$T/err"; is $? 2 "rm of a note without -y nor terminal: 2"
 c rm -y 'Note Perdue' 3 2> "$T/err"; is $? 1 "a note number that is not there: 1"
 like "$T/err" 'no note number 3' "and says so"

@@ -399,10 +399,13 @@ main(void)
 		ok(store_dossier_get(st, dupont, &before, &err) == 0, "(read)");
 		{
 			long was;
+			long long dm = 0;
 
 			ok(store_note_get(st, id, &note, &err) == 0, "(read)");
 			base = note.revision;
 			store_note_free(&note);
+			ok(store_draft_put(st, &dm, "w8", x, id, base, 0,
+			    "en cours", 8, &err) == 0, "(a draft of it)");
 			is_int(store_note_move(st, id, base + 1, dupont, &was,
 			    &err), STORE_CHANGED, "a move of a note as it no "
 			    "longer is is refused: %s", err.text);
@@ -417,6 +420,14 @@ main(void)
 			ok(store_note_move(st, id, 0, dupont, NULL, &err) == -1,
 			    "a move into its own dossier is refused: %s",
 			    err.text);
+			ok(store_drafts(st, &drafts, &n, &err) == 0, "(read)");
+			for (i = 0, found = 0; i < n; i++)
+				found += drafts[i].id == dm &&
+				    drafts[i].dossier == dupont &&
+				    drafts[i].note == id;
+			ok(found == 1, "its draft moved with it");
+			store_drafts_free(drafts, n);
+			store_draft_drop(st, dm, &err);
 		}
 		ok(store_dossier_get(st, dupont, &after, &err) == 0 &&
 		    after.notes == before.notes + 1 && after.unprinted ==

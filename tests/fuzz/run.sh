@@ -11,6 +11,7 @@ flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 -I$top/include -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700"
 crypto="$(pkg-config --cflags --libs sqlcipher libargon2 libcrypto)"
 paper="$(pkg-config --cflags --libs pangocairo cairo-pdf)"
+icu="$(pkg-config --cflags --libs icu-uc icu-i18n)"
 build() {	# build NAME SOURCES... -- LIBS
 	name=$1
 	shift
@@ -21,7 +22,8 @@ build header tests/fuzz/header.c src/notebook.c src/secret.c src/util.c $crypto
 build conf tests/fuzz/conf.c src/conf.c src/util.c
 build text -DTEXT_BLOCK=16 tests/fuzz/text.c src/text.c src/util.c
 build paper tests/fuzz/paper.c src/paper.c src/util.c $paper
-for name in header conf text paper; do
+build names tests/fuzz/names.c src/names.c src/util.c $icu
+for name in header conf text paper names; do
 	mkdir -p "$work/corpus-$name"
 	cp -n tests/fuzz/corpus/$name/* "$work/corpus-$name/" 2> /dev/null || true
 	# fontconfig and pango keep caches for the life of the process:
