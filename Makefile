@@ -22,7 +22,7 @@ SRC = src/cli.c src/conf.c src/exchange.c src/main.c src/notebook.c \
 	src/ui_dossier.c src/ui_dossiers.c src/ui_editor.c src/ui_help.c \
 	src/ui_note.c src/ui_noteops.c src/ui_paper.c src/ui_screens.c \
 	src/ui_search.c src/ui_unlock.c src/ui_widgets.c src/util.c \
-	src/when.c src/drives.c src/ui_backup.c src/names.c
+	src/when.c src/drives.c src/ui_backup.c src/names.c src/leftover.c
 PAPER_SRC = src/paper.c src/util.c
 OBJ = $(SRC:.c=.o)
 UNIT = tests/unit_conf.t tests/unit_notebook.t tests/unit_store.t \
@@ -47,7 +47,9 @@ src/print.o: include/conf.h include/notebook.h include/paper.h \
 src/conf.o: include/conf.h include/util.h
 src/main.o: include/cli.h include/conf.h include/notebook.h \
 	include/secret.h include/store.h include/ui.h include/util.h
-src/notebook.o: include/notebook.h include/secret.h include/util.h
+src/notebook.o: include/leftover.h include/notebook.h include/secret.h \
+	include/util.h
+src/leftover.o: include/leftover.h include/util.h
 src/prompt.o: include/prompt.h include/secret.h include/util.h
 src/sandbox.o: include/sandbox.h include/util.h
 src/secret.o: include/secret.h include/util.h
@@ -97,15 +99,15 @@ tests/unit_text.t: tests/unit_text.o src/text.o src/util.o
 	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_text.o src/text.o src/util.o
 tests/unit_conf.t: tests/unit_conf.o src/conf.o src/util.o
 	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_conf.o src/conf.o src/util.o
-tests/unit_notebook.t: tests/unit_notebook.o src/notebook.o src/secret.o \
-	src/util.o
+tests/unit_notebook.t: tests/unit_notebook.o src/notebook.o \
+	src/leftover.o src/secret.o src/util.o
 	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_notebook.o src/notebook.o \
-		src/secret.o src/util.o $(PKG_LIBS)
+		src/leftover.o src/secret.o src/util.o $(PKG_LIBS)
 tests/unit_store.t: tests/unit_store.o src/store.o src/names.o \
-	src/notebook.o src/secret.o src/util.o
+	src/notebook.o src/leftover.o src/secret.o src/util.o
 	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_store.o src/store.o \
-		src/names.o src/notebook.o src/secret.o src/util.o \
-		$(PKG_LIBS) $(UNISTRING_LIBS)
+		src/names.o src/notebook.o src/leftover.o src/secret.o \
+		src/util.o $(PKG_LIBS) $(UNISTRING_LIBS)
 tests/unit_names.t: tests/unit_names.o src/names.o src/util.o
 	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_names.o src/names.o src/util.o \
 		$(PKG_LIBS)

@@ -60,6 +60,10 @@ struct notebook *notebook_open(const char *path, const struct secret *,
  * 0 yes, -1 with the reason. */
 int	notebook_probe(const char *path, struct error *);
 void	notebook_close(struct notebook *);
+/* How many copies left by a passphrase change or a backup killed halfway
+ * (PATH.new-XXXXXX, or the backup's) opening and backing up removed; in
+ * *STUCK, when not NULL, those that could not be, one a line, or NULL. */
+size_t	notebook_swept(const struct notebook *, const char **stuck);
 
 /* The SQLCipher and SQLite that carnet runs on, read from the library
  * itself: "SQLCipher 4.6.1 community (SQLite 3.46.1)". */

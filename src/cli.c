@@ -418,6 +418,25 @@ ask_new_pass(struct cli *c, struct error *err)
 	return NULL;
 }
 
+/* Copies a passphrase change or a backup killed halfway left, beyond the
+ * BEFORE already said: removed, or to remove by hand. */
+static void
+leftovers_said(const struct notebook *nb, size_t before)
+{
+	const char *stuck;
+	size_t n = notebook_swept(nb, &stuck) - before;
+
+	if (n > 0)
+		util_warn(ngettext("removed %zu copy of the notebook that an "
+		    "interrupted passphrase change or backup had left", "removed "
+		    "%zu copies of the notebook that an interrupted passphrase "
+		    "change or backup had left", n), n);
+	if (stuck != NULL && before == 0)
+		util_warn(_("these copies of the notebook, left by an "
+		    "interrupted passphrase change or backup, could not be "
+		    "removed: remove them by hand\n%s"), stuck);
+}
+
 /* Open the notebook, asking the passphrase (again on a terminal after a
  * wrong one).  Tells "not a notebook" before asking anything. */
 static struct notebook *
@@ -444,6 +463,8 @@ open_notebook(struct cli *c, enum notebook_mode mode, const char *question,
 			util_warn("%s", err->text);
 	}
 	free(q);
+	if (nb != NULL)
+		leftovers_said(nb, 0);
 	return nb;
 }
 
@@ -1229,13 +1250,17 @@ cmd_backup(struct cli *c, struct store *st, const struct args *a)
 {
 	struct error err;
 	char *written;
+	size_t swept = notebook_swept(store_notebook(st), NULL);
 	int same_disk;
 
 	(void)c;
 	if (notebook_backup_place(store_notebook(st), a->argv[0], &same_disk,
 	    &err) == -1 || notebook_backup(store_notebook(st), a->argv[0],
-	    &written, &err) == -1)
+	    &written, &err) == -1) {
+		leftovers_said(store_notebook(st), swept);
 		return report(&err);
+	}
+	leftovers_said(store_notebook(st), swept);
 	util_say(_("Encrypted copy written and checked: %s\n"),
 	    written);
 	/* Remembered for the screens' reminder; the copy itself is made. */
@@ -1337,6 +1362,21 @@ cmd_check(struct cli *c, struct store *st, const struct args *a)
 	printf(ngettext("ok: %ld page checked, all of it decrypts\n",
 	    "ok: %ld pages checked, all of them decrypt\n", pages), pages);
 	printf(_("library: %s\n"), notebook_library());
+	{
+		const char *stuck;
+
+		/* Removed when it opened, and said then. */
+		if (notebook_swept(store_notebook(st), &stuck) > 0 ||
+		    stuck != NULL)
+			printf(_("copies left by an interrupted passphrase "
+			    "change or backup: removed %zu%s%s\n"),
+			    notebook_swept(store_notebook(st), NULL), stuck !=
+			    NULL ? _("; NOT removed, to remove by hand:\n") :
+			    "", stuck != NULL ? stuck : "");
+		else
+			printf("%s\n", _("copies left by an interrupted "
+			    "passphrase change or backup: none"));
+	}
 	printf("%s\n", c->confined >= 4 ? _("carnet is shut in: it writes only "
 	    "beside the notebook and where it is asked to, and talks to "
 	    "nothing but the printer.") : c->confined > 0 ? _("carnet is "

@@ -37,6 +37,7 @@
 #include <openssl/hmac.h>
 #include <sqlite3.h>
 
+#include "leftover.h"
 #include "notebook.h"
 
 #define MAGIC		"crn"
@@ -68,6 +69,8 @@ struct notebook {
 	struct kdf	 kdf;
 	struct secret	*rawkey;	/* "x'<key><salt>'" for SQLCipher */
 	struct secret	*hmackey;	/* to check pages ourselves */
+	size_t		 swept;		/* leftover copies removed */
+	char		*stuck;		/* those that could not be, or NULL */
 };
 
 /*
@@ -505,6 +508,7 @@ notebook_close(struct notebook *nb)
 	secret_free(nb->rawkey);
 	secret_free(nb->hmackey);
 	free(nb->path);
+	free(nb->stuck);
 	explicit_bzero(nb, sizeof(*nb));
 	free(nb);
 }
@@ -760,10 +764,21 @@ notebook_open(const char *path, const struct secret *pass,
 	}
 	if (make_durable(nb, err) == -1)
 		goto fail;
+	/* Copies a passphrase change or a backup killed halfway left
+	 * beside it: the passphrase was right, remove them. */
+	leftover_sweep(path, &nb->swept, &nb->stuck);
 	return nb;
 fail:
 	notebook_close(nb);
 	return NULL;
+}
+
+size_t
+notebook_swept(const struct notebook *nb, const char **stuck)
+{
+	if (stuck != NULL)
+		*stuck = nb->stuck;
+	return nb->swept;
 }
 
 int
@@ -973,23 +988,37 @@ notebook_pass_refusal(const struct secret *pass)
  * A new file beside PATH for SQLite to fill with a copy: PATH.new-XXXXXX,
  * made by mkstemp() (O_EXCL, mode 0600), so that no file of the user's
  * is ever replaced or removed, whatever its name.  *TMP gets its name.
- * One left by a copy killed halfway is encrypted, and is not reused.
+ * It is claimed (leftover_claim()) while it is written: one left by a
+ * copy killed halfway is found by the next open and removed.  Another
+ * process sweeping between mkstemp() and the claim may have removed it:
+ * then it is made again.
  */
 static int
 fresh_file(const char *path, char **tmp, struct error *err)
 {
-	int fd;
+	struct stat mine, there;
+	int fd, tries;
 
-	*tmp = xasprintf("%s.new-XXXXXX", path);
-	if ((fd = mkstemp(*tmp)) == -1) {
-		error_set(err, EXIT_ERROR, _("cannot create %s: %s"), *tmp,
-		    strerror(errno));
+	for (tries = 0; tries < 5; tries++) {
+		*tmp = xasprintf("%s.new-XXXXXX", path);
+		if ((fd = mkstemp(*tmp)) == -1) {
+			error_set(err, EXIT_ERROR, _("cannot create %s: %s"),
+			    *tmp, strerror(errno));
+			free(*tmp);
+			*tmp = NULL;
+			return -1;
+		}
+		(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+		(void)leftover_claim(fd);
+		if (fstat(fd, &mine) == 0 && stat(*tmp, &there) == 0 &&
+		    mine.st_ino == there.st_ino && mine.st_dev == there.st_dev)
+			return fd;
+		close(fd);
 		free(*tmp);
-		*tmp = NULL;
-		return -1;
 	}
-	(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
-	return fd;
+	*tmp = NULL;
+	return error_set(err, EXIT_ERROR, _("cannot create a copy beside %s: "
+	    "it keeps being removed"), path);
 }
 
 /*
@@ -1214,6 +1243,8 @@ notebook_backup(struct notebook *nb, const char *dest, char **written,
 		}
 		close(existing);
 	}
+	/* A backup killed halfway there left its copy: removed. */
+	leftover_sweep(path, &nb->swept, &nb->stuck);
 	if ((fd = fresh_file(path, &tmp, err)) == -1 ||
 	    export_to(nb, tmp, nb->rawkey, err) == -1)
 		goto done;

@@ -218,6 +218,25 @@ busy(struct frame *f, const char *heading, const char *what, const char *more)
 	refresh();
 }
 
+/* Copies of the notebook that a passphrase change or a backup killed
+ * halfway left, removed when it opened: said on the first screen. */
+static void
+leftovers_said(struct frame *f, const struct notebook *nb)
+{
+	const char *stuck;
+	size_t n = notebook_swept(nb, &stuck);
+
+	if (stuck != NULL)
+		ui_say(f, 1, _("A copy of the notebook left by an interrupted "
+		    "passphrase change or backup could not be removed: %s"),
+		    stuck);
+	else if (n > 0)
+		ui_say(f, 0, ngettext("%zu copy of the notebook left by an "
+		    "interrupted passphrase change or backup was removed.",
+		    "%zu copies of the notebook left by an interrupted "
+		    "passphrase change or backup were removed.", n), n);
+}
+
 /* A file that cannot be opened: say why, and how to go on. */
 static int
 refuse(struct frame *f, const struct error *err)
@@ -321,6 +340,7 @@ ui_unlock(struct frame *f, int locked)
 			    "carnet…"), _("(up to a minute for a large one)"));
 		if (nb != NULL && (f->st = store_attach(nb, &err)) != NULL) {
 			secret_free(pass);
+			leftovers_said(f, nb);
 			return 0;
 		}
 		if (err.status == EXIT_PASSPHRASE)

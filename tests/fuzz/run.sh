@@ -18,7 +18,8 @@ build() {	# build NAME SOURCES... -- LIBS
 	clang $flags -o "$work/$name" "$@"
 }
 cd "$top"
-build header tests/fuzz/header.c src/notebook.c src/secret.c src/util.c $crypto
+build header tests/fuzz/header.c src/notebook.c src/leftover.c src/secret.c \
+    src/util.c $crypto
 build conf tests/fuzz/conf.c src/conf.c src/util.c
 build text -DTEXT_BLOCK=16 tests/fuzz/text.c src/text.c src/util.c
 build paper tests/fuzz/paper.c src/paper.c src/util.c $paper
