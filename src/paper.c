@@ -645,8 +645,20 @@ paper_print(const struct paper_pdf *pdf, const char *command,
 		return error_set(err, EXIT_ERROR, _("no print command is set "
 		    "(print_command in the configuration)"));
 	}
-	if (pipe(in) == -1 || pipe(out) == -1)
-		util_die(EXIT_ERROR, "pipe:");
+	/* Out of descriptors: said to the caller, as every error of this
+	 * module; the screens keep the text being written. */
+	in[0] = in[1] = -1;
+	if (pipe(in) == -1 || pipe(out) == -1) {
+		error_set(err, EXIT_ERROR, _("cannot start the print command: "
+		    "%s"), strerror(errno));
+		if (in[0] != -1) {
+			close(in[0]);
+			close(in[1]);
+		}
+		free(argv);
+		free(copy);
+		return -1;
+	}
 	/* Only the child's copies, made by dup2, stay open across exec. */
 	fcntl(in[0], F_SETFD, FD_CLOEXEC);
 	fcntl(in[1], F_SETFD, FD_CLOEXEC);

@@ -4,13 +4,17 @@
  * a file; the notes are marked as on paper only once the print command
  * has accepted the job.  A file is not paper: saving one marks nothing.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "paper.h"
 #include "print.h"
@@ -302,21 +306,34 @@ print_notice(const struct conf *conf, const char *output,
 
 /* CUPS's default since 2.3: a job's file is kept a day after printing. */
 #define CUPS_KEEPS_DEFAULT	UTIL_DAY
+/* Larger than any cupsd.conf: what is beyond is not read. */
+#define CUPSD_CONF_MAX		(1024 * 1024)
 
 int
 print_spool_keeps(long *seconds)
 {
 	const char *root = getenv("CUPS_SERVERROOT");
 	char path[4096], line[512], word[64], value[64];
+	struct stat sb;
 	long long n;
 	FILE *fp;
+	int fd;
 
 	snprintf(path, sizeof(path), "%s/cupsd.conf", root != NULL ? root :
 	    "/etc/cups");
-	if ((fp = fopen(path, "re")) == NULL)
+	/* A regular file only, opened without waiting: a FIFO or a device
+	 * put there would hold check, and the notebook, for ever. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) ==
+	    -1)
 		return -1;
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) ||
+	    (fp = fdopen(fd, "r")) == NULL) {
+		close(fd);
+		return -1;
+	}
 	*seconds = CUPS_KEEPS_DEFAULT;
-	while (fgets(line, sizeof(line), fp) != NULL)
+	while (ftell(fp) < CUPSD_CONF_MAX && fgets(line, sizeof(line), fp) !=
+	    NULL)
 		if (sscanf(line, " %63s %63s", word, value) == 2 &&
 		    strcasecmp(word, "PreserveJobFiles") == 0) {
 			if (strcasecmp(value, "no") == 0 ||

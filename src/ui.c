@@ -220,7 +220,9 @@ draw(struct frame *f)
 	curs_set(0);
 	load(f);
 	draw_bar(f, current(f));
-	current(f)->draw(f);
+	/* Every hook may be absent (screen.h). */
+	if (current(f)->draw != NULL)
+		current(f)->draw(f);
 	ui_follow_selection();
 	/* Over the screen's last rows when it is long, until the next key;
 	 * the cursor stays where the screen left it. */

@@ -346,6 +346,20 @@ rm "$T/cups/cupsd.conf"
 like <(CUPS_SERVERROOT="$T/cups" c check 2> /dev/null) \
     '^printing: whether the print server keeps copies cannot be read' \
     "an unreadable cupsd.conf: said so"
+# A FIFO or an endless device there is not read: check ends all the same
+# (timeout only stops a hung check; it is no measure of time).
+mkfifo "$T/cups/cupsd.conf"
+CUPS_SERVERROOT="$T/cups" timeout 60 "$CARNET" --passphrase-fd 3 check \
+    3<<< "$PASS" > "$T/fifo-out" 2> /dev/null
+is $? 0 "a FIFO for cupsd.conf: check ends"
+like "$T/fifo-out" '^printing: whether the print server keeps copies cannot be read' \
+    "and says it cannot be read"
+rm "$T/cups/cupsd.conf"
+ln -s /dev/zero "$T/cups/cupsd.conf"
+CUPS_SERVERROOT="$T/cups" timeout 60 "$CARNET" --passphrase-fd 3 check \
+    3<<< "$PASS" > /dev/null 2>&1
+is $? 0 "/dev/zero for cupsd.conf: check ends too"
+rm "$T/cups/cupsd.conf"
 like "$T/out" '^ok: [0-9]* pages' "check reports the pages"
 head -1 "$T/out" > "$T/first"
 like "$T/first" '^The notebook is intact: every note reads back' \
