@@ -481,23 +481,26 @@ now_ms(void)
 	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
-/* Ask PID to end, then make it: a print command stopped must not stay
- * behind holding the PDF. */
+/* Ask PID to end, then make it, with every process it started (its
+ * process group, which it leads): a print command stopped must not stay
+ * behind holding the PDF, nor leave a child that writes it somewhere
+ * once carnet has said nothing was printed. */
 static void
 end_command(pid_t pid, int *status)
 {
 	double until = now_ms() + GRACE_MS;
 
-	kill(pid, SIGTERM);
+	kill(-pid, SIGTERM);
 	while (waitpid(pid, status, WNOHANG) == 0) {
 		if (now_ms() > until) {
-			kill(pid, SIGKILL);
+			kill(-pid, SIGKILL);
 			while (waitpid(pid, status, 0) == -1 && errno == EINTR)
 				;
 			return;
 		}
 		poll(NULL, 0, 10);
 	}
+	kill(-pid, SIGKILL);
 }
 
 /* Read what the command says into SAID (the rest is dropped); 0 at its
@@ -633,6 +636,7 @@ paper_print(const struct paper_pdf *pdf, const char *command,
     const char *printer, const struct paper_wait *wait, struct error *err)
 {
 	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t attr;
 	struct sigaction ignore, old;
 	char **argv, *copy, said[512];
 	int in[2], out[2], status = 0, rc, broken = 0, stopped;
@@ -668,7 +672,12 @@ paper_print(const struct paper_pdf *pdf, const char *command,
 	posix_spawn_file_actions_adddup2(&fa, in[0], STDIN_FILENO);
 	posix_spawn_file_actions_adddup2(&fa, out[1], STDOUT_FILENO);
 	posix_spawn_file_actions_adddup2(&fa, out[1], STDERR_FILENO);
-	rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+	/* In a process group of its own, that end_command() stops whole. */
+	posix_spawnattr_init(&attr);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+	posix_spawnattr_setpgroup(&attr, 0);
+	rc = posix_spawnp(&pid, argv[0], &fa, &attr, argv, environ);
+	posix_spawnattr_destroy(&attr);
 	posix_spawn_file_actions_destroy(&fa);
 	close(in[0]);
 	close(out[1]);

@@ -33,6 +33,25 @@ config "$T/bin/slow" 2
 c notice 2> "$T/err"
 like "$T/err" 'did not finish within 2 seconds' "the notice too"
 
+# A command whose child outlives it: stopping it stops the child too, so
+# the PDF never lands anywhere once carnet has said nothing was printed.
+# The child waits on a FIFO the test holds; if it were still alive, the
+# test's write would reach it and it would write late.pdf.
+mkfifo "$T/late-go"
+cat > "$T/bin/late" <<END
+#!/bin/sh
+cat | (read x < "$T/late-go"; cat > "$T/late.pdf") &
+wait
+END
+chmod +x "$T/bin/late"
+config "$T/bin/late" 2
+c print 1 2> "$T/err"
+is $? 1 "a print command whose child waits: stopped"
+# timeout only ends a write nobody reads; it is no measure of time.
+timeout 10 sh -c "echo go > '$T/late-go'"
+is $? 124 "its child was stopped with it: nobody reads the FIFO"
+test ! -e "$T/late.pdf"; ok $? "and no PDF was written afterwards"
+
 command -v tmux > /dev/null || { finish; exit; }
 config "$T/bin/slow" 600
 run="env HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' CARNET_FILE='$CARNET_FILE'"
