@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <unicode/uchar.h>
+#include <unicode/uclean.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/uspoof.h>
