@@ -52,8 +52,11 @@ int	print_dossier(struct store *, const struct conf *,
 /* A PDF written to a file was printed: mark its notes as on paper, those
  * unchanged since (res->unmarked says how many were not). */
 int	print_mark(struct store *, struct print_result *, struct error *);
-/* The numbers of the notes print_mark() left unmarked, "3, 7", in BUF. */
-void	print_unmarked(const struct print_result *, char *buf, size_t size);
+/* The sentence that names the notes print_mark() left unmarked ("Notes
+ * 3, 7 were changed or moved meanwhile…"), in BUF; NULL when it left
+ * none.  The command line and the screens say it alike. */
+const char *print_unmarked(const struct print_result *, char *buf,
+	    size_t size);
 void	print_result_free(struct print_result *);
 /* The information notice for the people written about. */
 int	print_notice(const struct conf *, const char *output,

@@ -994,15 +994,10 @@ warn_unencrypted(const char *path)
 static void
 unmarked_said(const struct print_result *res)
 {
-	char numbers[128];
+	char said[256];
 
-	if (!res->marked || res->unmarked == 0)
-		return;
-	print_unmarked(res, numbers, sizeof(numbers));
-	util_say(ngettext("Note %s was changed or moved meanwhile: it is not "
-	    "marked as on paper.\n", "Notes %s were changed or moved "
-	    "meanwhile: they are not marked as on paper.\n", res->unmarked),
-	    numbers);
+	if (print_unmarked(res, said, sizeof(said)) != NULL)
+		util_say("%s\n", said);
 }
 
 /* A PDF written to a file is on paper once printed: ask, on a terminal,

@@ -155,24 +155,32 @@ print_mark(struct store *st, struct print_result *res, struct error *err)
 	return 0;
 }
 
-void
+const char *
 print_unmarked(const struct print_result *res, char *buf, size_t size)
 {
+	char numbers[128];
 	size_t i, len;
 
-	buf[0] = '\0';
+	if (!res->marked || res->unmarked == 0)
+		return NULL;
+	numbers[0] = '\0';
 	for (i = 0; res->marks != NULL && i < res->notes; i++) {
 		if (res->marks[i].marked)
 			continue;
-		len = strlen(buf);
-		if (len + 24 >= size) {
-			snprintf(buf + len, size - len, "%s…", len > 0 ? ", " :
-			    "");
+		len = strlen(numbers);
+		if (len + 24 >= sizeof(numbers)) {
+			snprintf(numbers + len, sizeof(numbers) - len, "%s…",
+			    len > 0 ? ", " : "");
 			break;
 		}
-		snprintf(buf + len, size - len, "%s%ld", len > 0 ? ", " : "",
-		    res->marks[i].number);
+		snprintf(numbers + len, sizeof(numbers) - len, "%s%ld",
+		    len > 0 ? ", " : "", res->marks[i].number);
 	}
+	snprintf(buf, size, ngettext("Note %s was changed or moved "
+	    "meanwhile: it is not marked as on paper.", "Notes %s were "
+	    "changed or moved meanwhile: they are not marked as on paper.",
+	    res->unmarked), numbers);
+	return buf;
 }
 
 void

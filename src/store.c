@@ -19,9 +19,7 @@
 #include <string.h>
 
 #include <sqlite3.h>
-#include <unictype.h>
 #include <uninorm.h>
-#include <unicase.h>
 #include <unistr.h>
 
 #include "names.h"
@@ -37,7 +35,7 @@ struct store {
 	sqlite3		*db;
 	int		 depth;		/* transactions open: >1 nests */
 	time_t		 last_when;	/* place_note()'s last answer */
-	long long	 last_id;
+	long long	 last_place;
 	struct {
 		const char	*sql;
 		sqlite3_stmt	*stmt;
@@ -412,7 +410,7 @@ rollback(struct store *st)
 		sqlite3_exec(st->db, "ROLLBACK;", NULL, NULL, NULL);
 	if (st->depth > 0)
 		st->depth--;
-	st->last_id = 0;
+	st->last_place = 0;
 	return -1;
 }
 
@@ -423,7 +421,7 @@ commit(struct store *st, struct error *err)
 		/* place_note()'s last answer holds only inside one
 		 * transaction: another process may write after it. */
 		if (--st->depth == 0)
-			st->last_id = 0;
+			st->last_place = 0;
 		return 0;
 	}
 	return rollback(st);
@@ -1277,33 +1275,34 @@ make_room(struct store *st, long long first, struct error *err)
  * walk starts after the last id given when the dates go forward.
  */
 static int
-place_note(struct store *st, time_t when, long long *id, struct error *err)
+place_note(struct store *st, time_t when, long long *place,
+    struct error *err)
 {
 	sqlite3_stmt *s;
 	long long after = 0;
 	int rc;
 
-	*id = step_of(when);
-	if (st->depth > 0 && st->last_id >= *id && st->last_when <= when)
-		*id = st->last_id + 1;
+	*place = step_of(when);
+	if (st->depth > 0 && st->last_place >= *place && st->last_when <= when)
+		*place = st->last_place + 1;
 	if (prepare(st, "SELECT sort, created FROM note WHERE sort >= ?1"
 	    " ORDER BY sort;", &s, err) == -1)
 		return -1;
-	sqlite3_bind_int64(s, 1, *id);
+	sqlite3_bind_int64(s, 1, *place);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (sqlite3_column_int64(s, 1) > (sqlite3_int64)when) {
 			after = sqlite3_column_int64(s, 0);
 			break;
 		}
-		*id = sqlite3_column_int64(s, 0) + 1;
+		*place = sqlite3_column_int64(s, 0) + 1;
 	}
 	release(st, s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return fail(st, rc, err);
-	if (after != 0 && *id == after && make_room(st, after, err) == -1)
+	if (after != 0 && *place == after && make_room(st, after, err) == -1)
 		return -1;
 	st->last_when = when;
-	st->last_id = *id;
+	st->last_place = *place;
 	return 0;
 }
 
@@ -1550,17 +1549,22 @@ note_insert(struct store *st, long long dossier, const char *body,
 	return 0;
 }
 
-/* 1 when note ID exists, 0 when not, -1 on error. */
+/* 1 when note ID exists, with its dossier in *DOSSIER unless NULL; 0
+ * when it does not, -1 on error. */
 static int
-note_exists(struct store *st, long long id, struct error *err)
+note_dossier(struct store *st, long long id, long long *dossier,
+    struct error *err)
 {
 	sqlite3_stmt *s;
 	int rc;
 
-	if (prepare(st, "SELECT 1 FROM note WHERE id = ?1;", &s, err) == -1)
+	if (prepare(st, "SELECT dossier FROM note WHERE id = ?1;", &s,
+	    err) == -1)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW && dossier != NULL)
+		*dossier = sqlite3_column_int64(s, 0);
 	release(st, s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return fail(st, rc, err);
@@ -1598,7 +1602,7 @@ note_rewrite(struct store *st, long long id, const char *body, size_t len,
 			*base = r;
 		return 0;
 	}
-	if ((rc = note_exists(st, id, err)) == -1)
+	if ((rc = note_dossier(st, id, NULL, err)) == -1)
 		return -1;
 	if (rc == 1)
 		error_set(err, EXIT_ERROR, _("another window changed this note "
@@ -1617,7 +1621,7 @@ not_as_shown(struct store *st, long long id, struct error *err)
 {
 	int rc;
 
-	if ((rc = note_exists(st, id, err)) == -1)
+	if ((rc = note_dossier(st, id, NULL, err)) == -1)
 		return -1;
 	if (rc == 1)
 		error_set(err, EXIT_ERROR, _("this note was changed or moved "
@@ -1792,23 +1796,25 @@ store_note_move(struct store *st, long long id, long long revision,
 {
 	sqlite3_stmt *s;
 	struct dossier d;
-	struct note was;
 	long long n;
 	int rc;
 
 	if (store_dossier_get(st, to, &d, err) == -1)
 		return -1;
 	store_dossier_free(&d);
-	if ((rc = store_note_get(st, id, &was, err)) == 0) {
-		n = was.dossier;
-		store_note_free(&was);
-		if (n == to)
-			return error_set(err, EXIT_ERROR, _("the note is "
-			    "already in that dossier"));
-	} else
-		return rc == -1 ? not_as_shown(st, id, err) : rc;
 	if (begin(st, err) == -1)
 		return -1;
+	/* Where it is, read in the transaction that moves it. */
+	if ((rc = note_dossier(st, id, &n, err)) != 1) {
+		rc = rc == 0 ? not_as_shown(st, id, err) : -1;
+		rollback(st);
+		return rc;
+	}
+	if (n == to) {
+		rollback(st);
+		return error_set(err, EXIT_ERROR, _("the note is already in "
+		    "that dossier"));
+	}
 	if (number_next(st, to, &n, err) == -1)
 		return rollback(st);
 	if (prepare(st, "UPDATE draft SET dossier = ?2 WHERE note = ?1;", &s,

@@ -21,7 +21,6 @@ static struct {
 	struct dossier	 dossier;	/* for the title */
 	struct note	 note;		/* body NULL: to load */
 	struct text	*shown;		/* the note, to wrap it */
-	long		 number;	/* in its dossier, 1 the oldest */
 	long long	 version;	/* store_version() when read */
 } content;
 
@@ -105,7 +104,6 @@ load(struct frame *f)
 		back_to_dossier(f);
 		return;
 	}
-	content.number = content.note.number;
 	content.shown = text_new();
 	text_insert(content.shown, 0, content.note.body, content.note.len);
 	text_clear_undo(content.shown);
@@ -144,7 +142,7 @@ draw(struct frame *f)
 	len = text_len(content.shown);
 	util_datetime(date, sizeof(date), content.note.created);
 	snprintf(where, sizeof(where), "%s — %s #%ld", content.dossier.person,
-	    date, content.number);
+	    date, content.note.number);
 	ui_title(f, where, ui_writing_hint(f));
 	explicit_bzero(where, sizeof(where));
 	if (rows < ui_body_rows()) {

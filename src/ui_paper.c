@@ -80,15 +80,11 @@ ask_file(struct frame *f, const char *why, const char *what, char *path,
 static int
 unmarked_said(struct frame *f, const struct print_result *res)
 {
-	char numbers[128];
+	char said[256];
 
-	if (!res->marked || res->unmarked == 0)
+	if (print_unmarked(res, said, sizeof(said)) == NULL)
 		return 0;
-	print_unmarked(res, numbers, sizeof(numbers));
-	ui_say(f, 1, ngettext("Note %s was changed or moved meanwhile: it is "
-	    "not marked as on paper.", "Notes %s were changed or moved "
-	    "meanwhile: they are not marked as on paper.", res->unmarked),
-	    numbers);
+	ui_say(f, 1, "%s", said);
 	return 1;
 }
 
