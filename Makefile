@@ -16,15 +16,20 @@ ALL_CFLAGS = $(CARNET_CFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(CARNET_LDFLAGS) $(LDFLAGS)
 
 # carnet itself; the typesetting goes to carnet-paper.so (below).
+STORE_SRC = src/store.c src/store_backup.c src/store_dossier.c \
+	src/store_draft.c src/store_ids.c src/store_note.c src/store_schema.c \
+	src/store_search.c
 SRC = src/cli.c src/conf.c src/exchange.c src/main.c src/notebook.c \
 	src/paper_load.c src/print.c src/prompt.c src/sandbox.c \
-	src/secret.c src/session.c src/store.c src/text.c src/ui.c \
+	src/secret.c src/session.c $(STORE_SRC) src/text.c src/ui.c \
 	src/ui_dossier.c src/ui_dossiers.c src/ui_editor.c src/ui_help.c \
 	src/ui_note.c src/ui_noteops.c src/ui_paper.c src/ui_screens.c \
 	src/ui_search.c src/ui_unlock.c src/ui_widgets.c src/util.c \
 	src/when.c src/drives.c src/ui_backup.c src/names.c src/leftover.c
 PAPER_SRC = src/paper.c src/util.c
 OBJ = $(SRC:.c=.o)
+STORE_OBJ = $(STORE_SRC:.c=.o)
+PAPER_OBJ = $(PAPER_SRC:.c=.lo)
 UNIT = tests/unit_conf.t tests/unit_notebook.t tests/unit_store.t \
 	tests/unit_session.t tests/unit_text.t tests/unit_util.t \
 	tests/unit_when.t tests/unit_names.t
@@ -32,51 +37,11 @@ MO = locale/fr/LC_MESSAGES/carnet.mo
 
 all: carnet carnet-paper.so $(MO)
 
+# Each object also writes the headers it included (-MMD) to OBJECT.d,
+# read back below: a changed header rebuilds what includes it, and the
+# list never drifts from the code.
 .c.o:
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
-
-# Header dependencies, written out.
-src/cli.o: include/cli.h include/conf.h include/drives.h include/exchange.h \
-	include/notebook.h include/print.h include/prompt.h include/sandbox.h \
-	include/secret.h include/store.h include/util.h
-src/exchange.o: include/exchange.h include/names.h include/notebook.h include/secret.h \
-	include/store.h include/util.h
-src/paper_load.o: include/paper.h include/util.h
-src/print.o: include/conf.h include/notebook.h include/paper.h \
-	include/print.h include/secret.h include/store.h include/util.h
-src/conf.o: include/conf.h include/util.h
-src/main.o: include/cli.h include/conf.h include/notebook.h \
-	include/secret.h include/store.h include/ui.h include/util.h
-src/notebook.o: include/leftover.h include/notebook.h include/secret.h \
-	include/util.h
-src/leftover.o: include/leftover.h include/util.h
-src/prompt.o: include/prompt.h include/secret.h include/util.h
-src/sandbox.o: include/sandbox.h include/util.h
-src/secret.o: include/secret.h include/util.h
-src/session.o: include/session.h
-src/store.o: include/names.h include/notebook.h include/secret.h \
-	include/store.h include/util.h
-src/names.o: include/names.h include/util.h
-src/ui.o: include/conf.h include/drives.h include/sandbox.h include/screen.h \
-	include/secret.h include/store.h include/ui.h include/util.h
-src/ui_backup.o src/ui_dossier.o src/ui_dossiers.o src/ui_editor.o \
-src/ui_help.o \
-src/ui_note.o src/ui_noteops.o src/ui_paper.o src/ui_screens.o \
-src/ui_search.o \
-src/ui_unlock.o src/ui_widgets.o: include/conf.h include/drives.h include/names.h \
-	include/notebook.h \
-	include/print.h include/prompt.h include/screen.h include/secret.h \
-	include/session.h include/store.h include/text.h include/util.h
-src/text.o: include/text.h include/util.h
-src/util.o: include/util.h
-src/when.o: include/when.h include/util.h
-src/drives.o: include/drives.h include/util.h
-tests/unit_conf.o tests/unit_notebook.o tests/unit_store.o \
-tests/unit_session.o tests/unit_text.o tests/unit_util.o \
-tests/unit_when.o tests/unit_names.o: tests/tap.h include/names.h \
-	include/conf.h include/session.h include/when.h \
-	include/notebook.h include/secret.h include/store.h include/text.h \
-	include/util.h
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -MF $@.d -c $< -o $@
 
 carnet: $(OBJ)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS) \
@@ -84,9 +49,22 @@ carnet: $(OBJ)
 
 # The typesetting, loaded only to print (include/paper.h says why); it
 # carries its own copy of util.c, so carnet exports nothing to it.
-carnet-paper.so: $(PAPER_SRC) include/paper.h include/util.h
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(PAPER_CFLAGS) -fPIC -shared \
-		$(ALL_LDFLAGS) -o $@ $(PAPER_SRC) $(PAPER_LIBS)
+src/paper.lo: src/paper.c
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(PAPER_CFLAGS) -fPIC -MMD -MP \
+		-MF $@.d -c src/paper.c -o $@
+src/util.lo: src/util.c
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fPIC -MMD -MP -MF $@.d \
+		-c src/util.c -o $@
+carnet-paper.so: $(PAPER_OBJ)
+	$(CC) $(ALL_CFLAGS) -fPIC -shared $(ALL_LDFLAGS) -o $@ $(PAPER_OBJ) \
+		$(PAPER_LIBS)
+
+units: $(UNIT)
+
+# Every target with warnings as errors, by gcc and clang at -g, -O0, -O1,
+# -O2 and -O3, in a scratch copy (.ci/builds); CI runs a few of them.
+check-builds:
+	sh .ci/builds
 
 # Unit tests link only the rooms they test and what those need.
 tests/unit_session.t: tests/unit_session.o src/session.o
@@ -103,9 +81,9 @@ tests/unit_notebook.t: tests/unit_notebook.o src/notebook.o \
 	src/leftover.o src/secret.o src/util.o
 	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_notebook.o src/notebook.o \
 		src/leftover.o src/secret.o src/util.o $(PKG_LIBS)
-tests/unit_store.t: tests/unit_store.o src/store.o src/names.o \
+tests/unit_store.t: tests/unit_store.o $(STORE_OBJ) src/names.o \
 	src/notebook.o src/leftover.o src/secret.o src/util.o
-	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_store.o src/store.o \
+	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_store.o $(STORE_OBJ) \
 		src/names.o src/notebook.o src/leftover.o src/secret.o \
 		src/util.o $(PKG_LIBS) $(UNISTRING_LIBS)
 tests/unit_names.t: tests/unit_names.o src/names.o src/util.o
@@ -239,7 +217,8 @@ uninstall:
 		$(DESTDIR)$(DATADIR)/notice.fr.txt
 
 clean:
-	rm -f carnet carnet-paper.so $(OBJ) $(UNIT) tests/*.o \
+	rm -f carnet carnet-paper.so $(OBJ) $(PAPER_OBJ) $(UNIT) tests/*.o \
+		src/*.d tests/*.d \
 		tests/nolandlock.so \
 		carnet-$(VERSION).tar.gz carnet_*.deb
 	rm -rf tests/.report
@@ -256,5 +235,8 @@ dist: clean
 	tar -cf - carnet-$(VERSION) | gzip > carnet-$(VERSION).tar.gz
 	rm -rf carnet-$(VERSION)
 
-.PHONY: all pot deps deps-test run check check-asan check-crash \
+# What each object includes, as the compiler last saw it (see .c.o).
+-include $(OBJ:=.d) $(PAPER_OBJ:=.d) $(UNIT:.t=.o.d)
+
+.PHONY: all units check-builds pot deps deps-test run check check-asan check-crash \
 	check-cross check-valgrind fuzz bench deb install uninstall clean dist

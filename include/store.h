@@ -1,6 +1,7 @@
 /*
  * store.h - dossiers, notes, drafts and search, kept in the notebook.
- * The only room that speaks SQL.  Every change is one transaction.
+ * The only part that speaks SQL (its rooms: store_int.h).  Every change
+ * is one transaction.
  */
 #ifndef CARNET_STORE_H
 #define CARNET_STORE_H
@@ -15,6 +16,23 @@
 #define STORE_VERSION 5
 
 struct store;
+
+/*
+ * What the store's functions return: 0, or -1 with ERR saying why, or,
+ * where a function says so, one of the answers below (ERR says it too).
+ */
+enum store_status {
+	STORE_OK = 0,
+	STORE_FAILED = -1,
+	/* What was shown changed or went away since (another window). */
+	STORE_CHANGED = -2,
+	/* No such row: inside the store only, told apart from an error. */
+	STORE_MISSING = -3,
+	/* A dossier already has that name, or so but for accents and case. */
+	STORE_SAME = -4,
+	/* What was typed names several dossiers. */
+	STORE_SEVERAL = -5
+};
 
 struct dossier {
 	long long	 id;
@@ -111,7 +129,6 @@ int	store_dossiers(struct store *, const char *filter, int closed_too,
 /* By what a person typed: a number ("12"), or a name, exact or of the
  * same key (names_key()); 0 found, -1 with a message when none,
  * STORE_SEVERAL when several, the message giving their numbers. */
-#define STORE_SEVERAL	(-5)
 int	store_dossier_find(struct store *, const char *, struct dossier *,
 	    struct error *);
 /* The numbers of the dossiers whose name has NAME's key (names_key()),
@@ -124,7 +141,6 @@ int	store_dossier_get(struct store *, long long id, struct dossier *,
 /* A new dossier; unless ANOTHER, STORE_SAME (ERR names it and gives its
  * number) when one is already named so, or so but for accents and case:
  * two people may have the same name, but it must be asked for. */
-#define STORE_SAME	(-4)
 int	store_dossier_new(struct store *, const char *name, int another,
 	    long long *id, struct error *);
 /* Renamed; STORE_SAME unless ANOTHER, as store_dossier_new(). */
@@ -161,7 +177,6 @@ int	store_note_update(struct store *, long long id, const char *body,
  * another window changed or destroyed the note meanwhile: nothing is
  * written.
  */
-#define STORE_CHANGED	(-2)
 int	store_note_save(struct store *, long long dossier, long long note,
 	    long long *base, long long draft, time_t dated, const char *body,
 	    size_t len, long long *id, struct error *err);

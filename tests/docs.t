@@ -92,12 +92,12 @@ else
 	skip "no tmux: the help is not read"
 fi
 
-# Only store.c speaks SQL (notebook.c only keys, copies and checks the
-# file); only ui*.c include curses.
+# Only the store's rooms (store.c, store_*.c) speak SQL (notebook.c only
+# keys, copies and checks the file); only ui*.c include curses.
 cd "$top/src"
 sql='"\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|ATTACH|PRAGMA|BEGIN)\b'
-is "$(grep -lE "$sql" *.c | grep -vx 'store.c\|notebook.c' | tr '\n' ' ')" \
-    "" "SQL only in store.c and notebook.c"
+is "$(grep -lE "$sql" *.c | grep -vx 'store.c\|store_[a-z]*\.c\|notebook.c' | tr '\n' ' ')" \
+    "" "SQL only in the store's rooms (store*.c) and notebook.c"
 grep -E "$sql|\"[^\"]*\b(dossier|note|draft)\b[^\"]*(FROM|WHERE)" notebook.c |
     grep -E '\b(dossier|note|draft|note_fts)\b' > "$T/nbsql"
 is "$(cat "$T/nbsql")" "" "notebook.c never touches the content tables"
