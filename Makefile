@@ -19,14 +19,15 @@ ALL_LDFLAGS = $(CARNET_LDFLAGS) $(LDFLAGS)
 STORE_SRC = src/store.c src/store_backup.c src/store_dossier.c \
 	src/store_draft.c src/store_ids.c src/store_note.c src/store_schema.c \
 	src/store_search.c
-SRC = src/cli.c src/conf.c src/exchange.c src/main.c src/notebook.c \
+SRC = src/cli.c src/cli_check.c src/conf.c src/exchange.c src/main.c src/notebook.c \
 	src/paper_load.c src/print.c src/prompt.c src/sandbox.c \
 	src/secret.c src/session.c $(STORE_SRC) src/text.c src/ui.c \
 	src/ui_dossier.c src/ui_dossiers.c src/ui_editor.c src/ui_help.c \
 	src/ui_note.c src/ui_noteops.c src/ui_paper.c src/ui_screens.c \
-	src/ui_search.c src/ui_unlock.c src/ui_widgets.c src/util.c \
-	src/when.c src/drives.c src/ui_backup.c src/names.c src/leftover.c
-PAPER_SRC = src/paper.c src/util.c
+	src/ui_search.c src/ui_unlock.c src/ui_widgets.c src/ui_place.c src/util.c \
+	src/when.c src/drives.c src/ui_backup.c src/names.c src/leftover.c \
+	src/backup.c src/newpass.c
+PAPER_SRC = src/paper.c src/paper_send.c src/util.c
 OBJ = $(SRC:.c=.o)
 STORE_OBJ = $(STORE_SRC:.c=.o)
 PAPER_OBJ = $(PAPER_SRC:.c=.lo)
@@ -52,6 +53,9 @@ carnet: $(OBJ)
 src/paper.lo: src/paper.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(PAPER_CFLAGS) -fPIC -MMD -MP \
 		-MF $@.d -c src/paper.c -o $@
+src/paper_send.lo: src/paper_send.c
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fPIC -MMD -MP -MF $@.d \
+		-c src/paper_send.c -o $@
 src/util.lo: src/util.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fPIC -MMD -MP -MF $@.d \
 		-c src/util.c -o $@
@@ -98,7 +102,7 @@ $(MO): po/fr.po
 pot:
 	xgettext -k_ -kN_ -kngettext:1,2 --from-code=UTF-8 \
 		--add-comments=TRANSLATORS: --package-name=carnet \
-		--package-version=$(VERSION) -o po/carnet.pot $(SRC) src/paper.c \
+		--package-version=$(VERSION) -o po/carnet.pot $(SRC) src/paper.c src/paper_send.c \
 		include/screen.h
 	msgmerge -q -U --backup=none po/fr.po po/carnet.pot
 

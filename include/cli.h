@@ -26,5 +26,8 @@ int	cli_options(struct cli *, int argc, char **argv, int *first);
 int	cli_run(struct cli *, int argc, char **argv);
 /* Print the synopsis (the same as the manual's) on FP. */
 void	cli_usage(FILE *fp);
+/* "carnet check" on the open notebook (cli_check.c): its exit status. */
+struct store;
+int	cli_check(const struct cli *, struct store *);
 
 #endif

@@ -70,7 +70,6 @@ size_t	notebook_swept(const struct notebook *, const char **stuck);
 const char *notebook_library(void);
 
 struct sqlite3 *notebook_db(struct notebook *);
-const char *notebook_path(const struct notebook *);
 int	notebook_readonly(const struct notebook *);
 void	notebook_kdf(const struct notebook *, struct kdf *);
 

@@ -49,6 +49,17 @@ struct print_result {
 int	print_dossier(struct store *, const struct conf *,
 	    const struct print_request *, struct print_result *,
 	    struct error *);
+/*
+ * The end-of-day filing: each dossier with a note written since
+ * RQ->since (whatever the meeting's date), in turn, handed to ONE as a
+ * copy of RQ for that dossier; ONE prints it and says what it must (the
+ * command line and the screens differ only there), returning -1 to stop.
+ * How many dossiers there were goes in *DOSSIERS.  -1 with ERR when they
+ * cannot be read.
+ */
+int	print_day(struct store *, const struct print_request *rq,
+	    int (*one)(void *, const struct print_request *), void *arg,
+	    size_t *dossiers, struct error *);
 /* A PDF written to a file was printed: mark its notes as on paper, those
  * unchanged since (res->unmarked says how many were not). */
 int	print_mark(struct store *, struct print_result *, struct error *);
@@ -69,7 +80,5 @@ int	print_notice(const struct conf *, const char *output,
  * when it keeps none, -1 when that cannot be read.
  */
 int	print_spool_keeps(long *seconds);
-/* Where the notice's text is read from (for messages and the manual). */
-char	*print_notice_path(const struct conf *);
 
 #endif

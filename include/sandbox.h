@@ -9,6 +9,10 @@
 #ifndef CARNET_SANDBOX_H
 #define CARNET_SANDBOX_H
 
+/* The print server's port, the one TCP port a confined carnet reaches
+ * (unless CUPS_SERVER names another). */
+#define SANDBOX_CUPS_PORT	631
+
 /*
  * Confine the process for good.  NOTEBOOK is the notebook's path;
  * TARGETS, a NULL-terminated list (or NULL), the files or folders a

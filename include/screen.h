@@ -7,8 +7,10 @@
  * Calls run one way: the frame (ui.c) calls the screens through
  * ui_screens[] (ui_screens.c), and the screens call the widgets
  * (ui_widgets.c, ui_paper.c).  A screen never calls another screen or the
- * frame: it moves to another by writing f->place.screen, and a question
- * waits for its key through f->wait_key, which the frame provides.
+ * frame: it asks to open one, or to close itself (ui_place.c), and the
+ * stack of places remembers where each was opened from; a question waits
+ * for its key through f->wait_key and draws over f->repaint, which the
+ * frame provides.
  */
 #ifndef CARNET_SCREEN_H
 #define CARNET_SCREEN_H
@@ -26,24 +28,38 @@ enum screen_id {
 	SCREEN_EDITOR, SCREEN_HELP, SCREEN_UNLOCK, SCREEN_COUNT
 };
 
-/* Where the worker is.  Numbers only: it is all that survives a lock, so
- * that unlocking comes back to the same dossier and note. */
-struct place {
+/*
+ * A screen opened, and what for: its argument.  OPENED is new each time
+ * it is opened, not when it is come back to: a screen whose content was
+ * loaded for another opening loads again, and never shows what it read
+ * for another dossier or note because the notebook did not move.
+ */
+struct stop {
 	enum screen_id	 screen;
-	enum screen_id	 back;		/* where search and help return */
-	long long	 dossier;	/* the dossier open, or 0 */
-	long long	 note;		/* the note read, or 0 */
-	long long	 editing;	/* the note written; 0 a new one */
-	long long	 base;		/* its revision when writing began */
-	long long	 draft;		/* the draft kept of it, or 0 */
-	time_t		 dated;		/* the date chosen for it (the
-					 * meeting's), or 0: now, or as it
-					 * was */
-	long long	 writing;	/* while the worker reads or
-					 * searches in the middle of
-					 * writing: the text's dossier
-					 * (Esc goes back to it), or 0 */
-	enum screen_id	 edit_from;	/* where the editor returns */
+	long long	 dossier;	/* the dossier it is about, or 0 */
+	long long	 note;		/* the note, or 0 (for the editor: a
+					 * new one) */
+	unsigned long	 opened;
+};
+
+/* The deepest way in: the list, a dossier, a note, the editor, the dossier
+ * and a note read meanwhile, search, help, and room to spare. */
+#define PLACE_DEPTH	12
+
+/*
+ * Where the worker is: the screens opened, each over the one it was opened
+ * from, the list of dossiers at the bottom, never closed (ui_place.c).  Esc
+ * goes back the way she came; a text being written waits in the stack
+ * while she reads or searches above it.  Numbers only: it is all that
+ * survives a lock, so that unlocking comes back to the same dossier and
+ * note.
+ */
+struct place {
+	struct stop	 stack[PLACE_DEPTH];
+	size_t		 depth;		/* stack[depth - 1] is shown */
+	unsigned long	 openings;	/* the last stop.opened given */
+	long long	 last_dossier;	/* the last one opened: the list
+					 * selects it */
 };
 
 struct ui_key;
@@ -64,7 +80,7 @@ struct frame {
 	int			 discreet;	/* names as initials in lists
 						 * (ui_shown_name()) */
 	int			 quit;
-	char			 message[512];
+	char			 message[UTIL_MESSAGE_MAX];
 	int			 message_error;
 	/* The screens in their order, and the keys of every screen, for
 	 * the help. */
@@ -77,6 +93,11 @@ struct frame {
 	 * quit. */
 	int			(*wait_key)(struct frame *, int *key,
 				    int *code);
+	/* The screen as it stands, its bar included, without loading it
+	 * again and without the message that went with the last key:
+	 * drawn under a question, so that no row of an earlier message
+	 * stays beside it, and again after a resize. */
+	void			(*repaint)(struct frame *);
 	/* While a long task runs (printing), asked often: 1 when it must
 	 * give up, on Esc, the lock key or the idle delay; a lock then
 	 * waits in f->lock_pending until the key's handler returns. */
@@ -113,6 +134,9 @@ struct ui_key {
 	void		(*run)(struct frame *);
 	enum ui_move	 move;
 	int		 bar;		/* shown in the bottom bar */
+	/* When not NULL, in the bar only while it says 1: a key that
+	 * matters in one state of the screen (Esc out of a list). */
+	int		(*now)(const struct frame *);
 };
 
 /* The longest line typed in a question, a filter or a search. */
@@ -203,18 +227,19 @@ int	ui_body_rows(void);
 /* Draw LEN bytes at (Y, X) (Y < 0: where the cursor is) in at most WIDTH
  * columns; returns the columns used. */
 int	ui_text(int y, int x, int width, const char *, size_t, int attr);
-int	ui_width(const char *, size_t);
 /* The title row: where one is, cut with "…" to leave RIGHT (a status, or
  * NULL) whole at the right end. */
 void	ui_title(struct frame *, const char *where, const char *right);
 /* The columns the title has for WHERE beside RIGHT. */
 int	ui_title_room(const char *right);
-/* How many bytes of S (LEN) fit in WIDTH columns, leaving one for "…"
- * when it does not all fit; *USED the columns they take. */
-size_t	ui_fit(const char *s, size_t len, int width, int *used);
 /* S at (Y, X) in WIDTH columns, ending in "…" when it is cut; the
  * columns taken. */
 int	ui_fit_text(int y, int x, int width, const char *s, int attr);
+/* TEXT from (Y, X) in rows of WIDTH columns, broken at spaces, in at most
+ * MAX_ROWS rows (8 at most); the rows used.  What a screen says when it
+ * has nothing to show. */
+int	ui_paragraph(int y, int x, int width, const char *text, int max_rows,
+	    int attr);
 /* Highlight row Y across the screen: the selected line. */
 void	ui_highlight(int y);
 int	ui_bar_attr(const struct frame *);
@@ -247,8 +272,6 @@ void	ui_follow_selection(void);
 void	ui_message(const char *message, int attr);
 /* S's first letter in capitals, in place: a message made a sentence. */
 void	ui_capital(char *s);
-/* A full stop after S (of SIZE bytes) unless it ends as a sentence. */
-void	ui_full_stop(char *s, size_t size);
 /* Until the key being handled is done, LEN bytes at P are wiped if the
  * notebook locks meanwhile (a question waiting for its answer). */
 void	ui_hold(struct frame *, void *p, size_t len);
@@ -257,14 +280,39 @@ void	ui_unhold(struct frame *, const void *p);
 void	ui_list_move(size_t *sel, size_t count, size_t page, enum ui_move);
 /* Keep SEL in view: TOP moves so that SEL is one of the ROWS shown. */
 void	ui_list_follow(size_t sel, size_t *top, size_t rows);
-/* Open the editor on NOTE of the open dossier (0: a new note); go to
- * search, to the help. */
+/* ui_place.c: where the worker is (struct place).  The screen shown and
+ * its argument; the one it was opened from (NULL under the list). */
+void	ui_place_start(struct place *);
+const struct stop *ui_here(const struct frame *);
+const struct stop *ui_under(const struct frame *);
+/* Open SCREEN for DOSSIER and NOTE over the screen shown: closing it comes
+ * back there. */
+void	ui_open(struct frame *, enum screen_id, long long dossier,
+	    long long note);
+/* Close the screen shown: back to the one it was opened from.  The list of
+ * dossiers is never closed. */
+void	ui_close(struct frame *);
+/* A search's result: the dossier, and the note when NOTE is not 0, opened
+ * over the list (or over the text that waits), as if she had walked there:
+ * Esc goes to the dossier, then to the list (or to the text). */
+void	ui_go_note(struct frame *, long long dossier, long long note);
+/* Close search and help (after a lock: they are not where one works). */
+void	ui_close_transient(struct frame *);
+/* Open the editor on NOTE of the dossier shown (0: a new note); refused,
+ * and said, while another text waits. */
 void	ui_edit(struct frame *, long long note);
 /* In the middle of writing, from the dossier, the reader or search: back
  * to the text, its cursor where it was (1), or 0 when nothing is being
  * written; what the title says of it meanwhile, or NULL. */
 int	ui_back_to_writing(struct frame *);
 const char *ui_writing_hint(const struct frame *);
+/* For a key row's now: is a text waiting (or not) while the worker reads
+ * or searches?  Then Esc goes back to it, and what opens another text is
+ * out of the bar. */
+int	ui_writing(const struct frame *);
+int	ui_not_writing(const struct frame *);
+/* Open search, the help: over the screen shown, or in the place of the
+ * other one (search from the help comes back where the help came from). */
 void	ui_go_search(struct frame *);
 void	ui_go_help(struct frame *);
 double	ui_clock(void);		/* milliseconds, monotonic */

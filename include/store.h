@@ -166,8 +166,6 @@ int	store_name_check(const char *name, struct error *);
 int	store_note_add(struct store *, long long dossier, const char *body,
 	    size_t len, time_t when, time_t written, long long *id,
 	    struct error *);
-int	store_note_update(struct store *, long long id, const char *body,
-	    size_t len, struct error *);
 /*
  * What the editor saves: a new note (NOTE 0) in DOSSIER, dated DATED (0:
  * now), or NOTE's new text, and date unless DATED is 0, if NOTE is still

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <time.h>
+#include <wchar.h>
 
 #include <libintl.h>
 #define _(s) gettext(s)
@@ -88,7 +89,9 @@ int util_is_folder(const char *path);
 /* Local midnight of the day of T. */
 time_t util_day_start(time_t);
 
-/* Local date, or date and time, in the locale's format. */
+/* Local date, or date and time, in the locale's format, in a buffer of
+ * UTIL_DATE_MAX bytes (a month's name in any language fits). */
+#define UTIL_DATE_MAX	64
 void util_date(char *, size_t, time_t);
 void util_datetime(char *, size_t, time_t);
 /* S (LEN bytes) as French print spaces it: the space before ":" made a
@@ -118,9 +121,13 @@ int util_number(const char *, long long, long long, long long *);
 
 /* What went wrong, for the caller to show: a sentence in the user's
  * language and the exit status of the contract. */
+/* The longest message, in bytes: an error's, and the screens' message
+ * line, which often shows one. */
+#define UTIL_MESSAGE_MAX	512
+
 struct error {
 	int	status;
-	char	text[512];
+	char	text[UTIL_MESSAGE_MAX];
 };
 
 /* Record an error; returns -1 so that callers can "return error_set(...)". */
@@ -132,5 +139,22 @@ int error_set(struct error *, int status, const char *fmt, ...)
 
 /* Create the folders leading to PATH (mkdir -p), private to the user. */
 int util_make_parent(const char *path, struct error *);
+
+/*
+ * Columns on a terminal, under the current locale: what is not valid text
+ * or is a control counts as one '?', a tab as a space, a wide character
+ * two.  util_char() decodes one character of S so (*WC, *WIDTH) and
+ * returns the bytes it took.
+ */
+size_t	util_char(const char *s, size_t len, mbstate_t *, wchar_t *wc,
+	    int *width);
+int	util_width(const char *, size_t);
+/* How many bytes of S (LEN) fit in WIDTH columns, leaving one for "…"
+ * when it does not all fit; *USED the columns they take. */
+size_t	util_fit(const char *s, size_t len, int width, int *used);
+/* A note's first line in at most UTIL_HEAD_COLUMNS, "…" when cut (wiped
+ * memory): how a question or a message says which note it is. */
+#define UTIL_HEAD_COLUMNS	40
+char	*util_head(const char *body);
 
 #endif

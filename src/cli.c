@@ -18,9 +18,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "backup.h"
 #include "cli.h"
 #include "drives.h"
 #include "exchange.h"
+#include "newpass.h"
 #include "notebook.h"
 #include "print.h"
 #include "prompt.h"
@@ -353,69 +355,63 @@ put_str(const char *s, int tty)
 	put_text(s, strlen(s), tty);
 }
 
-/* Read a passphrase: the next line of --passphrase-fd, or the terminal. */
+/* Read a passphrase into S: the next line of --passphrase-fd, or the
+ * terminal.  0, or -1 with ERR. */
+static int
+read_pass(struct cli *c, const char *question, struct secret *s,
+    struct error *err)
+{
+	int rc;
+
+	if (c->passfd != -1) {
+		if ((rc = secret_read_line(s, c->passfd)) == 0)
+			return 0;
+		return error_set(err, EXIT_USAGE, rc == -2 ? _("the passphrase "
+		    "on descriptor %d is too long") : _("no passphrase could "
+		    "be read from descriptor %d"), c->passfd);
+	}
+	if (!prompt_available())
+		return error_set(err, EXIT_USAGE, _("there is no terminal to "
+		    "ask the passphrase on: give it with --passphrase-fd"));
+	if (prompt_passphrase(question, s) == 0)
+		return 0;
+	return error_set(err, EXIT_USAGE, _("no passphrase was typed"));
+}
+
 static struct secret *
 ask_pass(struct cli *c, const char *question, struct error *err)
 {
 	struct secret *s = secret_new(NOTEBOOK_PASS_READ_MAX);
-	int rc;
 
-	if (c->passfd != -1) {
-		rc = secret_read_line(s, c->passfd);
-		if (rc == 0)
-			return s;
-		error_set(err, EXIT_USAGE, rc == -2 ? _("the passphrase on "
-		    "descriptor %d is too long") : _("no passphrase could be "
-		    "read from descriptor %d"), c->passfd);
-	} else if (!prompt_available())
-		error_set(err, EXIT_USAGE, _("there is no terminal to ask the "
-		    "passphrase on: give it with --passphrase-fd"));
-	else if (prompt_passphrase(question, s) == 0)
+	if (read_pass(c, question, s, err) == 0)
 		return s;
-	else
-		error_set(err, EXIT_USAGE, _("no passphrase was typed"));
 	secret_free(s);
 	return NULL;
 }
 
-/* A new passphrase: twice on a terminal, until it is acceptable. */
+/* newpass_ask()'s dialog on the command line: why the last was refused
+ * on standard error, then the question. */
+static int
+new_pass_step(void *arg, enum newpass_step step, const char *why,
+    struct secret *s, struct error *err)
+{
+	if (step == NEWPASS_REFUSED)
+		util_warn("%s", why);
+	else if (step == NEWPASS_DIFFER)
+		util_warn(_("the two passphrases differ"));
+	return read_pass(arg, step == NEWPASS_CONFIRM ? _("Once more, to be "
+	    "sure: ") : _("New passphrase: "), s, err);
+}
+
+/* A new passphrase: twice on a terminal, until it is acceptable; once
+ * from a descriptor, where a refusal is the answer. */
 static struct secret *
 ask_new_pass(struct cli *c, struct error *err)
 {
-	struct secret *pass, *again;
-	const char *why;
-	int i;
+	struct newpass_dialog d = { new_pass_step, c, c->passfd == -1,
+	    c->passfd == -1 ? TRIES : 1 };
 
-	for (i = 0; i < TRIES; i++) {
-		if ((pass = ask_pass(c, _("New passphrase: "), err)) == NULL)
-			return NULL;
-		if ((why = notebook_pass_refusal(pass)) != NULL) {
-			secret_free(pass);
-			if (c->passfd != -1) {
-				error_set(err, EXIT_ERROR, "%s", why);
-				return NULL;
-			}
-			util_warn("%s", why);
-			continue;
-		}
-		if (c->passfd != -1)
-			return pass;
-		if ((again = ask_pass(c, _("Once more, to be sure: "), err)) ==
-		    NULL) {
-			secret_free(pass);
-			return NULL;
-		}
-		if (wipe_same(pass->bytes, pass->len, again->bytes,
-		    again->len)) {
-			secret_free(again);
-			return pass;
-		}
-		secret_free(pass);
-		secret_free(again);
-		util_warn(_("the two passphrases differ"));
-	}
-	error_set(err, EXIT_ERROR, _("no acceptable passphrase was given"));
-	return NULL;
+	return newpass_ask(&d, err);
 }
 
 /* Copies a passphrase change or a backup killed halfway left, beyond the
@@ -551,7 +547,7 @@ cmd_ls(struct cli *c, struct store *st, const struct args *a)
 	struct error err;
 	struct dossier *list;
 	size_t n, i;
-	char date[64];
+	char date[UTIL_DATE_MAX];
 	int tty = isatty(STDOUT_FILENO);
 	time_t idle = 0;
 
@@ -722,7 +718,7 @@ cmd_add(struct cli *c, struct store *st, const struct args *a)
 static void
 destroyed_said(const struct dossier *d)
 {
-	char date[64];
+	char date[UTIL_DATE_MAX];
 
 	if (d->destroyed == 0)
 		return;
@@ -741,7 +737,7 @@ cmd_show(struct cli *c, struct store *st, const struct args *a)
 	struct note *notes;
 	size_t n, i;
 	long long from = 0;
-	char date[64], other[200];
+	char date[UTIL_DATE_MAX], other[UTIL_MESSAGE_MAX];
 	int tty = isatty(STDOUT_FILENO);
 
 	(void)c;
@@ -777,7 +773,7 @@ cmd_show(struct cli *c, struct store *st, const struct args *a)
 		if (n > 0)
 			from = notes[n - 1].id;
 		store_notes_free(notes, n);
-	} while (n == 200);
+	} while (n == PAGE_NOTES);
 	store_dossier_free(&d);
 	return EXIT_OK;
 }
@@ -813,7 +809,7 @@ cmd_search(struct cli *c, struct store *st, const struct args *a)
 	struct hit *hits;
 	size_t n, i, total = 0, notes;
 	long long before = 0;
-	char date[64], *query = join(a->argc, a->argv);
+	char date[UTIL_DATE_MAX], *query = join(a->argc, a->argv);
 	int tty = isatty(STDOUT_FILENO);
 
 	(void)c;
@@ -881,31 +877,18 @@ note_named(struct store *st, const struct dossier *d, const char *text,
 	return store_note_at(st, d->id, (long)number, n, err);
 }
 
-/* A note's first line, at most a few words, to say which it is. */
-static char *
-note_head(const struct note *n)
-{
-	size_t len = strcspn(n->body, "\n"), fit = len < 60 ? len : 60;
-
-	while (fit > 0 && fit < len && ((unsigned char)n->body[fit] &
-	    0xc0) == 0x80)
-		fit--;
-	return wipe_asprintf("%.*s%s", (int)fit, n->body, fit < len ? "…" :
-	    "");
-}
-
 static int
 rm_note(struct store *st, const struct args *a, const struct dossier *d)
 {
 	struct error err;
 	struct note n;
-	char date[64], *head, *question, *shown;
+	char date[UTIL_DATE_MAX], *head, *question, *shown;
 	int rc;
 
 	if (note_named(st, d, a->argv[1], &n, &err) == -1)
 		return report(&err);
 	util_datetime(date, sizeof(date), n.created);
-	head = note_head(&n);
+	head = util_head(n.body);
 	shown = util_shown(head, strlen(head), 0);
 	question = wipe_asprintf(_("Destroy note %s of “%s”, of %s (“%s”)? "
 	    "This cannot be undone. [y/N] "), a->argv[1], d->person, date,
@@ -1038,36 +1021,54 @@ print_misused(const struct args *a)
 	    arg(a, "--for-person") != NULL));
 }
 
-/* Every note written today (whatever its date), a dossier at a time:
- * the end-of-day filing. */
+/* The end-of-day filing on the command line: what print_day() hands
+ * over is printed, and tallied. */
+struct day {
+	struct cli	*c;
+	struct store	*st;
+	struct error	 err;
+	int		 failed;
+	int		 pages;
+	size_t		 done;
+};
+
+static int
+print_one_of_day(void *arg, const struct print_request *rq)
+{
+	struct day *day = arg;
+	struct print_result res;
+
+	if (print_dossier(day->st, day->c->conf, rq, &res, &day->err) == -1) {
+		day->failed = 1;
+		return -1;
+	}
+	day->pages += res.pages;
+	day->done += res.notes > 0;
+	unmarked_said(&res);
+	print_result_free(&res);
+	return 0;
+}
+
 static int
 print_today(struct cli *c, struct store *st, const struct args *a)
 {
 	struct print_request rq;
-	struct print_result res;
-	struct error err;
-	long long *ids;
-	size_t n, i, done = 0;
+	struct day day;
+	size_t n, done;
 	char dossiers[64];
-	int pages = 0;
+	int pages;
 
 	memset(&rq, 0, sizeof(rq));
+	memset(&day, 0, sizeof(day));
+	day.c = c;
+	day.st = st;
 	rq.all = arg(a, "--all") != NULL;
 	rq.since = util_day_start(util_now());
-	if (store_dossiers_since(st, rq.since, &ids, &n, &err) == -1)
-		return report(&err);
-	for (i = 0; i < n; i++) {
-		rq.dossier = ids[i];
-		if (print_dossier(st, c->conf, &rq, &res, &err) == -1) {
-			free(ids);
-			return report(&err);
-		}
-		pages += res.pages;
-		done += res.notes > 0;
-		unmarked_said(&res);
-		print_result_free(&res);
-	}
-	free(ids);
+	if (print_day(st, &rq, print_one_of_day, &day, &n, &day.err) == -1 ||
+	    day.failed)
+		return report(&day.err);
+	done = day.done;
+	pages = day.pages;
 	if (done == 0)
 		util_say("%s", _("Nothing to print: no note written today, or "
 		    "all of them already on paper (--all prints them all).\n"));
@@ -1243,170 +1244,32 @@ cmd_export(struct cli *c, struct store *st, const struct args *a)
 static int
 cmd_backup(struct cli *c, struct store *st, const struct args *a)
 {
+	struct backup_made made;
 	struct error err;
-	char *written;
 	size_t swept = notebook_swept(store_notebook(st), NULL);
-	int same_disk;
+	int rc;
 
 	(void)c;
-	if (notebook_backup_place(store_notebook(st), a->argv[0], &same_disk,
-	    &err) == -1 || notebook_backup(store_notebook(st), a->argv[0],
-	    &written, &err) == -1) {
-		leftovers_said(store_notebook(st), swept);
-		return report(&err);
-	}
+	rc = backup_make(st, a->argv[0], &made, &err);
 	leftovers_said(store_notebook(st), swept);
+	if (rc == -1)
+		return report(&err);
 	util_say(_("Encrypted copy written and checked: %s\n"),
-	    written);
-	/* Remembered for the screens' reminder; the copy itself is made. */
-	if (store_backup_done(st, util_now(), written, &err) == -1)
-		util_warn("%s", err.text);
-	if (same_disk)
+	    made.written);
+	if (!made.recorded)
+		util_warn("%s", made.unrecorded.text);
+	if (made.same_disk)
 		util_say("%s", _("It is on the same disk as the notebook: it "
 		    "will not survive that disk. Make one on a USB key too.\n"));
-	free(written);
+	free(made.written);
 	return EXIT_OK;
-}
-
-/* Whether the print server here keeps a clear copy of what is printed:
- * said for whoever looks after the computer, with what to set. */
-static void
-spool_said(const struct conf *conf)
-{
-	long seconds;
-	int keeps;
-
-	if (conf->print_command == NULL || strncmp(conf->print_command, "lp",
-	    2) != 0 || (getenv("CUPS_SERVER") != NULL &&
-	    getenv("CUPS_SERVER")[0] != '/'))
-		return;		/* not this computer's CUPS */
-	keeps = print_spool_keeps(&seconds);
-	if (keeps == 0)
-		printf("%s\n", _("printing: the print server here keeps no "
-		    "copy of what is printed (PreserveJobFiles No)"));
-	else if (keeps == 1 && seconds > 0)
-		printf(ngettext("printing: the print server here keeps a clear "
-		    "copy of each printed dossier for %ld hour: set "
-		    "PreserveJobFiles No in cupsd.conf\n", "printing: the print "
-		    "server here keeps a clear copy of each printed dossier for "
-		    "%ld hours: set PreserveJobFiles No in cupsd.conf\n",
-		    (seconds + 3599) / 3600), (seconds + 3599) / 3600);
-	else if (keeps == 1)
-		printf("%s\n", _("printing: the print server here keeps a clear "
-		    "copy of each printed dossier as long as its job history: "
-		    "set PreserveJobFiles No in cupsd.conf"));
-	else
-		printf("%s\n", _("printing: whether the print server keeps "
-		    "copies cannot be read (cupsd.conf): ask for PreserveJobFiles "
-		    "No"));
-}
-
-/* The last backup, and where the screens look for a drive to make one. */
-static void
-backup_said(const struct cli *c, struct store *st)
-{
-	char **roots = drives_roots(c->conf->drives), *place, date[64];
-	time_t at = store_last_backup(st, &place);
-	size_t i;
-
-	if (at != 0) {
-		util_datetime(date, sizeof(date), at);
-		printf(_("last backup: %s, to %s\n"), date, place);
-	} else
-		printf("%s\n", _("last backup: none yet (carnet backup DEST, "
-		    "or ^B in the screens with a USB key plugged in)"));
-	free(place);
-	for (i = 0; roots[i] != NULL; i++)
-		printf(_("drives: %s (where the screens look for a USB key; "
-		    "writable in the sandbox)\n"), roots[i]);
-	drives_roots_free(roots);
-}
-
-/* What the socket filter closes, and what the sandbox leaves open. */
-static void
-sockets_said(void)
-{
-	if (sandbox_sockets() == 1)
-		printf("%s\n", _("sockets: no UDP, raw or packet socket "
-		    "(seccomp)"));
-	else if (sandbox_sockets() == 2)
-		printf("%s\n", _("sockets: no raw or packet socket; UDP allowed "
-		    "to look up the print server's name (CUPS_SERVER or "
-		    "ServerName)"));
-	else
-		printf("%s\n", _("sockets: not filtered on this architecture"));
-	printf(_("still possible: TCP to port %d of any address (Landlock "
-	    "knows no address), Unix sockets with a path, and a program "
-	    "beside the notebook run through ld.so or sh\n"), 631);
 }
 
 static int
 cmd_check(struct cli *c, struct store *st, const struct args *a)
 {
-	struct error err;
-	long pages;
-	char *folder;
-
 	(void)a;
-	if (notebook_check(store_notebook(st), &pages, &err) == -1)
-		return report(&err);
-	/* A plain sentence for her, then the technical lines for whoever
-	 * looks after the computer. */
-	printf("%s\n", _("The notebook is intact: every note reads back, and "
-	    "nothing was changed outside carnet."));
-	printf(ngettext("ok: %ld page checked, all of it decrypts\n",
-	    "ok: %ld pages checked, all of them decrypt\n", pages), pages);
-	printf(_("library: %s\n"), notebook_library());
-	{
-		const char *stuck;
-
-		/* Removed when it opened, and said then. */
-		if (notebook_swept(store_notebook(st), &stuck) > 0 ||
-		    stuck != NULL)
-			printf(_("copies left by an interrupted passphrase "
-			    "change or backup: removed %zu%s%s\n"),
-			    notebook_swept(store_notebook(st), NULL), stuck !=
-			    NULL ? _("; NOT removed, to remove by hand:\n") :
-			    "", stuck != NULL ? stuck : "");
-		else
-			printf("%s\n", _("copies left by an interrupted "
-			    "passphrase change or backup: none"));
-	}
-	printf("%s\n", c->confined >= 4 ? _("carnet is shut in: it writes only "
-	    "beside the notebook and where it is asked to, and talks to "
-	    "nothing but the printer.") : c->confined > 0 ? _("carnet is "
-	    "shut in: it writes only beside the notebook and where it is "
-	    "asked to; this computer cannot keep it off the network.") :
-	    c->confined == 0 ? _("This computer cannot shut carnet in: the "
-	    "passphrase alone protects the notes.") : c->confined == -1 ?
-	    _("carnet could not be shut in this time: the passphrase alone "
-	    "protects the notes.") : _("carnet is not shut in: the "
-	    "configuration says so (sandbox = no)."));
-	/* Whoever looks after the machine can see the protection holds. */
-	if (c->confined >= 4)	/* ABI 4 brought the network rules */
-		printf(_("sandbox: Landlock (ABI %d): writing only beside the "
-		    "notebook, no network but the printer's\n"), c->confined);
-	else if (c->confined > 0)
-		printf(_("sandbox: Landlock (ABI %d): writing only beside the "
-		    "notebook; this kernel cannot close the network\n"),
-		    c->confined);
-	else if (c->confined == 0)
-		printf("%s\n", _("sandbox: none, this kernel has no Landlock"));
-	else if (c->confined == -1)
-		printf("%s\n", _("sandbox: could not be set: carnet runs "
-		    "unconfined"));
-	else
-		printf("%s\n", _("sandbox: off (sandbox = no in the "
-		    "configuration)"));
-	if (c->confined >= 0)
-		sockets_said();
-	spool_said(c->conf);
-	folder = conf_pdf_folder(c->conf);
-	printf(_("PDF folder: %s (where the screens save a PDF when there is "
-	    "no printer; writable in the sandbox)\n"), folder);
-	free(folder);
-	backup_said(c, st);
-	return EXIT_OK;
+	return cli_check(c, st);
 }
 
 int

@@ -892,12 +892,6 @@ notebook_db(struct notebook *nb)
 	return nb->db;
 }
 
-const char *
-notebook_path(const struct notebook *nb)
-{
-	return nb->path;
-}
-
 int
 notebook_readonly(const struct notebook *nb)
 {

@@ -144,6 +144,26 @@ print_dossier(struct store *st, const struct conf *conf,
 }
 
 int
+print_day(struct store *st, const struct print_request *rq,
+    int (*one)(void *, const struct print_request *), void *arg,
+    size_t *dossiers, struct error *err)
+{
+	struct print_request each = *rq;
+	long long *ids;
+	size_t i;
+
+	if (store_dossiers_since(st, rq->since, &ids, dossiers, err) == -1)
+		return -1;
+	for (i = 0; i < *dossiers; i++) {
+		each.dossier = ids[i];
+		if (one(arg, &each) == -1)
+			break;
+	}
+	free(ids);
+	return 0;
+}
+
+int
 print_mark(struct store *st, struct print_result *res, struct error *err)
 {
 	if (res->marks == NULL)
@@ -190,8 +210,10 @@ print_result_free(struct print_result *res)
 	res->marks = NULL;
 }
 
-char *
-print_notice_path(const struct conf *conf)
+/* Where the notice's text is read from: the worker's own, or the one
+ * carnet ships. */
+static char *
+notice_path(const struct conf *conf)
 {
 	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
 	const char *data = getenv("CARNET_DATADIR");
@@ -270,7 +292,7 @@ print_notice(const struct conf *conf, const char *output,
 {
 	struct paper_doc doc;
 	struct paper_pdf pdf;
-	char *path = print_notice_path(conf), *text, *filled;
+	char *path = notice_path(conf), *text, *filled;
 	size_t len;
 	FILE *fp;
 	int rc = -1;

@@ -92,8 +92,6 @@
  * it removes again when it fails half-way). */
 #define TARGET_RIGHTS	(NOTEBOOK_RIGHTS | FS_MAKE_DIR | FS_REMOVE_DIR)
 
-#define CUPS_PORT	631
-
 struct ruleset_attr {
 	uint64_t	handled_access_fs;
 	uint64_t	handled_access_net;
@@ -327,7 +325,7 @@ print_server_port(void)
 	if (server == NULL || server[0] == '/' ||
 	    (colon = strrchr(server, ':')) == NULL ||
 	    util_number(colon + 1, 1, 65535, &port) == -1)
-		return CUPS_PORT;
+		return SANDBOX_CUPS_PORT;
 	return (long)port;
 }
 
@@ -387,8 +385,8 @@ confine(const char *notebook, const char *const *targets,
 		    handled);
 	failed |= allow_print_command(ruleset, print_command, handled);
 	if (abi >= 4) {
-		failed |= allow_port(ruleset, CUPS_PORT);
-		if (server_port != CUPS_PORT)
+		failed |= allow_port(ruleset, SANDBOX_CUPS_PORT);
+		if (server_port != SANDBOX_CUPS_PORT)
 			failed |= allow_port(ruleset, server_port);
 	}
 	/* Landlock asks for no_new_privs: a confined process must not gain

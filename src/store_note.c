@@ -225,17 +225,6 @@ store_note_add(struct store *st, long long dossier, const char *body,
 }
 
 int
-store_note_update(struct store *st, long long id, const char *body,
-    size_t len, struct error *err)
-{
-	if (body_ok(body, len, err) == -1 || sql_begin(st, err) == -1)
-		return -1;
-	if (note_rewrite(st, id, body, len, NULL, err) != 0)
-		return sql_rollback(st);
-	return sql_commit(st, err);
-}
-
-int
 store_note_save(struct store *st, long long dossier, long long note,
     long long *base, long long draft, time_t dated, const char *body,
     size_t len, long long *id, struct error *err)

@@ -66,7 +66,7 @@ static const struct ui_key global_keys[] = {
 static const struct screen *
 current(const struct frame *f)
 {
-	return ui_screens[f->place.screen];
+	return ui_screens[ui_here(f)->screen];
 }
 
 static int
@@ -91,8 +91,8 @@ find_key(const struct ui_key *keys, size_t n, int key, int code)
 static int
 entry_width(const struct ui_key *k)
 {
-	return ui_width(_(k->label), strlen(_(k->label))) + 1 +
-	    ui_width(_(k->text), strlen(_(k->text)));
+	return util_width(_(k->label), strlen(_(k->label))) + 1 +
+	    util_width(_(k->text), strlen(_(k->text)));
 }
 
 /* Lay out (or, with DRAW 0, only count) the entries that fit in the bar's
@@ -117,7 +117,7 @@ pack(struct frame *f, const struct ui_key **list, size_t n, int draw)
 			ui_text(LINES - BAR_ROWS + row, x, COLS - x, label,
 			    strlen(label), ui_bar_attr(f));
 			ui_text(LINES - BAR_ROWS + row, x + w -
-			    ui_width(text, strlen(text)), COLS - x, text,
+			    util_width(text, strlen(text)), COLS - x, text,
 			    strlen(text), A_NORMAL);
 		}
 		x += w + 2;
@@ -155,7 +155,8 @@ draw_bar(struct frame *f, const struct screen *sc)
 	int hidden = 0;
 
 	for (i = 0; i < sc->nkeys && count < BAR_MAX - NGLOBAL; i++) {
-		if (sc->keys[i].bar)
+		if (sc->keys[i].bar && (sc->keys[i].now == NULL ||
+		    sc->keys[i].now(f)))
 			list[count++] = &sc->keys[i];
 		hidden |= unguessed(&sc->keys[i]);
 	}
@@ -193,32 +194,61 @@ too_small(void)
 static void
 load(struct frame *f)
 {
-	enum screen_id was;
+	unsigned long was;
+	size_t depth;
 	int tries;
 
-	for (tries = 0; tries < SCREEN_COUNT; tries++) {
-		was = f->place.screen;
+	for (tries = 0; tries < PLACE_DEPTH; tries++) {
+		was = ui_here(f)->opened;
+		depth = f->place.depth;
 		if (current(f)->load != NULL)
 			current(f)->load(f);
-		if (f->place.screen == was)
+		if (ui_here(f)->opened == was && f->place.depth == depth)
 			return;
 	}
+}
+
+/* The opening whose content draw() last loaded (struct stop): repaint()
+ * draws only that one, never a screen a key opened and that has not
+ * loaded yet. */
+static unsigned long loaded;
+
+static int
+draw_small(void)
+{
+	const char *small = _("terminal too small");
+
+	if (!too_small())
+		return 0;
+	ui_text(LINES / 2, 0, COLS, small, strlen(small), A_BOLD);
+	return 1;
+}
+
+static void
+repaint(struct frame *f)
+{
+	erase();
+	if (draw_small())
+		return;
+	draw_bar(f, current(f));
+	if (current(f)->draw != NULL && f->st != NULL &&
+	    ui_here(f)->opened == loaded)
+		current(f)->draw(f);
 }
 
 static void
 draw(struct frame *f)
 {
-	const char *small = _("terminal too small");
 	int y, x;
 
 	erase();
-	if (too_small()) {
-		ui_text(LINES / 2, 0, COLS, small, strlen(small), A_BOLD);
+	if (draw_small()) {
 		refresh();
 		return;
 	}
 	curs_set(0);
 	load(f);
+	loaded = ui_here(f)->opened;
 	draw_bar(f, current(f));
 	/* Every hook may be absent (screen.h). */
 	if (current(f)->draw != NULL)
@@ -250,6 +280,7 @@ forget(struct frame *f)
 		explicit_bzero(f->held[i].p, f->held[i].len);
 	f->nheld = 0;
 	explicit_bzero(f->message, sizeof(f->message));
+	loaded = 0;
 }
 
 /* Forget the content, close the notebook (SQLite's memory is wiped as it
@@ -291,8 +322,7 @@ lock(struct frame *f)
 	close_notebook(f);
 	if (ui_unlock(f, 1) == -1)
 		f->quit = 1;
-	if (current(f)->transient)
-		f->place.screen = f->place.back;
+	ui_close_transient(f);
 	last_key = time(NULL);
 }
 
@@ -377,7 +407,6 @@ static void
 dispatch(struct frame *f, int key, int code)
 {
 	const struct screen *sc = current(f);
-	enum screen_id was = f->place.screen;
 
 	f->message[0] = '\0';
 	f->key = key;
@@ -394,9 +423,6 @@ dispatch(struct frame *f, int key, int code)
 		ui_say(f, 0, _("That key does nothing here: ^G shows the "
 		    "keys."));
 	f->nheld = 0;
-	/* Search and help return where they were opened from. */
-	if (ui_screens[f->place.screen]->transient && !ui_screens[was]->transient)
-		f->place.back = was;
 }
 
 static void
@@ -513,12 +539,12 @@ ui_run(const char *path, const struct conf *conf, long lock_seconds)
 	memset(&f, 0, sizeof(f));
 	f.path = path;
 	f.conf = conf;
-	/* The first of ui_screens[]: the frame names no screen. */
-	f.place.screen = f.place.back = 0;
+	ui_place_start(&f.place);
 	f.screens = ui_screens;
 	f.global_keys = global_keys;
 	f.nglobal_keys = NGLOBAL;
 	f.wait_key = wait_key;
+	f.repaint = repaint;
 	f.interrupted = interrupted;
 	f.pdf_folder = conf_pdf_folder(conf);
 	f.discreet = conf->discreet != 0;

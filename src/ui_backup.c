@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backup.h"
 #include "drives.h"
 #include "notebook.h"
 #include "screen.h"
@@ -57,10 +58,11 @@ void
 ui_backup(struct frame *f)
 {
 	struct drive *drives = NULL;
+	struct backup_made made;
 	struct error err;
-	char *dest, *written;
+	char *dest;
 	size_t n;
-	int i, same_disk;
+	int i;
 
 	n = drives_mounted(f->drive_roots, &drives);
 	if (n == 0) {
@@ -77,18 +79,16 @@ ui_backup(struct frame *f)
 	}
 	dest = drives_copy_name(&drives[i], util_now());
 	ui_show_now(_("Writing the encrypted copy, then checking it…"));
-	if (notebook_backup_place(store_notebook(f->st), dest, &same_disk,
-	    &err) == -1 || notebook_backup(store_notebook(f->st), dest,
-	    &written, &err) == -1)
+	if (backup_make(f->st, dest, &made, &err) == -1)
 		ui_say(f, 1, "%s", err.text);
 	else {
-		if (store_backup_done(f->st, util_now(), written, &err) == -1)
-			ui_say(f, 1, "%s", err.text);
+		if (!made.recorded)
+			ui_say(f, 1, "%s", made.unrecorded.text);
 		else
 			ui_say(f, 0, _("Encrypted copy written and checked: %s. "
 			    "Unplug the key once the desktop says it can be."),
-			    written);
-		free(written);
+			    made.written);
+		free(made.written);
 	}
 	free(dest);
 	drives_free(drives, n);

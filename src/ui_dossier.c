@@ -22,9 +22,11 @@ static struct {
 	long long	 version;	/* store_version() when read */
 } content;
 
-/* What survives a lock: the selected row, the top row, of which dossier. */
+/* What survives a lock: the selected row, the top row, of which dossier,
+ * and for which opening (struct stop). */
 static size_t sel, top;
 static long long of_dossier;
+static unsigned long of_opening;
 
 static void
 drop_heads(void)
@@ -47,7 +49,7 @@ static void
 back_to_dossiers(struct frame *f)
 {
 	if (!ui_back_to_writing(f))
-		f->place.screen = SCREEN_DOSSIERS;
+		ui_close(f);
 }
 
 /* Read the dossier and the rows in view, again when the notebook changed
@@ -60,16 +62,19 @@ load(struct frame *f)
 	long long now = store_version(f->st);
 	struct error err;
 
-	if (of_dossier != f->place.dossier) {
-		sel = top = 0;
-		of_dossier = f->place.dossier;
+	/* Opened anew: read anew; for another dossier, from its top. */
+	if (of_opening != ui_here(f)->opened) {
+		if (of_dossier != ui_here(f)->dossier)
+			sel = top = 0;
+		of_dossier = ui_here(f)->dossier;
+		of_opening = ui_here(f)->opened;
 		forget(f);
 	}
 	if (now != content.version)
 		forget(f);
 	content.version = now;
 	if (content.dossier.name == NULL && store_dossier_get(f->st,
-	    f->place.dossier, &content.dossier, &err) == -1) {
+	    ui_here(f)->dossier, &content.dossier, &err) == -1) {
 		ui_say(f, 1, "%s", _("That dossier no longer exists."));
 		back_to_dossiers(f);
 		return;
@@ -83,7 +88,7 @@ load(struct frame *f)
 	    (size_t)content.dossier.notes))
 		return;
 	drop_heads();
-	if (store_note_heads(f->st, f->place.dossier, top, rows,
+	if (store_note_heads(f->st, ui_here(f)->dossier, top, rows,
 	    &content.heads, &content.nheads, &err) == -1) {
 		ui_say(f, 1, "%s", err.text);
 		return;
@@ -104,11 +109,11 @@ selected(void)
 static void
 draw(struct frame *f)
 {
-	char where[STORE_NAME_MAX + 64], date[64], number[32], gone[256];
+	char where[STORE_NAME_MAX + 64], date[UTIL_DATE_MAX], number[32], gone[256];
 	const char *empty;
 	struct note *n;
 	size_t i;
-	int y, x, attr, digits;
+	int y, x, attr, digits, rows;
 
 	if (content.dossier.name == NULL)
 		return;
@@ -129,10 +134,10 @@ draw(struct frame *f)
 		empty = content.dossier.destroyed > 0 ? _("No note here now: n "
 		    "writes one.") : _("No note yet in this dossier: n writes "
 		    "one.");
-		ui_text(ui_body_top() + 1, 2, COLS - 4, empty, strlen(empty),
-		    A_NORMAL);
+		rows = ui_paragraph(ui_body_top() + 1, 2, COLS - 4, empty,
+		    ui_body_rows() - 1, A_NORMAL);
 		if (content.dossier.destroyed > 0)
-			ui_text(ui_body_top() + 3, 2, COLS - 4, gone,
+			ui_text(ui_body_top() + 2 + rows, 2, COLS - 4, gone,
 			    strlen(gone), A_DIM);
 		return;
 	}
@@ -161,8 +166,7 @@ open_note(struct frame *f)
 {
 	if (selected() == 0)
 		return;
-	f->place.note = selected();
-	f->place.screen = SCREEN_NOTE;
+	ui_open(f, SCREEN_NOTE, ui_here(f)->dossier, selected());
 }
 
 static void
@@ -203,7 +207,7 @@ print_new(struct frame *f)
 	if (r == -1)
 		return;
 	memset(&rq, 0, sizeof(rq));
-	rq.dossier = f->place.dossier;
+	rq.dossier = ui_here(f)->dossier;
 	rq.all = r == 1;
 	ui_print(f, &rq);
 }
@@ -214,7 +218,7 @@ copy_for_person(struct frame *f)
 	struct print_request rq;
 
 	memset(&rq, 0, sizeof(rq));
-	rq.dossier = f->place.dossier;
+	rq.dossier = ui_here(f)->dossier;
 	rq.for_person = 1;
 	ui_print(f, &rq);
 }
@@ -229,7 +233,7 @@ purge(struct frame *f)
 	if (ui_yes_no(f, _("Destroy the notes of this dossier that are "
 	    "already on paper? This cannot be undone. (y/n)")) != 1)
 		return;
-	if (store_purge(f->st, f->place.dossier, asked, &count, &err) == -1)
+	if (store_purge(f->st, ui_here(f)->dossier, asked, &count, &err) == -1)
 		ui_say(f, 1, "%s", err.text);
 	else
 		ui_say(f, 0, ngettext("%ld note on paper was destroyed.",
@@ -247,9 +251,11 @@ move_sel(struct frame *f, enum ui_move m)
 
 static const struct ui_key keys[] = {
 	{ .key = UI_ESC, .label = N_("Esc"), .text = N_("Dossiers"),
-	    .run = back_to_dossiers, .bar = 1 },
+	    .run = back_to_dossiers, .bar = 1, .now = ui_not_writing },
+	{ .key = UI_ESC, .label = N_("Esc"), .text = N_("Back to your text"),
+	    .run = back_to_dossiers, .bar = 1, .now = ui_writing },
 	{ .key = 'n', .label = "n", .text = N_("New note"), .run = new_note,
-	    .bar = 1 },
+	    .bar = 1, .now = ui_not_writing },
 	{ .key = '\r', .label = N_("Enter"), .text = N_("Read the note"),
 	    .run = open_note, .bar = 1 },
 	{ .key = 'p', .label = "p", .text = N_("Print"), .run = print_new,

@@ -84,7 +84,7 @@ load(struct frame *f)
 	if (content.dossiers != NULL && content.count > 0 && wanted == 0)
 		wanted = content.dossiers[sel].id;
 	if (wanted == 0)
-		wanted = f->place.dossier;
+		wanted = f->place.last_dossier;
 	reload(f);
 }
 
@@ -104,7 +104,7 @@ static const char *
 backup_said(struct frame *f, char *buf, size_t size)
 {
 	long days = (long)((util_now() - content.backup) / UTIL_DAY);
-	char date[64];
+	char date[UTIL_DATE_MAX];
 
 	if (content.backup == 0)
 		snprintf(buf, size, "%s", _("No backup yet: ^B"));
@@ -121,7 +121,7 @@ backup_said(struct frame *f, char *buf, size_t size)
 static void
 draw_row(const struct frame *f, const struct dossier *d, int y, int attr)
 {
-	char date[64], counts[96], number[48], discreet[96];
+	char date[UTIL_DATE_MAX], counts[96], number[48], discreet[96];
 	const char *name = ui_shown_name(f, d->id, d->name, discreet,
 	    sizeof(discreet));
 	int marks;
@@ -137,15 +137,15 @@ draw_row(const struct frame *f, const struct dossier *d, int y, int attr)
 		snprintf(number, sizeof(number), _(" (no. %lld)"), d->id);
 	/* The marks in brackets are shown whole or not at all: the name
 	 * gives way first, "…" saying so. */
-	marks = ui_width(number, strlen(number)) + (d->closed != 0 ?
-	    ui_width(closed, strlen(closed)) : 0);
+	marks = util_width(number, strlen(number)) + (d->closed != 0 ?
+	    util_width(closed, strlen(closed)) : 0);
 	x = 1 + ui_fit_text(y, 1, namew - (marks < namew / 2 ? marks : 0),
 	    name, attr);
-	if (number[0] != '\0' && x + ui_width(number, strlen(number)) <=
+	if (number[0] != '\0' && x + util_width(number, strlen(number)) <=
 	    namew + 1)
 		x += ui_text(y, x, namew + 1 - x, number, strlen(number),
 		    attr | A_DIM);
-	if (d->closed != 0 && x + ui_width(closed, strlen(closed)) <= namew + 1)
+	if (d->closed != 0 && x + util_width(closed, strlen(closed)) <= namew + 1)
 		ui_text(y, x, namew + 1 - x, closed, strlen(closed),
 		    attr | A_DIM);
 	if (wide) {
@@ -192,10 +192,10 @@ draw(struct frame *f)
 		empty = content.filter[0] != '\0' ? _("No dossier has that "
 		    "name. Backspace erases, Esc clears the filter.") : review ?
 		    _("Nothing to review: every dossier has a note, or was "
-		    "kept, within the retention period. ^A goes back.") :
+		    "kept, within the retention period. Esc goes back.") :
 		    _("No dossier yet. ^N creates one.");
-		ui_text(ui_body_top() + 1, 2, COLS - 4, empty, strlen(empty),
-		    A_NORMAL);
+		ui_paragraph(ui_body_top() + 1, 2, COLS - 4, empty,
+		    ui_body_rows() - 1, A_NORMAL);
 		return;
 	}
 	ui_list_follow(sel, &top, rows);
@@ -211,8 +211,7 @@ open_dossier(struct frame *f)
 
 	if (d == NULL)
 		return;
-	f->place.dossier = d->id;
-	f->place.screen = SCREEN_DOSSIER;
+	ui_open(f, SCREEN_DOSSIER, d->id, 0);
 }
 
 /* Two people may share a name: asked (ERR names the other dossier),
@@ -399,32 +398,49 @@ keep_dossier(struct frame *f)
 		    f->conf->retention_days);
 }
 
-/* The end-of-day filing: every note written today, a dossier at a time. */
+/* The end-of-day filing from the list: what print_day() hands over goes
+ * through the screens' printing (ui_print()), until one is given up or
+ * the notebook locks. */
+struct day {
+	struct frame	*f;
+	size_t		 done;
+	int		 pages;
+};
+
+static int
+print_one_of_day(void *arg, const struct print_request *rq)
+{
+	struct day *day = arg;
+	struct print_request copy = *rq;
+	int r;
+
+	if (day->f->st == NULL || day->f->lock_pending ||
+	    (r = ui_print(day->f, &copy)) < 0)
+		return -1;
+	day->pages += r;
+	day->done++;
+	return 0;
+}
+
 static void
 print_today(struct frame *f)
 {
 	struct print_request rq;
 	struct error err;
-	long long *ids;
-	size_t n, i;
-	int r, pages = 0;
+	struct day day = { f, 0, 0 };
+	size_t n;
+	int pages;
 
 	memset(&rq, 0, sizeof(rq));
 	rq.since = util_day_start(util_now());
-	if (store_dossiers_since(f->st, rq.since, &ids, &n, &err) == -1) {
+	if (print_day(f->st, &rq, print_one_of_day, &day, &n, &err) == -1) {
 		ui_say(f, 1, "%s", err.text);
 		return;
 	}
-	for (i = 0; i < n && f->st != NULL && !f->lock_pending; i++) {
-		rq.dossier = ids[i];
-		if ((r = ui_print(f, &rq)) < 0)
-			break;
-		pages += r;
-	}
-	free(ids);
+	pages = day.pages;
 	if (n == 0)
 		ui_say(f, 0, "%s", _("No note was written today."));
-	else if (i == n && pages > 0)
+	else if (day.done == n && pages > 0)
 		ui_say(f, 0, ngettext("The day's notes: %d page, from every "
 		    "dossier written in today.", "The day's notes: %d pages, "
 		    "from every dossier written in today.", pages), pages);
@@ -440,12 +456,27 @@ type_filter(struct frame *f)
 	reload(f);
 }
 
+/* Esc: the filter goes first; then the list of ^A or ^T is left for the
+ * whole list.  From the whole list, it does nothing: ^Q quits. */
 static void
-clear_filter(struct frame *f)
+escape(struct frame *f)
 {
-	explicit_bzero(content.filter, sizeof(content.filter));
+	if (content.filter[0] != '\0')
+		explicit_bzero(content.filter, sizeof(content.filter));
+	else if (review || show_closed)
+		review = show_closed = 0;
+	else
+		return;
 	sel = top = 0;
 	reload(f);
+}
+
+/* In the bar, Esc first of all where it leaves something. */
+static int
+escape_shown(const struct frame *f)
+{
+	(void)f;
+	return content.filter[0] != '\0' || review || show_closed;
 }
 
 static void
@@ -460,8 +491,9 @@ static const struct ui_key keys[] = {
 	    .text = N_("Filter the list by name"), .run = type_filter },
 	{ .key = KEY_BACKSPACE, .code = 1, .label = N_("Backspace"),
 	    .text = N_("Erase a letter of the filter"), .run = type_filter },
-	{ .key = UI_ESC, .label = N_("Esc"), .text = N_("Clear the filter"),
-	    .run = clear_filter },
+	{ .key = UI_ESC, .label = N_("Esc"),
+	    .text = N_("Whole list"),
+	    .run = escape, .bar = 1, .now = escape_shown },
 	{ .key = '\r', .label = N_("Enter"), .text = N_("Open"),
 	    .run = open_dossier, .bar = 1 },
 	{ .key = KEY_RIGHT, .code = 1, .label = "→", .text = N_("Open"),

@@ -49,6 +49,21 @@ static struct {
 static size_t cur, top;
 static int goal = -1;
 
+/* What is written, the editor's own, which survives a lock too: numbers,
+ * set when the editor is opened (enter()) and kept until it is closed. */
+static struct {
+	unsigned long	 opening;	/* the struct stop they are for */
+	long long	 note;		/* the note written; 0 a new one */
+	long long	 base;		/* its revision when writing began */
+	long long	 draft;		/* the draft kept of it, or 0 */
+	time_t		 dated;		/* the date chosen for it (the
+					 * meeting's), or 0: now, or as it
+					 * was */
+	long long	 resuming;	/* the draft the next opening takes
+					 * up (opened()) */
+	int		 away;		/* reading or searching meanwhile */
+} writing;
+
 /* Bracketed paste on while editing, so that a pasted page is text, not
  * keys. */
 static void
@@ -73,8 +88,8 @@ keep(struct frame *f, int now)
 		return;
 	len = text_len(content.text);
 	body = text_copy(content.text, 0, len);
-	if (store_draft_put(f->st, &f->place.draft, session_self(),
-	    f->place.dossier, f->place.editing, f->place.base, f->place.dated,
+	if (store_draft_put(f->st, &writing.draft, session_self(),
+	    ui_here(f)->dossier, writing.note, writing.base, writing.dated,
 	    body, len, &err) == -1)
 		ui_say(f, 1, _("The draft could not be kept: %s. The text is "
 		    "still here."), err.text);
@@ -120,8 +135,8 @@ load_dossier(struct frame *f)
 
 	wipe_free(content.dossier);
 	content.dossier = NULL;
-	content.of_dossier = f->place.dossier;
-	if (store_dossier_get(f->st, f->place.dossier, &d, &err) == 0) {
+	content.of_dossier = ui_here(f)->dossier;
+	if (store_dossier_get(f->st, ui_here(f)->dossier, &d, &err) == 0) {
 		content.dossier = wipe_dup(d.person, strlen(d.person));
 		store_dossier_free(&d);
 	}
@@ -139,25 +154,25 @@ load_text(struct frame *f)
 	int from_draft = 0;
 
 	content.text = text_new();
-	if (f->place.draft != 0) {
-		if (store_draft_take(f->st, f->place.draft, session_self(),
+	if (writing.draft != 0) {
+		if (store_draft_take(f->st, writing.draft, session_self(),
 		    &draft, &err) == 0) {
 			text_insert(content.text, 0, draft.body, draft.len);
-			f->place.base = draft.base;
+			writing.base = draft.base;
 			if (draft.dated != 0)
-				f->place.dated = draft.dated;
+				writing.dated = draft.dated;
 			from_draft = 1;
 			store_draft_free(&draft);
 		} else
-			f->place.draft = 0;
+			writing.draft = 0;
 	}
 	content.created = 0;
-	if (f->place.editing != 0 && store_note_get(f->st, f->place.editing,
+	if (writing.note != 0 && store_note_get(f->st, writing.note,
 	    &note, &err) == 0) {
 		content.created = note.created;
 		if (!from_draft) {
 			text_insert(content.text, 0, note.body, note.len);
-			f->place.base = note.revision;
+			writing.base = note.revision;
 			if (note.printed != 0)
 				ui_say(f, 1, "%s", _("This note is already on "
 				    "paper: once changed, the paper copy will "
@@ -174,20 +189,38 @@ load_text(struct frame *f)
 	bracketed_paste(1);
 }
 
+/* Opened (not come back to): a note to write, from its text or its
+ * draft. */
+static void
+enter(const struct stop *here)
+{
+	if (writing.opening == here->opened)
+		return;
+	writing.opening = here->opened;
+	writing.note = here->note;
+	writing.base = 0;
+	writing.draft = writing.resuming;
+	writing.resuming = 0;
+	writing.dated = 0;
+	writing.away = 0;
+}
+
 static void
 load(struct frame *f)
 {
 	long long now = store_version(f->st);
 
+	enter(ui_here(f));
 	/* Back on screen, from search or the dossier (step_out()). */
-	if (f->place.writing != 0) {
-		f->place.writing = 0;
+	if (writing.away) {
+		writing.away = 0;
 		if (content.text != NULL)
 			bracketed_paste(1);
 	}
 	if (content.text == NULL)
 		load_text(f);
-	if (now != content.version || content.of_dossier != f->place.dossier)
+	if (now != content.version || content.of_dossier !=
+	    ui_here(f)->dossier)
 		load_dossier(f);
 	content.version = now;
 }
@@ -201,21 +234,21 @@ leave(struct frame *f)
 	content.modified = content.unsaved_draft = 0;
 	cur = top = 0;
 	goal = -1;
-	f->place.draft = f->place.base = 0;
-	f->place.dated = 0;
-	f->place.screen = f->place.edit_from == SCREEN_NOTE ? SCREEN_NOTE :
-	    SCREEN_DOSSIER;
+	writing.draft = writing.base = 0;
+	writing.dated = 0;
+	writing.opening = 0;
+	ui_close(f);
 }
 
 static void
 saved(struct frame *f, long long id, const char *what)
 {
-	if (f->place.dated != 0)
-		content.created = f->place.dated;
-	else if (f->place.editing == 0)
+	if (writing.dated != 0)
+		content.created = writing.dated;
+	else if (writing.note == 0)
 		content.created = util_now();
-	f->place.editing = f->place.note = id;
-	f->place.draft = 0;	/* gone with the save */
+	writing.note = id;
+	writing.draft = 0;	/* gone with the save */
 	content.modified = content.unsaved_draft = 0;
 	ui_say(f, 0, "%s", what);
 }
@@ -241,11 +274,11 @@ conflict(struct frame *f, const char *why, const char *body, size_t len)
 	wipe_free(question);
 	if (r != 1 || content.text == NULL)
 		return;
-	if (store_note_save(f->st, f->place.dossier, 0, &base, f->place.draft,
-	    f->place.dated, body, len, &id, &err) != 0)
+	if (store_note_save(f->st, ui_here(f)->dossier, 0, &base, writing.draft,
+	    writing.dated, body, len, &id, &err) != 0)
 		ui_say(f, 1, _("Not saved: %s"), err.text);
 	else {
-		f->place.base = base;
+		writing.base = base;
 		saved(f, id, _("Saved as a new note; the other one is as the "
 		    "other window left it."));
 	}
@@ -255,13 +288,13 @@ static void
 save(struct frame *f)
 {
 	struct error err;
-	long long id, base = f->place.base;
+	long long id, base = writing.base;
 	size_t len = text_len(content.text);
 	char *body = text_copy(content.text, 0, len);
 	int r;
 
-	r = store_note_save(f->st, f->place.dossier, f->place.editing, &base,
-	    f->place.draft, f->place.dated, body, len, &id, &err);
+	r = store_note_save(f->st, ui_here(f)->dossier, writing.note, &base,
+	    writing.draft, writing.dated, body, len, &id, &err);
 	if (r == STORE_CHANGED)
 		conflict(f, err.text, body, len);
 	else if (r != 0) {
@@ -270,7 +303,7 @@ save(struct frame *f)
 		keep(f, 1);
 		ui_say(f, 1, _("Not saved: %s"), err.text);
 	} else {
-		f->place.base = base;
+		writing.base = base;
 		saved(f, id, _("Note saved."));
 	}
 	wipe_free(body);
@@ -291,13 +324,13 @@ choose_date(struct frame *f)
 	time_t when;
 	int r;
 
-	r = ui_ask(f, f->place.editing == 0 ? _("Date of the meeting (for "
+	r = ui_ask(f, writing.note == 0 ? _("Date of the meeting (for "
 	    "example: yesterday 14h30, monday, 12/03 9h; Enter: now):") :
 	    _("Date of the meeting (for example: yesterday 14h30, monday, "
 	    "12/03 9h; Enter: as it is):"), typed, sizeof(typed));
 	if (r != 1)
 		return;
-	if (typed[0] == '\0' && f->place.editing != 0)
+	if (typed[0] == '\0' && writing.note != 0)
 		return;
 	if (when_parse(typed, util_now(), &when, &err) == -1) {
 		ui_say(f, 1, "%s", err.text);
@@ -310,7 +343,7 @@ choose_date(struct frame *f)
 	wipe_free(question);
 	if (r != 1 || content.text == NULL)
 		return;
-	f->place.dated = typed[0] == '\0' ? 0 : when;
+	writing.dated = typed[0] == '\0' ? 0 : when;
 	changed();
 	ui_say(f, 0, _("Dated %s. Saving keeps it (^S)."), date);
 }
@@ -320,9 +353,9 @@ discard_draft(struct frame *f)
 {
 	struct error err;
 
-	if (f->place.draft != 0)
-		store_draft_drop(f->st, f->place.draft, &err);
-	f->place.draft = 0;
+	if (writing.draft != 0)
+		store_draft_drop(f->st, writing.draft, &err);
+	writing.draft = 0;
 }
 
 static void
@@ -363,7 +396,7 @@ step_out(struct frame *f)
 {
 	keep(f, 1);
 	bracketed_paste(0);
-	f->place.writing = f->place.dossier;
+	writing.away = 1;
 	ui_say(f, 0, "%s", _("Your text waits: Esc goes back to it."));
 }
 
@@ -378,8 +411,7 @@ static void
 read_meanwhile(struct frame *f)
 {
 	step_out(f);
-	f->place.note = 0;
-	f->place.screen = SCREEN_DOSSIER;
+	ui_open(f, SCREEN_DOSSIER, ui_here(f)->dossier, 0);
 }
 
 /* Put the cursor at TO, as a move: the next letters undo apart. */
@@ -666,7 +698,7 @@ title_with(char *where, size_t size, const char *format, const char *name,
 	int used;
 
 	snprintf(rest, sizeof(rest), format, "", date);
-	fit = ui_fit(name, strlen(name), room - ui_width(rest, strlen(rest)),
+	fit = util_fit(name, strlen(name), room - util_width(rest, strlen(rest)),
 	    &used);
 	snprintf(cut, sizeof(cut), "%.*s%s", (int)fit, name, fit <
 	    strlen(name) ? "…" : "");
@@ -677,23 +709,23 @@ title_with(char *where, size_t size, const char *format, const char *name,
 static void
 draw_title(struct frame *f)
 {
-	char where[STORE_NAME_MAX + 128], status[128], date[64] = "";
+	char where[STORE_NAME_MAX + 128], status[128], date[UTIL_DATE_MAX] = "";
 	size_t words = text_words(content.text);
 	const char *format;
 
 	/* A new note not yet written in is neither saved nor modified. */
-	if (f->place.editing == 0 && !content.modified && words == 0)
+	if (writing.note == 0 && !content.modified && words == 0)
 		snprintf(status, sizeof(status), "%s", _("empty"));
 	else
 		snprintf(status, sizeof(status), ngettext("%s · %zu word",
 		    "%s · %zu words", words), content.modified ?
 		    _("modified") : _("saved"), words);
-	if (f->place.dated != 0 || content.created != 0)
-		util_datetime(date, sizeof(date), f->place.dated != 0 ?
-		    f->place.dated : content.created);
-	if (f->place.editing == 0 && f->place.dated != 0)
+	if (writing.dated != 0 || content.created != 0)
+		util_datetime(date, sizeof(date), writing.dated != 0 ?
+		    writing.dated : content.created);
+	if (writing.note == 0 && writing.dated != 0)
 		format = _("%s — new note of %s");
-	else if (f->place.editing == 0)
+	else if (writing.note == 0)
 		format = _("%s — new note");
 	else if (content.created == 0)
 		format = _("%s — a note destroyed meanwhile");
@@ -771,7 +803,7 @@ opened(struct frame *f)
 	struct draft *drafts;
 	struct dossier d;
 	struct error err;
-	char date[64], *question;
+	char date[UTIL_DATE_MAX], *question;
 	size_t n, i;
 	int r;
 
@@ -791,9 +823,11 @@ opened(struct frame *f)
 		ui_unhold(f, question);
 		wipe_free(question);
 		if (r == 1) {
-			f->place.dossier = drafts[i].dossier;
-			ui_edit(f, drafts[i].note);
-			f->place.draft = drafts[i].id;
+			/* Closed, it leaves her in its dossier. */
+			ui_open(f, SCREEN_DOSSIER, drafts[i].dossier, 0);
+			ui_open(f, SCREEN_EDITOR, drafts[i].dossier,
+			    drafts[i].note);
+			writing.resuming = drafts[i].id;
 			break;
 		}
 		if (r == 0)

@@ -17,7 +17,7 @@ static int placed;
 static void
 leave(struct frame *f)
 {
-	f->place.screen = f->place.back;
+	ui_close(f);
 	top = 0;
 	placed = 0;
 }
@@ -159,7 +159,7 @@ draw(struct frame *f)
 	char where[128];
 
 	/* One count gives the length and where the screen's keys begin. */
-	total = lines(f, 0, 0, f->place.back, &at);
+	total = lines(f, 0, 0, ui_under(f)->screen, &at);
 	last = total > rows ? (size_t)(total - rows) : 0;
 	if (!placed) {
 		top = (size_t)at;

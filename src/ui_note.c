@@ -27,6 +27,7 @@ static struct {
 /* What survives a lock: which note, where the top row starts, and the
  * width that is a row of. */
 static long long of_note;
+static unsigned long of_opening;	/* struct stop */
 static size_t top;
 static int top_width;
 
@@ -45,7 +46,7 @@ back_to_dossier(struct frame *f)
 {
 	top = 0;
 	if (!ui_back_to_writing(f))
-		f->place.screen = SCREEN_DOSSIER;
+		ui_close(f);
 }
 
 static int
@@ -78,9 +79,12 @@ load(struct frame *f)
 	long long now = store_version(f->st);
 	struct error err;
 
-	if (of_note != f->place.note) {
-		top = 0;
-		of_note = f->place.note;
+	/* Opened anew: read anew; another note, from its top. */
+	if (of_opening != ui_here(f)->opened) {
+		if (of_note != ui_here(f)->note)
+			top = 0;
+		of_note = ui_here(f)->note;
+		of_opening = ui_here(f)->opened;
 		forget(f);
 	}
 	if (now != content.version)
@@ -88,8 +92,8 @@ load(struct frame *f)
 	content.version = now;
 	if (content.note.body != NULL)
 		return;
-	if (store_dossier_get(f->st, f->place.dossier, &content.dossier,
-	    &err) == -1 || store_note_get(f->st, f->place.note, &content.note,
+	if (store_dossier_get(f->st, ui_here(f)->dossier, &content.dossier,
+	    &err) == -1 || store_note_get(f->st, ui_here(f)->note, &content.note,
 	    &err) == -1) {
 		forget(f);
 		ui_say(f, 1, "%s", _("That note no longer exists."));
@@ -112,7 +116,7 @@ load(struct frame *f)
 static void
 draw_dates(int y)
 {
-	char date[64], meta[384];
+	char date[UTIL_DATE_MAX], meta[384];
 
 	/* " (written …, changed …)": without its leading space. */
 	util_note_history(meta, sizeof(meta), content.note.created,
@@ -133,7 +137,7 @@ draw_dates(int y)
 static void
 draw(struct frame *f)
 {
-	char where[STORE_NAME_MAX + 128], date[64], *row;
+	char where[STORE_NAME_MAX + 128], date[UTIL_DATE_MAX], *row;
 	size_t at, next = 0, len, end;
 	int y = ui_body_top(), rows = text_rows(), w = width(), text_y;
 
@@ -286,20 +290,20 @@ scroll_by(struct frame *f, enum ui_move m)
 static void
 edit_note(struct frame *f)
 {
-	ui_edit(f, f->place.note);
+	ui_edit(f, ui_here(f)->note);
 }
 
 static void
 destroy_note(struct frame *f)
 {
-	if (ui_note_destroy(f, f->place.note) == 0)
+	if (ui_note_destroy(f, ui_here(f)->note) == 0)
 		back_to_dossier(f);
 }
 
 static void
 move_note(struct frame *f)
 {
-	if (ui_note_move(f, f->place.note) == 0)
+	if (ui_note_move(f, ui_here(f)->note) == 0)
 		back_to_dossier(f);
 }
 
@@ -309,17 +313,19 @@ print_note(struct frame *f)
 	struct print_request rq;
 
 	memset(&rq, 0, sizeof(rq));
-	rq.dossier = f->place.dossier;
-	rq.note = f->place.note;
+	rq.dossier = ui_here(f)->dossier;
+	rq.note = ui_here(f)->note;
 	rq.revision = content.note.revision;
 	ui_print(f, &rq);
 }
 
 static const struct ui_key keys[] = {
 	{ .key = UI_ESC, .label = N_("Esc"), .text = N_("Back to the dossier"),
-	    .run = back_to_dossier, .bar = 1 },
+	    .run = back_to_dossier, .bar = 1, .now = ui_not_writing },
+	{ .key = UI_ESC, .label = N_("Esc"), .text = N_("Back to your text"),
+	    .run = back_to_dossier, .bar = 1, .now = ui_writing },
 	{ .key = 'e', .label = "e", .text = N_("Edit the note"),
-	    .run = edit_note, .bar = 1 },
+	    .run = edit_note, .bar = 1, .now = ui_not_writing },
 	{ .key = 'p', .label = "p", .text = N_("Print the note"),
 	    .run = print_note, .bar = 1 },
 	{ .key = 'd', .label = "d", .text = N_("Destroy this note"),

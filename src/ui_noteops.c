@@ -19,14 +19,12 @@ describe(struct frame *f, long long id, long *number, long long *revision,
 {
 	struct error err;
 	struct note n;
-	size_t len, fit;
-	int used;
 
 	if (store_note_get(f->st, id, &n, &err) == -1) {
 		ui_say(f, 1, "%s", _("That note no longer exists."));
 		return -1;
 	}
-	if (n.dossier != f->place.dossier) {
+	if (n.dossier != ui_here(f)->dossier) {
 		store_note_free(&n);
 		ui_say(f, 1, "%s", _("That note was moved to another dossier "
 		    "meanwhile: nothing was done."));
@@ -35,10 +33,7 @@ describe(struct frame *f, long long id, long *number, long long *revision,
 	*number = n.number;
 	*revision = n.revision;
 	util_datetime(date, size, n.created);
-	len = strcspn(n.body, "\n");
-	fit = ui_fit(n.body, len, 40, &used);
-	*head = wipe_asprintf("%.*s%s", (int)fit, n.body, fit < len ? "…" :
-	    "");
+	*head = util_head(n.body);
 	store_note_free(&n);
 	return 0;
 }
@@ -47,7 +42,7 @@ int
 ui_note_destroy(struct frame *f, long long id)
 {
 	struct error err;
-	char date[64], *head, *question;
+	char date[UTIL_DATE_MAX], *head, *question;
 	long long revision;
 	long number;
 	int r;
@@ -78,7 +73,7 @@ ui_note_move(struct frame *f, long long id)
 {
 	struct dossier to;
 	struct error err;
-	char date[64], *head, *question, answer[UI_LINE_MAX] = "";
+	char date[UTIL_DATE_MAX], *head, *question, answer[UI_LINE_MAX] = "";
 	long long revision;
 	long number;
 	int r, found;
@@ -112,7 +107,7 @@ ui_note_move(struct frame *f, long long id)
 	if (found != 0)
 		ui_say(f, 1, "%s", err.text);
 	else {
-		if (to.id == f->place.dossier)
+		if (to.id == ui_here(f)->dossier)
 			ui_say(f, 1, "%s", _("The note is already in that "
 			    "dossier."));
 		else if (store_note_move(f->st, id, revision, to.id, &number,

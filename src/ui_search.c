@@ -152,8 +152,8 @@ snippet(int y, int x, int width, const char *s)
 	/* A match beyond the row: the words before it give way, "…"
 	 * saying so, until it shows with some of what leads to it. */
 	if ((end = strstr(p, MATCH_OPEN)) != NULL &&
-	    ui_width(p, (size_t)(end - p)) > width * 2 / 3) {
-		while (p < end && ui_width(p, (size_t)(end - p)) > width / 3)
+	    util_width(p, (size_t)(end - p)) > width * 2 / 3) {
+		while (p < end && util_width(p, (size_t)(end - p)) > width / 3)
 			p += strcspn(p + 1, " ") + 1;
 		used += ui_text(-1, 0, width, "…", strlen("…"), A_NORMAL);
 	}
@@ -193,7 +193,7 @@ static void
 draw_hit(const struct frame *f, const struct hit *h, int y, int selected)
 {
 	const char *what = _("(the dossier's name)"), *name;
-	char date[64], discreet[96];
+	char date[UTIL_DATE_MAX], discreet[96];
 	int x;
 
 	name = f->discreet ? ui_shown_name(f, h->dossier, h->name, discreet,
@@ -242,8 +242,8 @@ draw(struct frame *f)
 		move(y + QUERY_ROWS + (int)(content.sel - content.top) *
 		    HIT_ROWS, 1);
 	else
-		move(y, 1 + ui_width(prompt, strlen(prompt)) + 1 +
-		    ui_width(content.query, strlen(content.query)));
+		move(y, 1 + util_width(prompt, strlen(prompt)) + 1 +
+		    util_width(content.query, strlen(content.query)));
 	curs_set(1);
 }
 
@@ -252,7 +252,7 @@ leave(struct frame *f)
 {
 	curs_set(0);
 	forget(f);
-	f->place.screen = f->place.back;
+	ui_close(f);
 }
 
 /* Typed ahead, then Enter or an arrow: they act on the last query. */
@@ -266,9 +266,7 @@ go(struct frame *f)
 	if (content.count == 0)
 		return;
 	h = &content.hits[content.sel];
-	f->place.dossier = h->dossier;
-	f->place.note = h->note;
-	f->place.screen = h->note != 0 ? SCREEN_NOTE : SCREEN_DOSSIER;
+	ui_go_note(f, h->dossier, h->note);
 	curs_set(0);
 	forget(f);
 }

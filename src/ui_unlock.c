@@ -14,6 +14,7 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include "newpass.h"
 #include "notebook.h"
 #include "screen.h"
 #include "util.h"
@@ -112,7 +113,7 @@ show_received(void)
 	if (typing != NULL && typing->len > 0) {
 		ui_text(marker_y, marker_x, COLS - marker_x - 1, marker,
 		    strlen(marker), A_NORMAL);
-		move(marker_y, marker_x + ui_width(marker, strlen(marker)));
+		move(marker_y, marker_x + util_width(marker, strlen(marker)));
 	} else
 		move(marker_y, marker_x);
 }
@@ -129,7 +130,7 @@ page(struct frame *f, const char *heading, const char *const *lines,
 	erase();
 	ui_title(f, heading, NULL);
 	for (i = 0; lines[i] != NULL; i++, row++) {
-		w = ui_width(lines[i], strlen(lines[i]));
+		w = util_width(lines[i], strlen(lines[i]));
 		ui_text(row, w < COLS ? (COLS - w) / 2 : 0, COLS, lines[i],
 		    strlen(lines[i]), i == 0 ? A_BOLD : A_NORMAL);
 	}
@@ -150,7 +151,7 @@ page(struct frame *f, const char *heading, const char *const *lines,
 		    strlen(text), A_NORMAL);
 	}
 	marker_y = *y;
-	marker_x = 2 + ui_width(prompt, strlen(prompt)) + 1;
+	marker_x = 2 + util_width(prompt, strlen(prompt)) + 1;
 	show_received();
 	curs_set(1);
 	refresh();
@@ -255,6 +256,42 @@ refuse(struct frame *f, const struct error *err)
 	}
 }
 
+/* newpass_ask()'s dialog on a page: HEADING and LINES above, then the
+ * question, under the reason the last one was refused; FIRST is said
+ * above the first question (why a creation failed), "" for nothing. */
+struct new_page {
+	struct frame		*f;
+	const char		*heading;
+	const char *const	*lines;
+	const char		*first;
+};
+
+static int
+new_pass_step(void *arg, enum newpass_step step, const char *why,
+    struct secret *s, struct error *err)
+{
+	struct new_page *p = arg;
+	const char *said = step == NEWPASS_FIRST ? p->first :
+	    step == NEWPASS_REFUSED ? why : step == NEWPASS_DIFFER ?
+	    _("The two passphrases differ: once more.") : "";
+
+	(void)err;
+	return ask(p->f, p->heading, p->lines, said, step == NEWPASS_CONFIRM ?
+	    _("Once more, to be sure:") : _("New passphrase:"), s) == 1 ? 0 :
+	    -1;
+}
+
+static struct secret *
+new_pass(struct frame *f, const char *heading, const char *const *lines,
+    const char *first)
+{
+	struct new_page page = { f, heading, lines, first };
+	struct newpass_dialog d = { new_pass_step, &page, 1, 0 };
+	struct error err;
+
+	return newpass_ask(&d, &err);
+}
+
 static int
 create(struct frame *f)
 {
@@ -263,32 +300,15 @@ create(struct frame *f)
 	    _("Choose a passphrase: at least 8 characters; a few words are "
 	    "easiest to remember."), _("Without it nobody, not even you, can "
 	    "read the notes again."), NULL };
-	struct secret *pass = secret_new(NOTEBOOK_PASS_READ_MAX), *again;
+	struct secret *pass;
 	struct notebook *nb;
 	struct error err;
 	struct kdf kdf;
-	const char *why = NULL;
-	char message[600] = "";
+	char message[UTIL_MESSAGE_MAX] = "";
 
-	again = secret_new(NOTEBOOK_PASS_READ_MAX);
 	enter_does = N_("Create");
-	for (;;) {
-		if (ask(f, _("new notebook"), lines, message,
-		    _("New passphrase:"), pass) == 0)
-			break;
-		if ((why = notebook_pass_refusal(pass)) != NULL) {
-			snprintf(message, sizeof(message), "%s", why);
-			continue;
-		}
-		if (ask(f, _("new notebook"), lines, "", _("Once more, to be "
-		    "sure:"), again) == 0)
-			break;
-		if (!wipe_same(again->bytes, again->len, pass->bytes,
-		    pass->len)) {
-			snprintf(message, sizeof(message), "%s",
-			    _("The two passphrases differ: once more."));
-			continue;
-		}
+	while ((pass = new_pass(f, _("new notebook"), lines, message)) !=
+	    NULL) {
 		busy(f, _("new notebook"), _("Creating the notebook (a few "
 		    "seconds)…"), NULL);
 		notebook_kdf_calibrate(&kdf);
@@ -296,15 +316,13 @@ create(struct frame *f)
 		    (nb = notebook_create(f->path, pass, &kdf, &err)) !=
 		    NULL && (f->st = store_attach(nb, &err)) != NULL) {
 			secret_free(pass);
-			secret_free(again);
 			enter_does = NULL;
 			ui_say(f, 0, _("Notebook created. ^N makes a dossier."));
 			return 0;
 		}
+		secret_free(pass);
 		snprintf(message, sizeof(message), "%s", err.text);
 	}
-	secret_free(pass);
-	secret_free(again);
 	enter_does = NULL;
 	return -1;
 }
@@ -318,7 +336,7 @@ ui_unlock(struct frame *f, int locked)
 	struct notebook *nb;
 	struct error err;
 	struct stat st;
-	char message[600] = "";
+	char message[UTIL_MESSAGE_MAX] = "";
 
 	if (!locked && stat(f->path, &st) == -1 && errno == ENOENT)
 		return create(f);
@@ -400,12 +418,10 @@ int
 ui_passwd(struct frame *f, struct secret *old)
 {
 	const char *const *lines = passwd_lines();
-	struct secret *new = secret_new(NOTEBOOK_PASS_READ_MAX);
-	struct secret *again = secret_new(NOTEBOOK_PASS_READ_MAX);
+	struct secret *new = NULL;
 	struct notebook *nb = NULL;
 	struct error err;
-	const char *why;
-	char message[600] = "";
+	char message[UTIL_MESSAGE_MAX] = "";
 	int rc = 1;		/* 1: not tried, 0 changed, -1 failed */
 
 	f->message[0] = '\0';
@@ -426,22 +442,8 @@ ui_passwd(struct frame *f, struct secret *old)
 		busy(f, _("passphrase"), _("Checking…"), NULL);
 	}
 	message[0] = '\0';
-	for (;;) {
-		if (ask(f, _("passphrase"), lines, message, _("New "
-		    "passphrase:"), new) == 0)
-			goto given_up;
-		if ((why = notebook_pass_refusal(new)) != NULL) {
-			snprintf(message, sizeof(message), "%s", why);
-			continue;
-		}
-		if (ask(f, _("passphrase"), lines, "", _("Once more, to be "
-		    "sure:"), again) == 0)
-			goto given_up;
-		if (wipe_same(again->bytes, again->len, new->bytes, new->len))
-			break;
-		snprintf(message, sizeof(message), "%s", _("The two "
-		    "passphrases differ: once more."));
-	}
+	if ((new = new_pass(f, _("passphrase"), lines, "")) == NULL)
+		goto given_up;
 	busy(f, _("passphrase"), _("Changing the passphrase (a few "
 	    "seconds)…"), NULL);
 	/* Atomic: whatever happens, the file opens with one of the two. */
@@ -467,13 +469,11 @@ given_up:
 	/* Not even the current passphrase: the locked screen asks it. */
 	secret_free(old);
 	secret_free(new);
-	secret_free(again);
 	enter_does = NULL;
 	return ui_unlock(f, 1);
 done:
 	enter_does = NULL;
 	secret_free(old);
 	secret_free(new);
-	secret_free(again);
 	return 0;
 }

@@ -47,29 +47,6 @@ ui_body_rows(void)
 	return LINES - TITLE_ROWS - MESSAGE_ROWS - BAR_ROWS;
 }
 
-/* Decode one character of S for the screen: '?' for what is not valid
- * text or is a control, a space for a tab; its width.  Returns the bytes
- * it took. */
-static size_t
-ui_char(const char *s, size_t len, mbstate_t *mb, wchar_t *wc, int *width)
-{
-	size_t n = mbrtowc(wc, s, len, mb);
-
-	if (n == 0 || n == (size_t)-1 || n == (size_t)-2) {
-		memset(mb, 0, sizeof(*mb));
-		n = 1;
-		*wc = L'?';
-	}
-	if (*wc == L'\t')	/* a pasted tab: a space, not a '?' */
-		*wc = L' ';
-	else if (iswcntrl((wint_t)*wc))
-		*wc = L'?';
-	if ((*width = wcwidth(*wc)) < 0) {
-		*wc = L'?';
-		*width = 1;
-	}
-	return n;
-}
 
 /* Control characters (a note may hold any) are shown as '?', never sent
  * to the terminal; wide characters take two columns. */
@@ -86,7 +63,7 @@ ui_text(int y, int x, int width, const char *s, size_t len, int attr)
 		move(y, x);
 	attron(attr);
 	while (i < len && used < width) {
-		n = ui_char(s + i, len - i, &mb, &wc, &w);
+		n = util_char(s + i, len - i, &mb, &wc, &w);
 		if (used + w > width)
 			break;
 		addnwstr(&wc, 1);
@@ -97,21 +74,6 @@ ui_text(int y, int x, int width, const char *s, size_t len, int attr)
 	return used;
 }
 
-int
-ui_width(const char *s, size_t len)
-{
-	mbstate_t mb;
-	wchar_t wc;
-	size_t i = 0;
-	int used = 0, w;
-
-	memset(&mb, 0, sizeof(mb));
-	while (i < len) {
-		i += ui_char(s + i, len - i, &mb, &wc, &w);
-		used += w;
-	}
-	return used;
-}
 
 int
 ui_bar_attr(const struct frame *f)
@@ -127,45 +89,19 @@ ui_fit_text(int y, int x, int width, const char *s, int attr)
 
 	if (width <= 0)
 		return 0;
-	fit = ui_fit(s, strlen(s), width, &used);
+	fit = util_fit(s, strlen(s), width, &used);
 	ui_text(y, x, width, s, fit, attr);
 	if (fit < strlen(s))
 		used += ui_text(y, x + used, 1, "…", strlen("…"), attr);
 	return used;
 }
 
-size_t
-ui_fit(const char *s, size_t len, int width, int *used)
-{
-	mbstate_t mb;
-	wchar_t wc;
-	size_t i = 0, n, cut = 0;
-	int w, total = 0, at_cut = 0;
-
-	if (ui_width(s, len) <= width) {
-		*used = ui_width(s, len);
-		return len;
-	}
-	/* Room for the "…" that says the rest is left out. */
-	memset(&mb, 0, sizeof(mb));
-	while (i < len) {
-		n = ui_char(s + i, len - i, &mb, &wc, &w);
-		if (total + w > width - 1)
-			break;
-		total += w;
-		i += n;
-		cut = i;
-		at_cut = total;
-	}
-	*used = at_cut;
-	return cut;
-}
 
 int
 ui_title_room(const char *right)
 {
 	return COLS - TITLE_WHERE - 1 - (right != NULL ?
-	    ui_width(right, strlen(right)) + 2 : 0);
+	    util_width(right, strlen(right)) + 2 : 0);
 }
 
 void
@@ -181,14 +117,14 @@ ui_title(struct frame *f, const char *where, const char *right)
 	attroff(ui_bar_attr(f));
 	ui_text(0, 1, COLS - 2, name, strlen(name), ui_bar_attr(f));
 	if (right != NULL) {
-		rw = ui_width(right, strlen(right));
+		rw = util_width(right, strlen(right));
 		ui_text(0, COLS - rw - 1, rw, right, strlen(right),
 		    ui_bar_attr(f));
 	}
 	if (where == NULL || room <= 1)
 		return;
 	ui_text(0, TITLE_WHERE - 3, 3, dash, strlen(dash), ui_bar_attr(f));
-	fit = ui_fit(where, strlen(where), room, &used);
+	fit = util_fit(where, strlen(where), room, &used);
 	ui_text(0, TITLE_WHERE, room, where, fit, ui_bar_attr(f));
 	if (fit < strlen(where))
 		ui_text(0, TITLE_WHERE + used, 1, more, strlen(more),
@@ -283,6 +219,8 @@ ui_follow_selection(void)
 	highlighted = -1;
 }
 
+static void	full_stop(char *, size_t);
+
 void
 ui_say(struct frame *f, int error, const char *fmt, ...)
 {
@@ -292,14 +230,14 @@ ui_say(struct frame *f, int error, const char *fmt, ...)
 	vsnprintf(f->message, sizeof(f->message), fmt, ap);
 	va_end(ap);
 	ui_capital(f->message);
-	ui_full_stop(f->message, sizeof(f->message));
+	full_stop(f->message, sizeof(f->message));
 	f->message_error = error;
 }
 
 /* A message ends as a sentence does: the store's do not (the command
  * line puts them after "carnet: "). */
-void
-ui_full_stop(char *s, size_t size)
+static void
+full_stop(char *s, size_t size)
 {
 	size_t len = strlen(s);
 	char last;
@@ -472,7 +410,7 @@ wrap(const char *text, int width, size_t *starts, int max)
 	memset(&mb, 0, sizeof(mb));
 	starts[0] = 0;
 	while (i < len && rows < max) {
-		n = ui_char(text + i, len - i, &mb, &wc, &w);
+		n = util_char(text + i, len - i, &mb, &wc, &w);
 		if (used + w > width && i > starts[rows]) {
 			/* Break after the last space, else here. */
 			rows++;
@@ -500,8 +438,28 @@ wrap(const char *text, int width, size_t *starts, int max)
  * answer keys are always on screen, and ANSWER (when not NULL) after it,
  * the end of a long answer in view.  Leaves the cursor after the answer.
  */
+/* A paragraph's rows at most (ui_paragraph()). */
+#define PARAGRAPH_ROWS_MAX	8
 /* The message line's rows at most: a message longer than that is cut. */
 #define MESSAGE_ROWS_MAX	3
+
+int
+ui_paragraph(int y, int x, int width, const char *text, int max_rows,
+    int attr)
+{
+	size_t starts[PARAGRAPH_ROWS_MAX + 1];
+	int rows, i;
+
+	if (max_rows > PARAGRAPH_ROWS_MAX)
+		max_rows = PARAGRAPH_ROWS_MAX;
+	if (max_rows < 1 || width < 1)
+		return 0;
+	rows = wrap(text, width, starts, max_rows);
+	for (i = 0; i < rows; i++)
+		ui_text(y + i, x, width, text + starts[i], starts[i + 1] -
+		    starts[i], attr);
+	return rows;
+}
 
 void
 ui_message(const char *message, int attr)
@@ -526,7 +484,7 @@ draw_question(const char *question, const char *answer)
 	int rows, top, i, x = 0, y, room;
 
 	rows = wrap(question, COLS - 1, starts, QUESTION_ROWS_MAX);
-	room = COLS - 1 - ui_width(question + starts[rows - 1],
+	room = COLS - 1 - util_width(question + starts[rows - 1],
 	    starts[rows] - starts[rows - 1]) - 1;
 	/* A long answer, or a question filling its last row: the answer
 	 * takes a row of its own. */
@@ -552,7 +510,7 @@ draw_question(const char *question, const char *answer)
 	x = x > 0 ? x + 1 : 0;
 	len = strlen(answer);
 	/* The end of a long answer stays in view. */
-	while (ui_width(answer + n, len - n) > COLS - x - 1)
+	while (util_width(answer + n, len - n) > COLS - x - 1)
 		n++;
 	while (n < len && ((unsigned char)answer[n] & 0xc0) == 0x80)
 		n++;
@@ -568,6 +526,7 @@ ui_ask(struct frame *f, const char *question, char *buf, size_t size)
 	ui_hold(f, buf, size);
 	curs_set(1);
 	for (r = 1;;) {
+		f->repaint(f);
 		draw_question(question, buf);
 		refresh();
 		if ((r = f->wait_key(f, &key, &code)) != 1) {
@@ -597,6 +556,7 @@ yes_no(struct frame *f, const char *question)
 	int key, code;
 
 	for (;;) {
+		f->repaint(f);
 		draw_question(question, NULL);
 		refresh();
 		if (f->wait_key(f, &key, &code) != 1)
@@ -663,48 +623,3 @@ ui_list_follow(size_t sel, size_t *top, size_t rows)
 		*top = sel - rows + 1;
 }
 
-void
-ui_edit(struct frame *f, long long note)
-{
-	/* One text at a time: its draft is this window's. */
-	if (f->place.writing != 0) {
-		ui_say(f, 1, "%s", _("A note is being written: Esc goes back "
-		    "to it; save or close it first."));
-		return;
-	}
-	f->place.editing = note;
-	f->place.base = f->place.draft = 0;
-	f->place.dated = 0;
-	f->place.edit_from = f->place.screen;
-	f->place.screen = SCREEN_EDITOR;
-}
-
-int
-ui_back_to_writing(struct frame *f)
-{
-	if (f->place.writing == 0)
-		return 0;
-	f->place.dossier = f->place.writing;
-	f->place.note = f->place.editing;
-	f->place.writing = 0;
-	f->place.screen = SCREEN_EDITOR;
-	return 1;
-}
-
-const char *
-ui_writing_hint(const struct frame *f)
-{
-	return f->place.writing != 0 ? _("Esc: back to your text") : NULL;
-}
-
-void
-ui_go_search(struct frame *f)
-{
-	f->place.screen = SCREEN_SEARCH;
-}
-
-void
-ui_go_help(struct frame *f)
-{
-	f->place.screen = SCREEN_HELP;
-}

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <wchar.h>
+#include <wctype.h>
 
 #include "util.h"
 
@@ -375,7 +377,7 @@ util_note_history(char *buf, size_t size, time_t date, time_t written,
 	void (*as)(char *, size_t, time_t) = long_form ? util_long_date :
 	    util_datetime;
 	char w[128], c[128];
-	int show_written = written - date > 86400 || date - written > 86400;
+	int show_written = written - date > UTIL_DAY || date - written > UTIL_DAY;
 	int show_changed = changed - written > 600;
 
 	as(w, sizeof(w), written);
@@ -545,4 +547,85 @@ util_make_parent(const char *path, struct error *err)
 	}
 	free(dir);
 	return rc;
+}
+
+/* ---- Columns on a terminal ---- */
+
+/* Decode one character of S for the screen: '?' for what is not valid
+ * text or is a control, a space for a tab; its width.  Returns the bytes
+ * it took. */
+size_t
+util_char(const char *s, size_t len, mbstate_t *mb, wchar_t *wc, int *width)
+{
+	size_t n = mbrtowc(wc, s, len, mb);
+
+	if (n == 0 || n == (size_t)-1 || n == (size_t)-2) {
+		memset(mb, 0, sizeof(*mb));
+		n = 1;
+		*wc = L'?';
+	}
+	if (*wc == L'\t')	/* a pasted tab: a space, not a '?' */
+		*wc = L' ';
+	else if (iswcntrl((wint_t)*wc))
+		*wc = L'?';
+	if ((*width = wcwidth(*wc)) < 0) {
+		*wc = L'?';
+		*width = 1;
+	}
+	return n;
+}
+
+int
+util_width(const char *s, size_t len)
+{
+	mbstate_t mb;
+	wchar_t wc;
+	size_t i = 0;
+	int used = 0, w;
+
+	memset(&mb, 0, sizeof(mb));
+	while (i < len) {
+		i += util_char(s + i, len - i, &mb, &wc, &w);
+		used += w;
+	}
+	return used;
+}
+
+size_t
+util_fit(const char *s, size_t len, int width, int *used)
+{
+	mbstate_t mb;
+	wchar_t wc;
+	size_t i = 0, n, cut = 0;
+	int w, total = 0, at_cut = 0;
+
+	if (util_width(s, len) <= width) {
+		*used = util_width(s, len);
+		return len;
+	}
+	/* Room for the "…" that says the rest is left out. */
+	memset(&mb, 0, sizeof(mb));
+	while (i < len) {
+		n = util_char(s + i, len - i, &mb, &wc, &w);
+		if (total + w > width - 1)
+			break;
+		total += w;
+		i += n;
+		cut = i;
+		at_cut = total;
+	}
+	*used = at_cut;
+	return cut;
+}
+
+/* A note's first line, cut to UTIL_HEAD_COLUMNS with "…": what a question
+ * or a message shows to say which note it is. */
+char *
+util_head(const char *body)
+{
+	size_t len = strcspn(body, "\n"), fit;
+	int used;
+
+	fit = util_fit(body, len, UTIL_HEAD_COLUMNS, &used);
+	return wipe_asprintf("%.*s%s", (int)fit, body, fit < len ? "…" : "");
 }

@@ -25,8 +25,17 @@ tm_keys 'Vu ce matin. La date du rendez-vous : ' C-r
 tm_wait 'Rendez-vous CAF'; ok $? "^R shows the dossier's notes while writing"
 tm_screen | head -1 | nbsp | grep -q 'Échap : retour au texte'
 ok $? "the title says Esc goes back to the text"
+bar() { tm_screen | tail -2 | nbsp; }
+bar | grep -q 'Échap Retour au texte'
+ok $? "the dossier's bar says Esc goes back to the text"
+bar | grep -q 'Dossiers\|Nouvelle note'
+ok $((!$?)) "not to the dossiers, and offers no new note (issue 23)"
 tm_keys Enter
 tm_wait "apporter l'échéancier"; ok $? "a note can be read meanwhile"
+bar | grep -q 'Échap Retour au texte'
+ok $? "the reader's bar says Esc goes back to the text"
+bar | grep -q 'Retour au dossier\|Modifier'
+ok $((!$?)) "not to the dossier, and offers no editing"
 tm_keys e
 tm_wait 'en cours d’écriture'; ok $? "but not a second one begun"
 tm_keys Escape

@@ -88,4 +88,19 @@ tm_wait 'correspondant' > /dev/null && tm_keys Enter
 tm_wait 'Avant' > /dev/null
 tm_screen | grep -q 'Avant après la tabulation'; ok $? "a tab shows as a space"
 tm_stop
+# A message belongs to its moment: when a question follows a message that
+# took two rows, no row of the message stays beside the question (issue
+# 23: old message lines left on screen).
+tm_start "$run"
+tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
+tm_wait 'Dossiers' > /dev/null && tm_keys C-b
+tm_wait 'Aucune clé USB' > /dev/null
+[ "$(tm_screen | grep -c 'Aucune clé USB\|^une, attendez')" -eq 2 ]
+ok $? "a message over two rows (no USB key for ^B)"
+tm_keys C-n
+tm_wait 'Nom du nouveau dossier' > /dev/null
+tm_screen | grep -q 'Aucune clé USB\|^une, attendez'
+ok $((!$?)) "a question that follows leaves none of its rows"
+tm_keys Escape
+tm_stop
 finish

@@ -71,6 +71,29 @@ c ls --review | grep -q 'Dossier Ancien'; is $? 1 "it leaves the review"
 # Paul Martin's one note, moved above, is from 2023: kept too.
 tm_wait 'Paul Martin' > /dev/null && tm_keys C-k
 tm_wait 'Rien à revoir'; ok $? "an empty review says there is nothing to review"
+tm_screen | tr '\n' ' ' | sed 's/\xc2\xa0/ /g' | tr -s ' ' |
+    grep -q 'Échap ramène à la liste'
+ok $? "and says Esc leaves it"
+tm_screen | tail -2 | grep -q 'Échap Toute la liste'
+ok $? "so does its bar (issue 23: no key left it)"
+tm_keys Escape
+tm_wait 'Dossiers \([0-9]*\)'; ok $? "Esc leaves the review for the whole list"
+tm_screen | tail -2 | grep -q 'Échap'; ok $((!$?)) "where the bar no longer offers Esc"
+tm_keys C-t
+tm_wait 'Tous les dossiers' > /dev/null && tm_keys Escape
+tm_wait 'Dossiers \([0-9]*\)'; ok $? "Esc leaves the closed ones' list too"
+tm_keys 'xyz'
+tm_wait 'correspondant à' > /dev/null && tm_keys C-a
+tm_wait 'À revoir' > /dev/null && tm_keys Escape
+tm_wait 'Rien à revoir|À revoir' > /dev/null
+tm_screen | head -1 | grep -q 'À revoir'
+ok $? "in the review with a filter, Esc clears the filter first"
+tm_keys Escape
+tm_wait 'Dossiers \([0-9]*\)'; ok $? "then leaves the review"
+tm_keys Escape
+sleep 0.3
+tm_screen | head -1 | grep -q 'Dossiers ([0-9]*)'
+ok $? "and Esc in the whole list quits nothing"
 tm_stop
 CARNET_NOW=$(($(date +%s) + 731 * 86400)) c ls --review | grep -q 'Dossier Ancien'
 ok $? "and comes back a retention period later"

@@ -1,4 +1,5 @@
 /* Unit tests of util.c: UTF-8 checks, numbers, errors, dates. */
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,6 +89,32 @@ main(void)
 		    "before ; ! ?, nothing added where there was no space");
 		is_int(n, strlen(out), "its length");
 		wipe_free(out);
+	}
+	/* Built into glibc since 2.35 (Debian 12 has 2.36). */
+	ok(setlocale(LC_CTYPE, "C.UTF-8") != NULL, "the C.UTF-8 locale");
+	{
+		char *h;
+
+		is_int(util_width("été", strlen("été")), 3,
+		    "util_width: accents take one column");
+		is_int(util_width("日本", strlen("日本")), 4,
+		    "util_width: a wide character takes two");
+		is_int(util_width("a\x01b", 3), 3, "util_width: a control "
+		    "counts as its '?'");
+		h = util_head("Visite à domicile\nsecond line");
+		is_str(h, "Visite à domicile", "util_head: the first line");
+		wipe_free(h);
+		h = util_head("Rendez-vous avec l’éducatrice de l’ASE pour "
+		    "préparer l’audience");
+		is_int(util_width(h, strlen(h)), UTIL_HEAD_COLUMNS,
+		    "util_head: a long line fills the columns exactly");
+		ok(strcmp(h + strlen(h) - strlen("…"), "…") == 0,
+		    "util_head: and ends with …");
+		wipe_free(h);
+		h = util_head("日本日本日本日本日本日本日本日本日本日本日本");
+		is_int(util_width(h, strlen(h)), UTIL_HEAD_COLUMNS - 1,
+		    "util_head: a wide character never goes past the edge");
+		wipe_free(h);
 	}
 	return done();
 }

@@ -20,9 +20,10 @@ flags="-O2 -I$top/include $(pkg-config --cflags sqlcipher pangocairo) -D_DEFAULT
 $cc -O2 -o "$bin/gen" "$top/tests/bench/gen.c" -lm
 $cc $flags -o "$bin/floor" "$top/tests/bench/floor.c" $(pkg-config --libs sqlcipher)
 $cc $flags -o "$bin/bench" "$top/tests/bench/bench.c" "$top/src/notebook.o" \
-    "$top/src/store.o" "$top/src/names.o" "$top/src/leftover.o" \
+    "$top"/src/store*.o "$top/src/names.o" "$top/src/leftover.o" \
     "$top/src/secret.o" "$top/src/util.o" \
     "$top/src/text.o" "$top/src/paper.c" \
+    "$top/src/paper_send.c" \
     $(pkg-config --libs sqlcipher libargon2 libcrypto icu-uc icu-i18n pangocairo cairo-pdf) \
     -lunistring
 

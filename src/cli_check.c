@@ -1,0 +1,159 @@
+/*
+ * cli_check.c - "carnet check": the notebook read back whole, then, for
+ * whoever looks after the computer, what protects it here: the sandbox,
+ * the sockets, the print server's copies, the PDF folder, the backups.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "drives.h"
+#include "notebook.h"
+#include "print.h"
+#include "sandbox.h"
+#include "store.h"
+#include "util.h"
+
+/* Whether the print server here keeps a clear copy of what is printed:
+ * said for whoever looks after the computer, with what to set. */
+static void
+spool_said(const struct conf *conf)
+{
+	long seconds;
+	int keeps;
+
+	if (conf->print_command == NULL || strncmp(conf->print_command, "lp",
+	    2) != 0 || (getenv("CUPS_SERVER") != NULL &&
+	    getenv("CUPS_SERVER")[0] != '/'))
+		return;		/* not this computer's CUPS */
+	keeps = print_spool_keeps(&seconds);
+	if (keeps == 0)
+		printf("%s\n", _("printing: the print server here keeps no "
+		    "copy of what is printed (PreserveJobFiles No)"));
+	else if (keeps == 1 && seconds > 0)
+		printf(ngettext("printing: the print server here keeps a clear "
+		    "copy of each printed dossier for %ld hour: set "
+		    "PreserveJobFiles No in cupsd.conf\n", "printing: the print "
+		    "server here keeps a clear copy of each printed dossier for "
+		    "%ld hours: set PreserveJobFiles No in cupsd.conf\n",
+		    (seconds + 3599) / 3600), (seconds + 3599) / 3600);
+	else if (keeps == 1)
+		printf("%s\n", _("printing: the print server here keeps a clear "
+		    "copy of each printed dossier as long as its job history: "
+		    "set PreserveJobFiles No in cupsd.conf"));
+	else
+		printf("%s\n", _("printing: whether the print server keeps "
+		    "copies cannot be read (cupsd.conf): ask for PreserveJobFiles "
+		    "No"));
+}
+
+/* The last backup, and where the screens look for a drive to make one. */
+static void
+backup_said(const struct cli *c, struct store *st)
+{
+	char **roots = drives_roots(c->conf->drives), *place, date[UTIL_DATE_MAX];
+	time_t at = store_last_backup(st, &place);
+	size_t i;
+
+	if (at != 0) {
+		util_datetime(date, sizeof(date), at);
+		printf(_("last backup: %s, to %s\n"), date, place);
+	} else
+		printf("%s\n", _("last backup: none yet (carnet backup DEST, "
+		    "or ^B in the screens with a USB key plugged in)"));
+	free(place);
+	for (i = 0; roots[i] != NULL; i++)
+		printf(_("drives: %s (where the screens look for a USB key; "
+		    "writable in the sandbox)\n"), roots[i]);
+	drives_roots_free(roots);
+}
+
+/* What the socket filter closes, and what the sandbox leaves open. */
+static void
+sockets_said(void)
+{
+	if (sandbox_sockets() == 1)
+		printf("%s\n", _("sockets: no UDP, raw or packet socket "
+		    "(seccomp)"));
+	else if (sandbox_sockets() == 2)
+		printf("%s\n", _("sockets: no raw or packet socket; UDP allowed "
+		    "to look up the print server's name (CUPS_SERVER or "
+		    "ServerName)"));
+	else
+		printf("%s\n", _("sockets: not filtered on this architecture"));
+	printf(_("still possible: TCP to port %d of any address (Landlock "
+	    "knows no address), Unix sockets with a path, and a program "
+	    "beside the notebook run through ld.so or sh\n"),
+	    SANDBOX_CUPS_PORT);
+}
+
+int
+cli_check(const struct cli *c, struct store *st)
+{
+	struct error err;
+	long pages;
+	char *folder;
+
+	if (notebook_check(store_notebook(st), &pages, &err) == -1) {
+		util_warn("%s", err.text);
+		return err.status;
+	}
+	/* A plain sentence for her, then the technical lines for whoever
+	 * looks after the computer. */
+	printf("%s\n", _("The notebook is intact: every note reads back, and "
+	    "nothing was changed outside carnet."));
+	printf(ngettext("ok: %ld page checked, all of it decrypts\n",
+	    "ok: %ld pages checked, all of them decrypt\n", pages), pages);
+	printf(_("library: %s\n"), notebook_library());
+	{
+		const char *stuck;
+
+		/* Removed when it opened, and said then. */
+		if (notebook_swept(store_notebook(st), &stuck) > 0 ||
+		    stuck != NULL)
+			printf(_("copies left by an interrupted passphrase "
+			    "change or backup: removed %zu%s%s\n"),
+			    notebook_swept(store_notebook(st), NULL), stuck !=
+			    NULL ? _("; NOT removed, to remove by hand:\n") :
+			    "", stuck != NULL ? stuck : "");
+		else
+			printf("%s\n", _("copies left by an interrupted "
+			    "passphrase change or backup: none"));
+	}
+	printf("%s\n", c->confined >= 4 ? _("carnet is shut in: it writes only "
+	    "beside the notebook and where it is asked to, and talks to "
+	    "nothing but the printer.") : c->confined > 0 ? _("carnet is "
+	    "shut in: it writes only beside the notebook and where it is "
+	    "asked to; this computer cannot keep it off the network.") :
+	    c->confined == 0 ? _("This computer cannot shut carnet in: the "
+	    "passphrase alone protects the notes.") : c->confined == -1 ?
+	    _("carnet could not be shut in this time: the passphrase alone "
+	    "protects the notes.") : _("carnet is not shut in: the "
+	    "configuration says so (sandbox = no)."));
+	/* Whoever looks after the machine can see the protection holds. */
+	if (c->confined >= 4)	/* ABI 4 brought the network rules */
+		printf(_("sandbox: Landlock (ABI %d): writing only beside the "
+		    "notebook, no network but the printer's\n"), c->confined);
+	else if (c->confined > 0)
+		printf(_("sandbox: Landlock (ABI %d): writing only beside the "
+		    "notebook; this kernel cannot close the network\n"),
+		    c->confined);
+	else if (c->confined == 0)
+		printf("%s\n", _("sandbox: none, this kernel has no Landlock"));
+	else if (c->confined == -1)
+		printf("%s\n", _("sandbox: could not be set: carnet runs "
+		    "unconfined"));
+	else
+		printf("%s\n", _("sandbox: off (sandbox = no in the "
+		    "configuration)"));
+	if (c->confined >= 0)
+		sockets_said();
+	spool_said(c->conf);
+	folder = conf_pdf_folder(c->conf);
+	printf(_("PDF folder: %s (where the screens save a PDF when there is "
+	    "no printer; writable in the sandbox)\n"), folder);
+	free(folder);
+	backup_said(c, st);
+	return EXIT_OK;
+}
