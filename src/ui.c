@@ -335,6 +335,18 @@ is_lock_key(int key, int code)
 	return k != NULL && k->run == lock;
 }
 
+/* The lock key or the idle delay, wherever a key is awaited: the notebook
+ * open, it is locked (and asked for again before this returns); closed
+ * (a passphrase page), the page is told, and wipes what was typed. */
+static int
+locked_meanwhile(struct frame *f)
+{
+	if (f->st != NULL)
+		lock(f);
+	last_key = time(NULL);
+	return f->quit ? -1 : 0;
+}
+
 static int
 wait_key(struct frame *f, int *key, int *code)
 {
@@ -347,20 +359,16 @@ wait_key(struct frame *f, int *key, int *code)
 		if (stop_signal)
 			return -1;
 		if (r != 1) {
-			if (current(f)->idle != NULL)
+			if (f->st != NULL && current(f)->idle != NULL)
 				current(f)->idle(f);
 			if (lock_after > 0 &&
-			    time(NULL) - last_key >= lock_after) {
-				lock(f);
-				return f->quit ? -1 : 0;
-			}
+			    time(NULL) - last_key >= lock_after)
+				return locked_meanwhile(f);
 			continue;
 		}
 		last_key = time(NULL);
-		if (is_lock_key(*key, *code)) {
-			lock(f);
-			return f->quit ? -1 : 0;
-		}
+		if (is_lock_key(*key, *code))
+			return locked_meanwhile(f);
 		return 1;
 	}
 }

@@ -134,8 +134,11 @@ page(struct frame *f, const char *heading, const char *const *lines,
 		ui_text(row, w < COLS ? (COLS - w) / 2 : 0, COLS, lines[i],
 		    strlen(lines[i]), i == 0 ? A_BOLD : A_NORMAL);
 	}
+	/* A long message (a file that cannot be opened, why a change was
+	 * given up) wraps, and the prompt goes below it. */
 	if (message != NULL && message[0] != '\0')
-		ui_text(row + 1, 2, COLS - 4, message, strlen(message), A_BOLD);
+		row += ui_paragraph(row + 1, 2, COLS - 4, message, 3, A_BOLD) -
+		    1;
 	*y = row + 3;
 	ui_text(*y, 2, COLS - 4, prompt, strlen(prompt), A_NORMAL);
 	/* Only this screen's keys in the bar: it has no global ones. */
@@ -157,20 +160,28 @@ page(struct frame *f, const char *heading, const char *const *lines,
 	refresh();
 }
 
+/* What ask() returns besides Enter (1) and quit (0). */
+#define RESIZED		2
+#define LOCKED		3
+
 /*
- * Read a passphrase without echo into PASS.  1 on Enter, 0 to quit,
- * 2 when the terminal was resized (redraw, then call again: what was
- * typed is kept).
+ * Read a passphrase without echo into PASS, through the frame's wait, so
+ * that the lock key and the idle lock work here too.  1 on Enter, 0 to
+ * quit, RESIZED when the terminal was resized (redraw, then call again:
+ * what was typed is kept), LOCKED when it locked meanwhile: what was
+ * typed is wiped (and, the notebook open, it was closed and opened
+ * again with the passphrase typed anew).
  */
 static int
 read_hidden(struct frame *f, struct secret *pass)
 {
 	size_t k;
+	int r;
 
 	typing = pass;
 	for (answer = -1; answer == -1; ) {
-		if (ui_read_key(-1, &f->key, &f->code) != 1) {
-			answer = 0;	/* a signal: quit */
+		if ((r = f->wait_key(f, &f->key, &f->code)) != 1) {
+			answer = r == 0 ? LOCKED : 0;	/* or a signal */
 			break;
 		}
 		if (f->code && f->key == KEY_RESIZE)
@@ -189,10 +200,15 @@ read_hidden(struct frame *f, struct secret *pass)
 	}
 	f->key = 0;
 	typing = NULL;
-	return answer == -1 ? 2 : answer;
+	if (answer == LOCKED) {
+		explicit_bzero(pass->bytes, pass->cap);
+		pass->len = 0;
+	}
+	return answer == -1 ? RESIZED : answer;
 }
 
-/* Ask until Enter (1) or quit (0), redrawing on resize. */
+/* Ask until Enter (1), quit (0) or a lock (LOCKED), redrawing on resize.
+ * What is typed is held (ui_hold()): a lock meanwhile wipes it. */
 static int
 ask(struct frame *f, const char *heading, const char *const *lines,
     const char *message, const char *prompt, struct secret *pass)
@@ -201,9 +217,11 @@ ask(struct frame *f, const char *heading, const char *const *lines,
 
 	pass->len = 0;
 	typing = pass;
+	ui_hold(f, pass->bytes, pass->cap);
 	do {
 		page(f, heading, lines, message, prompt, &y);
-	} while ((r = read_hidden(f, pass)) == 2);
+	} while ((r = read_hidden(f, pass)) == RESIZED);
+	ui_unhold(f, pass->bytes);
 	curs_set(0);
 	return r;
 }
@@ -264,6 +282,7 @@ struct new_page {
 	const char		*heading;
 	const char *const	*lines;
 	const char		*first;
+	int			 locked;	/* given up by a lock */
 };
 
 static int
@@ -275,21 +294,27 @@ new_pass_step(void *arg, enum newpass_step step, const char *why,
 	    step == NEWPASS_REFUSED ? why : step == NEWPASS_DIFFER ?
 	    _("The two passphrases differ: once more.") : "";
 
+	int r;
+
 	(void)err;
-	return ask(p->f, p->heading, p->lines, said, step == NEWPASS_CONFIRM ?
-	    _("Once more, to be sure:") : _("New passphrase:"), s) == 1 ? 0 :
-	    -1;
+	r = ask(p->f, p->heading, p->lines, said, step == NEWPASS_CONFIRM ?
+	    _("Once more, to be sure:") : _("New passphrase:"), s);
+	p->locked = r == LOCKED;
+	return r == 1 ? 0 : -1;
 }
 
+/* The new passphrase, or NULL: given up, or, *LOCKED set, by a lock. */
 static struct secret *
 new_pass(struct frame *f, const char *heading, const char *const *lines,
-    const char *first)
+    const char *first, int *locked)
 {
-	struct new_page page = { f, heading, lines, first };
+	struct new_page page = { f, heading, lines, first, 0 };
 	struct newpass_dialog d = { new_pass_step, &page, 1, 0 };
 	struct error err;
+	struct secret *pass = newpass_ask(&d, &err);
 
-	return newpass_ask(&d, &err);
+	*locked = page.locked;
+	return pass;
 }
 
 static int
@@ -305,10 +330,17 @@ create(struct frame *f)
 	struct error err;
 	struct kdf kdf;
 	char message[UTIL_MESSAGE_MAX] = "";
+	int locked;
 
 	enter_does = N_("Create");
-	while ((pass = new_pass(f, _("new notebook"), lines, message)) !=
-	    NULL) {
+	/* Locked (the idle delay, ^L) halfway: what was typed is gone,
+	 * and the page starts again. */
+	while ((pass = new_pass(f, _("new notebook"), lines, message,
+	    &locked)) != NULL || locked) {
+		if (pass == NULL) {
+			message[0] = '\0';
+			continue;
+		}
 		busy(f, _("new notebook"), _("Creating the notebook (a few "
 		    "seconds)…"), NULL);
 		notebook_kdf_calibrate(&kdf);
@@ -336,20 +368,37 @@ ui_unlock(struct frame *f, int locked)
 	struct notebook *nb;
 	struct error err;
 	struct stat st;
+	const char *saved_enter;
 	char message[UTIL_MESSAGE_MAX] = "";
+	int r;
 
 	if (!locked && stat(f->path, &st) == -1 && errno == ENOENT)
 		return create(f);
+	/* Why the notebook was closed, when it was not a lock (^W given
+	 * up): said on the page, then gone. */
+	if (locked && f->message[0] != '\0') {
+		snprintf(message, sizeof(message), "%s", f->message);
+		explicit_bzero(f->message, sizeof(f->message));
+	}
 	if (notebook_probe(f->path, &err) == -1) {
 		if (err.status == EXIT_NOTCARNET)
 			return refuse(f, &err);
 		snprintf(message, sizeof(message), "%s", err.text);
 	}
 	pass = secret_new(NOTEBOOK_PASS_READ_MAX);
+	/* Called while another page waits (^W's, by a lock): its Enter is
+	 * this page's "Open". */
+	saved_enter = enter_does;
+	enter_does = NULL;
 	for (;;) {
-		if (ask(f, locked ? NULL : _("open"), locked ? lock : first,
-		    message, _("Passphrase:"), pass) == 0)
+		r = ask(f, locked ? NULL : _("open"), locked ? lock : first,
+		    message, _("Passphrase:"), pass);
+		if (r == 0)
 			break;
+		if (r == LOCKED) {	/* what was typed is wiped */
+			message[0] = '\0';
+			continue;
+		}
 		f->unlock_pressed = ui_clock();
 		busy(f, NULL, locked ? _("carnet locked") : f->path, NULL);
 		nb = notebook_open(f->path, pass, NOTEBOOK_SHARED, &err);
@@ -359,6 +408,7 @@ ui_unlock(struct frame *f, int locked)
 		if (nb != NULL && (f->st = store_attach(nb, &err)) != NULL) {
 			secret_free(pass);
 			leftovers_said(f, nb);
+			enter_does = saved_enter;
 			return 0;
 		}
 		if (err.status == EXIT_PASSPHRASE)
@@ -366,11 +416,13 @@ ui_unlock(struct frame *f, int locked)
 			    _("Wrong passphrase: try again."));
 		else if (err.status == EXIT_NOTCARNET) {
 			secret_free(pass);
+			enter_does = saved_enter;
 			return refuse(f, &err);
 		} else
 			snprintf(message, sizeof(message), "%s", err.text);
 	}
 	secret_free(pass);
+	enter_does = saved_enter;
 	return -1;
 }
 
@@ -410,7 +462,9 @@ ui_passwd_current(struct frame *f)
 	if (r == 1)
 		return old;
 	secret_free(old);
-	ui_say(f, 0, "%s", _("The passphrase is as it was."));
+	/* Locked meanwhile: the notebook was closed and opened again. */
+	if (r == 0)
+		ui_say(f, 0, "%s", _("The passphrase is as it was."));
 	return NULL;
 }
 
@@ -423,6 +477,8 @@ ui_passwd(struct frame *f, struct secret *old)
 	struct error err;
 	char message[UTIL_MESSAGE_MAX] = "";
 	int rc = 1;		/* 1: not tried, 0 changed, -1 failed */
+	int waited = 0;		/* a page waited, the notebook closed */
+	int locked = 0, r;
 
 	f->message[0] = '\0';
 	enter_does = N_("Go on");
@@ -433,16 +489,20 @@ ui_passwd(struct frame *f, struct secret *old)
 		snprintf(message, sizeof(message), "%s",
 		    err.status == EXIT_PASSPHRASE ? _("Wrong passphrase: try "
 		    "again.") : err.text);
-		/* In use elsewhere: the right passphrase reopens it here. */
+		/* In use elsewhere: said, and nothing changed. */
 		if (err.status != EXIT_PASSPHRASE)
 			goto given_up;
-		if (ask(f, _("passphrase"), lines, message, _("Current "
-		    "passphrase:"), old) == 0)
+		waited = 1;
+		if ((r = ask(f, _("passphrase"), lines, message, _("Current "
+		    "passphrase:"), old)) != 1) {
+			locked = r == LOCKED;
 			goto given_up;
+		}
 		busy(f, _("passphrase"), _("Checking…"), NULL);
 	}
 	message[0] = '\0';
-	if ((new = new_pass(f, _("passphrase"), lines, "")) == NULL)
+	waited = 1;
+	if ((new = new_pass(f, _("passphrase"), lines, "", &locked)) == NULL)
 		goto given_up;
 	busy(f, _("passphrase"), _("Changing the passphrase (a few "
 	    "seconds)…"), NULL);
@@ -458,15 +518,23 @@ ui_passwd(struct frame *f, struct secret *old)
 	if (rc == -1)
 		ui_say(f, 1, _("The passphrase was not changed: %s"), err.text);
 given_up:
-	if (nb == NULL && message[0] != '\0' && rc == 1)
-		ui_say(f, 1, "%s", message);
 	notebook_close(nb);
-	if (old->len > 0 && reopen(f, old, &err) == 0) {
-		if (f->message[0] == '\0')
-			ui_say(f, 0, "%s", _("The passphrase is as it was."));
+	/*
+	 * Straight from a check that found the notebook in use, no page
+	 * having waited: the passphrase just typed opens it again, as it
+	 * was.  Once a page waited with the notebook closed (^Q, a lock, a
+	 * failure), only the passphrase typed anew opens it: a page left
+	 * waiting never lets the next person in.
+	 */
+	if (!waited && reopen(f, old, &err) == 0) {
+		ui_say(f, 1, "%s", message);
 		goto done;
 	}
-	/* Not even the current passphrase: the locked screen asks it. */
+	if (locked)
+		explicit_bzero(f->message, sizeof(f->message));
+	else if (f->message[0] == '\0')
+		ui_say(f, 0, "%s", _("The passphrase is as it was; the notebook "
+		    "was closed to change it: type it to open it again."));
 	secret_free(old);
 	secret_free(new);
 	enter_does = NULL;

@@ -27,7 +27,7 @@ key=$(raw_key)
 needles="$(hexof "$PASS") $key $(hexof "$key") $(hexof HEADCANARY-1111)
     $(hexof MIDCANARY-2222) $(hexof TAILCANARY-3333)
     $(hexof NAMECANARY-3131) $(hexof SEARCHWORD-4444)
-    $(hexof TYPEDCANARY-5555)"
+    $(hexof TYPEDCANARY-5555) $(hexof NEWPASSCANARY-6666)"
 
 # lock_and_scan WHERE KEYS...: lock with KEYS (^L unless given), scan,
 # unlock.
@@ -106,6 +106,22 @@ tm_wait 'Dossiers \(2\)' > /dev/null && tm_keys 'nadia' C-d
 tm_wait 'Destroy .Nadia NAMECANARY'; ok $? "a question naming the dossier"
 lock_and_scan "the question to destroy"
 
+# The passphrase's pages (^W) wait through the frame: the lock key works
+# there, and leaves neither the current passphrase nor what was typed of
+# the new one (issue 22).
+tm_wait 'Dossiers \(2\)' > /dev/null && tm_keys C-w
+tm_wait 'Current passphrase:'; ok $? "^W asks the current passphrase"
+tm_keys 'PASSCANARY'
+lock_and_scan "^W's first page"
+tm_wait 'Dossiers \(2\)'; ok $? "unlocked to the list, nothing changed"
+tm_keys C-w
+tm_wait 'Current passphrase:' > /dev/null && tm_keys "$PASS" Enter
+tm_wait 'New passphrase:'; ok $? "the new passphrase is asked, the notebook closed"
+tm_keys 'NEWPASSCANARY-6666'
+lock_and_scan "the new passphrase's page"
+tm_wait 'Dossiers \(2\)'; ok $? "unlocked with the passphrase typed anew"
+c ls > /dev/null; ok $? "and the passphrase is as it was"
+
 # The idle lock: a new window with a short delay.
 tm_stop
 tm_start "env HOME='$HOME' CARNET_FILE='$CARNET_FILE' LC_ALL=C.UTF-8 \
@@ -115,5 +131,17 @@ tm_wait 'Dossiers \(2\)' > /dev/null && tm_keys Enter
 tm_wait 'Ligne' > /dev/null && tm_keys Enter
 pid=$(tm_pid)
 TM_TRIES=100 lock_and_scan "the reader, idle" Escape
+tm_stop
+# The same delay on ^W's page (it once waited outside the frame's wait,
+# and never locked).
+tm_start "env HOME='$HOME' CARNET_FILE='$CARNET_FILE' LC_ALL=C.UTF-8 \
+    CARNET_LOCALEDIR='${CARNET_LOCALEDIR:-}' '$CARNET' --lock-after 2"
+tm_wait 'Passphrase:' > /dev/null && tm_keys "$PASS" Enter
+tm_wait 'Dossiers \(2\)' > /dev/null && tm_keys C-w
+tm_wait 'Current passphrase:' > /dev/null && tm_keys 'half'
+pid=$(tm_pid)
+# Esc does nothing on a passphrase page: only the idle delay locks.
+TM_TRIES=100 lock_and_scan "^W's page, idle" Escape
+tm_wait 'Dossiers \(2\)'; ok $? "unlocked to the list"
 tm_stop
 finish

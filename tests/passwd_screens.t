@@ -35,6 +35,18 @@ tm_screen | grep -q 'Amina'; ok $? "the notebook is open again"
 c ls > /dev/null 2>&1; is $? 3 "the old passphrase no longer opens it"
 PASS="$NEW" c ls | grep -q 'Amina'; ok $? "the new one does"
 
+# Given up once the notebook was closed for the change: it stays closed
+# until its passphrase is typed again (it once reopened with the one
+# remembered, whoever pressed ^Q).
+tm_keys C-w
+tm_wait 'Phrase de passe actuelle' > /dev/null && tm_keys "$NEW" Enter
+tm_wait 'Nouvelle phrase de passe' > /dev/null && tm_keys 'à moitié' C-q
+tm_wait 'verrouillé'; ok $? "^Q on the new passphrase's page: the notebook stays closed"
+joined | grep -qF 'tapez-la pour le rouvrir'; ok $? "and the page says why"
+tm_screen | grep -q 'Amina'; is $? 1 "nothing of it shows"
+tm_keys "$NEW" Enter
+tm_wait 'Amina'; ok $? "the passphrase typed anew opens it, unchanged"
+
 # Another carnet on the notebook: it is not changed under it.
 tm_keys C-w
 tm_wait 'Phrase de passe actuelle' > /dev/null
