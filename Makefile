@@ -24,16 +24,17 @@ SRC = src/cli.c src/cli_check.c src/conf.c src/exchange.c src/main.c src/noteboo
 	src/secret.c src/session.c $(STORE_SRC) src/text.c src/ui.c \
 	src/ui_dossier.c src/ui_dossiers.c src/ui_editor.c src/ui_help.c \
 	src/ui_note.c src/ui_noteops.c src/ui_paper.c src/ui_screens.c \
-	src/ui_search.c src/ui_unlock.c src/ui_widgets.c src/ui_place.c src/util.c \
+	src/ui_search.c src/ui_unlock.c src/ui_widgets.c src/ui_place.c src/ui_passphrase.c \
+	src/util.c \
 	src/when.c src/drives.c src/ui_backup.c src/names.c src/leftover.c \
 	src/backup.c src/newpass.c
-PAPER_SRC = src/paper.c src/paper_send.c src/util.c
+PAPER_SRC = src/paper.c src/paper_french.c src/paper_send.c src/util.c
 OBJ = $(SRC:.c=.o)
 STORE_OBJ = $(STORE_SRC:.c=.o)
 PAPER_OBJ = $(PAPER_SRC:.c=.lo)
 UNIT = tests/unit_conf.t tests/unit_notebook.t tests/unit_store.t \
 	tests/unit_session.t tests/unit_text.t tests/unit_util.t \
-	tests/unit_when.t tests/unit_names.t
+	tests/unit_when.t tests/unit_names.t tests/unit_paper.t
 MO = locale/fr/LC_MESSAGES/carnet.mo
 
 all: carnet carnet-paper.so $(MO)
@@ -53,6 +54,9 @@ carnet: $(OBJ)
 src/paper.lo: src/paper.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(PAPER_CFLAGS) -fPIC -MMD -MP \
 		-MF $@.d -c src/paper.c -o $@
+src/paper_french.lo: src/paper_french.c
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fPIC -MMD -MP -MF $@.d \
+		-c src/paper_french.c -o $@
 src/paper_send.lo: src/paper_send.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fPIC -MMD -MP -MF $@.d \
 		-c src/paper_send.c -o $@
@@ -73,6 +77,9 @@ check-builds:
 # Unit tests link only the rooms they test and what those need.
 tests/unit_session.t: tests/unit_session.o src/session.o
 	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_session.o src/session.o
+tests/unit_paper.t: tests/unit_paper.o src/paper_french.o src/util.o
+	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_paper.o src/paper_french.o \
+		src/util.o
 tests/unit_util.t: tests/unit_util.o src/util.o
 	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_util.o src/util.o
 tests/unit_when.t: tests/unit_when.o src/when.o src/util.o

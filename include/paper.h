@@ -91,4 +91,10 @@ struct paper_module {
  * for.  Loaded once; later calls return the same table. */
 const struct paper_module *paper_load(struct error *);
 
+/* paper_french.c: S (LEN bytes) as French print spaces it: the space
+ * before ":" made a no-break space, before ";", "!", "?" and inside « » a
+ * narrow no-break space, so that none of them starts a line.  Wiped
+ * memory, *OUT_LEN bytes. */
+char	*paper_french_spacing(const char *s, size_t len, size_t *out_len);
+
 #endif

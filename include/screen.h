@@ -25,7 +25,7 @@
 
 enum screen_id {
 	SCREEN_DOSSIERS, SCREEN_DOSSIER, SCREEN_NOTE, SCREEN_SEARCH,
-	SCREEN_EDITOR, SCREEN_HELP, SCREEN_UNLOCK, SCREEN_COUNT
+	SCREEN_EDITOR, SCREEN_HELP, SCREEN_COUNT
 };
 
 /*
@@ -205,7 +205,29 @@ struct screen {
 /* ui_screens.c: every screen, in the help's order. */
 extern const struct screen *const ui_screens[SCREEN_COUNT];
 extern const struct screen screen_dossiers, screen_dossier, screen_note,
-    screen_search, screen_editor, screen_help, screen_unlock;
+    screen_search, screen_editor, screen_help;
+/* ui_passphrase.c: not a screen but a page asked by name; its keys, for
+ * the help. */
+extern const struct screen ui_passphrase_page;
+
+/* ui_passphrase.c: the passphrase asked on a page of its own (nothing of
+ * the notebook on screen): HEADING as its title (NULL: none), LINES
+ * centred, MESSAGE in bold, then PROMPT; ENTER is what Enter does, as
+ * the bar says it (NULL: "Open").  What is typed goes into PASS, never
+ * shown.  1 on Enter, 0 to quit (^Q, a signal), UI_LOCKED when the lock
+ * key or the idle delay came meanwhile: what was typed is wiped (and the
+ * notebook, if it was open, was locked and opened again). */
+#define UI_LOCKED	3
+struct secret;
+int	ui_ask_passphrase(struct frame *, const char *heading,
+	    const char *const *lines, const char *message, const char *prompt,
+	    const char *enter, struct secret *pass);
+/* The same page without a question: LINES; or WHAT and MORE while work
+ * takes a few seconds. */
+void	ui_show_page(struct frame *, const char *heading,
+	    const char *const *lines);
+void	ui_busy_page(struct frame *, const char *heading, const char *what,
+	    const char *more);
 
 /* ui_unlock.c: ask the passphrase and open the notebook into f->st: at
  * the start (LOCKED 0: may create it) or after a lock.  0 opened, -1 to
@@ -215,9 +237,9 @@ int	ui_unlock(struct frame *, int locked);
  * notebook still open (NULL, and nothing changed, on ^Q); then, the
  * notebook closed (every screen's content forgotten), ui_passwd() opens
  * it alone with OLD (which it frees), asks the new one twice, changes it
- * and opens it again into f->st; given up, it opens as it was.  0, or -1
- * to quit. */
-struct secret;
+ * and opens it again into f->st; given up once a page waited, the notebook
+ * stays closed until its passphrase is typed again (ui_unlock()).  0, or
+ * -1 to quit. */
 struct secret *ui_passwd_current(struct frame *);
 int	ui_passwd(struct frame *, struct secret *old);
 

@@ -61,6 +61,14 @@ char *xasprintf(const char *, ...);
  */
 void *wipe_alloc(size_t);
 void *wipe_grow(void *, size_t);
+/* The same blocks for an allocator that must not die (SQLite's, in
+ * notebook.c): NULL when memory is short.  wipe_room() rounds a size up
+ * to the capacity given, so that a block grown piece by piece is not
+ * copied at each piece; wipe_size() is a block's capacity (0 for NULL). */
+void  *wipe_try_alloc(size_t);
+void  *wipe_try_grow(void *, size_t);
+size_t wipe_room(size_t);
+size_t wipe_size(const void *);
 char *wipe_dup(const char *, size_t len);
 char *wipe_asprintf(const char *, ...);
 void  wipe_free(void *);
@@ -94,11 +102,6 @@ time_t util_day_start(time_t);
 #define UTIL_DATE_MAX	64
 void util_date(char *, size_t, time_t);
 void util_datetime(char *, size_t, time_t);
-/* S (LEN bytes) as French print spaces it: the space before ":" made a
- * no-break space, before ";", "!", "?" and inside « » a narrow no-break
- * space, so that none of them starts a line.  Wiped memory, *OUT_LEN
- * bytes. */
-char *util_french_spacing(const char *s, size_t len, size_t *out_len);
 /* "Wednesday 2 December 2026, 14:36": a date as a person reads it. */
 void util_long_date(char *, size_t, time_t);
 /* What follows a note's DATE: " (written …, changed …)" where that tells

@@ -45,14 +45,44 @@ enum opening { NONE, SHARED };
 /* Where a command writes, besides the notebook: told to the sandbox. */
 enum output { NO_OUTPUT, OUTPUT_OPERAND, OUTPUT_OPTION, UNCONFINED };
 
+/* Every option, by a name the compiler checks (arg(a, O_ALL)); what is
+ * typed is in option_words[]. */
+enum opt {
+	O_NONE,		/* the end of a command's options */
+	O_KDF_MEMORY, O_KDF_PASSES, O_REVIEW, O_ANOTHER, O_DATE, O_ALL,
+	O_FOR_PERSON, O_OUTPUT, O_TODAY, O_YES, O_OLDER_THAN, O_HELP,
+	O_VERSION, O_FILE, O_LOCK_AFTER, O_PASSPHRASE_FD, O_COUNT
+};
+
+static const struct {
+	const char	*word;		/* "--all", "-o" */
+	const char	*alias;		/* "--help" for "-h" */
+} option_words[O_COUNT] = {
+	[O_KDF_MEMORY] = { "--kdf-memory", NULL },
+	[O_KDF_PASSES] = { "--kdf-passes", NULL },
+	[O_REVIEW] = { "--review", NULL },
+	[O_ANOTHER] = { "--another", NULL },
+	[O_DATE] = { "--date", NULL },
+	[O_ALL] = { "--all", NULL },
+	[O_FOR_PERSON] = { "--for-person", NULL },
+	[O_OUTPUT] = { "-o", NULL },
+	[O_TODAY] = { "--today", NULL },
+	[O_YES] = { "-y", NULL },
+	[O_OLDER_THAN] = { "--older-than", NULL },
+	[O_HELP] = { "-h", "--help" },
+	[O_VERSION] = { "-V", "--version" },
+	[O_FILE] = { "-f", NULL },
+	[O_LOCK_AFTER] = { "--lock-after", NULL },
+	[O_PASSPHRASE_FD] = { "--passphrase-fd", NULL },
+};
+
 /* An option: a flag, or one followed by a text or a whole number in
  * [min, max].  Options and operands may come in any order. */
 enum option_kind { FLAG, TEXT, NUMBER };
 struct option {
-	const char		*name;		/* "--all", "-o" */
+	enum opt		 id;
 	enum option_kind	 kind;
 	long long		 min, max;
-	const char		*alias;		/* "--help" for "-h" */
 };
 #define OPTIONS_MAX	6
 
@@ -110,8 +140,8 @@ static int print_misused(const struct args *);
 static const struct command commands[] = {
 	{ .name = "init", .usage = N_("[--kdf-memory MiB] [--kdf-passes N]"),
 	    .help = N_("create a new notebook"),
-	    .options = { { "--kdf-memory", NUMBER, 0, 1 << 30, NULL },
-		{ "--kdf-passes", NUMBER, 0, 1 << 30, NULL } },
+	    .options = { { O_KDF_MEMORY, NUMBER, 0, 1 << 30 },
+		{ O_KDF_PASSES, NUMBER, 0, 1 << 30 } },
 	    .min = 0, .max = 0, .opens = NONE, .writes = UNCONFINED,
 	    .run = cmd_init },
 	{ .name = "passwd", .usage = "",
@@ -121,19 +151,19 @@ static const struct command commands[] = {
 	{ .name = "ls", .usage = N_("[--review]"),
 	    .help = N_("list the dossiers (--review: those to review for "
 		"retention)"),
-	    .options = { { "--review", FLAG, 0, 0, NULL } },
+	    .options = { { O_REVIEW, FLAG, 0, 0 } },
 	    .min = 0, .max = 0, .opens = SHARED, .writes = NO_OUTPUT,
 	    .run = cmd_ls },
 	{ .name = "new", .usage = N_("[--another] NAME"),
 	    .help = N_("create a dossier and print its number (--another: "
 		"even if one has that name)"),
-	    .options = { { "--another", FLAG, 0, 0, NULL } },
+	    .options = { { O_ANOTHER, FLAG, 0, 0 } },
 	    .min = 1, .max = -1, .opens = SHARED, .writes = NO_OUTPUT,
 	    .run = cmd_new },
 	{ .name = "add", .usage = N_("DOSSIER [--date WHEN]"),
 	    .help = N_("add a note read from standard input, dated now or "
 		"WHEN (\"yesterday 14h30\")"),
-	    .options = { { "--date", TEXT, 0, 0, NULL } },
+	    .options = { { O_DATE, TEXT, 0, 0 } },
 	    .min = 1, .max = 1, .opens = SHARED, .writes = NO_OUTPUT,
 	    .run = cmd_add, .misused = add_misused },
 	{ .name = "show", .usage = N_("DOSSIER"),
@@ -148,23 +178,23 @@ static const struct command commands[] = {
 	    "[-o FILE.pdf]"),
 	    .help = N_("put the notes not yet on paper (or all) on the "
 		"printer; --today: those written today, every dossier"),
-	    .options = { { "--all", FLAG, 0, 0, NULL },
-		{ "--for-person", FLAG, 0, 0, NULL },
-		{ "-o", TEXT, 0, 0, NULL },
-		{ "--today", FLAG, 0, 0, NULL } },
+	    .options = { { O_ALL, FLAG, 0, 0 },
+		{ O_FOR_PERSON, FLAG, 0, 0 },
+		{ O_OUTPUT, TEXT, 0, 0 },
+		{ O_TODAY, FLAG, 0, 0 } },
 	    .min = 0, .max = 1, .opens = SHARED, .writes = OUTPUT_OPTION,
 	    .run = cmd_print, .misused = print_misused },
 	{ .name = "purge", .usage = N_("[-y] DOSSIER|--all [--older-than DAYS]"),
 	    .help = N_("destroy the notes already on paper"),
-	    .options = { { "-y", FLAG, 0, 0, NULL },
-		{ "--all", FLAG, 0, 0, NULL },
-		{ "--older-than", NUMBER, 0, DAYS_MAX, NULL } },
+	    .options = { { O_YES, FLAG, 0, 0 },
+		{ O_ALL, FLAG, 0, 0 },
+		{ O_OLDER_THAN, NUMBER, 0, DAYS_MAX } },
 	    .min = 0, .max = 1, .opens = SHARED, .writes = NO_OUTPUT,
 	    .run = cmd_purge, .misused = purge_misused },
 	{ .name = "notice", .usage = N_("[-o FILE.pdf]"),
 	    .help = N_("print the information notice for the people written "
 		"about"),
-	    .options = { { "-o", TEXT, 0, 0, NULL } },
+	    .options = { { O_OUTPUT, TEXT, 0, 0 } },
 	    .min = 0, .max = 0, .opens = NONE, .writes = OUTPUT_OPTION,
 	    .run = cmd_notice },
 	{ .name = "import", .usage = N_("DIR"),
@@ -179,7 +209,7 @@ static const struct command commands[] = {
 	    .run = cmd_export },
 	{ .name = "rm", .usage = N_("[-y] DOSSIER [NOTE]"),
 	    .help = N_("destroy a dossier and all its notes, or one note"),
-	    .options = { { "-y", FLAG, 0, 0, NULL } },
+	    .options = { { O_YES, FLAG, 0, 0 } },
 	    .min = 1, .max = 2, .opens = SHARED, .writes = NO_OUTPUT,
 	    .run = cmd_rm },
 	{ .name = "mv", .usage = N_("DOSSIER NOTE TO"),
@@ -198,11 +228,11 @@ static const struct command commands[] = {
 
 /* carnet's own options, before the command. */
 static const struct option main_options[OPTIONS_MAX] = {
-	{ "-h", FLAG, 0, 0, "--help" },
-	{ "-V", FLAG, 0, 0, "--version" },
-	{ "-f", TEXT, 0, 0, NULL },
-	{ "--lock-after", NUMBER, 0, 1L << 30, NULL },
-	{ "--passphrase-fd", NUMBER, 0, 1 << 20, NULL },
+	{ O_HELP, FLAG, 0, 0 },
+	{ O_VERSION, FLAG, 0, 0 },
+	{ O_FILE, TEXT, 0, 0 },
+	{ O_LOCK_AFTER, NUMBER, 0, 1L << 30 },
+	{ O_PASSPHRASE_FD, NUMBER, 0, 1 << 20 },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -247,14 +277,31 @@ report(const struct error *err)
 static int
 option_index(const struct option *options, const char *word)
 {
+	const char *alias;
 	int i;
 
-	for (i = 0; i < OPTIONS_MAX && options[i].name != NULL; i++)
-		if (strcmp(word, options[i].name) == 0 ||
-		    (options[i].alias != NULL &&
-		    strcmp(word, options[i].alias) == 0))
+	for (i = 0; i < OPTIONS_MAX && options[i].id != O_NONE; i++) {
+		alias = option_words[options[i].id].alias;
+		if (strcmp(word, option_words[options[i].id].word) == 0 ||
+		    (alias != NULL && strcmp(word, alias) == 0))
 			return i;
+	}
 	return -1;
+}
+
+/* Where option ID is among A's options: a command asking for one it does
+ * not declare is carnet's bug, never the user's. */
+static int
+option_at(const struct args *a, enum opt id)
+{
+	int i;
+
+	for (i = 0; i < OPTIONS_MAX && a->options[i].id != O_NONE; i++)
+		if (a->options[i].id == id)
+			return i;
+	fprintf(stderr, "carnet: bug: option %s is not one of this "
+	    "command's\n", option_words[id].word);
+	abort();
 }
 
 /*
@@ -312,22 +359,20 @@ args_read(const struct option *options, int argc, char **argv,
 	return 0;
 }
 
-/* The value given to option NAME ("" for a flag), or NULL. */
+/* The value given to option ID ("" for a flag), or NULL. */
 static const char *
-arg(const struct args *a, const char *name)
+arg(const struct args *a, enum opt id)
 {
-	int k = option_index(a->options, name);
-
-	return k == -1 ? NULL : a->given[k];
+	return a->given[option_at(a, id)];
 }
 
-/* Option NAME's number, or DEFAULT when it was not given. */
+/* Option ID's number, or OTHERWISE when it was not given. */
 static long long
-arg_number(const struct args *a, const char *name, long long otherwise)
+arg_number(const struct args *a, enum opt id, long long otherwise)
 {
-	int k = option_index(a->options, name);
+	int k = option_at(a, id);
 
-	return k == -1 || a->given[k] == NULL ? otherwise : a->number[k];
+	return a->given[k] == NULL ? otherwise : a->number[k];
 }
 
 /*
@@ -468,8 +513,8 @@ open_notebook(struct cli *c, enum notebook_mode mode, const char *question,
 static int
 kdf_of(const struct args *a, struct kdf *kdf, struct error *err)
 {
-	long long mib = arg_number(a, "--kdf-memory", -1);
-	long long passes = arg_number(a, "--kdf-passes", -1);
+	long long mib = arg_number(a, O_KDF_MEMORY, -1);
+	long long passes = arg_number(a, O_KDF_PASSES, -1);
 
 	if (mib == -1 || passes == -1)
 		notebook_kdf_calibrate(kdf);
@@ -552,7 +597,7 @@ cmd_ls(struct cli *c, struct store *st, const struct args *a)
 	time_t idle = 0;
 
 	/* To review: no note for longer than the retention time. */
-	if (arg(a, "--review") != NULL)
+	if (arg(a, O_REVIEW) != NULL)
 		idle = util_now() - (time_t)c->conf->retention_days * UTIL_DAY;
 	if (store_dossiers(st, NULL, 1, idle, &list, &n, &err) == -1)
 		return report(&err);
@@ -612,7 +657,7 @@ cmd_new(struct cli *c, struct store *st, const struct args *a)
 	end = start + strlen(start);
 	while (end > start && end[-1] == ' ')
 		*--end = '\0';
-	if ((rc = store_dossier_new(st, start, arg(a, "--another") != NULL,
+	if ((rc = store_dossier_new(st, start, arg(a, O_ANOTHER) != NULL,
 	    &id, &err)) != 0) {
 		wipe_free(name);
 		if (rc == STORE_SAME)
@@ -672,7 +717,7 @@ add_misused(const struct args *a)
 	struct error err;
 	time_t when;
 
-	if (arg(a, "--date") == NULL || when_parse(arg(a, "--date"),
+	if (arg(a, O_DATE) == NULL || when_parse(arg(a, O_DATE),
 	    util_now(), &when, &err) == 0)
 		return 0;
 	util_warn("%s", err.text);
@@ -691,7 +736,7 @@ cmd_add(struct cli *c, struct store *st, const struct args *a)
 	int rc = EXIT_OK;
 
 	(void)c;
-	if (arg(a, "--date") != NULL && when_parse(arg(a, "--date"), now,
+	if (arg(a, O_DATE) != NULL && when_parse(arg(a, O_DATE), now,
 	    &when, &err) == -1)
 		return report(&err);
 	if (store_dossier_find(st, a->argv[0], &d, &err) != 0)
@@ -848,7 +893,7 @@ confirmed(const struct args *a, const char *question)
 	char answer[64];
 	int rc;
 
-	if (arg(a, "-y") != NULL)
+	if (arg(a, O_YES) != NULL)
 		return 1;
 	if (!prompt_available()) {
 		util_warn(_("no terminal to confirm on: nothing was destroyed "
@@ -928,7 +973,7 @@ cmd_rm(struct cli *c, struct store *st, const struct args *a)
 	    d.person, d.notes);
 	rc = confirmed(a, question);
 	wipe_free(question);
-	if (rc == 1 && store_dossier_delete(st, d.id, arg(a, "-y") != NULL ?
+	if (rc == 1 && store_dossier_delete(st, d.id, arg(a, O_YES) != NULL ?
 	    -1 : d.notes, &err) != 0)
 		rc = -2;
 	else if (rc == 1)
@@ -1015,10 +1060,10 @@ printed_yet(struct store *st, struct print_result *res)
 static int
 print_misused(const struct args *a)
 {
-	int today = arg(a, "--today") != NULL;
+	int today = arg(a, O_TODAY) != NULL;
 
-	return (a->argc == 0) != today || (today && (arg(a, "-o") != NULL ||
-	    arg(a, "--for-person") != NULL));
+	return (a->argc == 0) != today || (today && (arg(a, O_OUTPUT) != NULL ||
+	    arg(a, O_FOR_PERSON) != NULL));
 }
 
 /* The end-of-day filing on the command line: what print_day() hands
@@ -1062,7 +1107,7 @@ print_today(struct cli *c, struct store *st, const struct args *a)
 	memset(&day, 0, sizeof(day));
 	day.c = c;
 	day.st = st;
-	rq.all = arg(a, "--all") != NULL;
+	rq.all = arg(a, O_ALL) != NULL;
 	rq.since = util_day_start(util_now());
 	if (print_day(st, &rq, print_one_of_day, &day, &n, &day.err) == -1 ||
 	    day.failed)
@@ -1089,16 +1134,16 @@ cmd_print(struct cli *c, struct store *st, const struct args *a)
 	struct print_result res;
 	struct dossier d;
 	struct error err;
-	const char *output = arg(a, "-o");
+	const char *output = arg(a, O_OUTPUT);
 
-	if (arg(a, "--today") != NULL)
+	if (arg(a, O_TODAY) != NULL)
 		return print_today(c, st, a);
 	if (store_dossier_find(st, a->argv[0], &d, &err) != 0)
 		return report(&err);
 	memset(&rq, 0, sizeof(rq));
 	rq.dossier = d.id;
-	rq.all = arg(a, "--all") != NULL;
-	rq.for_person = arg(a, "--for-person") != NULL;
+	rq.all = arg(a, O_ALL) != NULL;
+	rq.for_person = arg(a, O_FOR_PERSON) != NULL;
 	rq.output = output;
 	if (print_dossier(st, c->conf, &rq, &res, &err) == -1) {
 		store_dossier_free(&d);
@@ -1124,7 +1169,7 @@ cmd_print(struct cli *c, struct store *st, const struct args *a)
 static int
 purge_misused(const struct args *a)
 {
-	return (a->argc == 0) == (arg(a, "--all") == NULL);
+	return (a->argc == 0) == (arg(a, O_ALL) == NULL);
 }
 
 static int
@@ -1134,7 +1179,7 @@ cmd_purge(struct cli *c, struct store *st, const struct args *a)
 	char *question;
 	struct dossier d;
 	struct error err;
-	long long days = arg_number(a, "--older-than", 0);
+	long long days = arg_number(a, O_OLDER_THAN, 0);
 	/* What was on paper when the question was asked: a note put on
 	 * paper while it waits was not part of it. */
 	time_t asked = util_now();
@@ -1171,7 +1216,7 @@ cmd_notice(struct cli *c, struct store *unused, const struct args *a)
 {
 	struct print_result res;
 	struct error err;
-	const char *output = arg(a, "-o");
+	const char *output = arg(a, O_OUTPUT);
 
 	(void)unused;
 	if (print_notice(c->conf, output, NULL, &res, &err) == -1)
@@ -1287,16 +1332,16 @@ cli_options(struct cli *c, int argc, char **argv, int *first)
 		util_warn("%s", err.text);
 		cli_usage(stderr);
 		rc = EXIT_USAGE;
-	} else if (arg(&a, "-h") != NULL) {
+	} else if (arg(&a, O_HELP) != NULL) {
 		cli_usage(stdout);
 		rc = EXIT_OK;
-	} else if (arg(&a, "-V") != NULL) {
+	} else if (arg(&a, O_VERSION) != NULL) {
 		printf("carnet %s\n%s\n", VERSION, notebook_library());
 		rc = EXIT_OK;
 	} else {
-		c->file = arg(&a, "-f");
-		c->passfd = (int)arg_number(&a, "--passphrase-fd", -1);
-		c->lock_after = (long)arg_number(&a, "--lock-after", -1);
+		c->file = arg(&a, O_FILE);
+		c->passfd = (int)arg_number(&a, O_PASSPHRASE_FD, -1);
+		c->lock_after = (long)arg_number(&a, O_LOCK_AFTER, -1);
 		*first = argc - a.argc;
 	}
 	free(a.argv);
@@ -1350,7 +1395,7 @@ cli_run(struct cli *c, int argc, char **argv)
 	if (cmd->writes == OUTPUT_OPERAND)
 		output = a.argv[0];
 	else if (cmd->writes == OUTPUT_OPTION)
-		output = arg(&a, "-o");
+		output = arg(&a, O_OUTPUT);
 	if (cmd->writes != UNCONFINED && c->conf->sandbox) {
 		const char *targets[] = { output, NULL };
 

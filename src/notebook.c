@@ -81,78 +81,38 @@ struct notebook {
  * block, which the default 8 MiB RLIMIT_MEMLOCK cannot hold: one
  * allocator, the same on both, and that pragma left at its default
  * (off since 4.5; SQLCipher 4 then wraps this allocator without
- * wiping).  A 16-byte header holds the block's capacity and keeps
- * alignment.  A block being grown cannot be left to realloc(), which
- * would free the old copy unwiped: it is copied, wiped and freed here,
- * and large blocks get room to grow (a power of two) so that a 10 MiB
- * note grown piece by piece is not copied a thousand times.
+ * wiping).  The blocks are util.c's wiped blocks (wipe_try_alloc()):
+ * one header, one way to free, and a block grown is copied, wiped and
+ * freed, never left to realloc().
  */
-#define ZHEAD 16
-
 static int
 zroundup(int n)
 {
-	int cap = 4096;
-
-	if (n <= 4096)
-		return (n + 7) & ~7;
-	while (cap < n && cap < (1 << 30))
-		cap <<= 1;
-	return cap < n ? n : cap;
+	return n < 0 ? n : (int)wipe_room((size_t)n);
 }
 
 static void *
 zmalloc(int n)
 {
-	unsigned char *p;
-	size_t cap;
-
-	if (n < 0)
-		return NULL;
-	cap = (size_t)zroundup(n);
-	if ((p = malloc(cap + ZHEAD)) == NULL)
-		return NULL;
-	memcpy(p, &cap, sizeof(cap));
-	return p + ZHEAD;
+	return n < 0 ? NULL : wipe_try_alloc(wipe_room((size_t)n));
 }
 
 static int
 zsize(void *q)
 {
-	size_t n;
-
-	if (q == NULL)
-		return 0;
-	memcpy(&n, (unsigned char *)q - ZHEAD, sizeof(n));
-	return (int)n;
+	return (int)wipe_size(q);
 }
 
 static void
 zfree(void *q)
 {
-	unsigned char *p;
-
-	if (q == NULL)
-		return;
-	p = (unsigned char *)q - ZHEAD;
-	explicit_bzero(p, (size_t)zsize(q) + ZHEAD);
-	free(p);
+	wipe_free(q);
 }
 
 static void *
 zrealloc(void *q, int n)
 {
-	void *p;
-	int old = zsize(q);
-
-	if (q != NULL && n >= 0 && n <= old)
-		return q;
-	if ((p = zmalloc(n)) == NULL)
-		return NULL;
-	if (q != NULL)
-		memcpy(p, q, (size_t)(old < n ? old : n));
-	zfree(q);
-	return p;
+	return n < 0 ? NULL : wipe_try_grow(q, (size_t)n);
 }
 
 static int

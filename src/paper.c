@@ -65,7 +65,7 @@ layout(struct pen *p, const char *font, const char *text, int len,
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_justify(l, justify);
 	if (p->french) {
-		spaced = util_french_spacing(text, len < 0 ? strlen(text) :
+		spaced = paper_french_spacing(text, len < 0 ? strlen(text) :
 		    (size_t)len, &spaced_len);
 		pango_layout_set_text(l, spaced, (int)spaced_len);
 		wipe_free(spaced);

@@ -413,6 +413,46 @@ name_nfc(const char *name)
 }
 
 /*
+ * Each dossier's name through MAKE (which returns wiped memory), written
+ * back by UPDATE (?1 the result, ?2 the dossier), or, with ONLY_CHANGED,
+ * only where the result differs from the name.  Two schema steps walk
+ * the names so.
+ */
+static int
+each_name(struct store *st, const char *update, char *(*make)(const char *),
+    int only_changed, struct error *err)
+{
+	sqlite3_stmt *s, *u;
+	const char *name;
+	char *made;
+	int rc;
+
+	if (sql_prepare(st, "SELECT id, name FROM dossier;", &s, err) == -1)
+		return -1;
+	if (sql_prepare(st, update, &u, err) == -1) {
+		sql_release(s);
+		return -1;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		name = (const char *)sqlite3_column_text(s, 1);
+		made = make(name);
+		rc = SQLITE_DONE;
+		if (!only_changed || strcmp(made, name) != 0) {
+			sqlite3_bind_text(u, 1, made, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(u, 2, sqlite3_column_int64(s, 0));
+			rc = sqlite3_step(u);
+			sql_release(u);
+		}
+		wipe_free(made);
+		if (rc != SQLITE_DONE)
+			break;
+	}
+	sql_release(u);
+	sql_release(s);
+	return rc == SQLITE_DONE ? 0 : sql_fail(st, rc, err);
+}
+
+/*
  * Schema 3 keeps names in NFC (name_nfc()): bring the names of before to
  * it.  A name whose NFC another dossier already has stays as it was: its
  * number still finds it, and nothing is lost.
@@ -420,32 +460,8 @@ name_nfc(const char *name)
 static int
 names_nfc(struct store *st, struct error *err)
 {
-	sqlite3_stmt *s, *u;
-	char *nfc;
-	int rc;
-
-	if (sql_prepare(st, "SELECT id, name FROM dossier;", &s, err) == -1)
-		return -1;
-	if (sql_prepare(st, "UPDATE OR IGNORE dossier SET name = ?1 WHERE id = ?2;",
-	    &u, err) == -1) {
-		sql_release(s);
-		return -1;
-	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		nfc = name_nfc((const char *)sqlite3_column_text(s, 1));
-		if (strcmp(nfc, (const char *)sqlite3_column_text(s, 1)) != 0) {
-			sqlite3_bind_text(u, 1, nfc, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(u, 2, sqlite3_column_int64(s, 0));
-			rc = sqlite3_step(u);
-			sql_release(u);
-		}
-		wipe_free(nfc);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			break;
-	}
-	sql_release(s);
-	sql_release(u);
-	return rc == SQLITE_DONE ? 0 : sql_fail(st, rc, err);
+	return each_name(st, "UPDATE OR IGNORE dossier SET name = ?1"
+	    " WHERE id = ?2;", name_nfc, 1, err);
 }
 
 /*
@@ -564,30 +580,8 @@ numbered_copy(struct store *st, struct error *err)
 static int
 name_keys(struct store *st, struct error *err)
 {
-	sqlite3_stmt *s, *u;
-	char *key;
-	int rc;
-
-	if (sql_prepare(st, "SELECT id, name FROM dossier;", &s, err) == -1)
-		return -1;
-	if (sql_prepare(st, "UPDATE dossier SET namekey = ?1 WHERE id = ?2;", &u,
-	    err) == -1) {
-		sql_release(s);
-		return -1;
-	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		key = names_key((const char *)sqlite3_column_text(s, 1));
-		sqlite3_bind_text(u, 1, key, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(u, 2, sqlite3_column_int64(s, 0));
-		rc = sqlite3_step(u);
-		sqlite3_reset(u);
-		wipe_free(key);
-		if (rc != SQLITE_DONE)
-			break;
-	}
-	sql_release(u);
-	sql_release(s);
-	return rc == SQLITE_DONE ? 0 : sql_fail(st, rc, err);
+	return each_name(st, "UPDATE dossier SET namekey = ?1 WHERE id = ?2;",
+	    names_key, 0, err);
 }
 
 static int

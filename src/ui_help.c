@@ -108,18 +108,24 @@ lines(const struct frame *f, int first, int draw, enum screen_id wanted,
 	}
 	line++;
 
-	for (s = 0; s <= SCREEN_COUNT; s++) {
+	/* The keys everywhere, each screen's, then the passphrase's page,
+	 * which is not a screen. */
+	for (s = 0; s <= SCREEN_COUNT + 1; s++) {
 		if (s == 0) {
 			title = N_("Everywhere");
 			keys = f->global_keys;
 			n = f->nglobal_keys;
-		} else {
+		} else if (s <= SCREEN_COUNT) {
 			title = f->screens[s - 1]->name;
 			keys = f->screens[s - 1]->keys;
 			n = f->screens[s - 1]->nkeys;
+		} else {
+			title = ui_passphrase_page.name;
+			keys = ui_passphrase_page.keys;
+			n = ui_passphrase_page.nkeys;
 		}
-		if (at != NULL && s > 0 && f->screens[s - 1] ==
-		    f->screens[wanted])
+		if (at != NULL && s > 0 && s <= SCREEN_COUNT &&
+		    f->screens[s - 1] == f->screens[wanted])
 			*at = line;
 		y = ui_body_top() + line - first;
 		if (draw && y >= ui_body_top() && y < ui_body_top() +

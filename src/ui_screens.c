@@ -11,5 +11,4 @@ const struct screen *const ui_screens[SCREEN_COUNT] = {
 	[SCREEN_SEARCH] = &screen_search,
 	[SCREEN_EDITOR] = &screen_editor,
 	[SCREEN_HELP] = &screen_help,
-	[SCREEN_UNLOCK] = &screen_unlock,
 };

@@ -164,29 +164,77 @@ xstrdup(const char *s)
 	return memcpy(xmalloc(len), s, len);
 }
 
-/* A wiped block's size sits before it, in a header that keeps the
- * block aligned as malloc() would. */
+/*
+ * A wiped block's capacity sits before it, in a header that keeps the
+ * block aligned as malloc() would; wipe_free() wipes the whole capacity.
+ * Both allocators carnet has are these blocks: its own (wipe_alloc(),
+ * which dies when memory is short) and SQLite's (notebook.c, through the
+ * wipe_try_ functions, which return NULL), so that every page SQLCipher
+ * decrypts is wiped when it is freed.
+ */
 #define WIPE_HEAD	16
 
-static size_t
+size_t
 wipe_size(const void *p)
 {
 	size_t n;
 
+	if (p == NULL)
+		return 0;
 	memcpy(&n, (const unsigned char *)p - WIPE_HEAD, sizeof(n));
 	return n;
 }
 
 void *
-wipe_alloc(size_t n)
+wipe_try_alloc(size_t n)
 {
 	unsigned char *p;
 
-	if (n > SIZE_MAX - WIPE_HEAD)
-		util_die(EXIT_ERROR, "wipe_alloc: %zu bytes is too much", n);
-	p = xmalloc(n + WIPE_HEAD);
+	if (n > SIZE_MAX - WIPE_HEAD || (p = malloc(n + WIPE_HEAD)) == NULL)
+		return NULL;
 	memcpy(p, &n, sizeof(n));
 	return p + WIPE_HEAD;
+}
+
+void *
+wipe_alloc(size_t n)
+{
+	void *p = wipe_try_alloc(n);
+
+	if (p == NULL)
+		util_die(EXIT_ERROR, "wipe_alloc: %zu bytes: out of memory", n);
+	return p;
+}
+
+/* Small blocks to 8 bytes; large ones to a power of two, so that a 10 MiB
+ * note read piece by piece is not copied a thousand times. */
+size_t
+wipe_room(size_t n)
+{
+	size_t cap = 4096;
+
+	if (n <= 4096)
+		return (n + 7) & ~(size_t)7;
+	while (cap < n && cap < ((size_t)1 << 30))
+		cap <<= 1;
+	return cap < n ? n : cap;
+}
+
+/* Never realloc(): it would free the old copy unwiped. */
+void *
+wipe_try_grow(void *q, size_t n)
+{
+	void *p;
+	size_t old = wipe_size(q);
+
+	if (q != NULL && n <= old)
+		return q;
+	if ((p = wipe_try_alloc(wipe_room(n))) == NULL)
+		return NULL;
+	if (q != NULL)
+		memcpy(p, q, old);
+	wipe_free(q);
+	return p;
 }
 
 void
@@ -201,19 +249,13 @@ wipe_free(void *q)
 	free(p);
 }
 
-/* Never realloc(): it would free the old copy unwiped. */
 void *
 wipe_grow(void *q, size_t n)
 {
-	void *p;
+	void *p = wipe_try_grow(q, n);
 
-	if (q != NULL && n <= wipe_size(q))
-		return q;
-	p = wipe_alloc(n);
-	if (q != NULL) {
-		memcpy(p, q, wipe_size(q));
-		wipe_free(q);
-	}
+	if (p == NULL)
+		util_die(EXIT_ERROR, "wipe_grow: %zu bytes: out of memory", n);
 	return p;
 }
 
@@ -390,40 +432,6 @@ util_note_history(char *buf, size_t size, time_t date, time_t written,
 		snprintf(buf, size, _(" (changed %s)"), c);
 	else
 		buf[0] = '\0';
-}
-
-char *
-util_french_spacing(const char *s, size_t len, size_t *out_len)
-{
-	/* Each space may grow to a 3-byte no-break space. */
-	char *out = wipe_alloc(len * 3 + 1);
-	static const char nbsp[] = "\xc2\xa0", narrow[] = "\xe2\x80\xaf";
-	const char *space;
-	size_t i, o = 0;
-
-	for (i = 0; i < len; i++) {
-		space = NULL;
-		if (s[i] == ' ' && i + 1 < len && s[i + 1] == ':')
-			space = nbsp;
-		else if (s[i] == ' ' && i + 1 < len && (s[i + 1] == ';' ||
-		    s[i + 1] == '!' || s[i + 1] == '?'))
-			space = narrow;
-		/* " »" and "« " ("«" is C2 AB, "»" C2 BB). */
-		else if (s[i] == ' ' && i + 2 < len && (unsigned char)s[i + 1] ==
-		    0xc2 && (unsigned char)s[i + 2] == 0xbb)
-			space = narrow;
-		else if (s[i] == ' ' && i >= 2 && (unsigned char)s[i - 2] ==
-		    0xc2 && (unsigned char)s[i - 1] == 0xab)
-			space = narrow;
-		if (space != NULL) {
-			memcpy(out + o, space, strlen(space));
-			o += strlen(space);
-		} else
-			out[o++] = s[i];
-	}
-	out[o] = '\0';
-	*out_len = o;
-	return out;
 }
 
 void

@@ -76,20 +76,6 @@ main(void)
 	ok(!util_is_folder("/etc/passwd"), "a file is not");
 	ok(!util_is_folder("/nonexistent/carnet"), "nor what is not there");
 	ok(!util_is_folder(NULL), "nor NULL");
-	{
-		const char *in = "Elle a dit : « je viendrai » ; vraiment ? "
-		    "Oui ! 10:30, «collé», a : b";
-		size_t n;
-		char *out = util_french_spacing(in, strlen(in), &n);
-
-		is_str(out, "Elle a dit\xc2\xa0: «\xe2\x80\xafje viendrai"
-		    "\xe2\x80\xaf»\xe2\x80\xaf; vraiment\xe2\x80\xaf? "
-		    "Oui\xe2\x80\xaf! 10:30, «collé», a\xc2\xa0: b",
-		    "French spacing: no-break before : and inside « », narrow "
-		    "before ; ! ?, nothing added where there was no space");
-		is_int(n, strlen(out), "its length");
-		wipe_free(out);
-	}
 	/* Built into glibc since 2.35 (Debian 12 has 2.36). */
 	ok(setlocale(LC_CTYPE, "C.UTF-8") != NULL, "the C.UTF-8 locale");
 	{

@@ -23,7 +23,7 @@ $cc $flags -o "$bin/bench" "$top/tests/bench/bench.c" "$top/src/notebook.o" \
     "$top"/src/store*.o "$top/src/names.o" "$top/src/leftover.o" \
     "$top/src/secret.o" "$top/src/util.o" \
     "$top/src/text.o" "$top/src/paper.c" \
-    "$top/src/paper_send.c" \
+    "$top/src/paper_send.c" "$top/src/paper_french.c" \
     $(pkg-config --libs sqlcipher libargon2 libcrypto icu-uc icu-i18n pangocairo cairo-pdf) \
     -lunistring
 

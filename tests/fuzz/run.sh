@@ -22,7 +22,8 @@ build header tests/fuzz/header.c src/notebook.c src/leftover.c src/secret.c \
     src/util.c $crypto
 build conf tests/fuzz/conf.c src/conf.c src/util.c
 build text -DTEXT_BLOCK=16 tests/fuzz/text.c src/text.c src/util.c
-build paper tests/fuzz/paper.c src/paper.c src/paper_send.c src/util.c \
+build paper tests/fuzz/paper.c src/paper.c src/paper_send.c \
+    src/paper_french.c src/util.c \
     $paper
 build names tests/fuzz/names.c src/names.c src/util.c $icu
 for name in header conf text paper names; do
