@@ -19,7 +19,8 @@ ALL_LDFLAGS = $(CARNET_LDFLAGS) $(LDFLAGS)
 STORE_SRC = src/store.c src/store_backup.c src/store_dossier.c \
 	src/store_draft.c src/store_ids.c src/store_note.c src/store_schema.c \
 	src/store_search.c
-SRC = src/cli.c src/cli_check.c src/conf.c src/exchange.c src/main.c src/notebook.c \
+SRC = src/cli.c src/cli_check.c src/conf.c src/exchange.c src/main.c \
+	src/notebook.c \
 	src/paper_load.c src/print.c src/prompt.c src/sandbox.c \
 	src/secret.c src/session.c $(STORE_SRC) src/text.c src/ui.c \
 	src/ui_dossier.c src/ui_dossiers.c src/ui_editor.c src/ui_help.c \
@@ -32,9 +33,9 @@ PAPER_SRC = src/paper.c src/paper_french.c src/paper_send.c src/util.c
 OBJ = $(SRC:.c=.o)
 STORE_OBJ = $(STORE_SRC:.c=.o)
 PAPER_OBJ = $(PAPER_SRC:.c=.lo)
-UNIT = tests/unit_conf.t tests/unit_notebook.t tests/unit_store.t \
-	tests/unit_session.t tests/unit_text.t tests/unit_util.t \
-	tests/unit_when.t tests/unit_names.t tests/unit_paper.t
+UNIT = tests/unit/conf.t tests/unit/notebook.t tests/unit/store.t \
+	tests/unit/session.t tests/unit/text.t tests/unit/util.t \
+	tests/unit/when.t tests/unit/names.t tests/unit/paper.t
 MO = locale/fr/LC_MESSAGES/carnet.mo
 
 all: carnet carnet-paper.so $(MO)
@@ -75,30 +76,30 @@ check-builds:
 	sh .ci/builds
 
 # Unit tests link only the rooms they test and what those need.
-tests/unit_session.t: tests/unit_session.o src/session.o
-	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_session.o src/session.o
-tests/unit_paper.t: tests/unit_paper.o src/paper_french.o src/util.o
-	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_paper.o src/paper_french.o \
+tests/unit/session.t: tests/unit/session.o src/session.o
+	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit/session.o src/session.o
+tests/unit/paper.t: tests/unit/paper.o src/paper_french.o src/util.o
+	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit/paper.o src/paper_french.o \
 		src/util.o
-tests/unit_util.t: tests/unit_util.o src/util.o
-	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_util.o src/util.o
-tests/unit_when.t: tests/unit_when.o src/when.o src/util.o
-	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_when.o src/when.o src/util.o
-tests/unit_text.t: tests/unit_text.o src/text.o src/util.o
-	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_text.o src/text.o src/util.o
-tests/unit_conf.t: tests/unit_conf.o src/conf.o src/util.o
-	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_conf.o src/conf.o src/util.o
-tests/unit_notebook.t: tests/unit_notebook.o src/notebook.o \
+tests/unit/util.t: tests/unit/util.o src/util.o
+	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit/util.o src/util.o
+tests/unit/when.t: tests/unit/when.o src/when.o src/util.o
+	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit/when.o src/when.o src/util.o
+tests/unit/text.t: tests/unit/text.o src/text.o src/util.o
+	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit/text.o src/text.o src/util.o
+tests/unit/conf.t: tests/unit/conf.o src/conf.o src/util.o
+	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit/conf.o src/conf.o src/util.o
+tests/unit/notebook.t: tests/unit/notebook.o src/notebook.o \
 	src/leftover.o src/secret.o src/util.o
-	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_notebook.o src/notebook.o \
+	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit/notebook.o src/notebook.o \
 		src/leftover.o src/secret.o src/util.o $(PKG_LIBS)
-tests/unit_store.t: tests/unit_store.o $(STORE_OBJ) src/names.o \
+tests/unit/store.t: tests/unit/store.o $(STORE_OBJ) src/names.o \
 	src/notebook.o src/leftover.o src/secret.o src/util.o
-	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_store.o $(STORE_OBJ) \
+	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit/store.o $(STORE_OBJ) \
 		src/names.o src/notebook.o src/leftover.o src/secret.o \
 		src/util.o $(PKG_LIBS) $(UNISTRING_LIBS)
-tests/unit_names.t: tests/unit_names.o src/names.o src/util.o
-	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit_names.o src/names.o src/util.o \
+tests/unit/names.t: tests/unit/names.o src/names.o src/util.o
+	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit/names.o src/names.o src/util.o \
 		$(PKG_LIBS)
 
 $(MO): po/fr.po
@@ -124,17 +125,19 @@ deps-test:
 run: deps all
 	./carnet
 
+# The suites, a folder per subject (HACKING says which holds what);
 # tests/summary.t runs last: it adds up what the others tallied in
 # tests/.report and prints the closing table.
+SUITES = tests/unit tests/commands tests/file tests/privacy tests/paper \
+	tests/screens tests/docs
 check: deps-test all $(UNIT) tests/nolandlock.so
 	rm -rf tests/.report
 	mkdir tests/.report
 	CARNET="`pwd`/carnet" CARNET_LOCALEDIR="`pwd`/locale" \
 		CARNET_DATADIR="`pwd`/po" CARNET_REPORT="`pwd`/tests/.report" \
-		prove -e '' `ls tests/*.t | grep -v '/summary\.t$$'` \
-		tests/summary.t
+		prove -e '' -r $(SUITES) tests/summary.t
 
-# For tests/sandbox.t: a kernel without Landlock, through LD_PRELOAD.
+# For tests/privacy/sandbox.t: a kernel without Landlock, through LD_PRELOAD.
 tests/nolandlock.so: tests/nolandlock.c
 	$(CC) -shared -fPIC -o $@ tests/nolandlock.c -ldl
 
@@ -149,15 +152,17 @@ check-asan: deps-test
 	CARNET="`pwd`/carnet" CARNET_LOCALEDIR="`pwd`/locale" \
 		CARNET_DATADIR="`pwd`/po" ASAN_OPTIONS=detect_leaks=1 \
 		LSAN_OPTIONS=suppressions="`pwd`/tests/lsan.supp" \
-		prove -e '' tests/unit_*.t tests/cli.t tests/errors.t \
-		tests/exchange.t tests/format.t tests/passwd.t tests/paper.t \
-		tests/upgrade.t
+		prove -e '' tests/unit/*.t tests/commands/contract.t \
+		tests/commands/bad_conditions.t tests/commands/import_export.t \
+		tests/file/format.t tests/file/passphrase_change.t \
+		tests/paper/printing.t tests/file/upgrade.t
 	$(MAKE) clean
 
 # The command-line suites with carnet under valgrind's memcheck.
 # VALGRIND_TESTS chooses among them (.ci/debian13 runs the two that
 # differ most between SQLCipher generations).
-VALGRIND_TESTS = tests/cli.t tests/errors.t tests/exchange.t tests/upgrade.t
+VALGRIND_TESTS = tests/commands/contract.t tests/commands/bad_conditions.t \
+	tests/commands/import_export.t tests/file/upgrade.t
 check-valgrind: deps-test all
 	CARNET="`pwd`/tests/valgrind-carnet" \
 		CARNET_UNDER_VALGRIND="`pwd`/carnet" \
@@ -167,8 +172,8 @@ check-valgrind: deps-test all
 # 200 kills at random moments during add, rm, backup and passwd, and 50
 # during draft saves (make check runs 24 and 6).
 check-crash: deps-test all
-	CARNET="`pwd`/carnet" CARNET_CRASH_KILLS=200 prove -e '' tests/crash.t \
-		tests/crash_drafts.t
+	CARNET="`pwd`/carnet" CARNET_CRASH_KILLS=200 prove -e '' \
+		tests/file/killed_commands.t tests/file/killed_drafts.t
 
 # libFuzzer targets: header, configuration, text buffer, paper layout,
 # names.
@@ -228,8 +233,8 @@ uninstall:
 		$(DESTDIR)$(DATADIR)/notice.fr.txt
 
 clean:
-	rm -f carnet carnet-paper.so $(OBJ) $(PAPER_OBJ) $(UNIT) tests/*.o \
-		src/*.d tests/*.d \
+	rm -f carnet carnet-paper.so $(OBJ) $(PAPER_OBJ) $(UNIT) \
+		tests/unit/*.o src/*.d tests/unit/*.d \
 		tests/nolandlock.so \
 		carnet-$(VERSION).tar.gz carnet_*.deb
 	rm -rf tests/.report
@@ -239,9 +244,9 @@ dist: clean
 	mkdir -p carnet-$(VERSION)/tests
 	cp -R HACKING LICENSE Makefile README.md config.mk .ci include man po src \
 		carnet-$(VERSION)
-	cp tests/*.c tests/*.h tests/*.sh tests/*.t tests/*.pl tests/*.supp \
+	cp tests/*.c tests/*.sh tests/*.t tests/*.pl tests/*.supp \
 		tests/valgrind-carnet carnet-$(VERSION)/tests
-	cp -R tests/bench tests/cross tests/data tests/fuzz \
+	cp -R tests/bench tests/cross tests/data tests/fuzz $(SUITES) \
 		carnet-$(VERSION)/tests
 	tar -cf - carnet-$(VERSION) | gzip > carnet-$(VERSION).tar.gz
 	rm -rf carnet-$(VERSION)

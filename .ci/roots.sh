@@ -2,7 +2,8 @@
 # debootstrap, to build and test carnet on another release than the one
 # the machine runs (Debian 13 from Debian 12) and to install the .deb in
 # a clean system.  Roots live in $CARNET_CI_CACHE, outside /tmp and
-# /var/tmp (tests/leak.t scans those), and are kept between runs: a base
+# /var/tmp (tests/privacy/no_plaintext_on_disk.t scans those), and are
+# kept between runs: a base
 # tarball per release, made once, and a build root per release, whose
 # packages .ci/deps keeps up to date.
 

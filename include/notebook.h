@@ -36,8 +36,8 @@ enum notebook_mode {
 
 struct notebook;
 /* SQLite's handle, declared but not defined here: only the store's
- * rooms and notebook.c include <sqlite3.h>, so no other room can speak SQL even by
- * mistake. */
+ * rooms and notebook.c include <sqlite3.h>, so no other room can speak
+ * SQL even by mistake. */
 struct sqlite3;
 
 /* Calibrated default: 256 MiB (less on a small machine), passes for

@@ -3,7 +3,8 @@
  * includes: the connection, the statement cache, transactions, and the
  * note ids that several rooms give out.
  *
- * The store speaks SQL in these rooms only (tests/docs.t checks it):
+ * The store speaks SQL in these rooms only (tests/docs/manual_and_rooms.t
+ * checks it):
  *	store.c		the connection, statements and transactions
  *	store_schema.c	the schema and its history, read from 0 to now
  *	store_ids.c	a note's place in date order, serials and numbers

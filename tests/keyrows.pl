@@ -2,7 +2,7 @@
 # keyrows.pl SRC_DIR SCREEN_H: every row of the screens' key tables, as
 # "SECTION<TAB>LABEL", read from the sources: the section is the screen's
 # .name (the frame's own keys are "Everywhere"), the label as the bar and
-# the help show it in English.  tests/docs.t checks them against carnet(1)
+# the help show it in English.  tests/docs/manual_and_rooms.t checks them against carnet(1)
 # and the help screen.
 use strict;
 use warnings;

@@ -2,7 +2,8 @@
 # memscan.pl PID HEXNEEDLE... - how many of the needles (given in hex) are
 # in the readable memory of process PID, as bytes or as the 32-bit
 # characters curses keeps input in.  Prints one line per needle found.
-# Used by tests/ui.t to prove that a lock wipes secrets (run as root).
+# Used by tests/screens/a_session.t and tests/privacy/memory_after_lock.t
+# to prove that a lock wipes secrets (run as root).
 use strict;
 use warnings;
 no warnings 'portable';

@@ -1,5 +1,5 @@
 /*
- * nolandlock.so - for tests/sandbox.t: loaded with LD_PRELOAD, it makes
+ * nolandlock.so - for tests/privacy/sandbox.t: loaded with LD_PRELOAD, it makes
  * the Landlock system calls answer ENOSYS, as a kernel without Landlock
  * does; every other system call goes through.
  */

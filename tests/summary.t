@@ -26,7 +26,8 @@ line() { printf '# %-30s %7s   %s\n' "$1" "$2" "$3"; }
 is "$(total leaks)" 0 "no leak found by any witness"
 is "$(total lost)" 0 "no note lost"
 # The witnesses did report (a suite skipped, e.g. not as root, did not).
-for t in leak.t traces.t ui.t crash.t crash_drafts.t; do
+for t in no_plaintext_on_disk.t no_trace_when_destroyed.t a_session.t \
+    killed_commands.t killed_drafts.t; do
 	if grep -q "	$t\$" "$f"; then
 		ok 0 "$t reported"
 	else

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Questions at 80x24, in French: a question wraps over as many rows as it
+# needs, so that its answer keys and what is typed are always on screen
+# (a hidden "n : le jeter" once made a hurried n throw a draft away).
+. "$(dirname "$0")/../lib.sh"
+need_french_screens
+PASS="question-phrase-4Rm"
+init
+c new 'Marie-Hélène de la Tour-Montmorency-Beauregard' > /dev/null
+echo "Une note." | c add 1 > /dev/null
+mkdir -p "$XDG_CONFIG_HOME/carnet"
+printf 'print_command = sh -c cat>/dev/null\n' > "$XDG_CONFIG_HOME/carnet/config"
+run=$(french_screens)
+# The screen's rows joined, every space (no-break ones too) as one.
+shows() { joined | grep -qF -- "$1"; }
+
+tm_start "$run"
+tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
+tm_wait 'Montmorency' > /dev/null && tm_keys Enter
+tm_wait 'Imprimer' > /dev/null && tm_keys p
+tm_wait 'Imprimer toutes' > /dev/null
+shows "(n : seulement les nouvelles, o : toutes, Échap : annuler)"
+ok $? "print: the answer keys are all on screen"
+tm_keys Escape
+sleep 0.3	# an Escape followed at once by n would be Alt-n
+tm_keys n
+tm_wait 'nouvelle note'; ok $? "n writes a new note"
+tm_keys 'Un brouillon à garder.'
+tm_wait 'modifiée' > /dev/null
+tm_screen | head -1 | grep -q 'Tour-Mont.*… — nouvelle note  *modifiée · 4 mots'
+ok $? "the title: the long name gives way with …, the rest stays whole"
+sleep 3.5
+kill -9 "$(tm_pid)"
+tally kills 1
+tm_stop
+
+tm_start "$run"
+tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
+tm_wait 'Un brouillon pour' > /dev/null
+shows "Le reprendre ? (o : reprendre, n : le jeter, Échap : plus tard)"
+ok $? "a draft kept: the whole question, its keys with it"
+tm_keys o
+tm_wait 'Un brouillon à garder'; ok $? "o resumes it"
+tm_keys C-s
+tm_wait 'enregistrée' > /dev/null && tm_keys C-x
+tm_wait 'Imprimer' > /dev/null && tm_keys Escape
+tm_wait 'Dossiers' > /dev/null && tm_keys C-d
+tm_wait 'Tapez son nom' > /dev/null
+shows "Tapez son nom pour confirmer :"
+ok $? "destroy: the question is whole"
+tm_keys 'Marie-Hélène de la Tour-Montmorency-Beau'
+tm_wait 'Tour-Montmorency-Beau *$' > /dev/null
+shows "confirmer : Marie-Hélène de la Tour-Montmorency-Beau"
+ok $? "and what is typed shows beside it"
+tm_keys Escape
+tm_wait 'Dossiers' > /dev/null && tm_keys C-n
+tm_wait 'Nom du nouveau dossier' > /dev/null
+long="Un nom très long pour voir que la fin reste visible pendant la frappe Z"
+tm_keys "$long"
+tm_wait 'frappe Z'; ok $? "a long answer: its end stays in view"
+tm_keys Escape
+tm_stop
+
+# The end of the day: ^E prints every note written today.
+tm_start "$run"
+tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
+tm_wait 'Dossiers' > /dev/null && tm_keys C-e
+tm_wait 'Les notes du jour'; ok $? "^E prints the day's notes"
+tm_stop
+c show 1 | grep -c 'sur papier\|on paper' > "$T/n"
+[ "$(cat "$T/n")" -ge 1 ]; ok $? "and they are on paper"
+
+# Under LANG=C nothing typed is dropped: "café" stays "café".
+tm_start "env HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' CARNET_FILE='$CARNET_FILE' LANG=C LC_ALL=C '$CARNET'"
+tm_wait 'Passphrase:' > /dev/null && tm_keys "$PASS" Enter
+tm_wait 'Dossiers' > /dev/null && tm_keys C-n
+tm_wait 'Name of the new dossier' > /dev/null && tm_keys 'Café Noël' Enter
+tm_wait 'created'; ok $? "LANG=C: a name with accents is typed"
+c ls | grep -q 'Café Noël'; ok $? "and kept whole"
+tm_stop
+
+# A pasted tab shows as a space, not as a '?'.
+printf 'Avant\tapr\303\250s la tabulation.\n' | c add 'Café Noël' > /dev/null
+tm_start "$run"
+tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
+tm_wait 'Café' > /dev/null && tm_keys 'cafe'
+tm_wait 'correspondant' > /dev/null && tm_keys Enter
+tm_wait 'Avant' > /dev/null
+tm_screen | grep -q 'Avant après la tabulation'; ok $? "a tab shows as a space"
+tm_stop
+# A message belongs to its moment: when a question follows a message that
+# took two rows, no row of the message stays beside the question (issue
+# 23: old message lines left on screen).
+tm_start "$run"
+tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
+tm_wait 'Dossiers' > /dev/null && tm_keys C-b
+tm_wait 'Aucune clé USB' > /dev/null
+[ "$(tm_screen | grep -c 'Aucune clé USB\|^une, attendez')" -eq 2 ]
+ok $? "a message over two rows (no USB key for ^B)"
+tm_keys C-n
+tm_wait 'Nom du nouveau dossier' > /dev/null
+tm_screen | grep -q 'Aucune clé USB\|^une, attendez'
+ok $((!$?)) "a question that follows leaves none of its rows"
+tm_keys Escape
+tm_stop
+finish
