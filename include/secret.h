@@ -24,6 +24,9 @@ int		 secret_read_line(struct secret *, int fd);
 /* Wipe the stack below the caller: what deeper calls left there (a
  * record SQLite decoded, a line drawn) goes with them.  Called on lock. */
 void		 secret_wipe_stack(void);
+/* Wipe the small freed blocks glibc keeps to give again (secret.c says
+ * why): called on lock, once everything is freed. */
+void		 secret_wipe_heap(void);
 /* Keep the process from dumping core or being read by ptrace of the same
  * user: called first thing in main(). */
 void		 secret_harden_process(void);

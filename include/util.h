@@ -33,6 +33,9 @@ extern const char *util_progname;
 void util_warn(const char *, ...);
 void util_die(int, const char *, ...);
 void util_say(const char *, ...);
+/* The same on standard output, for what a command reports: a path, a
+ * drive's label, a configuration value there is shown, never obeyed. */
+void util_out(const char *, ...);
 
 /*
  * LEN bytes of S as a terminal may show them, in a new string (give it

@@ -29,21 +29,21 @@ spool_said(const struct conf *conf)
 		return;		/* not this computer's CUPS */
 	keeps = print_spool_keeps(&seconds);
 	if (keeps == 0)
-		printf("%s\n", _("printing: the print server here keeps no "
+		util_out("%s\n", _("printing: the print server here keeps no "
 		    "copy of what is printed (PreserveJobFiles No)"));
 	else if (keeps == 1 && seconds > 0)
-		printf(ngettext("printing: the print server here keeps a clear "
+		util_out(ngettext("printing: the print server here keeps a clear "
 		    "copy of each printed dossier for %ld hour: set "
 		    "PreserveJobFiles No in cupsd.conf\n", "printing: the print "
 		    "server here keeps a clear copy of each printed dossier for "
 		    "%ld hours: set PreserveJobFiles No in cupsd.conf\n",
 		    (seconds + 3599) / 3600), (seconds + 3599) / 3600);
 	else if (keeps == 1)
-		printf("%s\n", _("printing: the print server here keeps a clear "
+		util_out("%s\n", _("printing: the print server here keeps a clear "
 		    "copy of each printed dossier as long as its job history: "
 		    "set PreserveJobFiles No in cupsd.conf"));
 	else
-		printf("%s\n", _("printing: whether the print server keeps "
+		util_out("%s\n", _("printing: whether the print server keeps "
 		    "copies cannot be read (cupsd.conf): ask for PreserveJobFiles "
 		    "No"));
 }
@@ -58,13 +58,13 @@ backup_said(const struct cli *c, struct store *st)
 
 	if (at != 0) {
 		util_datetime(date, sizeof(date), at);
-		printf(_("last backup: %s, to %s\n"), date, place);
+		util_out(_("last backup: %s, to %s\n"), date, place);
 	} else
-		printf("%s\n", _("last backup: none yet (carnet backup DEST, "
+		util_out("%s\n", _("last backup: none yet (carnet backup DEST, "
 		    "or ^B in the screens with a USB key plugged in)"));
 	free(place);
 	for (i = 0; roots[i] != NULL; i++)
-		printf(_("drives: %s (where the screens look for a USB key; "
+		util_out(_("drives: %s (where the screens look for a USB key; "
 		    "writable in the sandbox)\n"), roots[i]);
 	drives_roots_free(roots);
 }
@@ -74,15 +74,15 @@ static void
 sockets_said(void)
 {
 	if (sandbox_sockets() == 1)
-		printf("%s\n", _("sockets: no UDP, raw or packet socket "
+		util_out("%s\n", _("sockets: no UDP, raw or packet socket "
 		    "(seccomp)"));
 	else if (sandbox_sockets() == 2)
-		printf("%s\n", _("sockets: no raw or packet socket; UDP allowed "
+		util_out("%s\n", _("sockets: no raw or packet socket; UDP allowed "
 		    "to look up the print server's name (CUPS_SERVER or "
 		    "ServerName)"));
 	else
-		printf("%s\n", _("sockets: not filtered on this architecture"));
-	printf(_("still possible: TCP to port %d of any address (Landlock "
+		util_out("%s\n", _("sockets: not filtered on this architecture"));
+	util_out(_("still possible: TCP to port %d of any address (Landlock "
 	    "knows no address), Unix sockets with a path, and a program "
 	    "beside the notebook run through ld.so or sh\n"),
 	    SANDBOX_CUPS_PORT);
@@ -101,27 +101,27 @@ cli_check(const struct cli *c, struct store *st)
 	}
 	/* A plain sentence for her, then the technical lines for whoever
 	 * looks after the computer. */
-	printf("%s\n", _("The notebook is intact: every note reads back, and "
+	util_out("%s\n", _("The notebook is intact: every note reads back, and "
 	    "nothing was changed outside carnet."));
-	printf(ngettext("ok: %ld page checked, all of it decrypts\n",
+	util_out(ngettext("ok: %ld page checked, all of it decrypts\n",
 	    "ok: %ld pages checked, all of them decrypt\n", pages), pages);
-	printf(_("library: %s\n"), notebook_library());
+	util_out(_("library: %s\n"), notebook_library());
 	{
 		const char *stuck;
 
 		/* Removed when it opened, and said then. */
 		if (notebook_swept(store_notebook(st), &stuck) > 0 ||
 		    stuck != NULL)
-			printf(_("copies left by an interrupted passphrase "
+			util_out(_("copies left by an interrupted passphrase "
 			    "change or backup: removed %zu%s%s\n"),
 			    notebook_swept(store_notebook(st), NULL), stuck !=
 			    NULL ? _("; NOT removed, to remove by hand:\n") :
 			    "", stuck != NULL ? stuck : "");
 		else
-			printf("%s\n", _("copies left by an interrupted "
+			util_out("%s\n", _("copies left by an interrupted "
 			    "passphrase change or backup: none"));
 	}
-	printf("%s\n", c->confined >= 4 ? _("carnet is shut in: it writes only "
+	util_out("%s\n", c->confined >= 4 ? _("carnet is shut in: it writes only "
 	    "beside the notebook and where it is asked to, and talks to "
 	    "nothing but the printer.") : c->confined > 0 ? _("carnet is "
 	    "shut in: it writes only beside the notebook and where it is "
@@ -133,25 +133,25 @@ cli_check(const struct cli *c, struct store *st)
 	    "configuration says so (sandbox = no)."));
 	/* Whoever looks after the machine can see the protection holds. */
 	if (c->confined >= 4)	/* ABI 4 brought the network rules */
-		printf(_("sandbox: Landlock (ABI %d): writing only beside the "
+		util_out(_("sandbox: Landlock (ABI %d): writing only beside the "
 		    "notebook, no network but the printer's\n"), c->confined);
 	else if (c->confined > 0)
-		printf(_("sandbox: Landlock (ABI %d): writing only beside the "
+		util_out(_("sandbox: Landlock (ABI %d): writing only beside the "
 		    "notebook; this kernel cannot close the network\n"),
 		    c->confined);
 	else if (c->confined == 0)
-		printf("%s\n", _("sandbox: none, this kernel has no Landlock"));
+		util_out("%s\n", _("sandbox: none, this kernel has no Landlock"));
 	else if (c->confined == -1)
-		printf("%s\n", _("sandbox: could not be set: carnet runs "
+		util_out("%s\n", _("sandbox: could not be set: carnet runs "
 		    "unconfined"));
 	else
-		printf("%s\n", _("sandbox: off (sandbox = no in the "
+		util_out("%s\n", _("sandbox: off (sandbox = no in the "
 		    "configuration)"));
 	if (c->confined >= 0)
 		sockets_said();
 	spool_said(c->conf);
 	folder = conf_pdf_folder(c->conf);
-	printf(_("PDF folder: %s (where the screens save a PDF when there is "
+	util_out(_("PDF folder: %s (where the screens save a PDF when there is "
 	    "no printer; writable in the sandbox)\n"), folder);
 	free(folder);
 	backup_said(c, st);

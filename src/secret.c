@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 
 #include <errno.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -112,10 +113,45 @@ secret_wipe_stack(void)
 	explicit_bzero(below, sizeof(below));
 }
 
+/*
+ * glibc overwrites a block when it is freed (M_PERTURB, set by
+ * secret_harden_process()), but for the small ones it keeps to give
+ * again, up to seven of each size from 24 to 1,032 bytes (its tcache):
+ * there a library's freed copy of a name or of a note's line (pango's,
+ * curses', ICU's) stays until the slot is used again.  Taking those
+ * blocks, wiping them and giving them back leaves every slot blank.
+ */
+#define HEAP_KEPT	7
+#define HEAP_SMALLEST	24
+#define HEAP_LARGEST	1032
+#define HEAP_STEP	16
+
+void
+secret_wipe_heap(void)
+{
+	void *blocks[HEAP_KEPT];
+	size_t size, i;
+
+	for (size = HEAP_SMALLEST; size <= HEAP_LARGEST; size += HEAP_STEP) {
+		for (i = 0; i < HEAP_KEPT; i++)
+			if ((blocks[i] = malloc(size)) != NULL)
+				explicit_bzero(blocks[i], size);
+		for (i = 0; i < HEAP_KEPT; i++)
+			free(blocks[i]);
+	}
+}
+
 void
 secret_harden_process(void)
 {
 	struct rlimit none = { 0, 0 };
+
+	/* What libraries free without wiping (SQLite's, notes' text, is
+	 * wiped by its own allocator) is overwritten as it is freed; the
+	 * blocks glibc keeps aside are wiped at each lock
+	 * (secret_wipe_heap()).  It costs a memset per block that leaves
+	 * malloc's fast path. */
+	(void)mallopt(M_PERTURB, 0xa5);
 
 	(void)setrlimit(RLIMIT_CORE, &none);
 	/* LeakSanitizer needs to ptrace the process it checks: the

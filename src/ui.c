@@ -298,6 +298,7 @@ close_notebook(struct frame *f)
 	 * terminal included: ncurses 6.5 (Debian 13) leaves the text of the
 	 * lines it clears in its frames, where ui_unlock()'s would keep it. */
 	secret_wipe_stack();
+	secret_wipe_heap();
 }
 
 /* The current passphrase first, the notebook open: given up, nothing was

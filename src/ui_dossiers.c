@@ -215,9 +215,10 @@ open_dossier(struct frame *f)
 }
 
 /* Two people may share a name: asked (ERR names the other dossier),
- * never by mistake.  1 when it is wanted. */
+ * never by mistake.  1 when it is wanted.  ERR's text is held with the
+ * question: a lock while it waits wipes both. */
 static int
-same_name_wanted(struct frame *f, const struct error *err)
+same_name_wanted(struct frame *f, struct error *err)
 {
 	char *question;
 	int r;
@@ -226,7 +227,9 @@ same_name_wanted(struct frame *f, const struct error *err)
 	    "(y: yes, go on, n or Esc: no)"), err->text);
 	ui_capital(question);
 	ui_hold(f, question, strlen(question));
+	ui_hold(f, err->text, sizeof(err->text));
 	r = ui_yes_no(f, question);
+	ui_unhold(f, err->text);
 	ui_unhold(f, question);
 	wipe_free(question);
 	return r == 1;

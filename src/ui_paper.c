@@ -69,6 +69,8 @@ ask_file(struct frame *f, const char *why, const char *what, char *path,
 		full = name[0] == '/' || name[0] == '~' ? conf_expand(name) :
 		    xasprintf("%s/%s", f->pdf_folder, name);
 		snprintf(path, size, "%s", full);
+		/* It holds the person's name. */
+		explicit_bzero(full, strlen(full));
 		free(full);
 	}
 	explicit_bzero(name, sizeof(name));
@@ -105,7 +107,9 @@ saved(struct frame *f, struct print_result *res, const char *path)
 	question = wipe_asprintf(_("Saved in %s (NOT encrypted: delete it "
 	    "once printed). Print it now: was it printed? (y: mark its notes "
 	    "as on paper, n: not yet)"), path);
+	ui_hold(f, question, strlen(question));
 	r = ui_yes_no(f, question);
+	ui_unhold(f, question);
 	wipe_free(question);
 	if (r == 1 && print_mark(f->st, res, &err) == -1)
 		ui_say(f, 1, "%s", err.text);
@@ -130,7 +134,7 @@ ui_print(struct frame *f, struct print_request *rq)
 	struct print_result res;
 	struct dossier d;
 	struct error err;
-	char path[PATH_MAX], why[sizeof(err.text)];
+	char path[PATH_MAX], why[sizeof(err.text)], who[STORE_NAME_MAX + 32];
 	int r;
 
 	show_printing();
@@ -154,8 +158,14 @@ ui_print(struct frame *f, struct print_request *rq)
 		return -1;
 	}
 	snprintf(why, sizeof(why), "%s", err.text);
-	r = ask_file(f, why, d.person, path, sizeof(path));
+	/* Only the name is kept while the question waits, and held: a lock
+	 * meanwhile wipes it. */
+	snprintf(who, sizeof(who), "%s", d.person);
 	store_dossier_free(&d);
+	ui_hold(f, who, sizeof(who));
+	r = ask_file(f, why, who, path, sizeof(path));
+	ui_unhold(f, who);
+	explicit_bzero(who, sizeof(who));
 	if (r == -1)
 		return -1;	/* locked meanwhile */
 	if (r == 0) {
@@ -163,6 +173,9 @@ ui_print(struct frame *f, struct print_request *rq)
 		return -1;
 	}
 	rq->output = path;
+	/* The path names the person: a lock while a question waits wipes
+	 * it. */
+	ui_hold(f, path, sizeof(path));
 	if (print_dossier(f->st, f->conf, rq, &res, &err) == -1) {
 		ui_say(f, 1, "%s", err.text);
 		r = -1;
@@ -170,6 +183,8 @@ ui_print(struct frame *f, struct print_request *rq)
 		saved(f, &res, path);
 		r = res.pages;
 	}
+	ui_unhold(f, path);
+	explicit_bzero(path, sizeof(path));
 	rq->output = NULL;
 	print_result_free(&res);
 	return r;

@@ -54,7 +54,8 @@ util_shown(const char *s, size_t len, int flags)
 
 /* The message of FMT and AP, shown safely on stderr. */
 static void
-vsay(const char *prefix, const char *fmt, va_list ap, const char *suffix)
+vsay_to(FILE *fp, const char *prefix, const char *fmt, va_list ap,
+    const char *suffix)
 {
 	char *text = NULL, *shown;
 	va_list copy;
@@ -67,10 +68,16 @@ vsay(const char *prefix, const char *fmt, va_list ap, const char *suffix)
 		text = wipe_alloc((size_t)len + 1);
 		vsnprintf(text, (size_t)len + 1, fmt, ap);
 		shown = util_shown(text, (size_t)len, UTIL_SHOWN_LINES);
-		fprintf(stderr, "%s%s%s", prefix, shown, suffix);
+		fprintf(fp, "%s%s%s", prefix, shown, suffix);
 		wipe_free(shown);
 		wipe_free(text);
 	}
+}
+
+static void
+vsay(const char *prefix, const char *fmt, va_list ap, const char *suffix)
+{
+	vsay_to(stderr, prefix, fmt, ap, suffix);
 }
 
 static void
@@ -94,6 +101,16 @@ util_say(const char *fmt, ...)
 
 	va_start(ap, fmt);
 	vsay("", fmt, ap, "");
+	va_end(ap);
+}
+
+void
+util_out(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsay_to(stdout, "", fmt, ap, "");
 	va_end(ap);
 }
 

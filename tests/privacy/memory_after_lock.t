@@ -49,7 +49,12 @@ lock_and_scan() {
 	tm_keys "$PASS" Enter
 }
 
-tm_start "env HOME='$HOME' CARNET_FILE='$CARNET_FILE' LC_ALL=C.UTF-8 \
+# No printer: printing offers a PDF, then asks whether it was printed.
+mkdir -p "$XDG_CONFIG_HOME/carnet" "$T/pdf"
+printf 'print_command = false\npdf_folder = %s\n' "$T/pdf" \
+    > "$XDG_CONFIG_HOME/carnet/config"
+tm_start "env HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' \
+    CARNET_FILE='$CARNET_FILE' LC_ALL=C.UTF-8 \
     CARNET_LOCALEDIR='${CARNET_LOCALEDIR:-}' '$CARNET' --lock-after 0"
 tm_wait 'Passphrase:' > /dev/null && tm_keys "$PASS" Enter
 tm_wait 'Dossiers \(2\)'; ok $? "unlocked"
@@ -105,6 +110,26 @@ lock_and_scan "a question"
 tm_wait 'Dossiers \(2\)' > /dev/null && tm_keys 'nadia' C-d
 tm_wait 'Destroy .Nadia NAMECANARY'; ok $? "a question naming the dossier"
 lock_and_scan "the question to destroy"
+
+# Issue 22: the questions that named a dossier in memory after a lock.
+tm_wait 'Dossiers \(2\)' > /dev/null && tm_keys C-n
+tm_wait 'Name of the new dossier:' > /dev/null &&
+    tm_keys 'nadia namecanary-3131' Enter
+tm_wait 'Is this someone'; ok $? "a name taken: someone else?"
+lock_and_scan "the question of a namesake"
+tm_wait 'Dossiers \(2\)' > /dev/null && tm_keys Escape 'nadia' Enter
+tm_wait 'NAMECANARY' > /dev/null && tm_keys p
+tm_wait 'Print every note|File name \(Esc' > /dev/null
+tm_screen | grep -q 'Print every note' && tm_keys y
+tm_wait 'File name \(Esc'; ok $? "no printer: save it as a PDF? its file name"
+lock_and_scan "the PDF's file name"
+tm_wait 'NAMECANARY' > /dev/null && tm_keys p
+tm_wait 'Print every note|File name \(Esc' > /dev/null
+tm_screen | grep -q 'Print every note' && tm_keys y
+tm_wait 'File name \(Esc' > /dev/null && tm_keys Enter
+tm_wait 'printed\? \(y'; ok $? "saved: was it printed?"
+lock_and_scan "the question after a PDF"
+tm_wait 'NAMECANARY' > /dev/null && tm_keys Escape
 
 # The passphrase's pages (^W) wait through the frame: the lock key works
 # there, and leaves neither the current passphrase nor what was typed of
