@@ -130,7 +130,7 @@ run: deps all
 # tests/.report and prints the closing table.
 SUITES = tests/unit tests/commands tests/file tests/privacy tests/paper \
 	tests/screens tests/docs
-check: deps-test all $(UNIT) tests/nolandlock.so
+check: deps-test all $(UNIT) tests/nolandlock.so tests/badkey.so
 	rm -rf tests/.report
 	mkdir tests/.report
 	CARNET="`pwd`/carnet" CARNET_LOCALEDIR="`pwd`/locale" \
@@ -140,6 +140,10 @@ check: deps-test all $(UNIT) tests/nolandlock.so
 # For tests/privacy/sandbox.t: a kernel without Landlock, through LD_PRELOAD.
 tests/nolandlock.so: tests/nolandlock.c
 	$(CC) -shared -fPIC -o $@ tests/nolandlock.c -ldl
+
+# For tests/file/backup_checked.t: a USB key that damages what it is given.
+tests/badkey.so: tests/badkey.c
+	$(CC) -shared -fPIC -o $@ tests/badkey.c -ldl
 
 # The same suites built with AddressSanitizer and UBSan (clang); the
 # screens' tests are left to check, the rest run here.
@@ -174,6 +178,11 @@ check-valgrind: deps-test all
 check-crash: deps-test all
 	CARNET="`pwd`/carnet" CARNET_CRASH_KILLS=200 prove -e '' \
 		tests/file/killed_commands.t tests/file/killed_drafts.t
+
+# Bugs planted one at a time (tests/mutants/*.patch), each in a scratch
+# copy: which test catches it, or MISSED.  Local: a few minutes a mutant.
+check-mutants: deps-test
+	sh tests/mutants/run.sh
 
 # libFuzzer targets: header, configuration, text buffer, paper layout,
 # names.
@@ -235,7 +244,7 @@ uninstall:
 clean:
 	rm -f carnet carnet-paper.so $(OBJ) $(PAPER_OBJ) $(UNIT) \
 		tests/unit/*.o src/*.d tests/unit/*.d \
-		tests/nolandlock.so \
+		tests/nolandlock.so tests/badkey.so \
 		carnet-$(VERSION).tar.gz carnet_*.deb
 	rm -rf tests/.report
 	rm -rf locale
@@ -246,7 +255,8 @@ dist: clean
 		carnet-$(VERSION)
 	cp tests/*.c tests/*.sh tests/*.t tests/*.pl tests/*.supp \
 		tests/valgrind-carnet carnet-$(VERSION)/tests
-	cp -R tests/bench tests/cross tests/data tests/fuzz $(SUITES) \
+	cp -R tests/bench tests/cross tests/data tests/fuzz tests/mutants \
+		$(SUITES) \
 		carnet-$(VERSION)/tests
 	tar -cf - carnet-$(VERSION) | gzip > carnet-$(VERSION).tar.gz
 	rm -rf carnet-$(VERSION)
@@ -254,5 +264,5 @@ dist: clean
 # What each object includes, as the compiler last saw it (see .c.o).
 -include $(OBJ:=.d) $(PAPER_OBJ:=.d) $(UNIT:.t=.o.d)
 
-.PHONY: all units check-builds pot deps deps-test run check check-asan check-crash \
+.PHONY: all units check-builds check-mutants pot deps deps-test run check check-asan check-crash \
 	check-cross check-valgrind fuzz bench deb install uninstall clean dist

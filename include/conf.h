@@ -44,8 +44,13 @@ void	conf_free(struct conf *);
 /* VALUE with a leading "~" made the home folder (a new string). */
 char	*conf_expand(const char *value);
 /* Where a PDF is saved when there is no printer: pdf_folder, else the
- * documents folder (xdg-user-dirs, else ~/Documents), else the home
- * folder.  A new string. */
-char	*conf_pdf_folder(const struct conf *);
+ * documents folder (xdg-user-dirs, else ~/Documents), never the home
+ * folder itself.  With CREATE, a documents folder that does not exist is
+ * made (*MADE then 1) rather than fall back anywhere.  A new string, or
+ * NULL when there is none (no HOME). */
+char	*conf_pdf_folder(const struct conf *, int create, int *made);
+/* Is PATH the home folder, or a folder above it?  The sandbox never
+ * grants those: a print command could write ~/.profile. */
+int	conf_holds_home(const char *path);
 
 #endif

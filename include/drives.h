@@ -15,11 +15,16 @@ struct drive {
 
 /*
  * The folders the drives are mounted in: CONFIGURED (the configuration's
- * "drives") if not NULL, else /media/USER and /run/media/USER, USER from
- * the password database, never from the environment.  Those that exist;
- * a NULL-terminated list to free with drives_roots_free().
+ * "drives") if it exists, else /media/USER and /run/media/USER, USER from
+ * the password database, never from the environment, whether they exist
+ * yet or not.  A NULL-terminated list to free with drives_roots_free().
  */
 char	**drives_roots(const char *configured);
+/* What the sandbox makes writable for ROOT, so that a key plugged in
+ * later is reachable: ROOT when it exists; not yet, /media or /run/media
+ * for /media/USER or /run/media/USER (folders where only mount points
+ * appear); else NULL, nothing. */
+const char *drives_grant(const char *root);
 void	  drives_roots_free(char **);
 /* The drives mounted in ROOTS now (a folder of a root that is another
  * filesystem than the root), by name: a list to free with drives_free. */

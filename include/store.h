@@ -116,6 +116,11 @@ struct notebook	*store_notebook(struct store *);
  * savepoint; store_batch_end keeps all (KEEP) or none. */
 int	store_batch_begin(struct store *, struct error *);
 int	store_batch_end(struct store *, int keep, struct error *);
+/* What reads many things that must agree (an export and its count of
+ * every note) reads them in one snapshot: other processes write on, and
+ * none of it is seen until store_snapshot_end(). */
+int	store_snapshot_begin(struct store *, struct error *);
+void	store_snapshot_end(struct store *);
 /* Does note ID hold exactly that text?  *SAME says. */
 int	store_note_is(struct store *, long long id, const char *body,
 	    size_t len, int *same, struct error *);
@@ -158,6 +163,9 @@ int	store_dossier_delete(struct store *, long long id, long notes,
 	    struct error *);
 void	store_dossier_free(struct dossier *);
 void	store_dossiers_free(struct dossier *, size_t);
+/* How many dossiers and notes the notebook holds, all of them. */
+int	store_totals(struct store *, long long *dossiers, long long *notes,
+	    struct error *);
 /* Can NAME name a dossier?  0, or -1 with the reason. */
 int	store_name_check(const char *name, struct error *);
 

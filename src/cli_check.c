@@ -53,6 +53,7 @@ static void
 backup_said(const struct cli *c, struct store *st)
 {
 	char **roots = drives_roots(c->conf->drives), *place, date[UTIL_DATE_MAX];
+	const char *grant;
 	time_t at = store_last_backup(st, &place);
 	size_t i;
 
@@ -63,10 +64,37 @@ backup_said(const struct cli *c, struct store *st)
 		util_out("%s\n", _("last backup: none yet (carnet backup DEST, "
 		    "or ^B in the screens with a USB key plugged in)"));
 	free(place);
-	for (i = 0; roots[i] != NULL; i++)
-		util_out(_("drives: %s (where the screens look for a USB key; "
-		    "writable in the sandbox)\n"), roots[i]);
+	for (i = 0; roots[i] != NULL; i++) {
+		grant = drives_grant(roots[i]);
+		if (grant == roots[i])
+			util_out(_("drives: %s (where the screens look for a USB "
+			    "key; writable in the sandbox)\n"), roots[i]);
+		else if (grant != NULL)
+			util_out(_("drives: %s (not there yet: the desktop makes "
+			    "it with the first key; writable in the sandbox "
+			    "through %s)\n"), roots[i], grant);
+	}
 	drives_roots_free(roots);
+}
+
+/* Beside the notebook is writable in the sandbox (its journal, a copy
+ * being written): a notebook kept in the home folder itself makes all of
+ * it writable, ~/.profile included. */
+static void
+notebook_folder_said(const char *path)
+{
+	char *copy = xstrdup(path), *slash = strrchr(copy, '/');
+
+	if (slash != NULL)
+		*(slash == copy ? slash + 1 : slash) = '\0';
+	else
+		snprintf(copy, strlen(copy) + 1, ".");
+	if (conf_holds_home(copy))
+		util_out(_("notebook's folder: %s holds the home folder, which "
+		    "the sandbox then makes writable: keep the notebook in a "
+		    "folder of its own (by default ~/.local/share/carnet)\n"),
+		    copy);
+	free(copy);
 }
 
 /* What the socket filter closes, and what the sandbox leaves open. */
@@ -94,6 +122,7 @@ cli_check(const struct cli *c, struct store *st)
 	struct error err;
 	long pages;
 	char *folder;
+	int made;
 
 	if (notebook_check(store_notebook(st), &pages, &err) == -1) {
 		util_warn("%s", err.text);
@@ -149,10 +178,22 @@ cli_check(const struct cli *c, struct store *st)
 		    "configuration)"));
 	if (c->confined >= 0)
 		sockets_said();
+	notebook_folder_said(c->path);
 	spool_said(c->conf);
-	folder = conf_pdf_folder(c->conf);
-	util_out(_("PDF folder: %s (where the screens save a PDF when there is "
-	    "no printer; writable in the sandbox)\n"), folder);
+	folder = conf_pdf_folder(c->conf, 0, &made);
+	if (folder == NULL)
+		util_out("%s\n", _("PDF folder: none (no HOME): set pdf_folder "
+		    "for the screens to save PDFs without a printer"));
+	else if (conf_holds_home(folder))
+		util_out(_("PDF folder: %s: it holds the home folder, which the "
+		    "sandbox never makes writable; set pdf_folder to a folder "
+		    "of its own\n"), folder);
+	else if (!util_is_folder(folder))
+		util_out(_("PDF folder: %s (made by the screens when they "
+		    "start; writable in the sandbox)\n"), folder);
+	else
+		util_out(_("PDF folder: %s (where the screens save a PDF when "
+		    "there is no printer; writable in the sandbox)\n"), folder);
 	free(folder);
 	backup_said(c, st);
 	return EXIT_OK;

@@ -126,24 +126,55 @@ xdg_documents(void)
 	return value;
 }
 
+int
+conf_holds_home(const char *path)
+{
+	const char *home = getenv("HOME");
+	char *real_path, *real_home;
+	size_t len;
+	int holds = 0;
+
+	if (path == NULL || home == NULL)
+		return 0;
+	if ((real_path = realpath(path, NULL)) == NULL)
+		return 0;
+	if ((real_home = realpath(home, NULL)) != NULL) {
+		len = strlen(real_path);
+		holds = strcmp(real_path, real_home) == 0 ||
+		    strcmp(real_path, "/") == 0 ||
+		    (strncmp(real_home, real_path, len) == 0 &&
+		    real_home[len] == '/');
+		free(real_home);
+	}
+	free(real_path);
+	return holds;
+}
+
 char *
-conf_pdf_folder(const struct conf *c)
+conf_pdf_folder(const struct conf *c, int create, int *made)
 {
 	const char *home = getenv("HOME");
 	char *path;
 
+	*made = 0;
 	if (c->pdf_folder != NULL)
 		return xstrdup(c->pdf_folder);
-	if ((path = xdg_documents()) != NULL && util_is_folder(path))
+	/* A documents folder "disabled" in user-dirs.dirs is the home
+	 * folder itself: never that one. */
+	if ((path = xdg_documents()) != NULL && conf_holds_home(path)) {
+		free(path);
+		path = NULL;
+	}
+	if (path == NULL && home != NULL)
+		path = xasprintf("%s/Documents", home);
+	if (path == NULL || util_is_folder(path) || !create)
 		return path;
-	free(path);
-	if (home == NULL)
-		return xstrdup(".");
-	path = xasprintf("%s/Documents", home);
-	if (util_is_folder(path))
+	if (mkdir(path, 0700) == 0) {
+		*made = 1;
 		return path;
+	}
 	free(path);
-	return xstrdup(home);
+	return NULL;
 }
 
 static int

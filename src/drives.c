@@ -32,18 +32,38 @@ drives_roots(const char *configured)
 	}
 	if (pw == NULL)
 		return roots;
-	roots[n] = xasprintf("/media/%s", pw->pw_name);
-	if (util_is_folder(roots[n]))
-		n++;
-	else
-		free(roots[n]);
-	roots[n] = xasprintf("/run/media/%s", pw->pw_name);
-	if (util_is_folder(roots[n]))
-		n++;
-	else
-		free(roots[n]);
+	/* Both, even before they exist: the desktop makes /media/USER when
+	 * the first key of a new machine is plugged in, perhaps after the
+	 * screens started (drives_grant() says what the sandbox allows). */
+	roots[n++] = xasprintf("/media/%s", pw->pw_name);
+	roots[n++] = xasprintf("/run/media/%s", pw->pw_name);
 	roots[n] = NULL;
 	return roots;
+}
+
+/*
+ * The system's folders where removable drives are mounted: only mount
+ * points appear in them, each owned by the user it was mounted for, so
+ * that writing there can reach nothing but drives.
+ */
+static const char *const media_folders[] = { "/media", "/run/media" };
+
+const char *
+drives_grant(const char *root)
+{
+	size_t i, len;
+
+	if (util_is_folder(root))
+		return root;
+	for (i = 0; i < sizeof(media_folders) / sizeof(media_folders[0]);
+	    i++) {
+		len = strlen(media_folders[i]);
+		if (strncmp(root, media_folders[i], len) == 0 &&
+		    root[len] == '/' && strchr(root + len + 1, '/') == NULL &&
+		    util_is_folder(media_folders[i]))
+			return media_folders[i];
+	}
+	return NULL;
 }
 
 void

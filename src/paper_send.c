@@ -5,6 +5,7 @@
  * given up; or to the file a person named.  Built into carnet-paper.so
  * beside paper.c, which typesets.
  */
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <poll.h>
 
@@ -113,11 +114,12 @@ listen_to(int out, char *said, size_t size, size_t *heard)
 /*
  * Feed the PDF to the command on IN, keep the first line it says on OUT,
  * and wait for it to end, never longer than WAIT allows.  0 when it
- * ended (*STATUS; *BROKEN when it did not read the whole PDF), 1 when
- * it was stopped, 2 when its time was over.
+ * ended (*STATUS; *BROKEN when it did not read the whole PDF: not all of
+ * it could be written, or some is still unread in the pipe, whose read
+ * end is UNREAD), 1 when it was stopped, 2 when its time was over.
  */
 static int
-feed(pid_t pid, int in, int out, const struct paper_pdf *pdf,
+feed(pid_t pid, int in, int unread, int out, const struct paper_pdf *pdf,
     const struct paper_wait *wait, char *said, size_t size, int *status,
     int *broken)
 {
@@ -126,7 +128,7 @@ feed(pid_t pid, int in, int out, const struct paper_pdf *pdf,
 	struct pollfd p[2];
 	size_t done = 0, heard = 0;
 	ssize_t n;
-	int result = 0;
+	int result = 0, left;
 	nfds_t nfds;
 
 	fcntl(in, F_SETFL, O_NONBLOCK);
@@ -157,6 +159,10 @@ feed(pid_t pid, int in, int out, const struct paper_pdf *pdf,
 			/* What it said before it ended is in the pipe. */
 			if (out != -1)
 				listen_to(out, said, size, &heard);
+			/* A command that ends without reading what it was
+			 * given (exit 0 or not) printed none of it. */
+			if (ioctl(unread, FIONREAD, &left) == 0 && left > 0)
+				*broken = 1;
 			break;
 		}
 		if (wait->stop != NULL && wait->stop(wait->arg))
@@ -216,6 +222,46 @@ print_failure_explained(const char *said)
 	return NULL;
 }
 
+/* What came of the print command NAME (feed()'s STOPPED, its STATUS,
+ * BROKEN when it left the PDF unread, the first line it SAID): 0 printed,
+ * or -1 with ERR saying why in plain words. */
+static int
+outcome(const char *name, int stopped, int status, int broken, char *said,
+    const struct paper_wait *wait, struct error *err)
+{
+	int ended = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+
+	if (stopped == 1)
+		return error_set(err, EXIT_ERROR, _("printing was stopped: "
+		    "nothing is marked as on paper (what the printer already "
+		    "received may still come out)"));
+	if (stopped == 2)
+		return error_set(err, EXIT_ERROR, _("the print command did not "
+		    "finish within %ld seconds and was stopped: nothing is "
+		    "marked as on paper (print_timeout in the configuration)"),
+		    wait->seconds);
+	if (ended && broken)
+		return error_set(err, EXIT_ERROR, _("the print command “%s” "
+		    "ended without reading the whole document: nothing is "
+		    "marked as on paper (is print_command right?)"), name);
+	if (ended)
+		return 0;
+	if (said[0] == '\0')
+		return error_set(err, EXIT_ERROR, _("the printer did not take "
+		    "the document (“%s” stopped with status %d)"), name,
+		    WIFEXITED(status) ? WEXITSTATUS(status) : 128 +
+		    WTERMSIG(status));
+	/* Its own full stop goes: ours ends the sentence. */
+	while (said[0] != '\0' && said[strlen(said) - 1] == '.')
+		said[strlen(said) - 1] = '\0';
+	if (print_failure_explained(said) != NULL)
+		return error_set(err, EXIT_ERROR, _("the printer did not take "
+		    "the document: %s (the printing system said: “%s”)"),
+		    print_failure_explained(said), said);
+	return error_set(err, EXIT_ERROR, _("the printer did not take the "
+	    "document: %s"), said);
+}
+
 int
 paper_print(const struct paper_pdf *pdf, const char *command,
     const char *printer, const struct paper_wait *wait, struct error *err)
@@ -264,9 +310,11 @@ paper_print(const struct paper_pdf *pdf, const char *command,
 	rc = posix_spawnp(&pid, argv[0], &fa, &attr, argv, environ);
 	posix_spawnattr_destroy(&attr);
 	posix_spawn_file_actions_destroy(&fa);
-	close(in[0]);
+	/* The read end stays open here until the command ends, to ask then
+	 * whether it left part of the document unread (feed()). */
 	close(out[1]);
 	if (rc != 0) {
+		close(in[0]);
 		close(in[1]);
 		close(out[0]);
 		error_set(err, EXIT_ERROR, rc == ENOENT ? _("the print command "
@@ -281,42 +329,14 @@ paper_print(const struct paper_pdf *pdf, const char *command,
 	memset(&ignore, 0, sizeof(ignore));
 	ignore.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &ignore, &old);
-	stopped = feed(pid, in[1], out[0], pdf, wait, said, sizeof(said),
-	    &status, &broken);
+	stopped = feed(pid, in[1], in[0], out[0], pdf, wait, said,
+	    sizeof(said), &status, &broken);
+	close(in[0]);
 	sigaction(SIGPIPE, &old, NULL);
-	if (stopped == 1)
-		error_set(err, EXIT_ERROR, _("printing was stopped: nothing is "
-		    "marked as on paper (what the printer already received may "
-		    "still come out)"));
-	else if (stopped == 2)
-		error_set(err, EXIT_ERROR, _("the print command did not finish "
-		    "within %ld seconds and was stopped: nothing is marked as "
-		    "on paper (print_timeout in the configuration)"),
-		    wait->seconds);
-	else if (!broken && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
-		free(argv);
-		free(copy);
-		return 0;
-	} else if (said[0] != '\0') {
-		/* Its own full stop goes: ours ends the sentence. */
-		while (said[0] != '\0' && said[strlen(said) - 1] == '.')
-			said[strlen(said) - 1] = '\0';
-		if (print_failure_explained(said) != NULL)
-			error_set(err, EXIT_ERROR, _("the printer did not take "
-			    "the document: %s (the printing system said: “%s”)"),
-			    print_failure_explained(said), said);
-		else
-			error_set(err, EXIT_ERROR, _("the printer did not take "
-			    "the document: %s"), said);
-	}
-	else
-		error_set(err, EXIT_ERROR, _("the printer did not take the "
-		    "document (“%s” stopped with status %d)"), argv[0],
-		    WIFEXITED(status) ? WEXITSTATUS(status) : 128 +
-		    WTERMSIG(status));
+	rc = outcome(argv[0], stopped, status, broken, said, wait, err);
 	free(argv);
 	free(copy);
-	return -1;
+	return rc;
 }
 
 int

@@ -52,11 +52,12 @@ store_dossiers(struct store *st, const char *filter, int closed_too,
 	if (filter != NULL && (q = search_query(filter, 1)) == NULL)
 		filter = NULL;	/* nothing but spaces: no filter */
 	rc = sql_prepare(st, filter == NULL ? DOSSIER_COLUMNS
-	    " WHERE (?2 OR closed IS NULL) AND max(coalesce(last, created),"
-	    " coalesce(kept, 0)) < ?3"
+	    " WHERE (?2 OR closed IS NULL) AND (?3 = 0 OR"
+	    " max(coalesce(last, created), coalesce(kept, 0)) < ?3)"
 	    " ORDER BY coalesce(last, created) DESC, name, id DESC;" :
 	    DOSSIER_COLUMNS " WHERE (?2 OR closed IS NULL)"
-	    " AND max(coalesce(last, created), coalesce(kept, 0)) < ?3"
+	    " AND (?3 = 0 OR"
+	    " max(coalesce(last, created), coalesce(kept, 0)) < ?3)"
 	    " AND id IN"
 	    " (SELECT docid FROM dossier_fts WHERE dossier_fts MATCH ?1)"
 	    " ORDER BY coalesce(last, created) DESC, name, id DESC;",
@@ -68,8 +69,9 @@ store_dossiers(struct store *st, const char *filter, int closed_too,
 	if (q != NULL)
 		sqlite3_bind_text(s, 1, q, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 2, closed_too);
-	sqlite3_bind_int64(s, 3, idle_since != 0 ? (sqlite3_int64)idle_since :
-	    INT64_MAX);
+	/* 0: every dossier, whatever its dates (a date written by hand as
+	 * the largest there is once hid its dossier). */
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)idle_since);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
@@ -442,6 +444,24 @@ store_dossier_delete(struct store *st, long long id, long notes,
 	}
 	return sql_forget(st, "INSERT INTO note_fts(note_fts) VALUES ('optimize');"
 	    "INSERT INTO dossier_fts(dossier_fts) VALUES ('optimize');", err);
+}
+
+int
+store_totals(struct store *st, long long *dossiers, long long *notes,
+    struct error *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sql_prepare(st, "SELECT (SELECT count(*) FROM dossier),"
+	    " (SELECT count(*) FROM note);", &s, err) == -1)
+		return -1;
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*dossiers = sqlite3_column_int64(s, 0);
+		*notes = sqlite3_column_int64(s, 1);
+	}
+	sql_release(s);
+	return rc == SQLITE_ROW ? 0 : sql_fail(st, rc, err);
 }
 
 int

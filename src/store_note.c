@@ -503,12 +503,15 @@ store_notes_to_print(struct store *st, long long dossier, int all,
 	sqlite3_stmt *s;
 
 	/* Written since SINCE, whatever the meeting's date: the day's
-	 * filing takes Monday's visit written up today. */
+	 * filing takes Monday's visit written up today.  SINCE 0 is every
+	 * note, a date before 1970 written by hand included (the person's
+	 * copy, an export, once left it out). */
 	if (sql_prepare(st, all ? NOTE_COLUMNS " WHERE dossier = ?1 AND"
-	    " coalesce(written, created) >= ?2 ORDER BY created, sort;" :
-	    NOTE_COLUMNS " WHERE dossier = ?1 AND coalesce(written, created)"
-	    " >= ?2 AND printed IS NULL ORDER BY created, sort;", &s,
-	    err) == -1)
+	    " (?2 = 0 OR coalesce(written, created) >= ?2)"
+	    " ORDER BY created, sort;" :
+	    NOTE_COLUMNS " WHERE dossier = ?1 AND (?2 = 0 OR"
+	    " coalesce(written, created) >= ?2) AND printed IS NULL"
+	    " ORDER BY created, sort;", &s, err) == -1)
 		return -1;
 	sqlite3_bind_int64(s, 1, dossier);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)since);

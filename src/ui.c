@@ -473,13 +473,16 @@ start_curses(struct frame *f)
 static int
 confine(struct frame *f)
 {
-	const char *targets[8];
+	const char *targets[8], *grant;
 	size_t n = 0, i;
 
-	if (util_is_folder(f->pdf_folder))
+	/* Never the home folder (conf_holds_home()). */
+	if (f->pdf_folder != NULL && util_is_folder(f->pdf_folder) &&
+	    !conf_holds_home(f->pdf_folder))
 		targets[n++] = f->pdf_folder;
 	for (i = 0; f->drive_roots[i] != NULL && n < 7; i++)
-		targets[n++] = f->drive_roots[i];
+		if ((grant = drives_grant(f->drive_roots[i])) != NULL)
+			targets[n++] = grant;
 	targets[n] = NULL;
 	return sandbox_confine(f->path, targets, f->conf->print_command);
 }
@@ -539,11 +542,30 @@ loop(struct frame *f)
 	}
 }
 
+/* The documents folder was made for the PDFs: said after what unlocking
+ * said (copies left behind removed), not instead. */
+static void
+made_said(struct frame *f)
+{
+	char *before = xstrdup(f->message);
+
+	ui_say(f, before[0] != '\0' && f->message_error, _("The folder %s was "
+	    "made: PDFs saved without a printer go there."), f->pdf_folder);
+	if (before[0] != '\0') {
+		char *both = xasprintf("%s %s", before, f->message);
+
+		snprintf(f->message, sizeof(f->message), "%s", both);
+		free(both);
+	}
+	free(before);
+}
+
 int
 ui_run(const char *path, const struct conf *conf, long lock_seconds)
 {
 	struct frame f;
 	struct sigaction sa;
+	int made;
 
 	memset(&f, 0, sizeof(f));
 	f.path = path;
@@ -555,7 +577,7 @@ ui_run(const char *path, const struct conf *conf, long lock_seconds)
 	f.wait_key = wait_key;
 	f.repaint = repaint;
 	f.interrupted = interrupted;
-	f.pdf_folder = conf_pdf_folder(conf);
+	f.pdf_folder = conf_pdf_folder(conf, 1, &made);
 	f.discreet = conf->discreet != 0;
 	f.drive_roots = drives_roots(conf->drives);
 	lock_after = lock_seconds;
@@ -573,6 +595,8 @@ ui_run(const char *path, const struct conf *conf, long lock_seconds)
 	if (getenv("CARNET_BENCH") != NULL)
 		bench = fopen(getenv("CARNET_BENCH"), "ae");
 	if (ui_unlock(&f, 0) == 0) {
+		if (made)
+			made_said(&f);
 		if (conf->sandbox && confine(&f) == -1)
 			ui_say(&f, 1, "%s", _("The sandbox could not be set "
 			    "up: carnet runs unconfined."));

@@ -56,6 +56,11 @@ ask_file(struct frame *f, const char *why, const char *what, char *path,
 	char name[UI_LINE_MAX], *question, *full;
 	int r;
 
+	if (f->pdf_folder == NULL) {
+		ui_say(f, 1, _("%s. There is no folder to save a PDF in (no "
+		    "home folder): set pdf_folder in the configuration."), why);
+		return 0;
+	}
 	offered_name(name, sizeof(name), what);
 	question = wipe_asprintf(_("%s. Save it as a PDF (NOT encrypted) in "
 	    "%s? File name (Esc: no):"), why, f->pdf_folder);
@@ -169,7 +174,8 @@ ui_print(struct frame *f, struct print_request *rq)
 	if (r == -1)
 		return -1;	/* locked meanwhile */
 	if (r == 0) {
-		ui_say(f, 1, "%s", why);
+		if (f->message[0] == '\0')	/* ask_file() may have said */
+			ui_say(f, 1, "%s", why);
 		return -1;
 	}
 	rq->output = path;
@@ -212,7 +218,7 @@ ui_print_notice(struct frame *f)
 	}
 	snprintf(why, sizeof(why), "%s", err.text);
 	if ((r = ask_file(f, why, _("notice"), path, sizeof(path))) != 1) {
-		if (r == 0)
+		if (r == 0 && f->message[0] == '\0')
 			ui_say(f, 1, "%s", why);
 		return;
 	}

@@ -184,4 +184,18 @@ if [ "$(id -u)" -eq 0 ] && mkdir "$T/small" &&
 else
 	for i in 1 2 3; do skip "needs root and a tmpfs"; done
 fi
+
+# The night the clocks go back (Europe/Paris, 25 October 2026), 02:30
+# comes twice: two notes an hour apart have the same local time, and
+# their files the same name but for a number; none overwrites the other.
+c new 'Heure Double' > /dev/null
+echo "À 2h30, heure d'été." | CARNET_NOW=1792888200 c add 'Heure Double'
+echo "À 2h30, heure d'hiver." | CARNET_NOW=1792891800 c add 'Heure Double'
+TZ=Europe/Paris c export "$T/dst" > /dev/null 2>&1
+ok $? "an export in Europe/Paris across the change of hour"
+is "$(ls "$T/dst/Heure Double" | grep -c '^2026-10-25T023000')" 2 \
+    "two files for the two 02:30, told apart"
+cat "$T/dst/Heure Double"/* > "$T/dst.txt"
+grep -q "heure d'été" "$T/dst.txt" && grep -q "heure d'hiver" "$T/dst.txt"
+ok $? "each holds its own note"
 finish

@@ -91,4 +91,13 @@ TM_TRIES=80 tm_wait 'carnet locked'; ok $? "the idle lock works while the comman
 is "$(hung)" 0 "and the command is stopped"
 tm_stop
 is "$(on_paper)" 0 "nothing is marked as on paper"
+
+# A print command that ends at once, status 0, without reading the PDF
+# printed nothing: it is not "sent to the printer", and nothing is marked.
+printf 'print_command = true\n' > "$XDG_CONFIG_HOME/carnet/config"
+c print 1 2> "$T/err"
+is $? 1 "a print command that reads nothing fails the print"
+grep -q 'ended without reading the whole document' "$T/err"
+ok $? "and says so, not \"stopped with status 0\""
+is "$(on_paper)" 0 "nothing is marked as on paper"
 finish

@@ -39,6 +39,10 @@ perl -MSocket -e 'socket(my \$s, PF_INET, SOCK_RAW, 1) or exit 1'
 echo "raw=\$?" >> "\$r"
 perl -MSocket -e 'socket(my \$s, PF_INET, SOCK_STREAM, 0) or exit 1'
 echo "tcp_socket=\$?" >> "\$r"
+# Waiting for someone to come and take the notes: a listening port.
+perl -MSocket -e 'socket(my \$s, PF_INET, SOCK_STREAM, 0) or exit 2;
+    bind(\$s, pack_sockaddr_in(0, INADDR_LOOPBACK)) or exit 1;
+    listen(\$s, 1) or exit 1'; echo "listen=\$?" >> "\$r"
 exit 0
 END
 chmod +x "$T/bin/witness"
@@ -67,8 +71,10 @@ is "$(report exec_dropped)" 126 "a program dropped in a user's folder cannot run
 is "$(report exec_system)" 0 "the system's programs can"
 if [ "$abi" -ge 4 ]; then
 	is "$(report tcp)" 'Permission denied' "no TCP connection (ABI $abi)"
+	is "$(report listen)" 1 "no TCP port bound to listen on (ABI $abi)"
 else
 	skip "TCP rules need Landlock ABI 4 (kernel 6.7), this one has $abi"
+	skip "the same for listening"
 fi
 case "$(uname -m)" in
 x86_64|aarch64|riscv64)
@@ -92,6 +98,7 @@ is "$(report write_outside)" 0 "and the witness can write outside"
 [ -e "$OUT/outside.txt" ]; ok $? "(the file is there)"
 is "$(report exec_dropped)" 0 "can run a dropped program"
 is "$(report tcp)" 'Connection refused' "and reach the network"
+is "$(report listen)" 0 "and listen on a port"
 is "$(report udp4)$(report udp6)$(report raw)" 000 \
     "and send datagrams and raw packets"
 c check > "$T/out" 2>&1

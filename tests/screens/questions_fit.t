@@ -95,11 +95,11 @@ tm_start "$run"
 tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
 tm_wait 'Dossiers' > /dev/null && tm_keys C-b
 tm_wait 'Aucune clé USB' > /dev/null
-[ "$(tm_screen | grep -c 'Aucune clé USB\|^une, attendez')" -eq 2 ]
+[ "$(tm_screen | grep -c 'Aucune clé USB\|attendez que le bureau')" -eq 2 ]
 ok $? "a message over two rows (no USB key for ^B)"
 tm_keys C-n
 tm_wait 'Nom du nouveau dossier' > /dev/null
-tm_screen | grep -q 'Aucune clé USB\|^une, attendez'
+tm_screen | grep -q 'Aucune clé USB\|attendez que le bureau'
 ok $((!$?)) "a question that follows leaves none of its rows"
 tm_keys Escape
 tm_stop
