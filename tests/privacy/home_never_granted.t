@@ -26,6 +26,17 @@ ok $? "check: no documents folder, and user-dirs.dirs saying \$HOME: ~/Documents
 landlock=0
 grep -q '^sandbox: Landlock' "$T/check" && landlock=1
 
+# Print the dossier from the screens, and wait for what came of it: sent,
+# or refused and a PDF offered instead.
+print_from_screens() {
+	tm_wait 'Une note' > /dev/null && tm_keys p
+	tm_wait 'Print every note|sent to|File name \(Esc' > /dev/null
+	if tm_screen | grep -q 'Print every note'; then
+		tm_keys y
+		tm_wait 'sent to|File name \(Esc' > /dev/null
+	fi
+}
+
 run="env HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' CARNET_FILE='$CARNET_FILE' \
     LC_ALL=C.UTF-8 CARNET_LOCALEDIR='${CARNET_LOCALEDIR:-}' '$CARNET'"
 tm_start "$run"
@@ -34,10 +45,7 @@ tm_wait 'was made'; ok $? "the screens make the documents folder, and say so"
 [ -d "$HOME/Documents" ]; ok $? "it exists"
 is "$(stat -c %a "$HOME/Documents")" 700 "for her alone"
 tm_keys Enter
-tm_wait 'Une note' > /dev/null && tm_keys p
-tm_wait 'Print every note|sent to|did not take|File name' > /dev/null
-tm_screen | grep -q 'Print every note' && tm_keys y
-sleep 1
+print_from_screens
 tm_stop
 if [ "$landlock" -eq 1 ]; then
 	[ ! -s "$HOME/.profile" ]
@@ -56,10 +64,7 @@ ok $? "check: a PDF folder that holds the home folder is said"
 tm_start "$run"
 tm_wait 'Passphrase:' > /dev/null && tm_keys "$PASS" Enter
 tm_wait 'Dossiers' > /dev/null && tm_keys Enter
-tm_wait 'Une note' > /dev/null && tm_keys p
-tm_wait 'Print every note|sent to|did not take|File name' > /dev/null
-tm_screen | grep -q 'Print every note' && tm_keys y
-sleep 1
+print_from_screens
 tm_stop
 if [ "$landlock" -eq 1 ]; then
 	[ ! -s "$HOME/.profile" ]
