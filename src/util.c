@@ -429,6 +429,19 @@ util_datetime(char *buf, size_t size, time_t t)
  * that was more than ten minutes after (not the saves of one sitting);
  * "" when neither.
  */
+/* Are A and B more than LIMIT seconds apart?  Without overflow: a
+ * notebook changed by hand may hold any date (the fuzzer gave it
+ * INT64_MIN and INT64_MAX). */
+static int
+apart(time_t a, time_t b, unsigned long long limit)
+{
+	unsigned long long d = a > b ?
+	    (unsigned long long)a - (unsigned long long)b :
+	    (unsigned long long)b - (unsigned long long)a;
+
+	return d > limit;
+}
+
 void
 util_note_history(char *buf, size_t size, time_t date, time_t written,
     time_t changed, int long_form)
@@ -436,8 +449,8 @@ util_note_history(char *buf, size_t size, time_t date, time_t written,
 	void (*as)(char *, size_t, time_t) = long_form ? util_long_date :
 	    util_datetime;
 	char w[128], c[128];
-	int show_written = written - date > UTIL_DAY || date - written > UTIL_DAY;
-	int show_changed = changed - written > 600;
+	int show_written = apart(written, date, UTIL_DAY);
+	int show_changed = changed > written && apart(changed, written, 600);
 
 	as(w, sizeof(w), written);
 	as(c, sizeof(c), changed);

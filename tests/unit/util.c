@@ -1,5 +1,6 @@
 /* Unit tests of util.c: UTF-8 checks, numbers, errors, dates. */
 #include <locale.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,6 +77,24 @@ main(void)
 	ok(!util_is_folder("/etc/passwd"), "a file is not");
 	ok(!util_is_folder("/nonexistent/carnet"), "nor what is not there");
 	ok(!util_is_folder(NULL), "nor NULL");
+	{
+		/* Dates a notebook changed by hand may hold: no overflow
+		 * (UBSan under make fuzz found one), and shown as they are. */
+		char h[256];
+
+		util_note_history(h, sizeof(h), INT64_MIN, INT64_MAX,
+		    INT64_MAX, 0);
+		ok(strstr(h, "9223372036854775807") != NULL,
+		    "note history: the farthest dates, shown as numbers");
+		util_note_history(h, sizeof(h), INT64_MAX, INT64_MIN,
+		    INT64_MIN, 0);
+		ok(strstr(h, "-9223372036854775808") != NULL &&
+		    strstr(h, "changed") == NULL,
+		    "and a change before the writing is not one");
+		util_note_history(h, sizeof(h), 1700000000, 1700000000,
+		    1700000300, 0);
+		is_str(h, "", "five minutes of saves are no change");
+	}
 	/* Built into glibc since 2.35 (Debian 12 has 2.36). */
 	ok(setlocale(LC_CTYPE, "C.UTF-8") != NULL, "the C.UTF-8 locale");
 	{
