@@ -272,8 +272,9 @@ void	ui_show_now(const char *what);
  * code each; TIMEOUT_MS as curses's timeout().  1 with a key, 0 when
  * none came in time, -1 on a signal. */
 int	ui_read_key(int timeout_ms, int *key, int *code);
-/* A key typed into the line BUF: a character added (when it fits) or,
- * for Backspace, the last one erased.  1 when it was such a key. */
+/* A key typed into the line BUF: a character added (when it fits), for
+ * Backspace the last one erased, for ^U the whole line.  1 when it was
+ * such a key. */
 int	ui_line_key(char *buf, size_t size, int key, int code);
 /* Is KEY a character to type (not a control)? */
 int	ui_is_typed(int key, int code);

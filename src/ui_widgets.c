@@ -340,6 +340,12 @@ ui_line_key(char *buf, size_t size, int key, int code)
 		buf[len] = '\0';
 		return 1;
 	}
+	/* The whole line, as on a shell's prompt and the passphrase page
+	 * (renaming once gave "martin dupontMartin Dupont"). */
+	if (!code && key == UI_CTRL('u')) {
+		explicit_bzero(buf, size);
+		return 1;
+	}
 	if (!ui_is_typed(key, code))
 		return 0;
 	memset(&mb, 0, sizeof(mb));

@@ -103,4 +103,17 @@ tm_screen | grep -q 'Aucune clé USB\|attendez que le bureau'
 ok $((!$?)) "a question that follows leaves none of its rows"
 tm_keys Escape
 tm_stop
+# ^U clears a question's line, as on the passphrase page (renaming once
+# gave "martin dupontMartin Dupont").
+c new 'martin dupont' > /dev/null
+tm_start "$run"
+tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
+tm_wait 'martin dupont' > /dev/null && tm_keys 'martin' Enter
+tm_wait 'martin dupont' > /dev/null && tm_keys Escape
+sleep 0.3	# an Escape followed at once by a key would be Alt and that key
+tm_keys C-r
+tm_wait 'Nouveau nom' > /dev/null && tm_keys C-u 'Martin Dupont' Enter
+tm_wait 'renommé|Renommé'; ok $? "^U, then the new name: renamed"
+c ls | grep -q "	Martin Dupont	"; ok $? "^U cleared the line: the name is the one typed"
+tm_stop
 finish
