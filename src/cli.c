@@ -1099,9 +1099,8 @@ print_today(struct cli *c, struct store *st, const struct args *a)
 {
 	struct print_request rq;
 	struct day day;
-	size_t n, done;
+	size_t n;
 	char dossiers[64];
-	int pages;
 
 	memset(&rq, 0, sizeof(rq));
 	memset(&day, 0, sizeof(day));
@@ -1112,17 +1111,15 @@ print_today(struct cli *c, struct store *st, const struct args *a)
 	if (print_day(st, &rq, print_one_of_day, &day, &n, &day.err) == -1 ||
 	    day.failed)
 		return report(&day.err);
-	done = day.done;
-	pages = day.pages;
-	if (done == 0)
+	if (day.done == 0)
 		util_say("%s", _("Nothing to print: no note written today, or "
 		    "all of them already on paper (--all prints them all).\n"));
 	else {
 		snprintf(dossiers, sizeof(dossiers), ngettext("%zu dossier",
-		    "%zu dossiers", done), done);
+		    "%zu dossiers", day.done), day.done);
 		util_say(ngettext("%d page sent to the printer, for %s.\n",
-		    "%d pages sent to the printer, for %s.\n", pages), pages,
-		    dossiers);
+		    "%d pages sent to the printer, for %s.\n", day.pages),
+		    day.pages, dossiers);
 	}
 	return EXIT_OK;
 }

@@ -547,17 +547,16 @@ loop(struct frame *f)
 static void
 made_said(struct frame *f)
 {
-	char *before = xstrdup(f->message);
+	char made[UTIL_MESSAGE_MAX];
+	size_t len = strlen(f->message);
 
-	ui_say(f, before[0] != '\0' && f->message_error, _("The folder %s was "
-	    "made: PDFs saved without a printer go there."), f->pdf_folder);
-	if (before[0] != '\0') {
-		char *both = xasprintf("%s %s", before, f->message);
-
-		snprintf(f->message, sizeof(f->message), "%s", both);
-		free(both);
-	}
-	free(before);
+	snprintf(made, sizeof(made), _("The folder %s was made: PDFs saved "
+	    "without a printer go there."), f->pdf_folder);
+	if (len == 0)
+		ui_say(f, 0, "%s", made);
+	else
+		snprintf(f->message + len, sizeof(f->message) - len, " %s",
+		    made);
 }
 
 int

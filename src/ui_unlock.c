@@ -7,12 +7,8 @@
  */
 #include <sys/stat.h>
 
-#include <curses.h>
-#include <limits.h>
 #include <errno.h>
 #include <string.h>
-#include <wchar.h>
-#include <wctype.h>
 
 #include "newpass.h"
 #include "notebook.h"

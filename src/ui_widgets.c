@@ -47,7 +47,6 @@ ui_body_rows(void)
 	return LINES - TITLE_ROWS - MESSAGE_ROWS - BAR_ROWS;
 }
 
-
 /* Control characters (a note may hold any) are shown as '?', never sent
  * to the terminal; wide characters take two columns. */
 int
@@ -74,7 +73,6 @@ ui_text(int y, int x, int width, const char *s, size_t len, int attr)
 	return used;
 }
 
-
 int
 ui_bar_attr(const struct frame *f)
 {
@@ -95,7 +93,6 @@ ui_fit_text(int y, int x, int width, const char *s, int attr)
 		used += ui_text(y, x + used, 1, "…", strlen("…"), attr);
 	return used;
 }
-
 
 int
 ui_title_room(const char *right)
@@ -439,11 +436,6 @@ wrap(const char *text, int width, size_t *starts, int max)
 	return rows;
 }
 
-/*
- * Draw QUESTION over as many rows as it needs above the bar, so that its
- * answer keys are always on screen, and ANSWER (when not NULL) after it,
- * the end of a long answer in view.  Leaves the cursor after the answer.
- */
 /* A paragraph's rows at most (ui_paragraph()). */
 #define PARAGRAPH_ROWS_MAX	8
 /* The message line's rows at most: a message longer than that is cut. */
@@ -483,6 +475,11 @@ ui_message(const char *message, int attr)
 	}
 }
 
+/*
+ * Draw QUESTION over as many rows as it needs above the bar, so that its
+ * answer keys are always on screen, and ANSWER (when not NULL) after it,
+ * the end of a long answer in view.  Leaves the cursor after the answer.
+ */
 static void
 draw_question(const char *question, const char *answer)
 {

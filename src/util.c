@@ -637,10 +637,8 @@ util_fit(const char *s, size_t len, int width, int *used)
 	size_t i = 0, n, cut = 0;
 	int w, total = 0, at_cut = 0;
 
-	if (util_width(s, len) <= width) {
-		*used = util_width(s, len);
+	if ((*used = util_width(s, len)) <= width)
 		return len;
-	}
 	/* Room for the "…" that says the rest is left out. */
 	memset(&mb, 0, sizeof(mb));
 	while (i < len) {
