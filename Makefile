@@ -242,7 +242,7 @@ uninstall:
 		$(DESTDIR)$(DATADIR)/notice.fr.txt
 
 clean:
-	rm -f carnet carnet-paper.so $(OBJ) $(PAPER_OBJ) $(UNIT) \
+	rm -f carnet carnet-paper.so src/*.o src/*.lo $(UNIT) \
 		tests/unit/*.o src/*.d tests/unit/*.d \
 		tests/nolandlock.so tests/badkey.so \
 		carnet-$(VERSION).tar.gz carnet_*.deb
