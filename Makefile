@@ -28,7 +28,8 @@ SRC = src/cli.c src/cli_check.c src/conf.c src/exchange.c src/main.c \
 	src/ui_search.c src/ui_unlock.c src/ui_widgets.c src/ui_place.c src/ui_passphrase.c \
 	src/util.c \
 	src/when.c src/drives.c src/ui_backup.c src/names.c src/leftover.c \
-	src/backup.c src/newpass.c
+	src/backup.c src/newpass.c src/document.c src/document_doc.c \
+	src/document_notes.c
 PAPER_SRC = src/paper.c src/paper_french.c src/paper_send.c src/util.c
 OBJ = $(SRC:.c=.o)
 STORE_OBJ = $(STORE_SRC:.c=.o)

@@ -10,7 +10,7 @@ LIBDIR = $(PREFIX)/lib/carnet
 
 # libraries, found with pkg-config
 PKG_CONFIG = pkg-config
-LIBS_PKG = sqlcipher libargon2 libcrypto icu-uc icu-i18n
+LIBS_PKG = sqlcipher libargon2 libcrypto icu-uc icu-i18n libzip libxml-2.0
 PAPER_PKG = pangocairo cairo-pdf
 CURSES_PKG = ncursesw
 # no pkg-config file on Debian

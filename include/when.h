@@ -18,5 +18,17 @@
  */
 int	when_parse(const char *typed, time_t now, time_t *out,
 	    struct error *);
+/*
+ * The date that heads an entry of a document, at the start of TEXT (LEN
+ * bytes): "12/03/2024", "12/03/24", "12.03.2024", "Le 12 mars 2024 :",
+ * "mardi 12 mars", each with or without a time, read as when_parse()
+ * reads them.  It must name a day ("lundi" or "hier" alone head nothing
+ * in a document), with NOW the moment a day without a year is the latest
+ * one before; its weekday is not checked against it.  1 with *OUT,
+ * *TIMED (a time was given; else 00:00, a day without its hour) and
+ * *USED (the bytes of the date and of the punctuation after it), or 0.
+ */
+int	when_heading(const char *text, size_t len, time_t now, time_t *out,
+	    int *timed, size_t *used);
 
 #endif

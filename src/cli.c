@@ -51,7 +51,7 @@ enum opt {
 	O_NONE,		/* the end of a command's options */
 	O_KDF_MEMORY, O_KDF_PASSES, O_REVIEW, O_ANOTHER, O_DATE, O_ALL,
 	O_FOR_PERSON, O_OUTPUT, O_TODAY, O_YES, O_OLDER_THAN, O_HELP,
-	O_VERSION, O_FILE, O_LOCK_AFTER, O_PASSPHRASE_FD, O_COUNT
+	O_VERSION, O_FILE, O_LOCK_AFTER, O_PASSPHRASE_FD, O_DRY_RUN, O_COUNT
 };
 
 static const struct {
@@ -74,6 +74,7 @@ static const struct {
 	[O_FILE] = { "-f", NULL },
 	[O_LOCK_AFTER] = { "--lock-after", NULL },
 	[O_PASSPHRASE_FD] = { "--passphrase-fd", NULL },
+	[O_DRY_RUN] = { "--dry-run", NULL },
 };
 
 /* An option: a flag, or one followed by a text or a whole number in
@@ -197,9 +198,11 @@ static const struct command commands[] = {
 	    .options = { { O_OUTPUT, TEXT, 0, 0 } },
 	    .min = 0, .max = 0, .opens = NONE, .writes = OUTPUT_OPTION,
 	    .run = cmd_notice },
-	{ .name = "import", .usage = N_("DIR"),
-	    .help = N_("add the notes of a folder per dossier, a file per "
-		"note"),
+	{ .name = "import", .usage = N_("[--dry-run] DIR|DOCUMENT"),
+	    .help = N_("add the notes of a folder per dossier (text files, "
+		"or .docx, .odt, .doc documents), or of documents named after "
+		"each person"),
+	    .options = { { O_DRY_RUN, FLAG, 0, 0 } },
 	    .min = 1, .max = 1, .opens = SHARED, .writes = NO_OUTPUT,
 	    .run = cmd_import },
 	{ .name = "export", .usage = N_("DIR"),
@@ -1226,46 +1229,103 @@ cmd_notice(struct cli *c, struct store *unused, const struct args *a)
 	return EXIT_OK;
 }
 
+/* Per dossier, what came in or would: "Martin Dupont (new): 5 notes,
+ * 12/03/2024 to 14/05/2024; 2 already there". */
+static void
+import_dossiers(const struct exchange_report *r)
+{
+	const struct exchange_dossier *d;
+	char first[UTIL_DATE_MAX], last[UTIL_DATE_MAX], *name;
+	size_t i;
+
+	for (i = 0; i < r->nper; i++) {
+		d = &r->per[i];
+		name = util_shown(d->name, strlen(d->name), 0);
+		util_say("  %s%s: ", name, d->made ? _(" (new dossier)") : "");
+		wipe_free(name);
+		util_say(ngettext("%zu note", "%zu notes", d->notes), d->notes);
+		if (d->notes > 0) {
+			util_date(first, sizeof(first), d->first);
+			util_date(last, sizeof(last), d->last);
+			util_say(_(", %s to %s"), first, last);
+		}
+		if (d->already > 0)
+			util_say(ngettext("; %zu already there",
+			    "; %zu already there", d->already), d->already);
+		util_say("\n");
+	}
+}
+
+/* Lines of the report (file names may hold anything): each shown, never
+ * obeyed. */
+static void
+import_lines(char *const *line, size_t n)
+{
+	char *shown;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		shown = util_shown(line[i], strlen(line[i]), 0);
+		util_say("  %s\n", shown);
+		wipe_free(shown);
+	}
+}
+
 static int
 cmd_import(struct cli *c, struct store *st, const struct args *a)
 {
 	struct exchange_report r;
 	struct error err;
-	char *shown;
-	size_t i;
-	int rc;
+	int rc, dry = arg(a, O_DRY_RUN) != NULL;
 
 	(void)c;
-	rc = exchange_import(st, a->argv[0], isatty(STDERR_FILENO), &r, &err);
+	rc = exchange_import(st, a->argv[0], dry, isatty(STDERR_FILENO), &r,
+	    &err);
 	if (rc == -1) {
 		exchange_report_free(&r);
 		util_warn("%s", err.text);
 		util_warn(_("nothing was imported"));
 		return err.status;
 	}
-	/* Three counts, each with its own plural. */
-	util_say(ngettext("Imported %zu note", "Imported %zu notes",
-	    r.notes), r.notes);
-	util_say(ngettext(" (%zu new dossier)", " (%zu new dossiers)",
-	    r.dossiers), r.dossiers);
-	util_say(ngettext("; %zu was already there.\n",
-	    "; %zu were already there.\n", r.already), r.already);
+	if (dry) {
+		util_say(ngettext("Would import %zu note",
+		    "Would import %zu notes", r.notes), r.notes);
+		util_say(ngettext(" (%zu new dossier)", " (%zu new dossiers)",
+		    r.dossiers), r.dossiers);
+		util_say(ngettext("; %zu is already there.\n",
+		    "; %zu are already there.\n", r.already), r.already);
+		import_dossiers(&r);
+	} else {
+		/* Three counts, each with its own plural. */
+		util_say(ngettext("Imported %zu note", "Imported %zu notes",
+		    r.notes), r.notes);
+		util_say(ngettext(" (%zu new dossier)", " (%zu new dossiers)",
+		    r.dossiers), r.dossiers);
+		util_say(ngettext("; %zu was already there.\n",
+		    "; %zu were already there.\n", r.already), r.already);
+	}
 	if (r.converted > 0)
 		util_say(ngettext("%zu note was in Windows-1252 and was "
 		    "converted.\n", "%zu notes were in Windows-1252 and were "
 		    "converted.\n", r.converted), r.converted);
-	if (r.nbad > 0) {
-		util_say(ngettext("%zu file was skipped:\n",
-		    "%zu files were skipped:\n", r.nbad), r.nbad);
-		for (i = 0; i < r.nbad; i++) {
-			/* A file's name may hold a newline: not kept. */
-			shown = util_shown(r.bad[i], strlen(r.bad[i]), 0);
-			util_say("  %s\n", shown);
-			wipe_free(shown);
-		}
+	if (r.nundated > 0) {
+		util_say(ngettext("Text before a first date, kept as a note of "
+		    "the document's date:\n", "Text before a first date, kept "
+		    "as notes of each document's date:\n", r.nundated));
+		import_lines(r.undated, r.nundated);
 	}
+	if (r.nbad > 0) {
+		util_say(dry ? ngettext("%zu file would be refused:\n",
+		    "%zu files would be refused:\n", r.nbad) :
+		    ngettext("%zu file was refused:\n",
+		    "%zu files were refused:\n", r.nbad), r.nbad);
+		import_lines(r.bad, r.nbad);
+	}
+	if (dry)
+		util_say(_("Nothing was written (--dry-run).\n"));
+	rc = r.nbad > 0 ? EXIT_ERROR : EXIT_OK;
 	exchange_report_free(&r);
-	return EXIT_OK;
+	return rc;
 }
 
 static int

@@ -4,6 +4,10 @@
  * never touches the source; export gives everything back in the same
  * layout, so that importing an export gives the same notebook.  These are
  * the only plaintext files carnet writes, and only when asked.
+ *
+ * Import also reads word processors' documents (document.h), in a
+ * dossier's folder or beside the folders, one per person named after
+ * them: each dated entry of a document is a note.
  */
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -19,6 +23,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "document.h"
 #include "exchange.h"
 #include "names.h"
 #include "store.h"
@@ -298,12 +303,16 @@ known_load(struct store *st, long long dossier, struct error *err)
 	return k;
 }
 
-/* A note file found, to be taken in date order. */
+/* A note found, to be taken in date order: a note file, or an entry of
+ * a document already read (BODY). */
 struct found {
-	long long	 dossier;
+	long long	 dossier;	/* 0: a new one, in a dry run */
 	struct known	*known;		/* NULL: a new dossier, no duplicate */
+	size_t		 per;		/* its line in the report */
 	time_t		 when;
 	char		*path;
+	char		*body;		/* wiped; NULL: the file at PATH */
+	size_t		 len;
 };
 
 static int
@@ -354,6 +363,27 @@ from_windows(const char *body, size_t *len)
 	return out;
 }
 
+/* Windows' line ends ("\r\n") and old Macs' ("\r") as carnet's
+ * ("\n"), in place: a "\r" kept shows as "^M" in "show" and as "?" on
+ * the screens.  The new length. */
+static size_t
+unix_lines(char *s, size_t len)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < len; i++)
+		if (s[i] != '\r')
+			s[o++] = s[i];
+		else if (i + 1 < len && s[i + 1] == '\n')
+			continue;
+		else
+			s[o++] = '\n';
+	if (o < len)
+		explicit_bzero(s + o, len - o);
+	s[o] = '\0';
+	return o;
+}
+
 /* The text of the note file PATH, in wiped memory, as a note takes it:
  * UTF-8 (from Windows-1252 when it reads so: *CONVERTED says), without
  * its last line ends.  NULL with *WHY when it cannot be read. */
@@ -371,12 +401,33 @@ read_note(const char *path, size_t *len, int *converted, const char **why)
 		body = windows;
 		*converted = 1;
 	}
-	while (*len > 0 && (body[*len - 1] == '\n' || body[*len - 1] == '\r'))
+	*len = unix_lines(body, *len);
+	while (*len > 0 && body[*len - 1] == '\n')
 		(*len)--;
 	return body;
 }
 
-/* One note file: refused files are reported, never half-taken. */
+/* What the report says of the dossier of F. */
+static void
+counted(struct exchange_report *r, const struct found *f, int already)
+{
+	struct exchange_dossier *d = &r->per[f->per];
+
+	if (already) {
+		d->already++;
+		r->already++;
+		return;
+	}
+	if (d->notes == 0 || f->when < d->first)
+		d->first = f->when;
+	if (d->notes == 0 || f->when > d->last)
+		d->last = f->when;
+	d->notes++;
+	r->notes++;
+}
+
+/* One note: refused files are reported, never half-taken.  A dry run
+ * counts what it would take. */
 static int
 import_file(struct store *st, const struct found *f,
     struct exchange_report *r, struct error *err)
@@ -387,15 +438,20 @@ import_file(struct store *st, const struct found *f,
 	long long id;
 	uint64_t hash = 0;
 	char *body;
-	int exists, converted, rc = 0;
+	int exists, converted = 0, rc = 0;
 
-	if ((body = read_note(f->path, &len, &converted, &reason)) == NULL) {
+	if (f->body != NULL) {
+		body = f->body;
+		len = f->len;
+	} else if ((body = read_note(f->path, &len, &converted, &reason)) ==
+	    NULL) {
 		skipped(r, f->path, reason);
 		return 0;
 	}
 	if (store_body_check(body, len, &why) == -1) {
 		skipped(r, f->path, why.text);
-		wipe_free(body);
+		if (body != f->body)
+			wipe_free(body);
 		return 0;
 	}
 	exists = 0;
@@ -405,17 +461,18 @@ import_file(struct store *st, const struct found *f,
 	    len, &exists, err) == -1)
 		rc = -1;
 	else if (exists)
-		r->already++;
-	else if (store_note_add(st, f->dossier, body, len, f->when, 0, &id,
-	    err) == -1)
+		counted(r, f, 1);
+	else if (!r->dry && store_note_add(st, f->dossier, body, len, f->when,
+	    0, &id, err) == -1)
 		rc = -1;
 	else {
-		r->notes++;
+		counted(r, f, 0);
 		r->converted += converted;
-		if (f->known != NULL)
+		if (f->known != NULL && !r->dry)
 			known_add(f->known, f->when, hash, id);
 	}
-	wipe_free(body);
+	if (body != f->body)
+		wipe_free(body);
 	return rc;
 }
 
@@ -539,16 +596,18 @@ dossier_for(struct store *st, char *name, struct exchange_report *r,
 
 	if (store_name_check(name, &why) == -1) {
 		skipped(r, path, why.text);
-		return 0;
+		return -2;
 	}
 	if (number > 0) {
 		if ((id = namesake_for(st, name, number, path, *taken, *ntaken,
 		    err)) == -1)
 			return -1;
 		if (id == 0) {
+			r->dossiers++;
+			if (r->dry)
+				return 0;
 			if (store_dossier_new(st, name, 1, &id, err) != 0)
 				return -1;
-			r->dossiers++;
 		}
 		*taken = xreallocarray(*taken, *ntaken + 1, sizeof(**taken));
 		(*taken)[(*ntaken)++] = id;
@@ -561,9 +620,23 @@ dossier_for(struct store *st, char *name, struct exchange_report *r,
 	}
 	/* Not found, or found twice: two people of that name, and the
 	 * folder cannot say which (WHY gives their numbers). */
+	if (r->dry) {
+		long long *ids;
+		size_t n;
+
+		if (store_namesakes(st, name, &ids, &n, err) == -1)
+			return -1;
+		free(ids);
+		if (n > 0) {
+			skipped(r, path, why.text);
+			return -2;
+		}
+		r->dossiers++;
+		return 0;
+	}
 	if ((rc = store_dossier_new(st, name, 0, &id, err)) == STORE_SAME) {
 		skipped(r, path, why.text);
-		return 0;
+		return -2;
 	}
 	if (rc == -1)
 		return -1;
@@ -571,118 +644,277 @@ dossier_for(struct store *st, char *name, struct exchange_report *r,
 	return id;
 }
 
-/* The note files of the dossier folder PATH, with their dates. */
-static int
-gather(const char *path, long long dossier, struct known *known,
-    struct found **list, size_t *n, size_t *cap, struct exchange_report *r)
+/* What an import gathers before it takes anything. */
+struct gathering {
+	struct store		*st;
+	struct exchange_report	*r;
+	struct found		*list;
+	size_t			 n, cap;
+	struct known		**known;	/* each dossier's notes */
+	size_t			 nknown;
+	long long		*taken;		/* by numbered folders */
+	size_t			 ntaken;
+};
+
+static void
+found_add(struct gathering *g, const struct found *f)
 {
+	if (g->n == g->cap)
+		g->list = xreallocarray(g->list, g->cap = g->cap ? g->cap * 2 :
+		    1024, sizeof(*g->list));
+	g->list[g->n++] = *f;
+}
+
+/* The document PATH, read: 0, or -1 when it was refused (and said). */
+static int
+read_document(struct exchange_report *r, const char *path,
+    struct document *d)
+{
+	const char *why;
+	char when[UTIL_DATE_MAX];
+
+	if (document_read(path, d, &why) == -1) {
+		skipped(r, path, why);
+		return -1;
+	}
+	if (d->n == 0) {
+		skipped(r, path, _("no text in it"));
+		document_free(d);
+		return -1;
+	}
+	if (d->undated > 0) {
+		util_date(when, sizeof(when), d->date);
+		r->undated = xreallocarray(r->undated, r->nundated + 1,
+		    sizeof(*r->undated));
+		r->undated[r->nundated++] = xasprintf(ngettext(
+		    "%s: %zu line before the first date, a note of %s (the "
+		    "document's date)", "%s: %zu lines before the first date, "
+		    "a note of %s (the document's date)", d->undated), path,
+		    d->undated, when);
+	}
+	return 0;
+}
+
+/* The entries of the document D read from PATH, as notes of F's
+ * dossier; D is emptied. */
+static void
+take_document(struct gathering *g, const char *path, struct document *d,
+    struct found *f)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		f->path = xstrdup(path);
+		f->when = d->note[i].when;
+		f->body = d->note[i].body;
+		f->len = unix_lines(f->body, d->note[i].len);
+		d->note[i].body = NULL;
+		found_add(g, f);
+	}
+	document_free(d);
+}
+
+/* The note files and documents of the dossier folder PATH. */
+static void
+gather(struct gathering *g, const char *path, struct found *f)
+{
+	struct document d;
 	char **files, *file;
 	struct stat sb;
 	size_t nn, j;
 
 	if ((files = entries(path, &nn)) == NULL) {
-		skipped(r, path, strerror(errno));
-		return 0;
+		skipped(g->r, path, strerror(errno));
+		return;
 	}
 	for (j = 0; j < nn; j++) {
 		file = xasprintf("%s/%s", path, files[j]);
-		if (lstat(file, &sb) == -1 || !S_ISREG(sb.st_mode)) {
-			skipped(r, file, S_ISLNK(sb.st_mode) ? not_followed() :
-			    _("not a regular file"));
-			free(file);
-			continue;
+		if (lstat(file, &sb) == -1 || !S_ISREG(sb.st_mode))
+			skipped(g->r, file, S_ISLNK(sb.st_mode) ?
+			    not_followed() : _("not a regular file"));
+		else if (document_is(files[j])) {
+			if (read_document(g->r, file, &d) == 0)
+				take_document(g, file, &d, f);
 		}
-		if (*n == *cap)
-			*list = xreallocarray(*list, *cap = *cap ? *cap * 2 :
-			    1024, sizeof(**list));
-		(*list)[*n].dossier = dossier;
-		(*list)[*n].known = known;
-		(*list)[*n].path = file;
-		if (name_date(files[j], &(*list)[*n].when) == -1)
-			(*list)[*n].when = sb.st_mtime;
-		(*n)++;
+		else {
+			f->path = xstrdup(file);
+			f->body = NULL;
+			if (name_date(files[j], &f->when) == -1)
+				f->when = sb.st_mtime;
+			found_add(g, f);
+		}
+		free(file);
 	}
 	entries_free(files, nn);
+}
+
+/* The report's line for the dossier ID (0: a new one, in a dry run)
+ * named NAME. */
+static size_t
+per_line(struct exchange_report *r, long long id, const char *name,
+    int made)
+{
+	size_t i;
+
+	for (i = 0; i < r->nper; i++)
+		if (id > 0 ? r->per[i].id == id : r->per[i].id == 0 &&
+		    strcmp(r->per[i].name, name) == 0)
+			return i;
+	r->per = xreallocarray(r->per, r->nper + 1, sizeof(*r->per));
+	memset(&r->per[r->nper], 0, sizeof(*r->per));
+	r->per[r->nper].id = id;
+	r->per[r->nper].name = xstrdup(name);
+	r->per[r->nper].made = made;
+	return r->nper++;
+}
+
+/* ENTRY of the folder imported, at PATH: a dossier's folder, or a
+ * document of one person, named after them (read first: a document
+ * refused makes no dossier). */
+static int
+take_dossier(struct gathering *g, const char *entry, const char *path,
+    int document, struct error *err)
+{
+	struct document d;
+	struct found f;
+	size_t made = g->r->dossiers;
+	char *name, *dot;
+	long long id;
+
+	if (document && read_document(g->r, path, &d) == -1)
+		return 0;
+	name = name_of_folder(entry);
+	if (document && (dot = strrchr(name, '.')) != NULL)
+		*dot = '\0';
+	id = dossier_for(g->st, name, g->r, path, &g->taken, &g->ntaken, err);
+	memset(&f, 0, sizeof(f));
+	if (id == -1 || id == -2) {
+		free(name);
+		if (document)
+			document_free(&d);
+		return id == -1 ? -1 : 0;
+	}
+	f.dossier = id;
+	f.per = per_line(g->r, id, name, g->r->dossiers > made);
+	free(name);
+	if (id > 0 && g->r->dossiers == made) {
+		if ((f.known = known_load(g->st, id, err)) == NULL) {
+			if (document)
+				document_free(&d);
+			return -1;
+		}
+		g->known = xreallocarray(g->known, g->nknown + 1,
+		    sizeof(*g->known));
+		g->known[g->nknown++] = f.known;
+	}
+	if (document)
+		take_document(g, path, &d, &f);
+	else
+		gather(g, path, &f);
 	return 0;
 }
 
+/* What DIR names: its entries, or the one document it is. */
+static char **
+to_take(const char *dir, char **base, size_t *n)
+{
+	struct stat sb;
+	char **one, *slash;
+
+	if (lstat(dir, &sb) == 0 && S_ISREG(sb.st_mode) && document_is(dir)) {
+		*base = xstrdup(dir);
+		one = xcalloc(1, sizeof(*one));
+		if ((slash = strrchr(*base, '/')) != NULL) {
+			one[0] = xstrdup(slash + 1);
+			slash[slash == *base] = '\0';
+		} else {
+			one[0] = *base;
+			*base = xstrdup(".");
+		}
+		*n = 1;
+		return one;
+	}
+	*base = xstrdup(dir);
+	return entries(dir, n);
+}
+
 /*
- * Two passes: find every note file and its date, then take them oldest
+ * Two passes: find every note and its date, then take them oldest
  * first.  Notes' ids follow their dates, and FTS4 indexes ids given in
  * order in one go, where ids out of order force it to write a segment
- * for each: taken in date order, an import is about twice as fast.
+ * for each: taken in date order, an import is about twice as fast.  A
+ * dry run takes the same path, and writes nothing.
  */
 int
-exchange_import(struct store *st, const char *dir, int progress,
+exchange_import(struct store *st, const char *dir, int dry, int progress,
     struct exchange_report *r, struct error *err)
 {
-	struct found *list = NULL;
-	struct known **known = NULL, *k;
-	char **folders, *path;
-	long long *taken = NULL;
-	size_t nf, n = 0, cap = 0, nknown = 0, ntaken = 0, i;
+	struct gathering g;
+	char **folders, *path, *base;
+	size_t nf, i;
 	struct stat sb;
-	long long id;
 	int rc = 0;
 
 	memset(r, 0, sizeof(*r));
-	if ((folders = entries(dir, &nf)) == NULL)
+	memset(&g, 0, sizeof(g));
+	r->dry = dry;
+	g.st = st;
+	g.r = r;
+	if ((folders = to_take(dir, &base, &nf)) == NULL) {
+		free(base);
 		return error_set(err, EXIT_ERROR, _("cannot read the folder "
 		    "%s: %s"), dir, strerror(errno));
-	if (store_batch_begin(st, err) == -1) {
+	}
+	/* A dry run only reads, in one snapshot. */
+	if ((dry ? store_snapshot_begin(st, err) : store_batch_begin(st,
+	    err)) == -1) {
 		entries_free(folders, nf);
+		free(base);
 		return -1;
 	}
 	for (i = 0; i < nf && rc == 0; i++) {
-		path = xasprintf("%s/%s", dir, folders[i]);
+		path = xasprintf("%s/%s", base, folders[i]);
 		if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode))
 			skipped(r, path, not_followed());
-		else if (stat(path, &sb) == -1 || !S_ISDIR(sb.st_mode))
-			skipped(r, path, _("not a folder: a dossier is a folder "
-			    "of notes"));
-		else {
-			size_t made = r->dossiers;
-			char *name = name_of_folder(folders[i]);
-
-			k = NULL;
-			id = dossier_for(st, name, r, path, &taken, &ntaken,
-			    err);
-			free(name);
-			if (id == -1)
-				rc = -1;
-			else if (id > 0 && r->dossiers == made &&
-			    (k = known_load(st, id, err)) == NULL)
-				rc = -1;
-			else if (id > 0)
-				gather(path, id, k, &list, &n, &cap, r);
-			if (k != NULL) {
-				known = xreallocarray(known, nknown + 1,
-				    sizeof(*known));
-				known[nknown++] = k;
-			}
-		}
+		else if (stat(path, &sb) == -1)
+			skipped(r, path, strerror(errno));
+		else if (S_ISREG(sb.st_mode) && document_is(folders[i]))
+			rc = take_dossier(&g, folders[i], path, 1, err);
+		else if (!S_ISDIR(sb.st_mode))
+			skipped(r, path, _("not a folder nor a document: a "
+			    "dossier is a folder of notes, or a document named "
+			    "after the person"));
+		else
+			rc = take_dossier(&g, folders[i], path, 0, err);
 		free(path);
 	}
 	entries_free(folders, nf);
-	free(taken);
-	if (n > 0)
-		qsort(list, n, sizeof(*list), by_date);
-	for (i = 0; i < n && rc == 0; i++) {
-		rc = import_file(st, &list[i], r, err);
+	free(base);
+	free(g.taken);
+	if (g.n > 0)
+		qsort(g.list, g.n, sizeof(*g.list), by_date);
+	for (i = 0; i < g.n && rc == 0; i++) {
+		rc = import_file(st, &g.list[i], r, err);
 		if (progress && (i + 1) % 100 == 0)
 			fprintf(stderr, "\r%s %zu / %zu", _("Importing:"), i + 1,
-			    n);
+			    g.n);
 	}
-	if (progress && n >= 100)
+	if (progress && g.n >= 100)
 		fputc('\n', stderr);
-	for (i = 0; i < n; i++)
-		free(list[i].path);
-	free(list);
-	for (i = 0; i < nknown; i++) {
-		free(known[i]->slot);
-		free(known[i]);
+	for (i = 0; i < g.n; i++) {
+		free(g.list[i].path);
+		wipe_free(g.list[i].body);
 	}
-	free(known);
+	free(g.list);
+	for (i = 0; i < g.nknown; i++) {
+		free(g.known[i]->slot);
+		free(g.known[i]);
+	}
+	free(g.known);
+	if (dry) {
+		store_snapshot_end(st);
+		return rc;
+	}
 	return store_batch_end(st, rc == 0, err) == -1 ? -1 : rc;
 }
 
@@ -694,6 +926,12 @@ exchange_report_free(struct exchange_report *r)
 	for (i = 0; i < r->nbad; i++)
 		free(r->bad[i]);
 	free(r->bad);
+	for (i = 0; i < r->nundated; i++)
+		free(r->undated[i]);
+	free(r->undated);
+	for (i = 0; i < r->nper; i++)
+		free(r->per[i].name);
+	free(r->per);
 	memset(r, 0, sizeof(*r));
 }
 

@@ -416,11 +416,30 @@ util_date(char *buf, size_t size, time_t t)
 	format(buf, size, _("%Y-%m-%d"), t);
 }
 
+/*
+ * A meeting at 00:00:00 exactly is a day without its hour: an entry of
+ * a document headed "12/03/2024", a note file named "2024-03-12.txt".
+ * A note typed as at midnight ("0h") shows without its hour too: a
+ * meeting at midnight is rare, and its day is still right.
+ */
+static int
+untimed(time_t t)
+{
+	struct tm tm;
+
+	return localtime_r(&t, &tm) != NULL && tm.tm_hour == 0 &&
+	    tm.tm_min == 0 && tm.tm_sec == 0;
+}
+
 void
 util_datetime(char *buf, size_t size, time_t t)
 {
-	/* TRANSLATORS: strftime(3) format of a date with the time. */
-	format(buf, size, _("%Y-%m-%d %H:%M"), t);
+	if (untimed(t))
+		util_date(buf, size, t);
+	else
+		/* TRANSLATORS: strftime(3) format of a date with the
+		 * time. */
+		format(buf, size, _("%Y-%m-%d %H:%M"), t);
 }
 
 /*
@@ -470,7 +489,12 @@ util_long_date(char *buf, size_t size, time_t t)
 	/* TRANSLATORS: strftime(3) format of a note's date, written out
 	 * (on paper, and where a date is chosen); %-d and %-H drop the
 	 * leading zero. */
-	format(buf, size, _("%A %-d %B %Y, %H:%M"), t);
+	if (untimed(t))
+		/* TRANSLATORS: strftime(3) format of a day without its
+		 * hour, written out. */
+		format(buf, size, _("%A %-d %B %Y"), t);
+	else
+		format(buf, size, _("%A %-d %B %Y, %H:%M"), t);
 }
 
 size_t

@@ -227,25 +227,30 @@ refused:
 	return 0;
 }
 
-int
-when_parse(const char *typed, time_t now, time_t *out, struct error *err)
+/*
+ * W as a moment, as of NOW.  A heading (a date that heads an entry in a
+ * document) names a day: its weekday is not checked against it (a slip
+ * of the pen must not merge two entries), and without a time it is that
+ * day at 00:00, a day without its hour (util_datetime() shows no time).
+ */
+static int
+resolve(const struct when *wp, time_t now, int heading, time_t *out,
+    struct error *err)
 {
-	struct when w = { 0, 0, 0, -1, -1, -1, -1 };
-	char line[256], *piece[PIECES + 1], shown[64], name[64];
+	struct when w = *wp;
+	char shown[64], name[64];
 	struct tm tm, was;
-	size_t n;
 	time_t t;
 
-	if (strlen(typed) >= sizeof(line))
-		return error_set(err, EXIT_USAGE, _("that date is too long"));
-	memcpy(line, typed, strlen(typed) + 1);
-	if ((n = pieces(line, piece)) > PIECES)
-		return error_set(err, EXIT_USAGE, _("that date is too long"));
-	if (understand(piece, n, &w, err) == -1)
-		return -1;
+	if (heading && w.m != 0)
+		w.weekday = -1;
 	if (localtime_r(&now, &tm) == NULL)
 		return error_set(err, EXIT_ERROR, "localtime");
 	tm.tm_sec = 0;
+	if (heading && w.h < 0) {
+		tm.tm_hour = 0;
+		tm.tm_min = 0;
+	}
 	if (w.m != 0) {
 		if (w.y != 0 && w.y < 1970)
 			return error_set(err, EXIT_USAGE, _("%d is too long "
@@ -297,5 +302,121 @@ when_parse(const char *typed, time_t now, time_t *out, struct error *err)
 		    "note is dated when the meeting took place"), shown);
 	}
 	*out = w.m == 0 && w.back < 0 && w.weekday < 0 && w.h < 0 ? now : t;
+	return 0;
+}
+
+int
+when_parse(const char *typed, time_t now, time_t *out, struct error *err)
+{
+	struct when w = { 0, 0, 0, -1, -1, -1, -1 };
+	char line[256], *piece[PIECES + 1];
+	size_t n;
+
+	if (strlen(typed) >= sizeof(line))
+		return error_set(err, EXIT_USAGE, _("that date is too long"));
+	memcpy(line, typed, strlen(typed) + 1);
+	if ((n = pieces(line, piece)) > PIECES)
+		return error_set(err, EXIT_USAGE, _("that date is too long"));
+	if (understand(piece, n, &w, err) == -1)
+		return -1;
+	return resolve(&w, now, 0, out, err);
+}
+
+/* Is P (its LEN bytes) what sets a heading's date apart from its text? */
+static int
+separator(const char *p, size_t len)
+{
+	static const char *const marks[] = { ":", "-", "–", "—", ";", NULL };
+	size_t i;
+
+	for (i = 0; marks[i] != NULL; i++)
+		if (len == strlen(marks[i]) && memcmp(p, marks[i], len) == 0)
+			return 1;
+	return 0;
+}
+
+int
+when_heading(const char *text, size_t len, time_t now, time_t *out,
+    int *timed, size_t *used)
+{
+	char line[128], *piece[PIECES + 1];
+	size_t end[PIECES], n = 0, i, k, cut;
+	struct error err;
+
+	/* The first line, no-break spaces as spaces: one byte for one, so
+	 * that a piece's end in LINE is its end in TEXT. */
+	cut = 0;
+	while (cut < len && cut < sizeof(line) - 1 && text[cut] != '\n' &&
+	    text[cut] != '\0')
+		cut++;
+	memcpy(line, text, cut);
+	line[cut] = '\0';
+	for (i = 0; i + 1 < cut; i++)
+		if ((unsigned char)line[i] == 0xc2 &&
+		    (unsigned char)line[i + 1] == 0xa0)
+			line[i] = line[i + 1] = ' ';
+		else if (i + 2 < cut && memcmp(line + i, "\xe2\x80\xaf", 3) == 0)
+			line[i] = line[i + 1] = line[i + 2] = ' ';
+	for (i = 0; i < cut; i++)
+		line[i] = (char)tolower((unsigned char)line[i]);
+	/* Pieces up to a separator ("Le 12 mars 2024 : ..."), a colon
+	 * stuck to the last one ("12/03/2024: ...") ending them too. */
+	i = 0;
+	while (n < PIECES) {
+		size_t start;
+		int stuck = 0;
+
+		while (i < cut && strchr(" \t,", line[i]) != NULL)
+			i++;
+		if (i >= cut)
+			break;
+		start = i;
+		while (i < cut && strchr(" \t,", line[i]) == NULL)
+			i++;
+		if (separator(line + start, i - start))
+			break;
+		if (i - start > 1 && strchr(":;", line[i - 1]) != NULL)
+			stuck = 1;
+		end[n] = i;
+		line[i - (size_t)stuck] = '\0';
+		piece[n++] = line + start;
+		if (stuck)
+			break;
+		i++;
+	}
+	/* The longest run of pieces that names a day, without the small
+	 * words at its end ("12/03/2024 à la CAF" keeps "à"). */
+	for (k = n; k > 0; k--) {
+		struct when w = { 0, 0, 0, -1, -1, -1, -1 };
+
+		while (k > 0 && in(fillers, piece[k - 1]))
+			k--;
+		if (k == 0)
+			break;
+		if (understand(piece, k, &w, &err) == -1 ||
+		    w.m == 0 || w.back >= 0)
+			continue;
+		if (resolve(&w, now, 1, out, &err) == -1)
+			return 0;
+		*timed = w.h >= 0;
+		/* The text starts after the date and its separator. */
+		i = end[k - 1];
+		while (i < len && strchr(" \t,:;", text[i]) != NULL)
+			i++;
+		for (k = 0; i < len && k < 3; k++) {
+			size_t j = i;
+
+			while (j < len && strchr(" \t", text[j]) == NULL &&
+			    text[j] != '\n')
+				j++;
+			if (!separator(text + i, j - i))
+				break;
+			i = j;
+			while (i < len && strchr(" \t", text[i]) != NULL)
+				i++;
+		}
+		*used = i;
+		return 1;
+	}
 	return 0;
 }

@@ -14,6 +14,10 @@ printf 'caf\xe9 en latin-1\n' > "$src/Jean Dupont/2024-01-01 latin1.txt"
 # Notepad's Windows-1252: é, the curly apostrophe, a dash, the euro sign.
 printf 'R\xe9union avec l\x92\xe9ducatrice \x96 aide de 50 \x80.\r\n' \
     > "$src/Jean Dupont/2024-01-04 windows.txt"
+# Windows' line ends inside a note, in Windows-1252 and in UTF-8, and an
+# old Mac's: none reaches the notebook.
+printf 'Logement\r\nhumidit\xe9.\r\nfin\r\n' > "$src/Jean Dupont/2024-01-06 crlf.txt"
+printf 'Deux\r\nlignes \xc3\xa0 la Windows\rpuis Mac\r\n' > "$src/Jean Dupont/2024-01-07 crlf8.txt"
 # Binary data, not text in any encoding: refused still.
 printf 'bin\x01\x02\xff\xfe\n' > "$src/Jean Dupont/2024-01-05 binaire.txt"
 : > "$src/Jean Dupont/2024-01-02 vide.txt"
@@ -31,13 +35,14 @@ snapshot() { (cd "$src" && find . -printf '%p %s %T@ %m\n' | sort; \
 snapshot > "$T/before"
 
 init
-c import "$src" 2> "$T/err"; ok $? "import"
-like "$T/err" 'Imported 5 notes (3 new dossiers); 0 were already there' \
-    "five notes, three dossiers"
-like "$T/err" '^2 notes were in Windows-1252 and were converted' \
+c import "$src" 2> "$T/err"
+is $? 1 "import: exit 1, some files were refused (the others are in)"
+like "$T/err" 'Imported 7 notes (3 new dossiers); 0 were already there' \
+    "seven notes, three dossiers"
+like "$T/err" '^3 notes were in Windows-1252 and were converted' \
     "two files in Windows-1252 (Latin-1 is part of it), converted, and said"
-like "$T/err" '7 files were skipped' \
-    "seven files skipped (binary, empty, FIFO, folder, stray, two links)"
+like "$T/err" '7 files were refused' \
+    "seven files refused (binary, empty, FIFO, folder, stray, two links)"
 tally inputs 7
 like "$T/err" 'Sophie: a symbolic link, not followed' "a linked folder, said"
 like "$T/err" '2024-02-02.txt: a symbolic link, not followed' \
@@ -49,17 +54,21 @@ c show 'Jean Dupont' > "$T/out"
 like "$T/out" '^café en latin-1$' "Latin-1 comes in as UTF-8"
 like "$T/out" '^Réunion avec l’éducatrice – aide de 50 €.$' \
     "Windows-1252's apostrophe, dash and euro too"
+grep -q "$(printf '\r')" "$T/out"; is $? 1 "no carriage return in any note shown"
+like "$T/out" '^humidité.$' "a Windows line end is a line end (Windows-1252)"
+like "$T/out" '^lignes à la Windows$' "and in UTF-8"
+like "$T/out" '^puis Mac$' "an old Mac's too"
 like "$T/err" 'vide.txt: .*empty' "an empty file"
 like "$T/err" 'note-perdue.txt: not a folder' "a file outside a dossier"
 snapshot > "$T/after"
 cmp -s "$T/before" "$T/after"; ok $? "the source is untouched"
 c show 'Amina Benali' > "$T/out"
-like "$T/out" '^2024-03-01 00:00 #[0-9]*$' "a date from the name"
+like "$T/out" '^2024-03-01 #[0-9]*$' "a date from the name, without an hour it has not"
 like "$T/out" '^2024-03-01 10:30 #[0-9]*$' "a date and time from the name"
 c show 'Jean Dupont' | grep -q '^2023-06-15 09:00 #1$'
 ok $? "no date in the name: the file's time"
 c import "$src" 2> "$T/err"
-like "$T/err" 'Imported 0 notes (0 new dossiers); 5 were already there' \
+like "$T/err" 'Imported 0 notes (0 new dossiers); 7 were already there' \
     "a second import adds nothing"
 grep -q 'Windows-1252' "$T/err"; is $? 1 "and converts nothing it did not add"
 # Names carnet prints are shown, never obeyed: a folder that sets the
@@ -69,17 +78,17 @@ hostile="$T/hostile"
 mkdir -p "$hostile/$(printf 'Titre\033]2;pwned\007')" "$hostile/Bien"
 # Empty files: each is skipped, so its name is printed.
 for name in '\033[2J\033[HAll notes imported' '\033]52;c;cm0gLXJmIH4=\007' \
-    'c1\302\233 31m' 'a\ncarnet: 0 files were skipped'; do
+    'c1\302\233 31m' 'a\ncarnet: 0 files were refused'; do
 	: > "$hostile/Bien/$(printf "$name")"
 done
 c import "$hostile" 2> "$T/err"
-ok $? "an import of hostile names"
+is $? 1 "an import of hostile names: refused, exit 1"
 tally inputs 5
 grep -q "$(printf '\033')" "$T/err"; is $? 1 "no escape character reaches stderr"
 grep -q "$(printf '\302\233')" "$T/err"; is $? 1 "nor a C1 control"
 like "$T/err" 'Titre^\[\]2;pwned^G' "the title sequence is shown as text"
-like "$T/err" '5 files were skipped' "every hostile name was printed"
-is "$(grep -c '^carnet: 0 files were skipped' "$T/err")" 0 \
+like "$T/err" '5 files were refused' "every hostile name was printed"
+is "$(grep -c '^carnet: 0 files were refused' "$T/err")" 0 \
     "a newline in a name cannot fake a line"
 
 # Into a dossier that is already there: what it has is told apart by
@@ -105,8 +114,8 @@ touch -d '2024-05-02 12:00:00' "$more/Jean Dupont/n8.txt"
 c import "$more" 2> "$T/err"
 like "$T/err" 'Imported 2 notes (0 new dossiers); 300 were already there' \
     "a changed text, or the same text at another date, is a new note"
-is "$(c ls | awk -F'\t' '$2 == "Jean Dupont" {print $3}')" 306 \
-    "the dossier holds its three notes and the 303 new ones"
+is "$(c ls | awk -F'\t' '$2 == "Jean Dupont" {print $3}')" 308 \
+    "the dossier holds its five notes and the 303 new ones"
 
 # Names that a folder cannot hold as they are: two that once mapped to
 # one folder (export stopped half-way on it), a hidden one, a '%'.

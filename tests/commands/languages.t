@@ -28,7 +28,7 @@ like "$T/out" 'détruire un dossier' "the commands explained in French"
 like "$T/out" '^  new     \[--another\] NOM$' "their words in capitals too (NOM)"
 like "$T/out" '^  search  RECHERCHE$' "(RECHERCHE)"
 like "$T/out" 'FICHIER.pdf' "(FICHIER.pdf)"
-like "$T/out" '^  import  RÉPERTOIRE$' "(RÉPERTOIRE)"
+like "$T/out" '^  import  \[--dry-run\] RÉPERTOIRE|DOCUMENT$' "(RÉPERTOIRE)"
 unlike "$T/out" 'NAME\|QUERY\|DEST$\| DIR$' "no English placeholder left"
 fr show Personne 2> "$T/err"
 like "$T/err" "pas de dossier nommé «${nb}Personne${nb}»" \

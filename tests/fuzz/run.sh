@@ -26,16 +26,22 @@ build paper tests/fuzz/paper.c src/paper.c src/paper_send.c \
     src/paper_french.c src/util.c \
     $paper
 build names tests/fuzz/names.c src/names.c src/util.c $icu
-for name in header conf text paper names; do
+build document tests/fuzz/document.c src/document.c src/document_notes.c \
+    src/document_doc.c src/when.c src/util.c \
+    $(pkg-config --cflags --libs libzip libxml-2.0)
+for name in header conf text paper names document; do
 	mkdir -p "$work/corpus-$name"
 	cp -n tests/fuzz/corpus/$name/* "$work/corpus-$name/" 2> /dev/null || true
 	# fontconfig and pango keep caches for the life of the process:
 	# not leaks of ours.
 	leaks=1
 	[ "$name" = paper ] && leaks=0
+	# A document holds its text in a zip: seeds of a few KiB.
+	max_len=4096
+	[ "$name" = document ] && max_len=16384
 	echo "== fuzz $name for $seconds s"
 	ASAN_OPTIONS=detect_leaks=$leaks \
-	    "$work/$name" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
+	    "$work/$name" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 \
 	    -rss_limit_mb=1024 -print_final_stats=1 -detect_leaks=$leaks \
 	    -artifact_prefix="$work/$name-" "$work/corpus-$name" 2>&1 |
 	    grep -E '^(stat::number_of_executed_units|stat::new_units_added|==|SUMMARY)' || true

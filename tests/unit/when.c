@@ -55,6 +55,34 @@ refused(const char *typed, const char *says)
 		    rc == -1 ? err.text : "");
 }
 
+/* TEXT is headed by the date WANT (TIMED or not), its text starting at
+ * REST. */
+static void
+heads(const char *text, time_t want, int timed, const char *rest)
+{
+	time_t got = 0;
+	size_t used = 0;
+	int t = -1, rc = when_heading(text, strlen(text), now, &got, &t, &used);
+
+	if (!ok(rc == 1 && got == want && t == timed &&
+	    strcmp(text + used, rest) == 0, "heading “%s”", text))
+		printf("#   rc %d, got %lld (want %lld), timed %d, rest “%s”\n",
+		    rc, (long long)got, (long long)want, t,
+		    rc == 1 ? text + used : "");
+}
+
+/* No date heads TEXT. */
+static void
+heads_nothing(const char *text)
+{
+	time_t got = 0;
+	size_t used = 0;
+	int t = 0;
+
+	ok(when_heading(text, strlen(text), now, &got, &t, &used) == 0,
+	    "no heading in “%s”", text);
+}
+
 int
 main(void)
 {
@@ -111,5 +139,44 @@ main(void)
 	refused("lundi 12/03/2026", "is not a");
 	refused("12/03/2026/1", "12/03/2026/1");
 	refused("1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17", "too long");
+
+	/* The dates that head an entry in a document. */
+	heads("12/03/2024 Entretien au CMP.", at(2024, 3, 12, 0, 0), 0,
+	    "Entretien au CMP.");
+	heads("12/03/24 Entretien", at(2024, 3, 12, 0, 0), 0, "Entretien");
+	heads("12.03.2024\tEntretien", at(2024, 3, 12, 0, 0), 0, "Entretien");
+	heads("12 mars 2024 visite", at(2024, 3, 12, 0, 0), 0, "visite");
+	heads("Le 12 mars 2024 : visite", at(2024, 3, 12, 0, 0), 0, "visite");
+	heads("Le 12 mars 2024: visite", at(2024, 3, 12, 0, 0), 0, "visite");
+	heads("12/03/2024 – Bilan", at(2024, 3, 12, 0, 0), 0, "Bilan");
+	heads("12/03/2024 - Bilan", at(2024, 3, 12, 0, 0), 0, "Bilan");
+	heads("mardi 12 mars 2024 14h30 Appel", at(2024, 3, 12, 14, 30), 1,
+	    "Appel");
+	heads("Mardi 12 mars, 9 h 15 : appel", at(2026, 3, 12, 9, 15), 1,
+	    "appel");
+	heads("mercredi 12 mars 2024 appel", at(2024, 3, 12, 0, 0), 0,
+	    "appel");	/* a wrong weekday does not merge two entries */
+	heads("12/03/2024 à la CAF", at(2024, 3, 12, 0, 0), 0, "à la CAF");
+	heads("12/03/2024 le matin", at(2024, 3, 12, 0, 0), 0, "le matin");
+	heads("12\xc2\xa0mars\xc2\xa0" "2024 visite", at(2024, 3, 12, 0, 0), 0,
+	    "visite");
+	heads("2024-03-12", at(2024, 3, 12, 0, 0), 0, "");
+	heads("12/03 appel", at(2026, 3, 12, 0, 0), 0, "appel");
+	heads("25/12 appel", at(2025, 12, 25, 0, 0), 0, "appel");
+	heads_nothing("Entretien du 12/03/2024");
+	heads_nothing("lundi, appel de la mère");
+	heads_nothing("hier soir, appel");
+	heads_nothing("14h30 appel");
+	heads_nothing("3 enfants à la maison");
+	heads_nothing("- 12/03/2024 un élément de liste");
+	heads_nothing("31/02/2024 pas un jour");
+	heads_nothing("12/03/2042 dans le futur");
+	heads_nothing("");
+	heads_nothing("le à 12");	/* fillers alone (found by the fuzzer) */
+	/* A first line longer than what is looked at, cut after a piece
+	 * (found by the fuzzer too). */
+	heads_nothing("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaa");
 	return done();
 }
