@@ -29,7 +29,7 @@ SRC = src/cli.c src/cli_check.c src/conf.c src/exchange.c src/main.c \
 	src/util.c \
 	src/when.c src/drives.c src/ui_backup.c src/names.c src/leftover.c \
 	src/backup.c src/newpass.c src/document.c src/document_doc.c \
-	src/document_notes.c
+	src/document_notes.c src/restore.c src/cli_restore.c src/ui_restore.c
 PAPER_SRC = src/paper.c src/paper_french.c src/paper_send.c src/util.c
 OBJ = $(SRC:.c=.o)
 STORE_OBJ = $(STORE_SRC:.c=.o)
@@ -159,6 +159,7 @@ check-asan: deps-test
 		LSAN_OPTIONS=suppressions="`pwd`/tests/lsan.supp" \
 		prove -e '' tests/unit/*.t tests/commands/contract.t \
 		tests/commands/bad_conditions.t tests/commands/import_export.t \
+		tests/commands/import_documents.t \
 		tests/file/format.t tests/file/passphrase_change.t \
 		tests/paper/printing.t tests/file/upgrade.t
 	$(MAKE) clean
@@ -186,7 +187,7 @@ check-mutants: deps-test
 	sh tests/mutants/run.sh
 
 # libFuzzer targets: header, configuration, text buffer, paper layout,
-# names.
+# names, documents.
 fuzz: deps-test
 	sh tests/fuzz/run.sh
 

@@ -29,5 +29,22 @@ void	cli_usage(FILE *fp);
 /* "carnet check" on the open notebook (cli_check.c): its exit status. */
 struct store;
 int	cli_check(const struct cli *, struct store *);
+/* "carnet restore COPY" (cli_restore.c); YES: -y.  Its exit status. */
+int	cli_restore(struct cli *, const char *copy, int yes);
+
+/* For the commands' own files (cli_*.c). */
+struct error;
+struct secret;
+/* A passphrase: the next line of --passphrase-fd, or asked on the
+ * terminal with QUESTION.  NULL with ERR. */
+struct secret *cli_ask_pass(struct cli *, const char *question,
+	    struct error *);
+/* A new passphrase: twice on a terminal, until it is acceptable; once
+ * from a descriptor, where a refusal is the answer. */
+struct secret *cli_ask_new_pass(struct cli *, struct error *);
+/* 1 with YES or when the person says yes to QUESTION; 0 (NOTHING said)
+ * when not; -1 (NO_TERMINAL said) when there is nobody to ask. */
+int	cli_confirmed(int yes, const char *question, const char *no_terminal,
+	    const char *nothing);
 
 #endif

@@ -90,6 +90,25 @@ int	notebook_backup_place(const struct notebook *, const char *dest,
  * then open the copy and check it.  The copy's path goes in *WRITTEN. */
 int	notebook_backup(struct notebook *, const char *dest, char **written,
 	    struct error *);
+/*
+ * Restore, step one: COPY's bytes (a backup, checked to be a notebook)
+ * into a new file beside PATH, *STAGED, claimed as passwd's copies are.
+ * The backup itself is only read.  The claim's descriptor, or -1 with
+ * ERR.
+ */
+int	notebook_stage(const char *copy, const char *path, char **staged,
+	    struct error *);
+/*
+ * Step two: STAGED (closed by the caller, still claimed on CLAIM) in
+ * place at PATH in one rename.  The notebook there, open EXCLUSIVE as
+ * HERE, or NULL when it could not be opened (it must not be in use), is
+ * kept as a second name, *KEPT: PATH.before-restore-YYYY-MM-DD[-N]
+ * (NULL when there was none).  HERE and CLAIM are closed; on error the
+ * staged copy is removed and the notebook in place is as it was.
+ */
+int	notebook_put_in_place(const char *staged, int claim,
+	    struct notebook *here, const char *path, char **kept,
+	    struct error *);
 /* SQLite's integrity check, then every page's authentication code.
  * *PAGES receives the number of pages checked. */
 int	notebook_check(struct notebook *, long *pages, struct error *);

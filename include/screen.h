@@ -224,7 +224,17 @@ int	ui_ask_passphrase(struct frame *, const char *heading,
 	    const char *enter, struct secret *pass);
 /* The same page without a question: LINES; or WHAT and MORE while work
  * takes a few seconds. */
+/* The same on the first start, which also offers ^R: UI_RESTORE when it
+ * is pressed. */
+#define UI_RESTORE	4
+int	ui_ask_first_passphrase(struct frame *, const char *heading,
+	    const char *const *lines, const char *message, const char *prompt,
+	    const char *enter, struct secret *pass);
 void	ui_show_page(struct frame *, const char *heading,
+	    const char *const *lines);
+/* The same lines without the bar, for a question drawn over them
+ * (ui_ask(), ui_yes_no()), which says its own keys. */
+void	ui_show_text(struct frame *, const char *heading,
 	    const char *const *lines);
 void	ui_busy_page(struct frame *, const char *heading, const char *what,
 	    const char *more);
@@ -233,6 +243,9 @@ void	ui_busy_page(struct frame *, const char *heading, const char *what,
  * the start (LOCKED 0: may create it) or after a lock.  0 opened, -1 to
  * quit. */
 int	ui_unlock(struct frame *, int locked);
+/* ui_restore.c: the first start's ^R, a notebook taken back from a
+ * backup on a USB key or at a path: 0 with f->st open, -1 given up. */
+int	ui_restore_first(struct frame *);
 /* Changing the passphrase: first the current one, asked with the
  * notebook still open (NULL, and nothing changed, on ^Q); then, the
  * notebook closed (every screen's content forgotten), ui_passwd() opens

@@ -110,6 +110,8 @@ struct store	*store_attach(struct notebook *, struct error *);
  * date, which takes a moment for a large one: a caller says so first. */
 int		 store_outdated(struct notebook *);
 void		 store_close(struct store *);
+/* The store gone, its notebook still open (restore puts it aside). */
+struct notebook	*store_detach(struct store *);
 struct notebook	*store_notebook(struct store *);
 
 /* Many changes as one transaction (an import): each change inside is a
@@ -166,6 +168,16 @@ void	store_dossiers_free(struct dossier *, size_t);
 /* How many dossiers and notes the notebook holds, all of them. */
 int	store_totals(struct store *, long long *dossiers, long long *notes,
 	    struct error *);
+/* A note's identity and version, as restore compares a copy with the
+ * notebook in place: the same ID and REVISION are the same text and
+ * date. */
+struct note_version {
+	long long	 id, revision, dossier;
+	time_t		 created, written;
+};
+/* Every note's, by id (*V to free). */
+int	store_note_versions(struct store *, struct note_version **v,
+	    size_t *n, struct error *);
 /* Can NAME name a dossier?  0, or -1 with the reason. */
 int	store_name_check(const char *name, struct error *);
 

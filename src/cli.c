@@ -132,6 +132,7 @@ static int cmd_notice(struct cli *, struct store *, const struct args *);
 static int cmd_import(struct cli *, struct store *, const struct args *);
 static int cmd_export(struct cli *, struct store *, const struct args *);
 static int cmd_check(struct cli *, struct store *, const struct args *);
+static int cmd_restore(struct cli *, struct store *, const struct args *);
 static int purge_misused(const struct args *);
 static int add_misused(const struct args *);
 static int print_misused(const struct args *);
@@ -205,6 +206,12 @@ static const struct command commands[] = {
 	    .options = { { O_DRY_RUN, FLAG, 0, 0 } },
 	    .min = 1, .max = 1, .opens = SHARED, .writes = NO_OUTPUT,
 	    .run = cmd_import },
+	{ .name = "restore", .usage = N_("[-y] COPY"),
+	    .help = N_("put a backup in place of the notebook, which is kept "
+		"aside"),
+	    .options = { { O_YES, FLAG, 0, 0 } },
+	    .min = 1, .max = 1, .opens = NONE, .writes = NO_OUTPUT,
+	    .run = cmd_restore },
 	{ .name = "export", .usage = N_("DIR"),
 	    .help = N_("write every note out, a folder per dossier (NOT "
 		"encrypted)"),
@@ -426,8 +433,8 @@ read_pass(struct cli *c, const char *question, struct secret *s,
 	return error_set(err, EXIT_USAGE, _("no passphrase was typed"));
 }
 
-static struct secret *
-ask_pass(struct cli *c, const char *question, struct error *err)
+struct secret *
+cli_ask_pass(struct cli *c, const char *question, struct error *err)
 {
 	struct secret *s = secret_new(NOTEBOOK_PASS_READ_MAX);
 
@@ -451,10 +458,8 @@ new_pass_step(void *arg, enum newpass_step step, const char *why,
 	    "sure: ") : _("New passphrase: "), s, err);
 }
 
-/* A new passphrase: twice on a terminal, until it is acceptable; once
- * from a descriptor, where a refusal is the answer. */
-static struct secret *
-ask_new_pass(struct cli *c, struct error *err)
+struct secret *
+cli_ask_new_pass(struct cli *c, struct error *err)
 {
 	struct newpass_dialog d = { new_pass_step, c, c->passfd == -1,
 	    c->passfd == -1 ? TRIES : 1 };
@@ -496,7 +501,7 @@ open_notebook(struct cli *c, enum notebook_mode mode, const char *question,
 		return NULL;
 	q = xasprintf(question, c->path);
 	for (i = 0; i < TRIES && nb == NULL; i++) {
-		if ((pass = ask_pass(c, q, err)) == NULL)
+		if ((pass = cli_ask_pass(c, q, err)) == NULL)
 			break;
 		nb = notebook_open(c->path, pass, mode, err);
 		secret_free(pass);
@@ -554,7 +559,7 @@ cmd_init(struct cli *c, struct store *unused, const struct args *a)
 		    "easiest to remember.\nWithout it nobody, not even you, "
 		    "can read the notes again.\n"), c->path,
 		    NOTEBOOK_PASS_MIN_CHARS);
-	if ((pass = ask_new_pass(c, &err)) == NULL)
+	if ((pass = cli_ask_new_pass(c, &err)) == NULL)
 		return report(&err);
 	nb = notebook_create(c->path, pass, &kdf, &err);
 	secret_free(pass);
@@ -576,7 +581,7 @@ cmd_passwd(struct cli *c, struct store *unused, const struct args *a)
 	if ((nb = open_notebook(c, NOTEBOOK_EXCLUSIVE,
 	    _("Current passphrase for %s: "), &err)) == NULL)
 		return report(&err);
-	if ((pass = ask_new_pass(c, &err)) == NULL) {
+	if ((pass = cli_ask_new_pass(c, &err)) == NULL) {
 		notebook_close(nb);
 		return report(&err);
 	}
@@ -890,25 +895,33 @@ cmd_search(struct cli *c, struct store *st, const struct args *a)
 }
 
 /* Ask QUESTION on the terminal unless -y was given: 1 to go on. */
-static int
-confirmed(const struct args *a, const char *question)
+int
+cli_confirmed(int yes, const char *question, const char *no_terminal,
+    const char *nothing)
 {
 	char answer[64];
 	int rc;
 
-	if (arg(a, O_YES) != NULL)
+	if (yes)
 		return 1;
 	if (!prompt_available()) {
-		util_warn(_("no terminal to confirm on: nothing was destroyed "
-		    "(add -y to destroy without asking)"));
+		util_warn("%s", no_terminal);
 		return -1;
 	}
 	rc = prompt_line(question, answer, sizeof(answer));
 	if (rc == -1 || !prompt_is_yes(answer)) {
-		util_say(_("Nothing was destroyed.\n"));
+		util_say("%s", nothing);
 		return 0;
 	}
 	return 1;
+}
+
+static int
+confirmed(const struct args *a, const char *question)
+{
+	return cli_confirmed(arg(a, O_YES) != NULL, question, _("no terminal "
+	    "to confirm on: nothing was destroyed (add -y to destroy without "
+	    "asking)"), _("Nothing was destroyed.\n"));
 }
 
 /* The note a person names: DOSSIER's note number TEXT (as "show" gives
@@ -1372,6 +1385,13 @@ cmd_check(struct cli *c, struct store *st, const struct args *a)
 {
 	(void)a;
 	return cli_check(c, st);
+}
+
+static int
+cmd_restore(struct cli *c, struct store *unused, const struct args *a)
+{
+	(void)unused;
+	return cli_restore(c, a->argv[0], arg(a, O_YES) != NULL);
 }
 
 int

@@ -3,6 +3,7 @@
  * whoever looks after the computer, what protects it here: the sandbox,
  * the sockets, the print server's copies, the PDF folder, the backups.
  */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +98,47 @@ notebook_folder_said(const char *path)
 	free(copy);
 }
 
+/* The notebooks a restore put aside (NAME.before-restore-DATE): kept
+ * until she decides, and said until then, with how to remove them. */
+static void
+kept_said(const char *path)
+{
+	char *copy = xstrdup(path), *slash = strrchr(copy, '/'), *prefix;
+	const char *dir = ".", *base = copy;
+	struct dirent *e;
+	size_t len, n = 0;
+	DIR *d;
+
+	if (slash != NULL) {
+		*slash = '\0';
+		dir = slash == copy ? "/" : copy;
+		base = slash + 1;
+	}
+	prefix = xasprintf("%s.before-restore-", base);
+	len = strlen(prefix);
+	if ((d = opendir(dir)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			const char *end = e->d_name + strlen(e->d_name);
+
+			if (strncmp(e->d_name, prefix, len) != 0 ||
+			    (end - e->d_name > 4 && (strcmp(end - 4, "-wal") ==
+			    0 || strcmp(end - 4, "-shm") == 0)))
+				continue;
+			util_out(_("kept aside by a restore: %s/%s (the notebook "
+			    "as it was; it opens with its own passphrase: "
+			    "carnet -f FILE; remove it with rm once you are "
+			    "sure)\n"), strcmp(dir, "/") == 0 ? "" : dir,
+			    e->d_name);
+			n++;
+		}
+		closedir(d);
+	}
+	if (n == 0)
+		util_out("%s\n", _("kept aside by a restore: none"));
+	free(prefix);
+	free(copy);
+}
+
 /* What the socket filter closes, and what the sandbox leaves open. */
 static void
 sockets_said(void)
@@ -179,6 +221,7 @@ cli_check(const struct cli *c, struct store *st)
 	if (c->confined >= 0)
 		sockets_said();
 	notebook_folder_said(c->path);
+	kept_said(c->path);
 	spool_said(c->conf);
 	folder = conf_pdf_folder(c->conf, 0, &made);
 	if (folder == NULL)

@@ -320,7 +320,8 @@ scan_pages(int fd, const struct secret *hmackey, long n, struct error *err)
 		if ((r = page_authentic(fd, hmackey, p)) != 1)
 			return error_set(err, r == 0 ? EXIT_NOTCARNET :
 			    EXIT_ERROR, _("the notebook is damaged: page %ld of "
-			    "%ld does not decrypt; restore a backup"), p, n);
+			    "%ld does not decrypt; restore a backup (carnet restore "
+			    "COPY)"), p, n);
 	return 0;
 }
 
@@ -340,7 +341,7 @@ check_key(struct notebook *nb, off_t size, struct error *err)
 		if (page_authentic(nb->fd, nb->hmackey, p) == 1)
 			return error_set(err, EXIT_NOTCARNET, _("%s is damaged: "
 			    "its first page does not decrypt; restore a "
-			    "backup"), nb->path);
+			    "backup (carnet restore COPY)"), nb->path);
 	return error_set(err, EXIT_PASSPHRASE, _("wrong passphrase"));
 }
 
@@ -440,7 +441,7 @@ read_header(struct notebook *nb, off_t size, struct error *err)
 	if (size % PAGE != 0)
 		return error_set(err, EXIT_NOTCARNET, _("%s is damaged: it is "
 		    "not a whole number of pages (cut short?); restore a "
-		    "backup"), nb->path);
+		    "backup (carnet restore COPY)"), nb->path);
 	return 0;
 }
 
@@ -493,7 +494,8 @@ notebook_sql_error(struct notebook *nb, int rc, struct error *err)
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		return error_set(err, EXIT_NOTCARNET, _("the notebook is "
-		    "damaged (%s): run “carnet check” and restore a backup"),
+		    "damaged (%s): run “carnet check” and restore a backup "
+		    "(carnet restore COPY)"),
 		    what);
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
@@ -1259,7 +1261,7 @@ notebook_check(struct notebook *nb, long *pages, struct error *err)
 		    strncmp(what, "***", 3) == 0 ? nl + 1 : what);
 		first[strcspn(first, "\n")] = '\0';
 		error_set(err, EXIT_NOTCARNET, _("the notebook is damaged "
-		    "(%s): restore a backup"), first);
+		    "(%s): restore a backup (carnet restore COPY)"), first);
 		sqlite3_finalize(st);
 		return -1;
 	}
@@ -1268,4 +1270,159 @@ notebook_check(struct notebook *nb, long *pages, struct error *err)
 		return notebook_sql_error(nb, rc, err);
 	*pages = n;
 	return 0;
+}
+
+/*
+ * Restore, in two steps that never touch the backup itself (it may be
+ * the only one): its bytes are staged beside the notebook, in a copy
+ * claimed as passwd's and backup's are (a restore killed halfway leaves
+ * nothing the next open does not sweep), and opened, compared and
+ * brought up to date there; then put in place.
+ */
+int
+notebook_stage(const char *copy, const char *path, char **staged,
+    struct error *err)
+{
+	char buf[65536];
+	ssize_t n, w, off;
+	int in, fd;
+
+	*staged = NULL;
+	if (notebook_probe(copy, err) == -1 || util_make_parent(path, err) ==
+	    -1)
+		return -1;
+	if ((in = open(copy, O_RDONLY | O_CLOEXEC)) == -1)
+		return error_set(err, EXIT_ERROR, _("cannot read %s: %s"), copy,
+		    strerror(errno));
+	if ((fd = fresh_file(path, staged, err)) == -1) {
+		close(in);
+		return -1;
+	}
+	while ((n = read(in, buf, sizeof(buf))) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			error_set(err, EXIT_ERROR, _("cannot read %s: %s"), copy,
+			    strerror(errno));
+			goto failed;
+		}
+		for (off = 0; off < n; off += w)
+			if ((w = write(fd, buf + off, (size_t)(n - off))) == -1) {
+				error_set(err, EXIT_ERROR, errno == ENOSPC ?
+				    _("the disk is full: nothing was restored; "
+				    "free some space and try again") :
+				    _("cannot write %s: %s"), *staged,
+				    strerror(errno));
+				goto failed;
+			}
+	}
+	close(in);
+	in = -1;
+	if (fsync(fd) == -1) {
+		error_set(err, EXIT_ERROR, _("cannot write %s: %s"), *staged,
+		    strerror(errno));
+		goto failed;
+	}
+	/* The claim made shared, so that the stage can be opened (shared)
+	 * while it stays claimed: a sweep's exclusive try still fails. */
+	(void)flock(fd, LOCK_SH);
+	return fd;
+failed:
+	if (in != -1)
+		close(in);
+	close(fd);
+	unlink(*staged);
+	free(*staged);
+	*staged = NULL;
+	return -1;
+}
+
+/* PATH.before-restore-YYYY-MM-DD[-N]: a new name, as a second link to
+ * the notebook in place.  NULL with ERR. */
+static char *
+kept_aside(const char *path, struct error *err)
+{
+	char day[16], *kept;
+	time_t now = time(NULL);
+	struct tm tm;
+	int n;
+
+	localtime_r(&now, &tm);
+	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+	for (n = 1; n < 1000; n++) {
+		kept = n == 1 ? xasprintf("%s.before-restore-%s", path, day) :
+		    xasprintf("%s.before-restore-%s-%d", path, day, n);
+		if (link(path, kept) == 0)
+			return kept;
+		free(kept);
+		if (errno != EEXIST)
+			break;
+	}
+	error_set(err, EXIT_ERROR, _("cannot keep the notebook in place "
+	    "aside (%s): nothing was restored"), strerror(errno));
+	return NULL;
+}
+
+int
+notebook_put_in_place(const char *staged, int claim, struct notebook *here,
+    const char *path, char **kept, struct error *err)
+{
+	char *wal = xasprintf("%s-wal", path), *kept_wal;
+	struct stat st;
+	int fd = -1, rc = -1;
+
+	*kept = NULL;
+	if (here != NULL) {
+		/* Closing the last connection checkpoints and removes the
+		 * -wal: one left over would be replayed onto the copy. */
+		sqlite3_close_v2(here->db);
+		here->db = NULL;
+		if (stat(wal, &st) == 0 && st.st_size > 0) {
+			error_set(err, EXIT_BUSY, _("another program still has "
+			    "the notebook open: nothing was restored"));
+			goto done;
+		}
+	} else if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) != -1) {
+		/* The notebook in place could not be opened: it is still
+		 * kept aside, and no other carnet may hold it. */
+		if (flock(fd, LOCK_EX | LOCK_NB) == -1) {
+			error_set(err, EXIT_BUSY, _("the notebook is in use by "
+			    "another carnet: close it, then try again"));
+			goto done;
+		}
+	} else if (errno != ENOENT) {
+		error_set(err, EXIT_ERROR, _("cannot read %s: %s"), path,
+		    strerror(errno));
+		goto done;
+	}
+	if ((here != NULL || fd != -1) && (*kept = kept_aside(path, err)) ==
+	    NULL)
+		goto done;
+	/* What SQLite had not yet written into the file it could not open
+	 * goes with it. */
+	if (*kept != NULL && stat(wal, &st) == 0 && st.st_size > 0) {
+		kept_wal = xasprintf("%s-wal", *kept);
+		(void)rename(wal, kept_wal);
+		free(kept_wal);
+	}
+	if (rename(staged, path) == -1) {
+		error_set(err, EXIT_ERROR, _("cannot replace %s: %s"), path,
+		    strerror(errno));
+		if (*kept != NULL)
+			unlink(*kept);
+		free(*kept);
+		*kept = NULL;
+		goto done;
+	}
+	fsync_dir_of(path);
+	rc = 0;
+done:
+	if (fd != -1)
+		close(fd);
+	close(claim);
+	if (rc == -1)
+		unlink(staged);
+	notebook_close(here);
+	free(wal);
+	return rc;
 }

@@ -224,18 +224,26 @@ store_attach(struct notebook *nb, struct error *err)
 	return st;
 }
 
-void
-store_close(struct store *st)
+struct notebook *
+store_detach(struct store *st)
 {
+	struct notebook *nb;
 	size_t i;
 
 	if (st == NULL)
-		return;
+		return NULL;
 	for (i = 0; i < st->cached; i++)
 		sqlite3_finalize(st->cache[i].stmt);
 	free(st->cache);
-	notebook_close(st->nb);
+	nb = st->nb;
 	free(st);
+	return nb;
+}
+
+void
+store_close(struct store *st)
+{
+	notebook_close(store_detach(st));
 }
 
 struct notebook *

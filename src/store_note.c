@@ -668,3 +668,37 @@ store_body_check(const char *body, size_t len, struct error *err)
 	return error_set(err, EXIT_ERROR, _("the note is empty: nothing was "
 	    "saved"));
 }
+
+int
+store_note_versions(struct store *st, struct note_version **v, size_t *n,
+    struct error *err)
+{
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	int rc;
+
+	*v = NULL;
+	*n = 0;
+	if (sql_prepare(st, "SELECT id, revision, dossier, created, written"
+	    " FROM note ORDER BY id;", &s, err) == -1)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap)
+			*v = xreallocarray(*v, cap = cap ? cap * 2 : 1024,
+			    sizeof(**v));
+		(*v)[*n].id = sqlite3_column_int64(s, 0);
+		(*v)[*n].revision = sqlite3_column_int64(s, 1);
+		(*v)[*n].dossier = sqlite3_column_int64(s, 2);
+		(*v)[*n].created = (time_t)sqlite3_column_int64(s, 3);
+		(*v)[*n].written = (time_t)sqlite3_column_int64(s, 4);
+		(*n)++;
+	}
+	sql_release(s);
+	if (rc != SQLITE_DONE) {
+		free(*v);
+		*v = NULL;
+		*n = 0;
+		return sql_fail(st, rc, err);
+	}
+	return 0;
+}

@@ -26,6 +26,8 @@ static int answer;		/* 1 Enter, 0 quit, -1 go on */
 /* What Enter does, as the bar says it: "Open", or "Create" on the first
  * start, "Go on" while the passphrase is changed. */
 static const char *enter_does;
+/* The first start offers to take a notebook back from a backup (^R). */
+static int restore_offered;
 
 static void
 accept_pass(struct frame *f)
@@ -39,6 +41,20 @@ give_up(struct frame *f)
 {
 	(void)f;
 	answer = 0;
+}
+
+static void
+take_back(struct frame *f)
+{
+	(void)f;
+	answer = UI_RESTORE;
+}
+
+static int
+offering_restore(const struct frame *f)
+{
+	(void)f;
+	return restore_offered;
 }
 
 static void
@@ -81,6 +97,9 @@ static const struct ui_key keys[] = {
 	    .run = accept_pass, .bar = 1 },
 	{ .key = UI_CTRL('q'), .label = "^Q", .text = N_("Quit"),
 	    .run = give_up, .bar = 1 },
+	{ .key = UI_CTRL('r'), .label = "^R",
+	    .text = N_("Restore"), .run = take_back, .bar = 1,
+	    .now = offering_restore },
 	{ .key = UI_CTRL('u'), .label = "^U",
 	    .text = N_("Erase what was typed"), .run = erase_all },
 	{ .key = KEY_BACKSPACE, .code = 1, .label = N_("Backspace"),
@@ -120,10 +139,10 @@ show_received(void)
 /* The page: a few centred lines, then the prompt at row *Y. */
 static void
 page(struct frame *f, const char *heading, const char *const *lines,
-    const char *message, const char *prompt, int *y)
+    const char *message, const char *prompt, int *y, int bar)
 {
 	const char *text;
-	int row = LINES / 2 - 4, i, w, x;
+	int row = LINES / 2 - 4, i, w, x, n;
 	size_t k;
 
 	erase();
@@ -141,12 +160,12 @@ page(struct frame *f, const char *heading, const char *const *lines,
 	*y = row + 3;
 	ui_text(*y, 2, COLS - 4, prompt, strlen(prompt), A_NORMAL);
 	/* Only this screen's keys in the bar: it has no global ones. */
-	for (k = 0; k < NKEYS; k++) {
-		if (!keys[k].bar)
+	for (k = 0, n = 0; bar && k < NKEYS; k++) {
+		if (!keys[k].bar || (keys[k].now != NULL && !keys[k].now(f)))
 			continue;
 		text = keys[k].key == '\r' && enter_does != NULL ?
 		    _(enter_does) : _(keys[k].text);
-		x = (int)k * BAR_ENTRY_COLS;
+		x = n++ * BAR_ENTRY_COLS;
 		x += ui_text(LINES - 2, x, BAR_ENTRY_COLS, _(keys[k].label),
 		    strlen(_(keys[k].label)), A_REVERSE);
 		ui_text(LINES - 2, x + 1, BAR_ENTRY_COLS - 1, text,
@@ -185,9 +204,10 @@ read_hidden(struct frame *f, struct secret *pass)
 		if (f->code && f->key == KEY_RESIZE)
 			break;
 		for (k = 0; k < NKEYS; k++)
-			if ((keys[k].key == f->key && keys[k].code == f->code) ||
+			if (((keys[k].key == f->key && keys[k].code == f->code) ||
 			    (keys[k].key == UI_TYPED && ui_is_typed(f->key,
-			    f->code))) {
+			    f->code))) && (keys[k].now == NULL ||
+			    keys[k].now(f))) {
 				keys[k].run(f);
 				break;
 			}
@@ -221,7 +241,7 @@ ui_ask_passphrase(struct frame *f, const char *heading,
 	enter_does = enter;
 	ui_hold(f, pass->bytes, pass->cap);
 	do {
-		page(f, heading, lines, message, prompt, &y);
+		page(f, heading, lines, message, prompt, &y, 1);
 	} while ((r = read_hidden(f, pass)) == RESIZED);
 	ui_unhold(f, pass->bytes);
 	curs_set(0);
@@ -231,14 +251,36 @@ ui_ask_passphrase(struct frame *f, const char *heading,
 	return r;
 }
 
+int
+ui_ask_first_passphrase(struct frame *f, const char *heading,
+    const char *const *lines, const char *message, const char *prompt,
+    const char *enter, struct secret *pass)
+{
+	int r;
+
+	restore_offered = 1;
+	r = ui_ask_passphrase(f, heading, lines, message, prompt, enter, pass);
+	restore_offered = 0;
+	return r;
+}
+
 void
 ui_show_page(struct frame *f, const char *heading, const char *const *lines)
 {
 	int y;
 
-	page(f, heading, lines, NULL, "", &y);
+	page(f, heading, lines, NULL, "", &y, 1);
 	curs_set(0);
 	refresh();
+}
+
+void
+ui_show_text(struct frame *f, const char *heading, const char *const *lines)
+{
+	int y;
+
+	page(f, heading, lines, NULL, "", &y, 0);
+	curs_set(0);
 }
 
 void
@@ -248,7 +290,7 @@ ui_busy_page(struct frame *f, const char *heading, const char *what,
 	const char *lines[] = { what, more, NULL };
 	int y;
 
-	page(f, heading, lines, NULL, "", &y);
+	page(f, heading, lines, NULL, "", &y, 0);
 	curs_set(0);
 	refresh();
 }

@@ -40,7 +40,8 @@ refuse(struct frame *f, const struct error *err)
 {
 	const char *lines[] = { _("This notebook cannot be opened."),
 	    err->text, "", _("Check the path (carnet -f FILE), or restore a "
-	    "backup."), NULL };
+	    "backup: quit, then type carnet restore and the copy's path."),
+	    NULL };
 	int key, code, r;
 
 	for (;;) {
@@ -61,6 +62,7 @@ struct new_page {
 	const char *const	*lines;
 	const char		*first;
 	int			 locked;	/* given up by a lock */
+	int			 restore;	/* given up for ^R */
 };
 
 static int
@@ -75,24 +77,31 @@ new_pass_step(void *arg, enum newpass_step step, const char *why,
 	int r;
 
 	(void)err;
-	r = ui_ask_passphrase(p->f, p->heading, p->lines, said,
+	/* The first start's first question also offers ^R. */
+	r = (step == NEWPASS_FIRST || step == NEWPASS_REFUSED) &&
+	    p->enter != NULL && strcmp(p->enter, N_("Create")) == 0 ?
+	    ui_ask_first_passphrase(p->f, p->heading, p->lines, said,
+	    _("New passphrase:"), p->enter, s) :
+	    ui_ask_passphrase(p->f, p->heading, p->lines, said,
 	    step == NEWPASS_CONFIRM ? _("Once more, to be sure:") :
 	    _("New passphrase:"), p->enter, s);
 	p->locked = r == UI_LOCKED;
+	p->restore = r == UI_RESTORE;
 	return r == 1 ? 0 : -1;
 }
 
-/* The new passphrase, or NULL: given up, or, *LOCKED set, by a lock. */
+/* The new passphrase, or NULL: given up, or, *AGAIN set, by a lock
+ * (UI_LOCKED) or for ^R (UI_RESTORE). */
 static struct secret *
 new_pass(struct frame *f, const char *enter, const char *heading,
-    const char *const *lines, const char *first, int *locked)
+    const char *const *lines, const char *first, int *again)
 {
-	struct new_page page = { f, enter, heading, lines, first, 0 };
+	struct new_page page = { f, enter, heading, lines, first, 0, 0 };
 	struct newpass_dialog d = { new_pass_step, &page, 1, 0 };
 	struct error err;
 	struct secret *pass = newpass_ask(&d, &err);
 
-	*locked = page.locked;
+	*again = page.locked ? UI_LOCKED : page.restore ? UI_RESTORE : 0;
 	return pass;
 }
 
@@ -103,18 +112,22 @@ create(struct frame *f)
 	    _("There is no notebook yet at:"), f->path, "",
 	    _("Choose a passphrase: at least 8 characters; a few words are "
 	    "easiest to remember."), _("Without it nobody, not even you, can "
-	    "read the notes again."), NULL };
+	    "read the notes again."), "", _("A new computer? ^R takes your "
+	    "notebook back from its backup."), NULL };
 	struct secret *pass;
 	struct notebook *nb;
 	struct error err;
 	struct kdf kdf;
 	char message[UTIL_MESSAGE_MAX] = "";
-	int locked;
+	int again;
 
 	/* Locked (the idle delay, ^L) halfway: what was typed is gone,
-	 * and the page starts again. */
+	 * and the page starts again.  ^R takes a notebook back instead. */
 	while ((pass = new_pass(f, N_("Create"), _("new notebook"), lines,
-	    message, &locked)) != NULL || locked) {
+	    message, &again)) != NULL || again) {
+		if (pass == NULL && again == UI_RESTORE &&
+		    ui_restore_first(f) == 0)
+			return 0;
 		if (pass == NULL) {
 			message[0] = '\0';
 			continue;
