@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "conf.h"
+#include "notebook.h"
 
 struct cli {
 	const char	*file;		/* -f, or NULL */
@@ -39,6 +40,13 @@ struct secret;
  * terminal with QUESTION.  NULL with ERR. */
 struct secret *cli_ask_pass(struct cli *, const char *question,
 	    struct error *);
+/* The notebook at PATH opened in MODE with the passphrase QUESTION asks, three times on a terminal;
+ * FIRST, when not NULL, is tried before asking.  *USED, when USED is not
+ * NULL, keeps the passphrase typed that opened it (to free), or NULL. */
+struct notebook;
+struct notebook *cli_open_with(struct cli *, const char *path,
+	    enum notebook_mode, const char *question,
+	    const struct secret *first, struct secret **used, struct error *);
 /* A new passphrase: twice on a terminal, until it is acceptable; once
  * from a descriptor, where a refusal is the answer. */
 struct secret *cli_ask_new_pass(struct cli *, struct error *);

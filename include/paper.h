@@ -30,6 +30,9 @@ struct paper_doc {
 	size_t			 nnotes;
 	const char		*notice;	/* instead of notes: a text, its
 						 * first line the title */
+	/* Another dossier in the same PDF, from a new page, its pages
+	 * numbered on their own (the day's filing), or NULL. */
+	const struct paper_doc	*next;
 };
 
 /* A PDF in memory, wiped when freed: it is the notes in clear. */
@@ -73,7 +76,7 @@ int	paper_save(const struct paper_pdf *, const char *path,
  * which exports this table; paper_load() finds and loads it on the first
  * print (paper_load.c).
  */
-#define PAPER_ABI	3	/* raised whenever the table or structs change */
+#define PAPER_ABI	4	/* raised whenever the table or structs change */
 
 struct paper_module {
 	unsigned	 abi;

@@ -44,6 +44,9 @@ struct print_result {
 	 * printed, is not the note on paper. */
 	struct note_mark *marks;
 	time_t		 when;
+	long long	 pdf;		/* the PDF written, as recorded (its
+					 * question answered by print_mark()),
+					 * or 0 */
 };
 
 int	print_dossier(struct store *, const struct conf *,
@@ -59,6 +62,13 @@ int	print_dossier(struct store *, const struct conf *,
  */
 int	print_day(struct store *, const struct print_request *rq,
 	    int (*one)(void *, const struct print_request *), void *arg,
+	    size_t *dossiers, struct error *);
+/* The day's filing as one PDF (no printer at her desk): every dossier
+ * with a note written since RQ->since, each from a new page, its notes
+ * not yet on paper (RQ->all: all of them), to RQ->output, recorded as
+ * one PDF; *DOSSIERS says how many.  RES as print_dossier() leaves it. */
+int	print_day_pdf(struct store *, const struct conf *,
+	    const struct print_request *rq, struct print_result *res,
 	    size_t *dossiers, struct error *);
 /* A PDF written to a file was printed: mark its notes as on paper, those
  * unchanged since (res->unmarked says how many were not). */

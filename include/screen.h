@@ -364,6 +364,12 @@ int	ui_note_move(struct frame *, long long id);
 struct print_request;
 int	ui_print(struct frame *, struct print_request *);
 void	ui_print_notice(struct frame *);
+/* ^E: the day's notes on the printer, a dossier each; without one, as
+ * one PDF. */
+void	ui_print_day(struct frame *);
+/* A PDF of DOSSIER that waits to be said printed (pdfs.h): asked, and,
+ * printed, offered to delete; Esc leaves it for later. */
+void	ui_pdf_waiting(struct frame *, long long dossier);
 
 /* ui_backup.c: an encrypted, checked copy onto a USB key the user has
  * mounted, chosen among them; said on the message line. */

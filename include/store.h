@@ -13,7 +13,7 @@
 #include "util.h"
 
 /* The schema this carnet writes (PRAGMA user_version). */
-#define STORE_VERSION 5
+#define STORE_VERSION 6
 
 struct store;
 
@@ -291,6 +291,32 @@ void	store_draft_free(struct draft *);
 int	store_draft_drop(struct store *, long long id, struct error *);
 void	store_drafts_free(struct draft *, size_t);
 
+/* A PDF carnet wrote (store_pdf.c), until its file is gone. */
+struct pdf_made {
+	long long	 id;
+	char		*path;
+	time_t		 made;
+	long long	 dossier;	/* 0: the notice */
+	int		 asked;		/* "was it printed?" answered */
+};
+/* Record the PDF written at PATH at MADE, of DOSSIER (0: none), with its
+ * notes as they went in (MARKS); ASKED: no question waits for it. */
+int	store_pdf_add(struct store *, const char *path, time_t made,
+	    long long dossier, int asked, const struct note_mark *marks,
+	    size_t n, long long *id, struct error *);
+/* Every PDF recorded, oldest first (*LIST to free with store_pdfs_free). */
+int	store_pdfs(struct store *, struct pdf_made **list, size_t *n,
+	    struct error *);
+void	store_pdfs_free(struct pdf_made *, size_t);
+/* The notes of PDF as they went in. */
+int	store_pdf_marks(struct store *, long long pdf, struct note_mark **,
+	    size_t *, struct error *);
+int	store_pdf_asked(struct store *, long long pdf, struct error *);
+/* Does PDF (a day's, of many dossiers) hold a note now in DOSSIER? */
+int	store_pdf_touches(struct store *, long long pdf, long long dossier,
+	    int *touches, struct error *);
+/* The file is gone: the record goes. */
+int	store_pdf_forget(struct store *, long long pdf, struct error *);
 /* A backup was written and checked at AT, to PLACE. */
 int	store_backup_done(struct store *, time_t at, const char *place,
 	    struct error *);

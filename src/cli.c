@@ -486,31 +486,50 @@ leftovers_said(const struct notebook *nb, size_t before)
 		    "removed: remove them by hand\n%s"), stuck);
 }
 
-/* Open the notebook, asking the passphrase (again on a terminal after a
- * wrong one).  Tells "not a notebook" before asking anything. */
-static struct notebook *
-open_notebook(struct cli *c, enum notebook_mode mode, const char *question,
+struct notebook *
+cli_open_with(struct cli *c, const char *path, enum notebook_mode mode,
+    const char *question, const struct secret *first, struct secret **used,
     struct error *err)
 {
 	struct notebook *nb = NULL;
 	struct secret *pass;
-	char *q;
 	int i;
 
-	if (notebook_probe(c->path, err) == -1)
-		return NULL;
-	q = xasprintf(question, c->path);
+	if (used != NULL)
+		*used = NULL;
+	if (first != NULL && ((nb = notebook_open(path, first, mode, err)) !=
+	    NULL || err->status != EXIT_PASSPHRASE))
+		return nb;
 	for (i = 0; i < TRIES && nb == NULL; i++) {
-		if ((pass = cli_ask_pass(c, q, err)) == NULL)
+		if ((pass = cli_ask_pass(c, question, err)) == NULL)
 			break;
-		nb = notebook_open(c->path, pass, mode, err);
-		secret_free(pass);
+		nb = notebook_open(path, pass, mode, err);
+		if (nb != NULL && used != NULL)
+			*used = pass;
+		else
+			secret_free(pass);
 		if (nb == NULL && (err->status != EXIT_PASSPHRASE ||
 		    c->passfd != -1))
 			break;
 		if (nb == NULL && i + 1 < TRIES)
 			util_warn("%s", err->text);
 	}
+	return nb;
+}
+
+/* Open the notebook, asking the passphrase (again on a terminal after a
+ * wrong one).  Tells "not a notebook" before asking anything. */
+static struct notebook *
+open_notebook(struct cli *c, enum notebook_mode mode, const char *question,
+    struct error *err)
+{
+	struct notebook *nb;
+	char *q;
+
+	if (notebook_probe(c->path, err) == -1)
+		return NULL;
+	q = xasprintf(question, c->path);
+	nb = cli_open_with(c, c->path, mode, q, NULL, NULL, err);
 	free(q);
 	if (nb != NULL)
 		leftovers_said(nb, 0);
@@ -1071,15 +1090,15 @@ printed_yet(struct store *st, struct print_result *res)
 		unmarked_said(res);
 }
 
-/* One dossier, or --today (on the printer, a dossier each): never both,
- * never neither. */
+/* One dossier, or --today (a dossier each on the printer, or one PDF
+ * with -o): never both, never neither. */
 static int
 print_misused(const struct args *a)
 {
 	int today = arg(a, O_TODAY) != NULL;
 
-	return (a->argc == 0) != today || (today && (arg(a, O_OUTPUT) != NULL ||
-	    arg(a, O_FOR_PERSON) != NULL));
+	return (a->argc == 0) != today || (today && arg(a, O_FOR_PERSON) !=
+	    NULL);
 }
 
 /* The end-of-day filing on the command line: what print_day() hands
@@ -1110,6 +1129,31 @@ print_one_of_day(void *arg, const struct print_request *rq)
 	return 0;
 }
 
+/* The day as one PDF, each dossier from a new page. */
+static int
+print_today_pdf(struct store *st, struct cli *c,
+    const struct print_request *rq)
+{
+	struct print_result res;
+	struct error err;
+	size_t n;
+
+	if (print_day_pdf(st, c->conf, rq, &res, &n, &err) == -1)
+		return report(&err);
+	if (n == 0)
+		util_say("%s", _("Nothing to print: no note written today, or "
+		    "all of them already on paper (--all prints them all).\n"));
+	else {
+		util_say(ngettext("The day's notes, %zu dossier, each from a "
+		    "new page.\n", "The day's notes, %zu dossiers, each from a "
+		    "new page.\n", n), n);
+		warn_unencrypted(rq->output);
+		printed_yet(st, &res);
+	}
+	print_result_free(&res);
+	return EXIT_OK;
+}
+
 static int
 print_today(struct cli *c, struct store *st, const struct args *a)
 {
@@ -1124,6 +1168,8 @@ print_today(struct cli *c, struct store *st, const struct args *a)
 	day.st = st;
 	rq.all = arg(a, O_ALL) != NULL;
 	rq.since = util_day_start(util_now());
+	if ((rq.output = arg(a, O_OUTPUT)) != NULL)
+		return print_today_pdf(st, c, &rq);
 	if (print_day(st, &rq, print_one_of_day, &day, &n, &day.err) == -1 ||
 	    day.failed)
 		return report(&day.err);

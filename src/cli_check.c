@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "drives.h"
 #include "notebook.h"
+#include "pdfs.h"
 #include "print.h"
 #include "sandbox.h"
 #include "store.h"
@@ -139,6 +140,36 @@ kept_said(const char *path)
 	free(copy);
 }
 
+/* The PDFs carnet made that are still on disk, NOT encrypted: how many,
+ * and where, for her to delete them. */
+static void
+pdfs_said(struct store *st)
+{
+	struct pdf_made *pdfs;
+	struct error err;
+	char date[UTIL_DATE_MAX];
+	size_t n, i;
+
+	if (pdfs_on_disk(st, &pdfs, &n, &err) == -1) {
+		util_out(_("PDFs made by carnet: cannot be read (%s)\n"),
+		    err.text);
+		return;
+	}
+	if (n == 0)
+		util_out("%s\n", _("PDFs made by carnet still on disk: none"));
+	else
+		util_out(ngettext("PDFs made by carnet still on disk, NOT "
+		    "encrypted: %zu; delete it once printed:\n", "PDFs made by "
+		    "carnet still on disk, NOT encrypted: %zu; delete them once "
+		    "printed:\n", n), n);
+	for (i = 0; i < n; i++) {
+		util_date(date, sizeof(date), pdfs[i].made);
+		util_out("  %s  %s%s\n", date, pdfs[i].path, pdfs[i].asked ?
+		    "" : _(" (was it printed? not answered yet)"));
+	}
+	store_pdfs_free(pdfs, n);
+}
+
 /* What the socket filter closes, and what the sandbox leaves open. */
 static void
 sockets_said(void)
@@ -222,6 +253,7 @@ cli_check(const struct cli *c, struct store *st)
 		sockets_said();
 	notebook_folder_said(c->path);
 	kept_said(c->path);
+	pdfs_said(st);
 	spool_said(c->conf);
 	folder = conf_pdf_folder(c->conf, 0, &made);
 	if (folder == NULL)

@@ -25,42 +25,6 @@
 #include "store.h"
 #include "util.h"
 
-#define TRIES	3
-
-/* The notebook at PATH opened with the passphrase asked by QUESTION
- * (three times on a terminal), in MODE; FIRST, when not NULL, is tried
- * before asking.  *USED (to free) keeps the passphrase that opened it. */
-static struct notebook *
-opened(struct cli *c, const char *path, enum notebook_mode mode,
-    const char *question, const struct secret *first, struct secret **used,
-    struct error *err)
-{
-	struct notebook *nb = NULL;
-	struct secret *pass;
-	int i;
-
-	*used = NULL;
-	if (first != NULL && (nb = notebook_open(path, first, mode, err)) !=
-	    NULL)
-		return nb;
-	if (first != NULL && err->status != EXIT_PASSPHRASE)
-		return NULL;
-	for (i = 0; i < TRIES && nb == NULL; i++) {
-		if ((pass = cli_ask_pass(c, question, err)) == NULL)
-			return NULL;
-		if ((nb = notebook_open(path, pass, mode, err)) != NULL)
-			*used = pass;
-		else
-			secret_free(pass);
-		if (nb == NULL && (err->status != EXIT_PASSPHRASE ||
-		    c->passfd != -1))
-			break;
-		if (nb == NULL && i + 1 < TRIES)
-			util_warn("%s", err->text);
-	}
-	return nb;
-}
-
 /* What the copy holds, and what restoring it would change. */
 static void
 said(const struct restore_report *r, const char *copy, time_t made,
@@ -202,8 +166,8 @@ cli_restore(struct cli *c, const char *copy, int yes)
 	q = xasprintf(_("Passphrase of the copy %s: "), copy);
 	/* Shared: the stage's claim is shared too, and keeps it from
 	 * being swept as a leftover while it is read. */
-	copy_nb = opened(c, staged, NOTEBOOK_SHARED, q, NULL, &copy_pass,
-	    &err);
+	copy_nb = cli_open_with(c, staged, NOTEBOOK_SHARED, q, NULL,
+	    &copy_pass, &err);
 	free(q);
 	if (copy_nb == NULL || (copy_st = store_attach(copy_nb, &err)) ==
 	    NULL)
@@ -212,8 +176,8 @@ cli_restore(struct cli *c, const char *copy, int yes)
 	if (in_place) {
 		q = xasprintf(_("Passphrase of the notebook in place %s: "),
 		    c->path);
-		here = opened(c, c->path, NOTEBOOK_EXCLUSIVE, q, copy_pass,
-		    &here_pass, &unopened);
+		here = cli_open_with(c, c->path, NOTEBOOK_EXCLUSIVE, q,
+		    copy_pass, &here_pass, &unopened);
 		free(q);
 		if (here == NULL && unopened.status == EXIT_BUSY) {
 			err = unopened;

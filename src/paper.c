@@ -305,34 +305,39 @@ notice(struct pen *p)
 		paragraphs(p, nl + 1, strlen(nl + 1), FONT_BODY);
 }
 
-/* One pass over the whole document. */
+/* One pass over the whole PDF: each document of DOC's chain from a new
+ * page, numbered on its own ("page 2 / 3" of its dossier), as PAGES[k]
+ * says (NULL while counting); each one's count goes in COUNT[k]. */
 static int
-pass(const struct paper_doc *doc, cairo_surface_t *surface, int pages,
-    int *count)
+pass(const struct paper_doc *doc, cairo_surface_t *surface,
+    const int *pages, int *count)
 {
 	struct pen p;
 	const char *lang;
-	size_t i;
+	size_t i, k;
 	int ok;
 
 	memset(&p, 0, sizeof(p));
-	p.doc = doc;
 	lang = setlocale(LC_MESSAGES, NULL);
 	p.french = lang != NULL && strncmp(lang, "fr", 2) == 0;
-	p.pages = pages;
 	util_date(p.printed, sizeof(p.printed), doc->when);
 	p.cr = cairo_create(surface);
-	page_begin(&p);
-	if (doc->notice != NULL)
-		notice(&p);
-	else {
-		if (doc->for_person)
-			cover(&p);
-		for (i = 0; i < doc->nnotes; i++)
-			note(&p, &doc->notes[i]);
+	for (k = 0; doc != NULL; doc = doc->next, k++) {
+		p.doc = doc;
+		p.page = 0;
+		p.pages = pages != NULL ? pages[k] : 0;
+		page_begin(&p);
+		if (doc->notice != NULL)
+			notice(&p);
+		else {
+			if (doc->for_person)
+				cover(&p);
+			for (i = 0; i < doc->nnotes; i++)
+				note(&p, &doc->notes[i]);
+		}
+		page_end(&p);
+		count[k] = p.page;
 	}
-	page_end(&p);
-	*count = p.page;
 	ok = cairo_status(p.cr) == CAIRO_STATUS_SUCCESS;
 	cairo_destroy(p.cr);
 	return ok ? 0 : -1;
@@ -395,21 +400,34 @@ int
 paper_typeset(const struct paper_doc *doc, struct paper_pdf *pdf,
     struct error *err)
 {
+	const struct paper_doc *d;
 	cairo_surface_t *s;
-	int pages = 0, rc;
+	int *pages, *counted;
+	size_t n = 0, k;
+	int rc;
 
 	memset(pdf, 0, sizeof(*pdf));
+	for (d = doc; d != NULL; d = d->next)
+		n++;
+	pages = xcalloc(n, sizeof(*pages));
+	counted = xcalloc(n, sizeof(*counted));
+	/* Twice: the first pass counts each document's pages, for the
+	 * footers ("page 1 / 3") of the second. */
 	s = surface(to_nowhere, NULL, doc);
-	rc = pass(doc, s, 0, &pages);
+	rc = pass(doc, s, NULL, pages);
 	cairo_surface_destroy(s);
 	if (rc == 0) {
 		s = surface(to_memory, pdf, doc);
-		rc = pass(doc, s, pages, &pdf->pages);
+		rc = pass(doc, s, pages, counted);
 		cairo_surface_finish(s);
 		if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
 			rc = -1;
 		cairo_surface_destroy(s);
+		for (k = 0; k < n; k++)
+			pdf->pages += counted[k];
 	}
+	free(pages);
+	free(counted);
 	if (rc == -1) {
 		paper_pdf_free(pdf);
 		return error_set(err, EXIT_ERROR, _("the document could not be "

@@ -53,93 +53,199 @@ deliver(struct paper_pdf *pdf, const struct conf *conf, const char *output,
 	    err);
 }
 
+/*
+ * A PDF written is not encrypted: the notebook remembers it (pdfs.h),
+ * by its full path, with its notes as they went in, until the file is
+ * gone.  Not remembered is only a failure to remember: the PDF is
+ * written, and said.
+ */
+static void
+recorded(struct store *st, const struct print_request *rq,
+    long long dossier, time_t when, const struct note_mark *marks,
+    size_t n, struct print_result *res)
+{
+	struct error why;
+	char *full = realpath(rq->output, NULL);
+
+	if (store_pdf_add(st, full != NULL ? full : rq->output, when, dossier,
+	    marks == NULL, marks, marks != NULL ? n : 0, &res->pdf,
+	    &why) == -1)
+		res->pdf = 0;
+	if (full != NULL) {
+		explicit_bzero(full, strlen(full));
+		free(full);
+	}
+}
+
+/* One dossier's notes as they go on paper: the document, and each note
+ * as it went in (MARKS, to mark it later only if still the same). */
+struct gathered {
+	struct dossier		 d;
+	struct note		*notes;
+	size_t			 n;
+	struct paper_note	*pn;
+	struct note_mark	*marks;
+	struct paper_doc	 doc;
+};
+
+static void
+gathered_free(struct gathered *g)
+{
+	free(g->pn);
+	free(g->marks);
+	store_notes_free(g->notes, g->n);
+	store_dossier_free(&g->d);
+	memset(g, 0, sizeof(*g));
+}
+
+/* RQ's notes (none: G->n 0).  0, or -1 with ERR. */
+static int
+gather(struct store *st, const struct conf *conf,
+    const struct print_request *rq, struct gathered *g, struct error *err)
+{
+	size_t i;
+
+	memset(g, 0, sizeof(*g));
+	if (store_dossier_get(st, rq->dossier, &g->d, err) == -1)
+		return -1;
+	if (rq->note != 0) {
+		g->notes = xcalloc(1, sizeof(*g->notes));
+		if (store_note_get(st, rq->note, g->notes, err) == -1) {
+			free(g->notes);
+			g->notes = NULL;
+			gathered_free(g);
+			return -1;
+		}
+		g->n = 1;
+		/* The note shown, in the dossier shown, or nothing: its page
+		 * will bear the dossier's name. */
+		if (g->notes->dossier != g->d.id || (rq->revision != 0 &&
+		    g->notes->revision != rq->revision)) {
+			gathered_free(g);
+			return error_set(err, EXIT_ERROR, _("this note was "
+			    "changed or moved in another window since it was "
+			    "shown: nothing was printed; look at it again"));
+		}
+	} else if (store_notes_to_print(st, g->d.id, rq->all ||
+	    rq->for_person, rq->since, &g->notes, &g->n, err) == -1) {
+		gathered_free(g);
+		return -1;
+	}
+	g->pn = xcalloc(g->n + 1, sizeof(*g->pn));
+	g->marks = xcalloc(g->n + 1, sizeof(*g->marks));
+	for (i = 0; i < g->n; i++) {
+		g->pn[i] = (struct paper_note){ g->notes[i].created,
+		    g->notes[i].written, g->notes[i].updated,
+		    g->notes[i].body, g->notes[i].len };
+		g->marks[i] = (struct note_mark){ g->notes[i].id,
+		    g->notes[i].revision, g->notes[i].number, 0 };
+	}
+	/* Two people of one name: the page says which, by number. */
+	g->doc.name = g->d.person;
+	g->doc.worker = conf->worker;
+	g->doc.service = conf->service;
+	g->doc.when = util_now();
+	g->doc.for_person = rq->for_person;
+	g->doc.notes = g->pn;
+	g->doc.nnotes = g->n;
+	return 0;
+}
+
+/* The PDF of DOC, delivered (to the printer, or to RQ->output, then
+ * recorded), into RES: MARKS (N of them) handed to RES for a file, marked
+ * at once on paper.  0, or -1 with ERR. */
+static int
+put_on_paper(struct store *st, const struct conf *conf,
+    const struct print_request *rq, const struct paper_doc *doc,
+    long long dossier, struct note_mark **marks, size_t n,
+    struct print_result *res, struct error *err)
+{
+	struct paper_pdf pdf;
+	int rc = -1;
+
+	if (typeset(doc, &pdf, err) == -1)
+		return -1;
+	res->pages = pdf.pages;
+	res->notes = n;
+	if (deliver(&pdf, conf, rq->output, &rq->stop, err) == 0) {
+		rc = 0;
+		/* Paper, not a file nor the person's copy: a file is marked
+		 * once it is printed (print_mark()). */
+		res->when = doc->when;
+		if (rq->output != NULL)
+			recorded(st, rq, dossier, res->when, rq->for_person ?
+			    NULL : *marks, n, res);
+		if (!rq->for_person) {
+			res->marks = *marks;
+			*marks = NULL;
+		}
+		if (rq->output == NULL && !rq->for_person)
+			rc = print_mark(st, res, err);
+	}
+	paper->pdf_free(&pdf);
+	return rc;
+}
+
 int
 print_dossier(struct store *st, const struct conf *conf,
     const struct print_request *rq, struct print_result *res,
     struct error *err)
 {
-	struct paper_doc doc;
-	struct paper_note *pn;
-	struct paper_pdf pdf;
-	struct dossier d;
-	struct note *notes = NULL;
-	struct note_mark *marks;
-	size_t n = 0, i;
-	int rc = -1;
+	struct gathered g;
+	int rc;
 
 	memset(res, 0, sizeof(*res));
-	if (store_dossier_get(st, rq->dossier, &d, err) == -1)
+	if (gather(st, conf, rq, &g, err) == -1)
 		return -1;
-	if (rq->note != 0) {
-		notes = xcalloc(1, sizeof(*notes));
-		if (store_note_get(st, rq->note, notes, err) == -1) {
-			free(notes);
-			store_dossier_free(&d);
-			return -1;
-		}
-		n = 1;
-		/* The note shown, in the dossier shown, or nothing: its page
-		 * will bear the dossier's name. */
-		if (notes->dossier != d.id || (rq->revision != 0 &&
-		    notes->revision != rq->revision)) {
-			store_notes_free(notes, n);
-			store_dossier_free(&d);
-			error_set(err, EXIT_ERROR, _("this note was changed or "
-			    "moved in another window since it was shown: "
-			    "nothing was printed; look at it again"));
-			return -1;
-		}
-	} else if (store_notes_to_print(st, d.id, rq->all || rq->for_person,
-	    rq->since, &notes, &n, err) == -1) {
-		store_dossier_free(&d);
+	rc = g.n == 0 ? 0 : put_on_paper(st, conf, rq, &g.doc, g.d.id,
+	    &g.marks, g.n, res, err);
+	gathered_free(&g);
+	return rc;
+}
+
+int
+print_day_pdf(struct store *st, const struct conf *conf,
+    const struct print_request *rq, struct print_result *res,
+    size_t *dossiers, struct error *err)
+{
+	struct print_request each = *rq;
+	struct gathered *g;
+	struct note_mark *marks;
+	long long *ids;
+	size_t n, k, i, kept = 0, notes = 0;
+	int rc = 0;
+
+	memset(res, 0, sizeof(*res));
+	*dossiers = 0;
+	if (store_dossiers_since(st, rq->since, &ids, &n, err) == -1)
 		return -1;
+	g = xcalloc(n + 1, sizeof(*g));
+	for (i = 0; i < n && rc == 0; i++) {
+		each.dossier = ids[i];
+		if ((rc = gather(st, conf, &each, &g[kept], err)) == 0 &&
+		    g[kept].n > 0) {
+			if (kept > 0)
+				g[kept - 1].doc.next = &g[kept].doc;
+			g[kept].doc.when = g[0].doc.when;
+			notes += g[kept++].n;
+		} else if (rc == 0)
+			gathered_free(&g[kept]);
 	}
-	if (n == 0) {
-		store_dossier_free(&d);
-		free(notes);
-		return 0;
+	free(ids);
+	if (rc == 0 && kept > 0) {
+		/* One PDF: each dossier's notes as they went in, together. */
+		marks = xcalloc(notes, sizeof(*marks));
+		for (k = 0, notes = 0; k < kept; k++)
+			for (i = 0; i < g[k].n; i++)
+				marks[notes++] = g[k].marks[i];
+		rc = put_on_paper(st, conf, rq, &g[0].doc, 0, &marks, notes,
+		    res, err);
+		free(marks);
+		*dossiers = kept;
 	}
-	pn = xcalloc(n, sizeof(*pn));
-	marks = xcalloc(n, sizeof(*marks));
-	for (i = 0; i < n; i++) {
-		pn[i] = (struct paper_note){ notes[i].created, notes[i].written,
-		    notes[i].updated,
-		    notes[i].body, notes[i].len };
-		marks[i] = (struct note_mark){ notes[i].id, notes[i].revision,
-		    notes[i].number, 0 };
-	}
-	memset(&doc, 0, sizeof(doc));
-	/* Two people of one name: the page says which, by number. */
-	doc.name = d.person;
-	doc.worker = conf->worker;
-	doc.service = conf->service;
-	doc.when = util_now();
-	doc.for_person = rq->for_person;
-	doc.notes = pn;
-	doc.nnotes = n;
-	if (typeset(&doc, &pdf, err) == 0) {
-		res->pages = pdf.pages;
-		res->notes = n;
-		if (deliver(&pdf, conf, rq->output, &rq->stop, err) == 0) {
-			rc = 0;
-			/* Paper, not a file nor the person's copy: a file is
-			 * marked once it is printed (print_mark()). */
-			res->when = doc.when;
-			if (rq->output != NULL && !rq->for_person) {
-				res->marks = marks;
-				marks = NULL;
-			} else if (rq->output == NULL && !rq->for_person) {
-				res->marks = marks;
-				marks = NULL;
-				rc = print_mark(st, res, err);
-			}
-		}
-		paper->pdf_free(&pdf);
-	}
-	free(pn);
-	free(marks);
-	store_notes_free(notes, n);
-	store_dossier_free(&d);
+	for (k = 0; k < kept; k++)
+		gathered_free(&g[k]);
+	free(g);
 	return rc;
 }
 
@@ -172,6 +278,9 @@ print_mark(struct store *st, struct print_result *res, struct error *err)
 	    &res->unmarked, err) == -1)
 		return -1;
 	res->marked = 1;
+	/* Its question is answered. */
+	if (res->pdf != 0 && store_pdf_asked(st, res->pdf, err) == -1)
+		return -1;
 	return 0;
 }
 

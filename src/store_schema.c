@@ -232,6 +232,27 @@ static const struct {
 	"  written INTEGER"
 	");",
 	schema5 },
+	/* 5 -> 6: the PDFs carnet wrote, until their file is gone: where,
+	 * when, of which dossier, and each note as it went in (identity and
+	 * revision), so that "was it printed?" can be answered later and
+	 * marks only the notes unchanged since.  ASKED: answered, or not a
+	 * question (the person's copy). */
+	{
+	"CREATE TABLE pdf ("
+	"  id INTEGER PRIMARY KEY,"
+	"  path TEXT NOT NULL,"
+	"  made INTEGER NOT NULL,"
+	"  dossier INTEGER,"
+	"  asked INTEGER NOT NULL DEFAULT 0"
+	");"
+	"CREATE TABLE pdf_note ("
+	"  pdf INTEGER NOT NULL REFERENCES pdf(id),"
+	"  note INTEGER NOT NULL,"
+	"  revision INTEGER NOT NULL,"
+	"  number INTEGER NOT NULL"
+	");"
+	"CREATE INDEX pdf_note_by_pdf ON pdf_note(pdf);",
+	NULL },
 };
 
 /* The rest of step 4 -> 5, once note5 holds every note: the table takes

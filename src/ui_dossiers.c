@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "names.h"
+#include "pdfs.h"
 #include "print.h"
 #include "screen.h"
 #include "util.h"
@@ -30,6 +31,7 @@ static struct {
 	long long	 version;	/* store_version() when read */
 	char		 filter[UI_LINE_MAX];
 	time_t		 backup;	/* the last backup, or 0 */
+	size_t		 pdfs;		/* PDFs carnet made, still on disk */
 } content;
 
 /* What survives a lock. */
@@ -78,6 +80,13 @@ reload(struct frame *f)
 static void
 load(struct frame *f)
 {
+	struct pdf_made *pdfs;
+	struct error err;
+
+	/* Deleted outside carnet, a PDF is no longer counted: looked at
+	 * each time (a stat a PDF). */
+	if (pdfs_on_disk(f->st, &pdfs, &content.pdfs, &err) == 0)
+		store_pdfs_free(pdfs, content.pdfs);
 	if (content.dossiers != NULL && store_version(f->st) ==
 	    content.version)
 		return;
@@ -98,14 +107,24 @@ selected(struct frame *f)
 	return &content.dossiers[sel];
 }
 
-/* The title's right side: when the last backup was made, or, after
- * backup_days without one, a reminder of the key that makes one. */
+/* The title's right side: how many PDFs carnet made are still on disk
+ * (never their names: the list may be seen over her shoulder); when the
+ * last backup was made, or, after backup_days without one, a reminder of
+ * the key that makes one. */
 static const char *
 backup_said(struct frame *f, char *buf, size_t size)
 {
 	long days = (long)((util_now() - content.backup) / UTIL_DAY);
 	char date[UTIL_DATE_MAX];
+	size_t len;
 
+	buf[0] = '\0';
+	if (content.pdfs > 0)
+		snprintf(buf, size, ngettext("%zu PDF not encrypted · ",
+		    "%zu PDFs not encrypted · ", content.pdfs), content.pdfs);
+	len = strlen(buf);
+	buf += len;
+	size -= len;
 	if (content.backup == 0)
 		snprintf(buf, size, "%s", _("No backup yet: ^B"));
 	else if (f->conf->backup_days > 0 && days >= f->conf->backup_days)
@@ -115,7 +134,7 @@ backup_said(struct frame *f, char *buf, size_t size)
 		util_date(date, sizeof(date), content.backup);
 		snprintf(buf, size, _("Backed up %s"), date);
 	}
-	return buf;
+	return buf - len;
 }
 
 static void
@@ -208,10 +227,15 @@ static void
 open_dossier(struct frame *f)
 {
 	struct dossier *d = selected(f);
+	long long id;
 
 	if (d == NULL)
 		return;
-	ui_open(f, SCREEN_DOSSIER, d->id, 0);
+	/* A PDF of it that waits to be said printed: asked first (a lock
+	 * meanwhile takes the list's content: the id is kept). */
+	id = d->id;
+	ui_pdf_waiting(f, id);
+	ui_open(f, SCREEN_DOSSIER, id, 0);
 }
 
 /* Two people may share a name: asked (ERR names the other dossier),
@@ -401,54 +425,6 @@ keep_dossier(struct frame *f)
 		    f->conf->retention_days);
 }
 
-/* The end-of-day filing from the list: what print_day() hands over goes
- * through the screens' printing (ui_print()), until one is given up or
- * the notebook locks. */
-struct day {
-	struct frame	*f;
-	size_t		 done;
-	int		 pages;
-};
-
-static int
-print_one_of_day(void *arg, const struct print_request *rq)
-{
-	struct day *day = arg;
-	struct print_request copy = *rq;
-	int r;
-
-	if (day->f->st == NULL || day->f->lock_pending ||
-	    (r = ui_print(day->f, &copy)) < 0)
-		return -1;
-	day->pages += r;
-	day->done++;
-	return 0;
-}
-
-static void
-print_today(struct frame *f)
-{
-	struct print_request rq;
-	struct error err;
-	struct day day = { f, 0, 0 };
-	size_t n;
-	int pages;
-
-	memset(&rq, 0, sizeof(rq));
-	rq.since = util_day_start(util_now());
-	if (print_day(f->st, &rq, print_one_of_day, &day, &n, &err) == -1) {
-		ui_say(f, 1, "%s", err.text);
-		return;
-	}
-	pages = day.pages;
-	if (n == 0)
-		ui_say(f, 0, "%s", _("No note was written today."));
-	else if (day.done == n && pages > 0)
-		ui_say(f, 0, ngettext("The day's notes: %d page, from every "
-		    "dossier written in today.", "The day's notes: %d pages, "
-		    "from every dossier written in today.", pages), pages);
-}
-
 static void
 type_filter(struct frame *f)
 {
@@ -525,7 +501,7 @@ static const struct ui_key keys[] = {
 	{ .key = UI_CTRL('p'), .label = "^P", .text = N_("Notice"),
 	    .run = ui_print_notice, .bar = 1 },
 	{ .key = UI_CTRL('e'), .label = "^E", .text = N_("Print the day"),
-	    .run = print_today, .bar = 1 },
+	    .run = ui_print_day, .bar = 1 },
 	UI_ARROW_ROWS,
 };
 

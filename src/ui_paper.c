@@ -4,12 +4,15 @@
  * and the information notice.
  */
 #include <curses.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "conf.h"
+#include "pdfs.h"
 #include "print.h"
 #include "screen.h"
 #include "util.h"
@@ -33,18 +36,31 @@ show_printing(void)
 }
 
 /* The name a PDF is offered under: the dossier's (or WHAT's) and the
- * date, with nothing a file name cannot hold. */
+ * date, with nothing a file name cannot hold; a second one the same day
+ * in FOLDER gets a number, rather than "already exists". */
 static void
-offered_name(char *buf, size_t size, const char *what)
+offered_name(char *buf, size_t size, const char *folder, const char *what)
 {
-	char date[32];
+	char date[32], *path;
 	size_t i;
+	int n, taken;
 
 	util_date(date, sizeof(date), util_now());
-	snprintf(buf, size, "%s %s.pdf", what, date);
-	for (i = 0; buf[i] != '\0'; i++)
-		if (buf[i] == '/' || (unsigned char)buf[i] < 0x20)
-			buf[i] = '-';
+	for (n = 1; n < 100; n++) {
+		if (n == 1)
+			snprintf(buf, size, "%s %s.pdf", what, date);
+		else
+			snprintf(buf, size, "%s %s (%d).pdf", what, date, n);
+		for (i = 0; buf[i] != '\0'; i++)
+			if (buf[i] == '/' || (unsigned char)buf[i] < 0x20)
+				buf[i] = '-';
+		path = xasprintf("%s/%s", folder, buf);
+		taken = access(path, F_OK) == 0;
+		explicit_bzero(path, strlen(path));
+		free(path);
+		if (!taken)
+			break;
+	}
 }
 
 /* Ask where to save the PDF: in the PDF folder unless the answer is a
@@ -61,7 +77,7 @@ ask_file(struct frame *f, const char *why, const char *what, char *path,
 		    "home folder): set pdf_folder in the configuration."), why);
 		return 0;
 	}
-	offered_name(name, sizeof(name), what);
+	offered_name(name, sizeof(name), f->pdf_folder, what);
 	question = wipe_asprintf(_("%s. Save it as a PDF (NOT encrypted) in "
 	    "%s? File name (Esc: no):"), why, f->pdf_folder);
 	ui_hold(f, name, sizeof(name));
@@ -80,6 +96,28 @@ ask_file(struct frame *f, const char *why, const char *what, char *path,
 	}
 	explicit_bzero(name, sizeof(name));
 	return r;
+}
+
+/* The printer refused (ERR): unless a lock or Esc stopped it, say why and
+ * ask where to save the PDF instead.  1 with PATH, else 0 (said). */
+static int
+refused_ask_file(struct frame *f, const struct error *err, const char *what,
+    char *path, size_t size)
+{
+	char why[sizeof(err->text)];
+	int r;
+
+	if (f->lock_pending || stopped) {
+		ui_say(f, 1, "%s", err->text);
+		return 0;
+	}
+	snprintf(why, sizeof(why), "%s", err->text);
+	if ((r = ask_file(f, why, what, path, size)) != 1) {
+		if (r == 0 && f->message[0] == '\0')
+			ui_say(f, 1, "%s", why);
+		return 0;
+	}
+	return 1;
 }
 
 /* Notes changed while they printed, or before their PDF was said printed,
@@ -142,6 +180,10 @@ ui_print(struct frame *f, struct print_request *rq)
 	char path[PATH_MAX], why[sizeof(err.text)], who[STORE_NAME_MAX + 32];
 	int r;
 
+	/* A PDF of it that waits to be said printed: asked first, so that
+	 * what it holds is not printed again. */
+	if (rq->note == 0 && !rq->for_person)
+		ui_pdf_waiting(f, rq->dossier);
 	show_printing();
 	rq->stop.stop = stop;
 	rq->stop.arg = f;
@@ -196,15 +238,140 @@ ui_print(struct frame *f, struct print_request *rq)
 	return r;
 }
 
+/*
+ * The end-of-day filing: each dossier written in today goes to the
+ * printer; when the printer does not take one, the rest of the day
+ * becomes one PDF, each dossier from a new page, under one name, and one
+ * "was it printed?" (what went to the printer is already on paper, and
+ * is not in it).
+ */
+void
+ui_print_day(struct frame *f)
+{
+	struct print_request rq, each;
+	struct print_result res;
+	struct error err;
+	char path[PATH_MAX];
+	long long *ids;
+	size_t n, i, in_pdf;
+	int pages = 0, r;
+
+	memset(&rq, 0, sizeof(rq));
+	rq.since = util_day_start(util_now());
+	if (store_dossiers_since(f->st, rq.since, &ids, &n, &err) == -1) {
+		ui_say(f, 1, "%s", err.text);
+		return;
+	}
+	if (n == 0) {
+		free(ids);
+		ui_say(f, 0, "%s", _("No note was written today."));
+		return;
+	}
+	show_printing();
+	rq.stop.stop = stop;
+	rq.stop.arg = f;
+	for (i = 0, r = 0; i < n && r == 0; i++) {
+		each = rq;
+		each.dossier = ids[i];
+		if ((r = print_dossier(f->st, f->conf, &each, &res, &err)) ==
+		    0) {
+			pages += res.pages;
+			print_result_free(&res);
+		}
+	}
+	free(ids);
+	if (r == 0) {
+		if (pages > 0)
+			ui_say(f, 0, ngettext("The day's notes: %d page, from "
+			    "every dossier written in today.", "The day's "
+			    "notes: %d pages, from every dossier written in "
+			    "today.", pages), pages);
+		else
+			ui_say(f, 0, "%s", _("Nothing to print: every note "
+			    "written today is already on paper."));
+		return;
+	}
+	if (!refused_ask_file(f, &err, _("Day"), path, sizeof(path)))
+		return;
+	/* The path may name a person: a lock while a question waits wipes
+	 * it. */
+	ui_hold(f, path, sizeof(path));
+	rq.output = path;
+	if (print_day_pdf(f->st, f->conf, &rq, &res, &in_pdf, &err) == -1)
+		ui_say(f, 1, "%s", err.text);
+	else if (in_pdf > 0)
+		saved(f, &res, path);
+	print_result_free(&res);
+	ui_unhold(f, path);
+	explicit_bzero(path, sizeof(path));
+}
+
+void
+ui_pdf_waiting(struct frame *f, long long dossier)
+{
+	struct print_result res;
+	struct pdf_made *p;
+	struct error err;
+	char date[UTIL_DATE_MAX], *question;
+	int r;
+
+	if ((r = pdfs_waiting(f->st, dossier, &p, &err)) != 1) {
+		if (r == -1)
+			ui_say(f, 1, "%s", err.text);
+		return;
+	}
+	util_date(date, sizeof(date), p->made);
+	/* Its path names the person: held while the question waits. */
+	question = wipe_asprintf(_("The PDF of %s (%s), NOT encrypted, was "
+	    "it printed? (y: mark its notes as on paper, n: no, Esc: later)"),
+	    date, p->path);
+	ui_hold(f, question, strlen(question));
+	ui_hold(f, p->path, strlen(p->path));
+	r = ui_yes_no(f, question);
+	ui_unhold(f, question);
+	wipe_free(question);
+	if (r == 1 && pdfs_printed(f->st, p, &res, &err) == -1) {
+		ui_say(f, 1, "%s", err.text);
+		r = 0;
+	} else if (r == 1) {
+		if (!unmarked_said(f, &res))
+			ui_say(f, 0, "%s", _("Its notes are marked as on "
+			    "paper."));
+		print_result_free(&res);
+		question = wipe_asprintf(_("Delete %s now? (y/n)"), p->path);
+		ui_hold(f, question, strlen(question));
+		r = ui_yes_no(f, question);
+		ui_unhold(f, question);
+		wipe_free(question);
+		if (r == 1 && unlink(p->path) == -1)
+			ui_say(f, 1, _("%s could not be deleted: %s"), p->path,
+			    strerror(errno));
+		else if (r == 1) {
+			(void)store_pdf_forget(f->st, p->id, &err);
+			ui_say(f, 0, "%s", _("Its notes are marked as on paper, "
+			    "and the PDF is deleted."));
+		}
+	} else if (r == 0) {
+		/* Not printed: not asked again; it stays counted until it
+		 * is deleted. */
+		(void)store_pdf_asked(f->st, p->id, &err);
+		ui_say(f, 0, _("Its notes are not marked. The PDF stays in %s "
+		    "(NOT encrypted): delete it when it is no longer needed."),
+		    p->path);
+	}
+	ui_unhold(f, p->path);
+	store_pdfs_free(p, 1);
+	/* Esc (later) and a lock alike: what was asked for goes on, by
+	 * the dossier's identity. */
+}
+
 void
 ui_print_notice(struct frame *f)
 {
 	struct print_result res;
 	struct error err;
 	struct print_stop how = { stop, f };
-
-	char path[PATH_MAX], why[sizeof(err.text)];
-	int r;
+	char path[PATH_MAX];
 
 	show_printing();
 	if (print_notice(f->conf, NULL, &how, &res, &err) == 0) {
@@ -212,16 +379,8 @@ ui_print_notice(struct frame *f)
 		    "printer."));
 		return;
 	}
-	if (f->lock_pending || stopped) {
-		ui_say(f, 1, "%s", err.text);
+	if (!refused_ask_file(f, &err, _("notice"), path, sizeof(path)))
 		return;
-	}
-	snprintf(why, sizeof(why), "%s", err.text);
-	if ((r = ask_file(f, why, _("notice"), path, sizeof(path))) != 1) {
-		if (r == 0 && f->message[0] == '\0')
-			ui_say(f, 1, "%s", why);
-		return;
-	}
 	if (print_notice(f->conf, path, &how, &res, &err) == -1)
 		ui_say(f, 1, "%s", err.text);
 	else

@@ -93,6 +93,16 @@ tally() {
 	    >> "$CARNET_REPORT/figures"
 }
 
+# no_printer: a print command that says what lp says with no printer
+# set up, and a documents folder where the screens offer the PDF.
+no_printer() {
+	mkdir -p "$T/bin" "$XDG_CONFIG_HOME/carnet" "$HOME/Documents"
+	printf '#!/bin/sh\ncat > /dev/null\necho "lp: Error - No default destination."\nexit 1\n' \
+	    > "$T/bin/lp"
+	chmod +x "$T/bin/lp"
+	printf 'print_command = %s\n' "$T/bin/lp" > "$XDG_CONFIG_HOME/carnet/config"
+	printf 'XDG_DOCUMENTS_DIR="$HOME/Documents"\n' > "$XDG_CONFIG_HOME/user-dirs.dirs"
+}
 # c ARGS: carnet with the passphrase $PASS on descriptor 3.
 c() {
 	"$CARNET" --passphrase-fd 3 "$@" 3<<-END

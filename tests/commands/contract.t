@@ -152,7 +152,8 @@ ok $? "and one written today about the day before yesterday"
 pc print --today 2> "$T/err"
 like "$T/err" '^Nothing to print: no note written today' "twice: nothing left"
 pc print 'Jour Un' --today 2> /dev/null; is $? 2 "a dossier and --today: 2"
-pc print --today -o "$T/x.pdf" 2> /dev/null; is $? 2 "--today and -o: 2"
+pc print --today -o "$T/x.pdf" 2> /dev/null; is $? 0 "--today and -o: the day as one PDF"
+pc print --today --for-person 2> /dev/null; is $? 2 "--today and --for-person: 2"
 c rm -y 'Jour Un' > /dev/null 2>&1; c rm -y 'Jour Deux' > /dev/null 2>&1
 
 # A closed dossier says so in ls.

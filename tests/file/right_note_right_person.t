@@ -318,6 +318,8 @@ like "$T/text" 'Martin Dupont (no. 2)' "the page's header gives the number"
 c print 2 --for-person -o "$T/copy.pdf" < /dev/null > /dev/null 2>&1
 pdftotext "$T/copy.pdf" - | tr -s ' \n' ' ' > "$T/text"
 like "$T/text" 'Martin Dupont (no. 2)' "the access copy too"
+# Deleted, they are forgotten: no "was it printed?" waits in the screens.
+rm -f "$T/martin.pdf" "$T/copy.pdf"
 printer broken
 tm_open martin
 tm_keys p

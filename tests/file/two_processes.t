@@ -129,7 +129,9 @@ is "$(notes)" $((before + 3)) "every note is there"
 c show Alice | grep -q 'Écrite pendant que les commandes'; ok $? "the screens' one too"
 c check > /dev/null; ok $? "part 2: the notebook checks out"
 
-# 3. Two screens at once.
+# 3. Two screens at once.  The PDFs of the commands deleted, none waits
+# to be said printed when Alice is opened.
+rm -f "$T"/p-*.pdf
 c new Chloé > /dev/null
 before=$(notes)
 tm_start "$run '$CARNET'"

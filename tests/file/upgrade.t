@@ -19,7 +19,7 @@
 # moved the ids of the three others; a second Amina Benali (3) with one
 # note; then, with the sqlcipher tool, a draft of Amina's 9:07 note.
 . "$(dirname "$0")/../lib.sh"
-latest=5
+latest=6
 here="$(cd "$(dirname "$0")/.." && pwd)"
 PASS="une phrase de passe"
 cp "$here/data/v1.db" "$CARNET_FILE"

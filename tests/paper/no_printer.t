@@ -15,13 +15,7 @@ init
 c new 'Amina Benali' > /dev/null
 echo "Première note." | c add 1 > /dev/null
 echo "Seconde note." | c add 1 > /dev/null
-mkdir -p "$T/bin" "$XDG_CONFIG_HOME/carnet" "$HOME/Documents"
-# What lp says with no printer set up.
-printf '#!/bin/sh\ncat > /dev/null\necho "lp: Error - No default destination."\nexit 1\n' \
-    > "$T/bin/lp"
-chmod +x "$T/bin/lp"
-printf 'print_command = %s\n' "$T/bin/lp" > "$XDG_CONFIG_HOME/carnet/config"
-printf 'XDG_DOCUMENTS_DIR="$HOME/Documents"\n' > "$XDG_CONFIG_HOME/user-dirs.dirs"
+no_printer
 run="$(french_screens CARNET_NOW=1764633600) --lock-after 0"
 pdf="$HOME/Documents/Amina Benali 02-12-2025.pdf"
 

@@ -157,6 +157,9 @@ else
 	# warns when it is changed.
 	echo "Pour l'écran." | c add 1
 	rm -f "$CUPS_OUT"/*.pdf
+	# The PDFs made above, deleted, are forgotten: none waits to be
+	# said printed when the dossier opens.
+	rm -f "$T"/*.pdf
 	tm_start "env HOME='$HOME' CARNET_FILE='$CARNET_FILE' LC_ALL=C.UTF-8" \
 	    "CUPS_SERVER='$CUPS_SERVER' TZ=UTC '$CARNET'"
 	tm_wait 'Passphrase:' && tm_keys "$PASS" Enter

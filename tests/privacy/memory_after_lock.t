@@ -130,6 +130,13 @@ tm_wait 'File name \(Esc' > /dev/null && tm_keys Enter
 tm_wait 'printed\? \(y'; ok $? "saved: was it printed?"
 lock_and_scan "the question after a PDF"
 tm_wait 'NAMECANARY' > /dev/null && tm_keys Escape
+# Not answered: asked again when the dossier is opened (its path names
+# the person).
+tm_wait 'Dossiers \(2\)' > /dev/null && tm_keys Enter
+tm_wait 'NOT encrypted, was it printed'
+ok $? "opening it again asks about the PDF that waits"
+lock_and_scan "the question of a PDF that waits"
+tm_wait 'NAMECANARY' > /dev/null && tm_keys Escape
 
 # The passphrase's pages (^W) wait through the frame: the lock key works
 # there, and leaves neither the current passphrase nor what was typed of

@@ -137,6 +137,8 @@ denied write_outside; ok $? "and the default (confined) is kept"
 conf ''
 c print 1 --all -o "$OUT/p.pdf" 2> "$T/err"; ok $? "print -o writes outside the folder"
 [ -s "$OUT/p.pdf" ]; ok $? "(the PDF is there)"
+# Deleted, it is forgotten: no "was it printed?" waits in the screens.
+rm -f "$OUT/p.pdf"
 c backup "$OUT" 2> "$T/err"; ok $? "backup into another folder"
 c backup "$OUT/copy.db" 2> "$T/err"; ok $? "backup to another file"
 c export "$OUT/export" 2> "$T/err"; ok $? "export into a new folder"

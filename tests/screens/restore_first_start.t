@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A lost computer, in French at 80x24: a notebook's life (notes, dates,
 # namesakes, a note moved, one destroyed, paper marks, a purge, a draft)
-# backed up onto a USB key (a tmpfs under the configuration's "drives";
-# ^B itself is usb_backups.t's), then a fresh home whose first page offers ^R: the copy is
+# backed up with ^B onto a USB key (a tmpfs under the configuration's
+# "drives"), then a fresh home whose first page offers ^R: the copy is
 # found on the key, its passphrase asked, what it holds said, and it
 # comes back.  Everything came: the stock sqlcipher's dump of the copy
 # and of the notebook taken back are the same (the reminder's record of
@@ -53,8 +53,14 @@ tm_wait 'Nouvelle note' > /dev/null && tm_keys n
 tm_wait 'nouvelle note' > /dev/null && tm_keys "Brouillon en cours"
 sleep 2.5
 tm_stop
-c backup "$T/media/CLE/carnet-2026-12-01.db" > /dev/null 2>&1
-ok $? "a backup on the key"
+# ^B onto the key (the draft offered at the unlock left for later).
+tm_start "$(french_screens)"
+tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
+tm_wait 'Un brouillon' > /dev/null && tm_keys Escape
+tm_wait 'Dossiers \(3\)' > /dev/null && tm_keys C-b
+tm_wait 'Sauvegarder le carnet sur' > /dev/null && tm_keys o
+tm_wait 'vérifiée'; ok $? "^B: a copy on the key"
+tm_stop
 copy=$(ls "$T/media/CLE"/carnet-*.db | head -1)
 [ -f "$copy" ]; ok $? "the copy is on the key"
 c export "$T/before" > /dev/null 2>&1
@@ -85,6 +91,7 @@ tm_keys o
 tm_wait 'Dossiers \(3\)'; ok $? "o: the notebook is back, open"
 # The draft came back with the rest: it is offered at once (over the
 # message that says the notebook was read back whole).
+tm_wait 'Un brouillon pour' > /dev/null
 joined | grep -q 'Un brouillon pour « Martin Dupont (n° 3) » a été gardé'
 r=$?; ok $r "the draft came back, and is offered"
 [ $r -eq 0 ] || tm_screen | sed 's/^/#  /'
