@@ -243,6 +243,9 @@ void	ui_busy_page(struct frame *, const char *heading, const char *what,
  * the start (LOCKED 0: may create it) or after a lock.  0 opened, -1 to
  * quit. */
 int	ui_unlock(struct frame *, int locked);
+/* ui_editor.c: the text being written, if it is not saved, asked about
+ * before quitting (save, keep as a draft, throw away): 1 to quit. */
+int	ui_editor_may_quit(struct frame *);
 /* ui_restore.c: the first start's ^R, a notebook taken back from a
  * backup on a USB key or at a path: 0 with f->st open, -1 given up. */
 int	ui_restore_first(struct frame *);
@@ -296,6 +299,8 @@ int	ui_is_typed(int key, int code);
 int	ui_ask(struct frame *, const char *question, char *buf, size_t size);
 /* A question answered by one key: 1 yes, 0 no, -1 cancelled or locked. */
 int	ui_yes_no(struct frame *, const char *question);
+/* The same with a third answer, the key OTHER: 2. */
+int	ui_yes_no_or(struct frame *, const char *question, int other);
 /* How a list shows dossier ID's NAME: whole, or, the list discreet, as
  * initials and number ("É. F. — no. 12"), into BUF. */
 const char *ui_shown_name(const struct frame *, long long id,

@@ -289,6 +289,9 @@ int	store_draft_take(struct store *, long long id, const char *session,
 	    struct draft *, struct error *);
 void	store_draft_free(struct draft *);
 int	store_draft_drop(struct store *, long long id, struct error *);
+/* Kept on purpose ("keep it as a draft"): no session's, so that it is
+ * offered as one left behind, the next time the notebook opens. */
+int	store_draft_release(struct store *, long long id, struct error *);
 void	store_drafts_free(struct draft *, size_t);
 
 /* A PDF carnet wrote (store_pdf.c), until its file is gone. */

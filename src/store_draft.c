@@ -179,3 +179,19 @@ store_drafts_free(struct draft *list, size_t n)
 		store_draft_free(&list[i]);
 	free(list);
 }
+
+int
+store_draft_release(struct store *st, long long id, struct error *err)
+{
+	sqlite3_stmt *s;
+
+	if (sql_begin(st, err) == -1)
+		return -1;
+	if (sql_prepare(st, "UPDATE draft SET session = NULL WHERE id = ?1;",
+	    &s, err) == -1)
+		return sql_rollback(st);
+	sqlite3_bind_int64(s, 1, id);
+	if (sql_finish(st, s, err) == -1)
+		return sql_rollback(st);
+	return sql_commit(st, err);
+}

@@ -46,6 +46,9 @@ static void lock(struct frame *);
 static void
 quit(struct frame *f)
 {
+	/* A text waits (reading during writing): asked, as in the editor. */
+	if (ui_writing(f) && !ui_editor_may_quit(f))
+		return;
 	f->quit = 1;
 }
 

@@ -358,31 +358,82 @@ discard_draft(struct frame *f)
 	writing.draft = 0;
 }
 
+/* The text freed without closing a screen: nothing of it is kept on the
+ * way out (forget() keeps a text as a draft). */
+static void
+drop_text(void)
+{
+	text_free(content.text);
+	content.text = NULL;
+	content.modified = content.unsaved_draft = 0;
+}
+
+/*
+ * The text not saved, on its way out (^X, ^Q, and ^Q while reading during
+ * writing): saved (y), kept as a draft offered the next time the notebook
+ * opens (n), or thrown away, by a key of its own the question names: no
+ * single key the hand falls on throws text away.  Esc goes on writing.
+ * 1 to go, 0 to stay.
+ */
+static int
+may_leave(struct frame *f)
+{
+	/* TRANSLATORS: the key that throws the text away in the editor's
+	 * closing question (French "j", jeter): one lower-case letter,
+	 * neither yes's nor no's. */
+	const char *discard = _("d");
+	struct error err;
+	char *question;
+	int r;
+
+	if (content.text == NULL || !content.modified)
+		return 1;
+	question = wipe_asprintf(_("Save the note? (y: yes, n: keep as a "
+	    "draft, %s: throw away, Esc: go on)"), discard);
+	r = ui_yes_no_or(f, question, (unsigned char)discard[0]);
+	wipe_free(question);
+	if (r == -1 || content.text == NULL)
+		return 0;
+	if (r == 1) {
+		save(f);
+		return !content.modified;	/* not saved: stay */
+	}
+	if (r == 2) {
+		discard_draft(f);
+		drop_text();
+		return 1;
+	}
+	keep(f, 1);
+	if (writing.draft != 0 && store_draft_release(f->st, writing.draft,
+	    &err) == -1) {
+		ui_say(f, 1, "%s", err.text);
+		return 0;
+	}
+	writing.draft = 0;
+	drop_text();
+	ui_say(f, 0, "%s", _("Kept as a draft: it is offered the next time "
+	    "the notebook opens."));
+	return 1;
+}
+
 static void
 close_editor(struct frame *f)
 {
-	int r;
-
-	if (content.modified) {
-		r = ui_yes_no(f, _("Save the changes? (y: save, n: throw them "
-		    "away, Esc: go on writing)"));
-		if (r == -1 || content.text == NULL)
-			return;
-		if (r == 1) {
-			save(f);
-			if (content.modified)
-				return;	/* not saved: stay */
-		} else
-			discard_draft(f);
-	}
-	leave(f);
+	if (may_leave(f))
+		leave(f);
 }
 
-/* The frame's forget() keeps the text as a draft on the way out. */
-static void
-quit_keeping(struct frame *f)
+int
+ui_editor_may_quit(struct frame *f)
 {
-	f->quit = 1;
+	return may_leave(f);
+}
+
+static void
+quit_asking(struct frame *f)
+{
+	if (may_leave(f))
+		f->quit = 1;
 }
 
 /*
@@ -862,8 +913,8 @@ static const struct ui_key keys[] = {
 	{ .key = UI_CTRL('e'), .label = "^E", .text = N_("End"),
 	    .run = go_end, .bar = 1 },
 	{ .key = UI_CTRL('q'), .label = "^Q",
-	    .text = N_("Quit (the text is kept as a draft)"),
-	    .run = quit_keeping },
+	    .text = N_("Quit (asks whether to save the text)"),
+	    .run = quit_asking },
 	{ .key = UI_TYPED, .label = N_("letters"), .text = N_("Write"),
 	    .run = type },
 	{ .key = '\t', .label = N_("Tab"), .text = N_("Write"), .run = type },

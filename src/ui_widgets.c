@@ -553,7 +553,7 @@ ui_ask(struct frame *f, const char *question, char *buf, size_t size)
 }
 
 static int
-yes_no(struct frame *f, const char *question)
+yes_no(struct frame *f, const char *question, int other)
 {
 	char answer[2];
 	int key, code;
@@ -568,6 +568,8 @@ yes_no(struct frame *f, const char *question)
 			continue;
 		if (key == UI_ESC)
 			return -1;
+		if (other != 0 && key == other)
+			return 2;
 		answer[0] = (char)key;
 		answer[1] = '\0';
 		if (prompt_is_yes(answer))
@@ -583,7 +585,18 @@ ui_yes_no(struct frame *f, const char *question)
 	int r;
 
 	curs_set(1);
-	r = yes_no(f, question);
+	r = yes_no(f, question, 0);
+	curs_set(0);
+	return r;
+}
+
+int
+ui_yes_no_or(struct frame *f, const char *question, int other)
+{
+	int r;
+
+	curs_set(1);
+	r = yes_no(f, question, other);
 	curs_set(0);
 	return r;
 }

@@ -174,7 +174,7 @@ tm_screen | grep -q 'Pour un dossier détruit ailleurs'
 ok $? "its text stays on screen"
 tm_wait 'destroyed meanwhile'; ok $? "the title says the dossier is gone"
 tm_keys C-x
-tm_wait 'Save the changes' && tm_keys n
+tm_wait 'Save the note' && tm_keys d
 on "$s2"; tm_stop
 on "$s1"; tm_stop
 is "$(notes)" $((before + 2)) "both screens' notes are there" ||

@@ -88,7 +88,7 @@ tm_keys C-e ' TYPEDCANARY-5555'
 tm_wait 'modified'; ok $? "text typed"
 lock_and_scan "the editor"
 tm_wait 'modified'; ok $? "the text came back from its draft"
-tm_keys C-x n
+tm_keys C-x d
 tm_wait 'Ligne' > /dev/null
 
 tm_keys C-f 'searchword'

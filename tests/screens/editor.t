@@ -46,13 +46,46 @@ tm_wait 'Deuxième. Ajout'; ok $? "^Y redoes them"
 tm_keys C-t Delete
 tm_wait '^ remière ligne'; ok $? "^T goes to the top, Delete erases"
 tm_keys C-x
-tm_wait 'Save the changes\?'; ok $? "closing with changes asks"
+tm_wait 'Save the note\?'; ok $? "closing with changes asks"
 tm_keys Escape
 tm_wait 'modified'; ok $? "Esc goes on writing"
+joined | grep -qF 'Save the note? (y: yes, n: keep as a draft, d: throw away, Esc: go on)'
+ok $? "the question names the three ways out, and Esc"
 tm_keys C-x
-tm_wait 'Save the changes' && tm_keys n
-tm_wait 'Amina Benali — '; ok $? "n throws the changes away"
-c show 1 | grep -q '^Première ligne'; ok $? "and the note is as it was"
+tm_wait 'Save the note' && tm_keys n
+tm_wait 'Kept as a draft'; ok $? "n keeps the text as a draft, and says so"
+c show 1 | grep -q '^Première ligne'; ok $? "the note is as it was"
+tm_stop
+tm_start "$run '$CARNET'"
+tm_wait 'Passphrase:' && tm_keys "$PASS" Enter
+tm_wait 'A draft for'; ok $? "the draft is offered the next time the notebook opens"
+tm_keys y
+tm_wait 'Deuxième. Ajout'; ok $? "with the text as it was left"
+tm_keys C-x
+tm_wait 'Save the note' && tm_keys d
+tm_wait 'p Print'; ok $? "d, named in the question, throws the text away"
+c show 1 | grep -q '^Première ligne'; ok $? "and the note is still as it was"
+tm_stop
+tm_start "$run '$CARNET'"
+tm_wait 'Passphrase:' && tm_keys "$PASS" Enter
+tm_wait 'Amina Benali' > /dev/null
+sleep 0.5
+tm_screen | grep -q 'A draft for'; is $? 1 "nothing thrown away is offered again"
+# ^Q with a text not saved asks the same question; y saves, then quits.
+tm_keys Enter
+tm_wait 'p Print' > /dev/null && tm_keys n
+tm_wait 'new note' && tm_keys 'Écrit avant de quitter.'
+tm_keys C-q
+tm_wait 'Save the note'; ok $? "^Q in the editor asks whether to save"
+tm_keys Escape
+tm_wait 'modified'; ok $? "Esc: back to the text"
+tm_keys C-r
+tm_wait 'Esc Back to your text' > /dev/null
+tm_keys C-q
+tm_wait 'Save the note'; ok $? "^Q while reading during writing asks it too"
+tm_keys y
+tm_wait '\[exit 0\]'; ok $? "y saves, then carnet quits"
+c show 1 | grep -q '^Écrit avant de quitter.$'; ok $? "the text is a note"
 tm_stop
 
 # Paste 50 KB at once.
@@ -117,7 +150,7 @@ tm_wait 'Passphrase:' && tm_keys "$PASS" Enter
 tm_wait 'A draft for' && tm_keys y
 tm_wait 'Écrit juste avant la fermeture.'; ok $? "and the text comes back"
 tm_keys C-x
-tm_wait 'Save the changes' && tm_keys n
+tm_wait 'Save the note' && tm_keys d
 tm_stop
 
 # Lock while writing, unlock, go on.

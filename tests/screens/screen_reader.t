@@ -57,8 +57,8 @@ cursor_row | grep -q 'le bailleur. Fin'; ok $? "the editor: where the text curso
 is "$(cursor | cut -d, -f1)" "$(( $(cursor_row | sed 's/ *$//' | wc -m) - 1 ))" \
     "at the end of what was typed"
 tm_keys C-x
-tm_wait 'Save the changes' > /dev/null
-cursor_row | grep -q 'Save the changes'; ok $? "a question: the cursor on its row"
+tm_wait 'Save the note' > /dev/null
+cursor_row | grep -q 'Save the note'; ok $? "a question: the cursor on its row"
 is "$(cursor | cut -d, -f1)" "$(( $(cursor_row | sed 's/ *$//' | wc -m) ))" \
     "after it, where the answer goes"
 tm_keys n
