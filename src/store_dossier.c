@@ -38,6 +38,34 @@ dossier_row(sqlite3_stmt *s, struct dossier *d)
 	"SELECT id, name, created, closed, notes, unprinted, last," \
 	" destroyed, destroyed_at, numbered, namesakes FROM dossier"
 
+/* What a filter's key matches in a name's key (names_key()): the start
+ * of one of its words, "% KEY%" for LIKE, its own % and _ escaped; NULL
+ * (nothing) when the key is empty. */
+static char *
+key_pattern(const char *filter)
+{
+	char *key = names_key(filter), *pattern, *o;
+	const char *p;
+
+	if (key[0] == '\0') {
+		wipe_free(key);
+		return NULL;
+	}
+	pattern = wipe_alloc(strlen(key) * 2 + 4);
+	o = pattern;
+	*o++ = '%';
+	*o++ = ' ';
+	for (p = key; *p != '\0'; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			*o++ = '\\';
+		*o++ = *p;
+	}
+	*o++ = '%';
+	*o = '\0';
+	wipe_free(key);
+	return pattern;
+}
+
 int
 store_dossiers(struct store *st, const char *filter, int closed_too,
     time_t idle_since, struct dossier **out, size_t *count,
@@ -46,11 +74,21 @@ store_dossiers(struct store *st, const char *filter, int closed_too,
 	sqlite3_stmt *s;
 	struct dossier *list = NULL;
 	size_t n = 0, cap = 0;
-	char *q = NULL;
+	char *q = NULL, *pattern = NULL;
+	long long number = -1;
 	int rc;
 
 	if (filter != NULL && (q = search_query(filter, 1)) == NULL)
 		filter = NULL;	/* nothing but spaces: no filter */
+	/* A filter is matched three ways: words of the name starting with
+	 * its words, accents and case aside (the index); the name's key,
+	 * apostrophes and hyphens aside too ("ndiaye" finds N'Diaye); and,
+	 * all digits, the dossier's number, as lists and titles show it. */
+	if (filter != NULL) {
+		pattern = key_pattern(filter);
+		if (util_number(filter, 1, LLONG_MAX, &number) == -1)
+			number = -1;
+	}
 	rc = sql_prepare(st, filter == NULL ? DOSSIER_COLUMNS
 	    " WHERE (?2 OR closed IS NULL) AND (?3 = 0 OR"
 	    " max(coalesce(last, created), coalesce(kept, 0)) < ?3)"
@@ -58,16 +96,21 @@ store_dossiers(struct store *st, const char *filter, int closed_too,
 	    DOSSIER_COLUMNS " WHERE (?2 OR closed IS NULL)"
 	    " AND (?3 = 0 OR"
 	    " max(coalesce(last, created), coalesce(kept, 0)) < ?3)"
-	    " AND id IN"
+	    " AND (id IN"
 	    " (SELECT docid FROM dossier_fts WHERE dossier_fts MATCH ?1)"
+	    " OR (' ' || namekey) LIKE ?4 ESCAPE '\\' OR id = ?5)"
 	    " ORDER BY coalesce(last, created) DESC, name, id DESC;",
 	    &s, err);
 	if (rc == -1) {
 		wipe_free(q);
+		wipe_free(pattern);
 		return -1;
 	}
-	if (q != NULL)
+	if (q != NULL) {
 		sqlite3_bind_text(s, 1, q, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, pattern, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 5, number);
+	}
 	sqlite3_bind_int(s, 2, closed_too);
 	/* 0: every dossier, whatever its dates (a date written by hand as
 	 * the largest there is once hid its dossier). */
@@ -81,6 +124,7 @@ store_dossiers(struct store *st, const char *filter, int closed_too,
 	}
 	sql_release(s);
 	wipe_free(q);
+	wipe_free(pattern);
 	if (rc != SQLITE_DONE) {
 		store_dossiers_free(list, n);
 		return sql_fail(st, rc, err);

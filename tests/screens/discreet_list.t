@@ -21,6 +21,14 @@ tm_wait 'Dossiers \(2\)' > /dev/null
 screen | grep -q 'É\. F\. — n° 1'; ok $? "a name shows as its initials and number"
 screen | grep -q 'J\.-M\. D\. — n° 2'; ok $? "a hyphenated first name too"
 screen | grep -q 'Faure\|Dupont'; is $? 1 "no name is on screen"
+# The number shown is the number typed.
+tm_keys '2'
+tm_wait 'correspondant' > /dev/null
+screen | grep -q 'J\.-M\. D\. — n° 2'; r=$?
+screen | grep -q 'É\. F\.' && r=1
+ok $r "typing 2 finds n° 2, and only it"
+tm_keys BSpace
+tm_wait 'Dossiers \(2\)' > /dev/null
 tm_keys 'emilie'
 tm_wait 'correspondant' > /dev/null
 screen | grep -q 'É\. F\. — n° 1'; ok $? "typing the name still filters by it"

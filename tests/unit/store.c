@@ -250,6 +250,38 @@ main(void)
 	ok(store_dossiers(st, "  ", 1, 0, &list, &n, &err) == 0 && n == 2,
 	    "a blank filter is no filter");
 	store_dossiers_free(list, n);
+	{
+		char number[32];
+		long long ndiaye, jp;
+
+		ok(store_dossier_new(st, "Fatou N’Diaye", 0, &ndiaye, &err) ==
+		    0 && store_dossier_new(st, "Jean-Pierre Moreau", 0, &jp,
+		    &err) == 0, "names with an apostrophe and a hyphen");
+		ok(store_dossiers(st, "ndiaye", 1, 0, &list, &n, &err) == 0 &&
+		    n == 1 && list[0].id == ndiaye,
+		    "“ndiaye” finds N’Diaye: apostrophes aside");
+		store_dossiers_free(list, n);
+		ok(store_dossiers(st, "diaye", 1, 0, &list, &n, &err) == 0 &&
+		    n == 1 && list[0].id == ndiaye, "“diaye” still does");
+		store_dossiers_free(list, n);
+		ok(store_dossiers(st, "jean pier", 1, 0, &list, &n, &err) ==
+		    0 && n == 1 && list[0].id == jp,
+		    "“jean pier” finds Jean-Pierre: hyphens aside");
+		store_dossiers_free(list, n);
+		snprintf(number, sizeof(number), "%lld", jp);
+		ok(store_dossiers(st, number, 1, 0, &list, &n, &err) == 0 &&
+		    n == 1 && list[0].id == jp, "digits find the dossier of "
+		    "that number");
+		store_dossiers_free(list, n);
+		ok(store_dossiers(st, "%", 1, 0, &list, &n, &err) == 0 &&
+		    n == 0, "a % typed is a %, not every name");
+		store_dossiers_free(list, n);
+		ok(store_dossiers(st, "-", 1, 0, &list, &n, &err) == 0 &&
+		    n == 0, "a hyphen alone matches nothing");
+		store_dossiers_free(list, n);
+		store_dossier_delete(st, ndiaye, 0, &err);
+		store_dossier_delete(st, jp, 0, &err);
+	}
 	ok(store_note_heads(st, benali, 1, 5, &notes, &n, &err) == 0 &&
 	    n == 2 && notes[0].id == a && notes[1].id == b,
 	    "note heads: newest first, from an offset");
