@@ -30,6 +30,12 @@ void	cli_usage(FILE *fp);
 /* "carnet check" on the open notebook (cli_check.c): its exit status. */
 struct store;
 int	cli_check(const struct cli *, struct store *);
+/* "carnet ls" (cli_ls.c), REVIEW: --review; "carnet import" and
+ * "carnet export" (cli_exchange.c), DRY: --dry-run.  Their exit
+ * status. */
+int	cli_ls(struct cli *, struct store *, int review);
+int	cli_import(struct cli *, struct store *, const char *dir, int dry);
+int	cli_export(struct cli *, struct store *, const char *dir);
 /* "carnet restore COPY" (cli_restore.c); YES: -y.  Its exit status. */
 int	cli_restore(struct cli *, const char *copy, int yes);
 

@@ -21,7 +21,6 @@
 #include "backup.h"
 #include "cli.h"
 #include "drives.h"
-#include "exchange.h"
 #include "newpass.h"
 #include "notebook.h"
 #include "print.h"
@@ -616,37 +615,7 @@ cmd_passwd(struct cli *c, struct store *unused, const struct args *a)
 static int
 cmd_ls(struct cli *c, struct store *st, const struct args *a)
 {
-	struct error err;
-	struct dossier *list;
-	size_t n, i;
-	char date[UTIL_DATE_MAX];
-	int tty = isatty(STDOUT_FILENO);
-	time_t idle = 0;
-
-	/* To review: no note for longer than the retention time. */
-	if (arg(a, O_REVIEW) != NULL)
-		idle = util_now() - (time_t)c->conf->retention_days * UTIL_DAY;
-	if (store_dossiers(st, NULL, 1, idle, &list, &n, &err) == -1)
-		return report(&err);
-	for (i = 0; i < n; i++) {
-		if (list[i].last != 0)
-			util_date(date, sizeof(date), list[i].last);
-		else
-			snprintf(date, sizeof(date), "-");
-		printf("%lld\t", list[i].id);
-		put_str(list[i].name, tty);
-		printf("\t%ld\t%s", list[i].notes, date);
-		/* A fifth field on closed dossiers only: scripts reading
-		 * four keep working. */
-		if (list[i].closed != 0)
-			printf("\t%s", _("closed"));
-		putchar('\n');
-	}
-	if (n == 0 && isatty(STDERR_FILENO))
-		util_say(_("No dossier yet: create one with “carnet new "
-		    "NAME”.\n"));
-	store_dossiers_free(list, n);
-	return EXIT_OK;
+	return cli_ls(c, st, arg(a, O_REVIEW) != NULL);
 }
 
 /* Operands joined by spaces: "carnet new Marie Dupont" needs no quotes.
@@ -1288,118 +1257,16 @@ cmd_notice(struct cli *c, struct store *unused, const struct args *a)
 	return EXIT_OK;
 }
 
-/* Per dossier, what came in or would: "Martin Dupont (new): 5 notes,
- * 12/03/2024 to 14/05/2024; 2 already there". */
-static void
-import_dossiers(const struct exchange_report *r)
-{
-	const struct exchange_dossier *d;
-	char first[UTIL_DATE_MAX], last[UTIL_DATE_MAX], *name;
-	size_t i;
-
-	for (i = 0; i < r->nper; i++) {
-		d = &r->per[i];
-		name = util_shown(d->name, strlen(d->name), 0);
-		util_say("  %s%s: ", name, d->made ? _(" (new dossier)") : "");
-		wipe_free(name);
-		util_say(ngettext("%zu note", "%zu notes", d->notes), d->notes);
-		if (d->notes > 0) {
-			util_date(first, sizeof(first), d->first);
-			util_date(last, sizeof(last), d->last);
-			util_say(_(", %s to %s"), first, last);
-		}
-		if (d->already > 0)
-			util_say(ngettext("; %zu already there",
-			    "; %zu already there", d->already), d->already);
-		util_say("\n");
-	}
-}
-
-/* Lines of the report (file names may hold anything): each shown, never
- * obeyed. */
-static void
-import_lines(char *const *line, size_t n)
-{
-	char *shown;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		shown = util_shown(line[i], strlen(line[i]), 0);
-		util_say("  %s\n", shown);
-		wipe_free(shown);
-	}
-}
-
 static int
 cmd_import(struct cli *c, struct store *st, const struct args *a)
 {
-	struct exchange_report r;
-	struct error err;
-	int rc, dry = arg(a, O_DRY_RUN) != NULL;
-
-	(void)c;
-	rc = exchange_import(st, a->argv[0], dry, isatty(STDERR_FILENO), &r,
-	    &err);
-	if (rc == -1) {
-		exchange_report_free(&r);
-		util_warn("%s", err.text);
-		util_warn(_("nothing was imported"));
-		return err.status;
-	}
-	if (dry) {
-		util_say(ngettext("Would import %zu note",
-		    "Would import %zu notes", r.notes), r.notes);
-		util_say(ngettext(" (%zu new dossier)", " (%zu new dossiers)",
-		    r.dossiers), r.dossiers);
-		util_say(ngettext("; %zu is already there.\n",
-		    "; %zu are already there.\n", r.already), r.already);
-		import_dossiers(&r);
-	} else {
-		/* Three counts, each with its own plural. */
-		util_say(ngettext("Imported %zu note", "Imported %zu notes",
-		    r.notes), r.notes);
-		util_say(ngettext(" (%zu new dossier)", " (%zu new dossiers)",
-		    r.dossiers), r.dossiers);
-		util_say(ngettext("; %zu was already there.\n",
-		    "; %zu were already there.\n", r.already), r.already);
-	}
-	if (r.converted > 0)
-		util_say(ngettext("%zu note was in Windows-1252 and was "
-		    "converted.\n", "%zu notes were in Windows-1252 and were "
-		    "converted.\n", r.converted), r.converted);
-	if (r.nundated > 0) {
-		util_say(ngettext("Text before a first date, kept as a note of "
-		    "the document's date:\n", "Text before a first date, kept "
-		    "as notes of each document's date:\n", r.nundated));
-		import_lines(r.undated, r.nundated);
-	}
-	if (r.nbad > 0) {
-		util_say(dry ? ngettext("%zu file would be refused:\n",
-		    "%zu files would be refused:\n", r.nbad) :
-		    ngettext("%zu file was refused:\n",
-		    "%zu files were refused:\n", r.nbad), r.nbad);
-		import_lines(r.bad, r.nbad);
-	}
-	if (dry)
-		util_say(_("Nothing was written (--dry-run).\n"));
-	rc = r.nbad > 0 ? EXIT_ERROR : EXIT_OK;
-	exchange_report_free(&r);
-	return rc;
+	return cli_import(c, st, a->argv[0], arg(a, O_DRY_RUN) != NULL);
 }
 
 static int
 cmd_export(struct cli *c, struct store *st, const struct args *a)
 {
-	struct exchange_report r;
-	struct error err;
-
-	(void)c;
-	if (exchange_export(st, a->argv[0], &r, &err) == -1)
-		return report(&err);
-	util_say(_("Exported %zu notes of %zu dossiers to %s.\nThese "
-	    "files are NOT encrypted: keep them safe, and delete them when "
-	    "they are no longer needed.\n"), r.notes, r.dossiers, a->argv[0]);
-	return EXIT_OK;
+	return cli_export(c, st, a->argv[0]);
 }
 
 static int

@@ -33,6 +33,10 @@ tm_wait 'wrong passphrase'; ok $? "a wrong one is said"
 tm_keys 'mon carnet secret' Enter
 tm_wait 'Amina Benali'; ok $? "the right one opens"
 tm_wait '\[exit 0\]'; ok $? "and ls exits 0"
+# On a terminal, ls lines its columns up under a header; in a pipe, tabs.
+tm_screen | grep -q '^No\.  Dossier  *Notes  Last note$'; ok $? "ls: a header on a terminal"
+tm_screen | grep -q '^ *1  Amina Benali  *0  '; ok $? "and columns lined up, no tab"
+c ls | grep -q "$(printf '^1\tAmina Benali\t0\t')"; ok $? "in a pipe, the tab-separated fields"
 tm_stop
 
 # rm asks before destroying.
