@@ -110,7 +110,7 @@ $(MO): po/fr.po
 
 # The catalogue template, and the French catalogue brought up to date.
 pot:
-	xgettext -k_ -kN_ -kngettext:1,2 --from-code=UTF-8 \
+	xgettext -k_ -kN_ -kC_:1c,2 -kngettext:1,2 --from-code=UTF-8 \
 		--add-comments=TRANSLATORS: --package-name=carnet \
 		--package-version=$(VERSION) -o po/carnet.pot $(SRC) src/paper.c src/paper_send.c \
 		include/screen.h

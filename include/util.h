@@ -13,6 +13,11 @@
 #include <libintl.h>
 #define _(s) gettext(s)
 #define N_(s) (s)
+/* A message in a context, for a word that means another thing elsewhere
+ * (a key's letter): gettext's "CONTEXT\004MSGID" convention, the msgid
+ * itself when there is no translation. */
+#define C_(ctx, s) util_pgettext(ctx "\004" s, s)
+const char *util_pgettext(const char *key, const char *msgid);
 
 /* The exit statuses of the command-line contract (carnet(1)). */
 enum {

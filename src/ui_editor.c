@@ -381,7 +381,7 @@ may_leave(struct frame *f)
 	/* TRANSLATORS: the key that throws the text away in the editor's
 	 * closing question (French "j", jeter): one lower-case letter,
 	 * neither yes's nor no's. */
-	const char *discard = _("d");
+	const char *discard = C_("throw away", "d");
 	struct error err;
 	char *question;
 	int r;

@@ -409,6 +409,14 @@ util_day_start(time_t t)
 	return mktime(&tm);
 }
 
+const char *
+util_pgettext(const char *key, const char *msgid)
+{
+	const char *t = gettext(key);
+
+	return t == key ? msgid : t;
+}
+
 void
 util_date(char *buf, size_t size, time_t t)
 {

@@ -41,6 +41,12 @@ shows "Le reprendre ? (o : reprendre, n : le jeter, Échap : plus tard)"
 ok $? "a draft kept: the whole question, its keys with it"
 tm_keys o
 tm_wait 'Un brouillon à garder'; ok $? "o resumes it"
+tm_keys ' encore' C-x
+tm_wait 'Enregistrer la note' > /dev/null
+shows "Enregistrer la note ? (o : oui, n : en brouillon, j : jeter, Échap : continuer)"
+ok $? "^X with a text not saved: the whole question, j to throw away"
+tm_keys Escape
+tm_wait 'modifiée' > /dev/null
 tm_keys C-s
 tm_wait 'enregistrée' > /dev/null && tm_keys C-x
 tm_wait 'Imprimer' > /dev/null && tm_keys Escape
