@@ -109,6 +109,8 @@ time_t util_day_start(time_t);
  * UTIL_DATE_MAX bytes (a month's name in any language fits). */
 #define UTIL_DATE_MAX	64
 void util_date(char *, size_t, time_t);
+/* A length of time in DAYS as said: "2 years" for 730, "45 days". */
+void util_days(char *, size_t, long days);
 void util_datetime(char *, size_t, time_t);
 /* "Wednesday 2 December 2026, 14:36": a date as a person reads it. */
 void util_long_date(char *, size_t, time_t);

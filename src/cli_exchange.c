@@ -116,13 +116,16 @@ cli_export(struct cli *c, struct store *st, const char *dir)
 	struct error err;
 
 	(void)c;
-	if (exchange_export(st, dir, &r, &err) == -1)
-		{
+	if (exchange_export(st, dir, &r, &err) == -1) {
 		util_warn("%s", err.text);
 		return err.status;
 	}
-	util_say(_("Exported %zu notes of %zu dossiers to %s.\nThese "
-	    "files are NOT encrypted: keep them safe, and delete them when "
-	    "they are no longer needed.\n"), r.notes, r.dossiers, dir);
+	/* Each count with its own plural. */
+	util_say(ngettext("Exported %zu note", "Exported %zu notes", r.notes),
+	    r.notes);
+	util_say(ngettext(" of %zu dossier", " of %zu dossiers", r.dossiers),
+	    r.dossiers);
+	util_say(_(" to %s.\nThese files are NOT encrypted: keep them safe, "
+	    "and delete them when they are no longer needed.\n"), dir);
 	return EXIT_OK;
 }

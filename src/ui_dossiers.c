@@ -193,9 +193,11 @@ draw(struct frame *f)
 	const char *empty;
 	size_t rows = (size_t)ui_body_rows(), i;
 
-	if (review)
-		snprintf(where, sizeof(where), _("To review: no note for %ld "
-		    "days (%zu)"), f->conf->retention_days, content.count);
+	if (review) {
+		util_days(said, sizeof(said), f->conf->retention_days);
+		snprintf(where, sizeof(where), _("To review: no note for %s "
+		    "(%zu)"), said, content.count);
+	}
 	else if (content.filter[0] != '\0')
 		snprintf(where, sizeof(where), _("Dossiers matching “%s” (%zu)"),
 		    content.filter, content.count);
@@ -411,6 +413,7 @@ keep_dossier(struct frame *f)
 {
 	struct dossier *d;
 	struct error err;
+	char in[64];
 
 	if (!review) {
 		ui_say(f, 0, "%s", _("Only in the dossiers to review (^A)."));
@@ -420,9 +423,10 @@ keep_dossier(struct frame *f)
 		return;
 	if (store_dossier_keep(f->st, d->id, &err) == -1)
 		ui_say(f, 1, "%s", err.text);
-	else
-		ui_say(f, 0, _("Kept: asked about again in %ld days."),
-		    f->conf->retention_days);
+	else {
+		util_days(in, sizeof(in), f->conf->retention_days);
+		ui_say(f, 0, _("Kept: asked about again in %s."), in);
+	}
 }
 
 static void

@@ -409,6 +409,18 @@ util_day_start(time_t t)
 	return mktime(&tm);
 }
 
+void
+util_days(char *buf, size_t size, long days)
+{
+	/* Whole years as people say them: 730 days are 2 years. */
+	if (days >= 365 && days % 365 == 0)
+		snprintf(buf, size, ngettext("%ld year", "%ld years",
+		    (unsigned long)(days / 365)), days / 365);
+	else
+		snprintf(buf, size, ngettext("%ld day", "%ld days",
+		    (unsigned long)days), days);
+}
+
 const char *
 util_pgettext(const char *key, const char *msgid)
 {

@@ -207,4 +207,17 @@ is "$(ls "$T/dst/Heure Double" | grep -c '^2026-10-25T023000')" 2 \
 cat "$T/dst/Heure Double"/* > "$T/dst.txt"
 grep -q "heure d'été" "$T/dst.txt" && grep -q "heure d'hiver" "$T/dst.txt"
 ok $? "each holds its own note"
+# One note of one dossier: each count with its own plural.
+export CARNET_FILE="$T/one.db"
+init
+c new Seule > /dev/null
+echo "Une note." | c add Seule
+c export "$T/one-out" 2> "$T/err"
+like "$T/err" '^Exported 1 note of 1 dossier to ' "one note of one dossier, said so"
+LC_ALL=fr_FR.UTF-8 c export "$T/one-fr" 2> "$T/err"
+if locale -a 2> /dev/null | grep -qi '^fr_FR\.utf-\?8$'; then
+	like "$T/err" '^1 note exportée de 1 dossier dans ' "and in French"
+else
+	skip "no fr_FR.UTF-8 locale"
+fi
 finish

@@ -66,7 +66,7 @@ tm_start "$run"
 tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
 tm_wait 'Dossiers' > /dev/null && tm_keys C-a
 tm_wait 'Dossier Ancien' > /dev/null && tm_keys C-k
-tm_wait 'Gardé : redemandé dans 730 jours|Gardé.*730 jours'; ok $? "^K keeps it, and says until when"
+tm_wait 'Gardé : redemandé dans 2 ans|Gardé.*2 ans'; ok $? "^K keeps it, and says until when, in years (730 days are 2 years)"
 c ls --review | grep -q 'Dossier Ancien'; is $? 1 "it leaves the review"
 # Paul Martin's one note, moved above, is from 2023: kept too.
 tm_wait 'Paul Martin' > /dev/null && tm_keys C-k
