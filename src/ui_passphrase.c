@@ -16,8 +16,6 @@
 #include "secret.h"
 #include "util.h"
 
-/* Each entry of the bar. */
-#define BAR_ENTRY_COLS	16
 
 /* The passphrase being typed, and what the last key decided: the key
  * table's handlers work on these. */
@@ -142,7 +140,7 @@ page(struct frame *f, const char *heading, const char *const *lines,
     const char *message, const char *prompt, int *y, int bar)
 {
 	const char *text;
-	int row = LINES / 2 - 4, i, w, x, n;
+	int row = LINES / 2 - 4, i, w, x;
 	size_t k;
 
 	erase();
@@ -159,17 +157,21 @@ page(struct frame *f, const char *heading, const char *const *lines,
 		    1;
 	*y = row + 3;
 	ui_text(*y, 2, COLS - 4, prompt, strlen(prompt), A_NORMAL);
-	/* Only this screen's keys in the bar: it has no global ones. */
-	for (k = 0, n = 0; bar && k < NKEYS; k++) {
+	/* Only this screen's keys in the bar: it has no global ones.  Each
+	 * entry as wide as it is, two spaces between ("Entrée Continuer  ^Q
+	 * Abandonner"); while the passphrase is changed (Enter goes on),
+	 * ^Q gives the change up: it quits nothing. */
+	for (k = 0, x = 0; bar && k < NKEYS; k++) {
 		if (!keys[k].bar || (keys[k].now != NULL && !keys[k].now(f)))
 			continue;
 		text = keys[k].key == '\r' && enter_does != NULL ?
-		    _(enter_does) : _(keys[k].text);
-		x = n++ * BAR_ENTRY_COLS;
-		x += ui_text(LINES - 2, x, BAR_ENTRY_COLS, _(keys[k].label),
+		    _(enter_does) : keys[k].run == give_up && enter_does !=
+		    NULL && strcmp(enter_does, N_("Go on")) == 0 ?
+		    _("Give up") : _(keys[k].text);
+		x += ui_text(LINES - 2, x, COLS - x, _(keys[k].label),
 		    strlen(_(keys[k].label)), A_REVERSE);
-		ui_text(LINES - 2, x + 1, BAR_ENTRY_COLS - 1, text,
-		    strlen(text), A_NORMAL);
+		x += 1 + ui_text(LINES - 2, x + 1, COLS - x - 1, text,
+		    strlen(text), A_NORMAL) + 2;
 	}
 	marker_y = *y;
 	marker_x = 2 + util_width(prompt, strlen(prompt)) + 1;

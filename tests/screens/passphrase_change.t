@@ -17,6 +17,8 @@ tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
 tm_wait 'Amina' > /dev/null && tm_keys C-w
 tm_wait 'Phrase de passe actuelle'; ok $? "^W asks the current passphrase"
 tm_screen | grep -q 'Amina'; is $? 1 "the list is gone meanwhile"
+tm_screen | tail -2 | grep -q '^Entrée Continuer  \^Q Abandonner'
+ok $? "the bar: its entries apart, and ^Q gives the change up"
 tm_keys C-q
 tm_wait 'Amina' > /dev/null
 joined | grep -qF 'La phrase de passe reste la même.'
