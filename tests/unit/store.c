@@ -252,7 +252,7 @@ main(void)
 	store_dossiers_free(list, n);
 	{
 		char number[32];
-		long long ndiaye, jp;
+		long long ndiaye = 0, jp = 0;
 
 		ok(store_dossier_new(st, "Fatou N’Diaye", 0, &ndiaye, &err) ==
 		    0 && store_dossier_new(st, "Jean-Pierre Moreau", 0, &jp,
