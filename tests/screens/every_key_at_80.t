@@ -72,10 +72,10 @@ tm_wait 'Amina' > /dev/null
 check "The list of dossiers" "La liste des dossiers" "Un dossier"
 tm_wait 'Amina' > /dev/null && tm_keys Enter
 tm_wait 'Première note' > /dev/null
-check "A dossier" "Un dossier" "Lecture d'une note"
+check "A dossier" "Un dossier" "Lecture d’une note"
 tm_wait 'Première note' > /dev/null && tm_keys Enter
 tm_wait 'note du' > /dev/null
-check "Reading a note" "Lecture d'une note" "Rechercher"
+check "Reading a note" "Lecture d’une note" "Rechercher"
 tm_keys e
 tm_wait 'Enregistrer' > /dev/null
 check "Writing a note" "Écrire une note" "Aide"
