@@ -152,9 +152,16 @@ page(struct frame *f, const char *heading, const char *const *lines,
 	}
 	/* A long message (a file that cannot be opened, why a change was
 	 * given up) wraps, and the prompt goes below it. */
-	if (message != NULL && message[0] != '\0')
-		row += ui_paragraph(row + 1, 2, COLS - 4, message, 3, A_BOLD) -
-		    1;
+	if (message != NULL && message[0] != '\0') {
+		/* Said as a sentence, with its capital, as ui_say() says
+		 * messages ("La phrase de passe est trop courte"). */
+		char said[UTIL_MESSAGE_MAX];
+
+		snprintf(said, sizeof(said), "%s", message);
+		ui_capital(said);
+		row += ui_paragraph(row + 1, 2, COLS - 4, said, 3, A_BOLD) - 1;
+		explicit_bzero(said, sizeof(said));
+	}
 	*y = row + 3;
 	ui_text(*y, 2, COLS - 4, prompt, strlen(prompt), A_NORMAL);
 	/* Only this screen's keys in the bar: it has no global ones.  Each

@@ -30,6 +30,8 @@ tm_keys "$PASS" Enter
 tm_wait 'Nouvelle phrase de passe'; ok $? "the right one: the new one is asked"
 tm_keys 'court' Enter
 tm_wait 'au moins 8'; ok $? "a short one is refused, saying why"
+joined | grep -q 'La phrase de passe est trop courte'
+ok $? "in a sentence, with its capital"
 tm_keys "$NEW" Enter
 tm_wait 'Encore une fois' > /dev/null && tm_keys "$NEW" Enter
 tm_wait 'a été changée'; ok $? "twice the same: changed, and said"
