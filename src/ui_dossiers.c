@@ -399,10 +399,20 @@ destroy_dossier(struct frame *f)
 	if (r == 1 && !names_alike(typed, d->name))
 		ui_say(f, 1, "%s", _("That is not its name: nothing was "
 		    "destroyed."));
-	else if (r == 1 && store_dossier_delete(f->st, id, notes, &err) != 0)
-		ui_say(f, 1, "%s", err.text);
-	else if (r == 1)
-		ui_say(f, 0, _("The dossier “%s” was destroyed."), typed);
+	else if (r == 1) {
+		/* Said by its name as the notebook held it (with its number
+		 * among namesakes), not as it was typed: the list's content
+		 * goes with the destruction. */
+		char person[STORE_NAME_MAX + 32];
+
+		snprintf(person, sizeof(person), "%s", d->person);
+		if (store_dossier_delete(f->st, id, notes, &err) != 0)
+			ui_say(f, 1, "%s", err.text);
+		else
+			ui_say(f, 0, _("The dossier “%s” was destroyed."),
+			    person);
+		explicit_bzero(person, sizeof(person));
+	}
 	explicit_bzero(typed, sizeof(typed));
 }
 

@@ -37,6 +37,8 @@ tm_keys Home
 tm_keys C-d
 tm_wait 'Tapez son nom' > /dev/null && tm_keys 'emilie faure' Enter
 tm_wait 'a été détruit'; ok $? "the destroy confirmation takes the name without its accents"
+joined | grep -qF 'Le dossier « Émilie Faure (n° 2) » a été détruit'
+ok $? "and says the dossier's name and number, not what was typed"
 is "$(c ls | cut -f1,2 | tr '\t' ' ')" "1 Émilie Faure" "the first one is left"
 # A message from the notebook reads as a sentence: a capital, a full stop.
 tm_keys C-n
