@@ -170,10 +170,16 @@ pdfs_said(struct store *st)
 	store_pdfs_free(pdfs, n);
 }
 
-/* What the socket filter closes, and what the sandbox leaves open. */
+/* What the socket filter closes, and what the sandbox leaves open: a
+ * sentence she can repeat to whoever looks after the computer, then the
+ * technical lines for them. */
 static void
 sockets_said(void)
 {
+	util_out("%s\n", sandbox_sockets() == 1 ? _("Nothing leaves this "
+	    "computer through carnet but what it sends to the printer.") :
+	    _("carnet sends nothing anywhere but to the printer, though this "
+	    "computer cannot hold it to that as tightly."));
 	if (sandbox_sockets() == 1)
 		util_out("%s\n", _("sockets: no UDP, raw or packet socket "
 		    "(seccomp)"));
@@ -183,6 +189,8 @@ sockets_said(void)
 		    "ServerName)"));
 	else
 		util_out("%s\n", _("sockets: not filtered on this architecture"));
+	util_out("%s\n", _("What the shutting in leaves possible would need a "
+	    "flaw in carnet, or someone already at this computer as you."));
 	util_out(_("still possible: TCP to port %d of any address (Landlock "
 	    "knows no address), Unix sockets with a path, and a program "
 	    "beside the notebook run through ld.so or sh\n"),
@@ -207,6 +215,8 @@ cli_check(const struct cli *c, struct store *st)
 	    "nothing was changed outside carnet."));
 	util_out(ngettext("ok: %ld page checked, all of it decrypts\n",
 	    "ok: %ld pages checked, all of them decrypt\n", pages), pages);
+	util_out("%s\n", _("The notes are encrypted by SQLCipher, a "
+	    "well-known library, with a key only the passphrase gives."));
 	util_out(_("library: %s\n"), notebook_library());
 	{
 		const char *stuck;

@@ -368,6 +368,7 @@ like "$T/first" '^The notebook is intact: every note reads back' \
 like "$T/out" '^carnet is shut in\|^This computer cannot shut carnet in\|^carnet is not shut in' \
     "the sandbox said plainly before its technical line"
 like "$T/out" '^library: SQLCipher [34]\.' "and the library it runs on"
+like "$T/out" '^The notes are encrypted by SQLCipher' "said plainly first"
 
 # Where the notebook is: -f, then $CARNET_FILE, then the configuration.
 mkdir -p "$XDG_CONFIG_HOME/carnet"

@@ -146,6 +146,10 @@ c export "$OUT/export" 2> "$T/err"; ok $? "export into a new folder"
 c check > "$T/out" 2>&1; ok $? "the notebook is whole"
 like "$T/out" "^sandbox: Landlock (ABI $abi)" "check says it runs confined, and how"
 like "$T/out" '^sockets: no UDP, raw or packet socket' "and how sockets are filtered"
+like "$T/out" '^Nothing leaves this computer through carnet but what it sends to the printer' \
+    "a plain sentence first, to repeat to IT"
+like "$T/out" '^What the shutting in leaves possible would need a flaw in carnet' \
+    "and one before what stays possible"
 like "$T/out" '^still possible: TCP to port 631 of any address' \
     "and what stays possible"
 # A print server named by a host name is looked up through DNS: UDP stays.
