@@ -738,23 +738,30 @@ follow(int rows)
 		top = text_row_start(content.text, top - 1, w);
 }
 
-/* The dossier's name, cut with "…" so that FORMAT around it (what the
- * note is) fits in ROOM columns: the name gives way, never the rest. */
+/*
+ * The title on a narrow terminal: the person's name is the last thing to
+ * go.  First the status on the right goes (*RIGHT set to NULL), then what
+ * the note is ("— note du …"), and only then the name is cut, with "…".
+ */
 static void
 title_with(char *where, size_t size, const char *format, const char *name,
-    const char *date, int room)
+    const char *date, const char **right)
 {
-	char rest[128], cut[STORE_NAME_MAX + 8];
 	size_t fit;
 	int used;
 
-	snprintf(rest, sizeof(rest), format, "", date);
-	fit = util_fit(name, strlen(name), room - util_width(rest, strlen(rest)),
-	    &used);
-	snprintf(cut, sizeof(cut), "%.*s%s", (int)fit, name, fit <
-	    strlen(name) ? "…" : "");
-	snprintf(where, size, format, cut, date);
-	explicit_bzero(cut, sizeof(cut));
+	snprintf(where, size, format, name, date);
+	if (util_width(where, strlen(where)) <= ui_title_room(*right))
+		return;
+	*right = NULL;
+	if (util_width(where, strlen(where)) <= ui_title_room(NULL))
+		return;
+	fit = util_fit(name, strlen(name), ui_title_room(NULL), &used);
+	if (fit < strlen(name))	/* room for the "…" */
+		fit = util_fit(name, strlen(name), ui_title_room(NULL) - 1,
+		    &used);
+	snprintf(where, size, "%.*s%s", (int)fit, name, fit < strlen(name) ?
+	    "…" : "");
 }
 
 static void
@@ -762,7 +769,7 @@ draw_title(struct frame *f)
 {
 	char where[STORE_NAME_MAX + 128], status[128], date[UTIL_DATE_MAX] = "";
 	size_t words = text_words(content.text);
-	const char *format;
+	const char *format, *right = status;
 
 	/* A new note not yet written in is neither saved nor modified. */
 	if (writing.note == 0 && !content.modified && words == 0)
@@ -789,8 +796,8 @@ draw_title(struct frame *f)
 		    "meanwhile"));
 	else
 		title_with(where, sizeof(where), format, content.dossier, date,
-		    ui_title_room(status));
-	ui_title(f, where, status);
+		    &right);
+	ui_title(f, where, right);
 	explicit_bzero(where, sizeof(where));
 }
 
