@@ -177,8 +177,15 @@ draw(struct frame *f)
 	 * than a page after the one before). */
 	pages = (total + rows - 1) / rows;
 	page = top >= last ? pages : (int)top / rows + 1;
-	snprintf(where, sizeof(where), _("Help: every key (%d/%d, ↓ and PgDn "
-	    "scroll)"), page, pages);
+	/* The way on is said where there is one: down, then back up. */
+	if (page < pages)
+		snprintf(where, sizeof(where), _("Help: every key (%d/%d, ↓ "
+		    "and PgDn scroll)"), page, pages);
+	else if (pages > 1)
+		snprintf(where, sizeof(where), _("Help: every key (%d/%d, ↑ "
+		    "and PgUp go back)"), page, pages);
+	else
+		snprintf(where, sizeof(where), "%s", _("Help: every key"));
 	ui_title(f, where, NULL);
 	lines(f, (int)top, 1, SCREEN_HELP, NULL);
 	move(ui_body_top(), 1);

@@ -30,7 +30,7 @@ is "$missing" "" "every exit status is in carnet(1)"
 msgfmt --statistics -o /dev/null "$top/po/fr.po" > "$T/stats" 2>&1
 like "$T/stats" '^[0-9]* translated messages\.$' \
     "fr.po: no message untranslated or fuzzy"
-xgettext -k_ -kN_ -kngettext:1,2 --from-code=UTF-8 -o "$T/carnet.pot" \
+xgettext -k_ -kN_ -kC_:1c,2 -kngettext:1,2 --from-code=UTF-8 -o "$T/carnet.pot" \
     "$top"/src/*.c "$top"/include/screen.h
 msgcmp "$top/po/fr.po" "$T/carnet.pot" > "$T/cmp" 2>&1
 ok $? "fr.po has every message of the sources"

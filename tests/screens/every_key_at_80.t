@@ -90,6 +90,11 @@ tm_wait 'Aide' > /dev/null
 tm_screen | head -1 | sed 's/\xc2\xa0/ /g' |
     grep -q 'Aide : toutes les touches ([0-9]*/[0-9]*, ↓ et PgDn font défiler)'
 ok $? "the help's title says which page of how many, and how it scrolls"
+tm_keys End
+sleep 0.3
+tm_screen | head -1 | sed 's/\xc2\xa0/ /g' |
+    grep -q 'Aide : toutes les touches (\([0-9]*\)/\1, ↑ et PgUp remontent)'
+ok $? "on its last page, how to go back up"
 tm_keys Home
 tm_wait 'Ce que montrent les écrans' > /dev/null
 tm_screen | sed 's/\xc2\xa0/ /g' > "$T/top"
