@@ -23,5 +23,21 @@ main(void)
 		is_int(n, strlen(out), "its length");
 		wipe_free(out);
 	}
+	{
+		const char *in = "Reste 348 € dus, 12 % payés. RDV à 14 h 30, "
+		    "ou 9 h. Note n° 3 pour M. Dupont et Mme Benali (Mlle "
+		    "Élise). Le h reste seul : 3 hommes. Madame Me voit.";
+		size_t n;
+		char *out = paper_french_spacing(in, strlen(in), &n);
+
+		is_str(out, "Reste 348\xc2\xa0€ dus, 12\xe2\x80\xaf% payés. "
+		    "RDV à 14\xc2\xa0h\xc2\xa0" "30, ou 9\xc2\xa0h. Note "
+		    "n°\xc2\xa0" "3 pour M.\xc2\xa0" "Dupont et "
+		    "Mme\xc2\xa0" "Benali (Mlle\xc2\xa0" "Élise). Le h reste "
+		    "seul\xc2\xa0: 3 hommes. Madame Me voit.",
+		    "a number and its unit, a time, n°, a title and a name "
+		    "never part; a word that only looks like one does");
+		wipe_free(out);
+	}
 	return done();
 }
