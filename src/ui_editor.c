@@ -740,8 +740,9 @@ follow(int rows)
 
 /*
  * The title on a narrow terminal: the person's name is the last thing to
- * go.  First the status on the right goes (*RIGHT set to NULL), then what
- * the note is ("— note du …"), and only then the name is cut, with "…".
+ * go.  First what the note is goes ("— note du …"), then the status on
+ * the right (*RIGHT set to NULL), and only then is the name cut, with
+ * "…".
  */
 static void
 title_with(char *where, size_t size, const char *format, const char *name,
@@ -751,6 +752,9 @@ title_with(char *where, size_t size, const char *format, const char *name,
 	int used;
 
 	snprintf(where, size, format, name, date);
+	if (util_width(where, strlen(where)) <= ui_title_room(*right))
+		return;
+	snprintf(where, size, "%s", name);
 	if (util_width(where, strlen(where)) <= ui_title_room(*right))
 		return;
 	*right = NULL;

@@ -28,8 +28,9 @@ tm_wait 'nouvelle note'; ok $? "n writes a new note"
 tm_keys 'Un brouillon à garder.'
 tm_wait 'modifiée' > /dev/null
 tm_screen | head -1 > "$T/title"
-grep -q 'Tour-Mont' "$T/title"; r=$?; [ $r -eq 0 ] || sed 's/^/# /' "$T/title"
-ok $r "the title: the long name is kept, the status giving way first"
+grep -q 'Marie-Hélène de la Tour-Montmorency-Beauregard  *modifiée · 4 mots' "$T/title"
+r=$?; [ $r -eq 0 ] || sed 's/^/# /' "$T/title"
+ok $r "the title: the long name whole, and the status; what the note is gave way"
 sleep 3.5
 kill -9 "$(tm_pid)"
 tally kills 1
