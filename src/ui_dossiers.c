@@ -16,13 +16,15 @@
 #include "util.h"
 
 /* The columns, from the right edge: the number of notes, how many to
- * print, the date.  Below WIDE_COLS only the name and the date show. */
+ * print, the date.  Below WIDE_COLS the number of notes goes; below
+ * MID_COLS how many to print too: only the name and the date show. */
 #define NOTES_COL	36
 #define NOTES_COLS	10
 #define TO_PRINT_COL	25
 #define TO_PRINT_COLS	13
 #define DATE_COLS	11
 #define WIDE_COLS	64
+#define MID_COLS	50
 
 /* What was read: wiped whole by forget(). */
 static struct {
@@ -145,8 +147,9 @@ draw_row(const struct frame *f, const struct dossier *d, int y, int attr)
 	    sizeof(discreet));
 	int marks;
 	const char *closed = _(" (closed)");
-	int wide = COLS >= WIDE_COLS, x;
-	int namew = wide ? COLS - NOTES_COL - 2 : COLS - DATE_COLS - 2;
+	int wide = COLS >= WIDE_COLS, mid = !wide && COLS >= MID_COLS, x;
+	int namew = wide ? COLS - NOTES_COL - 2 : mid ? COLS - TO_PRINT_COL -
+	    2 : COLS - DATE_COLS - 2;
 
 	if (attr == A_REVERSE)
 		ui_highlight(y);
@@ -172,12 +175,13 @@ draw_row(const struct frame *f, const struct dossier *d, int y, int attr)
 		    "%ld notes", d->notes), d->notes);
 		ui_text(y, COLS - NOTES_COL, NOTES_COLS, counts,
 		    strlen(counts), attr);
-		if (d->unprinted > 0) {
-			snprintf(counts, sizeof(counts), _("%ld to print"),
-			    d->unprinted);
-			ui_text(y, COLS - TO_PRINT_COL, TO_PRINT_COLS, counts,
-			    strlen(counts), attr);
-		}
+	}
+	/* What waits for paper stays longest: it is work to do. */
+	if ((wide || mid) && d->unprinted > 0) {
+		snprintf(counts, sizeof(counts), _("%ld to print"),
+		    d->unprinted);
+		ui_text(y, COLS - TO_PRINT_COL, TO_PRINT_COLS, counts,
+		    strlen(counts), attr);
 	}
 	if (d->last != 0)
 		util_date(date, sizeof(date), d->last);

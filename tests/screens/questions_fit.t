@@ -144,4 +144,13 @@ grep -q 'Christine Lefebvre-Moreau *$' "$T/title"; r=$?
 [ $r -eq 0 ] || sed 's/^/# /' "$T/title"
 ok $r "40 columns: what the note is goes before the name, which stays whole"
 tm_stop
+# At 60 columns the list keeps how many notes wait for paper (the count
+# of notes gives way first).
+tm_start "$(french_screens)"
+tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
+tm_wait 'Dossiers' > /dev/null
+tm resize-window -t t -x 60 -y 20
+sleep 0.5
+tm_screen > "$T/list"; grep -q "Café Noël  *1 à imprimer  04/" "$T/list"; r=$?; [ $r -eq 0 ] || sed "s/^/# /" "$T/list" | head -5; ok $r "60 columns: the list still says what is to print"
+tm_stop
 finish
