@@ -203,49 +203,72 @@ print_dossier(struct store *st, const struct conf *conf,
 	return rc;
 }
 
+/* The day's dossiers gathered, in print_day()'s order, for one PDF. */
+struct day_pdf {
+	struct store		*st;
+	const struct conf	*conf;
+	struct gathered		*g;
+	size_t			 kept, cap, notes;
+	struct error		*err;
+	int			 failed;
+};
+
+static int
+gather_of_day(void *arg, const struct print_request *rq)
+{
+	struct day_pdf *day = arg;
+
+	if (day->kept == day->cap)
+		day->g = xreallocarray(day->g, day->cap = day->cap ? day->cap *
+		    2 : 16, sizeof(*day->g));
+	if (gather(day->st, day->conf, rq, &day->g[day->kept], day->err) ==
+	    -1) {
+		day->failed = 1;
+		return -1;
+	}
+	if (day->g[day->kept].n == 0)
+		gathered_free(&day->g[day->kept]);
+	else
+		day->notes += day->g[day->kept++].n;
+	return 0;
+}
+
 int
 print_day_pdf(struct store *st, const struct conf *conf,
     const struct print_request *rq, struct print_result *res,
     size_t *dossiers, struct error *err)
 {
-	struct print_request each = *rq;
-	struct gathered *g;
+	struct day_pdf day = { st, conf, NULL, 0, 0, 0, err, 0 };
 	struct note_mark *marks;
-	long long *ids;
-	size_t n, k, i, kept = 0, notes = 0;
+	size_t n, k, i;
 	int rc = 0;
 
 	memset(res, 0, sizeof(*res));
 	*dossiers = 0;
-	if (store_dossiers_since(st, rq->since, &ids, &n, err) == -1)
-		return -1;
-	g = xcalloc(n + 1, sizeof(*g));
-	for (i = 0; i < n && rc == 0; i++) {
-		each.dossier = ids[i];
-		if ((rc = gather(st, conf, &each, &g[kept], err)) == 0 &&
-		    g[kept].n > 0) {
-			if (kept > 0)
-				g[kept - 1].doc.next = &g[kept].doc;
-			g[kept].doc.when = g[0].doc.when;
-			notes += g[kept++].n;
-		} else if (rc == 0)
-			gathered_free(&g[kept]);
-	}
-	free(ids);
-	if (rc == 0 && kept > 0) {
-		/* One PDF: each dossier's notes as they went in, together. */
-		marks = xcalloc(notes, sizeof(*marks));
-		for (k = 0, notes = 0; k < kept; k++)
-			for (i = 0; i < g[k].n; i++)
-				marks[notes++] = g[k].marks[i];
-		rc = put_on_paper(st, conf, rq, &g[0].doc, 0, &marks, notes,
+	if (print_day(st, rq, gather_of_day, &day, &n, err) == -1 ||
+	    day.failed)
+		rc = -1;
+	else if (day.kept > 0) {
+		/* One PDF, its documents chained once the array is whole:
+		 * each dossier from a new page, all of one date. */
+		for (k = 0; k < day.kept; k++) {
+			day.g[k].doc.when = day.g[0].doc.when;
+			day.g[k].doc.next = k + 1 < day.kept ?
+			    &day.g[k + 1].doc : NULL;
+		}
+		/* Each dossier's notes as they went in, together. */
+		marks = xcalloc(day.notes, sizeof(*marks));
+		for (k = 0, n = 0; k < day.kept; k++)
+			for (i = 0; i < day.g[k].n; i++)
+				marks[n++] = day.g[k].marks[i];
+		rc = put_on_paper(st, conf, rq, &day.g[0].doc, 0, &marks, n,
 		    res, err);
 		free(marks);
-		*dossiers = kept;
+		*dossiers = day.kept;
 	}
-	for (k = 0; k < kept; k++)
-		gathered_free(&g[k]);
-	free(g);
+	for (k = 0; k < day.kept; k++)
+		gathered_free(&day.g[k]);
+	free(day.g);
 	return rc;
 }
 

@@ -238,6 +238,33 @@ ui_print(struct frame *f, struct print_request *rq)
 	return r;
 }
 
+/* The end-of-day filing, a dossier at a time (print_day()): printed,
+ * tallied, the notes changed meanwhile said; the first refusal stops it,
+ * kept in ERR. */
+struct day {
+	struct frame	*f;
+	int		 pages;
+	int		 failed;
+	struct error	 err;
+};
+
+static int
+one_of_day(void *arg, const struct print_request *rq)
+{
+	struct day *day = arg;
+	struct print_result res;
+
+	if (print_dossier(day->f->st, day->f->conf, rq, &res, &day->err) ==
+	    -1) {
+		day->failed = 1;
+		return -1;
+	}
+	day->pages += res.pages;
+	unmarked_said(day->f, &res);
+	print_result_free(&res);
+	return 0;
+}
+
 /*
  * The end-of-day filing: each dossier written in today goes to the
  * printer; when the printer does not take one, the rest of the day
@@ -248,57 +275,46 @@ ui_print(struct frame *f, struct print_request *rq)
 void
 ui_print_day(struct frame *f)
 {
-	struct print_request rq, each;
+	struct print_request rq;
 	struct print_result res;
-	struct error err;
+	struct day day;
 	char path[PATH_MAX];
-	long long *ids;
-	size_t n, i, in_pdf;
-	int pages = 0, r;
+	size_t n, in_pdf;
 
 	memset(&rq, 0, sizeof(rq));
+	memset(&day, 0, sizeof(day));
+	day.f = f;
 	rq.since = util_day_start(util_now());
-	if (store_dossiers_since(f->st, rq.since, &ids, &n, &err) == -1) {
-		ui_say(f, 1, "%s", err.text);
+	rq.stop.stop = stop;
+	rq.stop.arg = f;
+	show_printing();
+	if (print_day(f->st, &rq, one_of_day, &day, &n, &day.err) == -1) {
+		ui_say(f, 1, "%s", day.err.text);
 		return;
 	}
 	if (n == 0) {
-		free(ids);
 		ui_say(f, 0, "%s", _("No note was written today."));
 		return;
 	}
-	show_printing();
-	rq.stop.stop = stop;
-	rq.stop.arg = f;
-	for (i = 0, r = 0; i < n && r == 0; i++) {
-		each = rq;
-		each.dossier = ids[i];
-		if ((r = print_dossier(f->st, f->conf, &each, &res, &err)) ==
-		    0) {
-			pages += res.pages;
-			print_result_free(&res);
-		}
-	}
-	free(ids);
-	if (r == 0) {
-		if (pages > 0)
+	if (!day.failed) {
+		if (day.pages > 0)
 			ui_say(f, 0, ngettext("The day's notes: %d page, from "
 			    "every dossier written in today.", "The day's "
 			    "notes: %d pages, from every dossier written in "
-			    "today.", pages), pages);
+			    "today.", day.pages), day.pages);
 		else
 			ui_say(f, 0, "%s", _("Nothing to print: every note "
 			    "written today is already on paper."));
 		return;
 	}
-	if (!refused_ask_file(f, &err, _("Day"), path, sizeof(path)))
+	if (!refused_ask_file(f, &day.err, _("Day"), path, sizeof(path)))
 		return;
 	/* The path may name a person: a lock while a question waits wipes
 	 * it. */
 	ui_hold(f, path, sizeof(path));
 	rq.output = path;
-	if (print_day_pdf(f->st, f->conf, &rq, &res, &in_pdf, &err) == -1)
-		ui_say(f, 1, "%s", err.text);
+	if (print_day_pdf(f->st, f->conf, &rq, &res, &in_pdf, &day.err) == -1)
+		ui_say(f, 1, "%s", day.err.text);
 	else if (in_pdf > 0)
 		saved(f, &res, path);
 	print_result_free(&res);
