@@ -38,6 +38,10 @@ struct restore_report {
  * there is none or it cannot be opened), how they differ. */
 int	restore_compare(struct store *copy, struct store *here,
 	    struct restore_report *, struct error *);
+/* What the copy holds, in BUF, as the command line and the first
+ * screen say it: "3 dossiers and 40 notes; its last note is of …". */
+const char *restore_holds(const struct restore_report *, char *buf,
+	    size_t size);
 void	restore_report_free(struct restore_report *);
 
 #endif

@@ -30,22 +30,14 @@ static void
 said(const struct restore_report *r, const char *copy, time_t made,
     const struct error *unopened, int in_place)
 {
-	char when[UTIL_DATE_MAX], last[UTIL_DATE_MAX], *shown;
+	char when[UTIL_DATE_MAX], holds[UTIL_MESSAGE_MAX], *shown;
 	size_t i;
 
 	util_date(when, sizeof(when), made);
 	shown = util_shown(copy, strlen(copy), 0);
 	util_say(_("The copy %s (of %s) holds "), shown, when);
 	wipe_free(shown);
-	util_say(ngettext("%lld dossier", "%lld dossiers", (unsigned long)
-	    r->dossiers), r->dossiers);
-	util_say(ngettext(" and %lld note", " and %lld notes", (unsigned long)
-	    r->notes), r->notes);
-	if (r->last != 0) {
-		util_date(last, sizeof(last), r->last);
-		util_say(_("; its last note is of %s"), last);
-	}
-	util_say(".\n");
+	util_say("%s.\n", restore_holds(r, holds, sizeof(holds)));
 	if (!in_place) {
 		util_say(_("There is no notebook here yet: the copy becomes "
 		    "it.\n"));

@@ -10,6 +10,7 @@
  * come back.  A copy of another notebook shares no identity: all its
  * notes differ, as they should.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,6 +107,26 @@ done:
 	free(c);
 	free(h);
 	return rc;
+}
+
+const char *
+restore_holds(const struct restore_report *r, char *buf, size_t size)
+{
+	char last[UTIL_DATE_MAX];
+	size_t len;
+
+	snprintf(buf, size, ngettext("%lld dossier", "%lld dossiers",
+	    (unsigned long)r->dossiers), r->dossiers);
+	len = strlen(buf);
+	snprintf(buf + len, size - len, ngettext(" and %lld note",
+	    " and %lld notes", (unsigned long)r->notes), r->notes);
+	if (r->last != 0) {
+		util_date(last, sizeof(last), r->last);
+		len = strlen(buf);
+		snprintf(buf + len, size - len, _("; its last note is of %s"),
+		    last);
+	}
+	return buf;
 }
 
 void

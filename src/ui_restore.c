@@ -163,22 +163,13 @@ copy_chosen(struct frame *f, const char *message)
 static int
 confirmed(struct frame *f, const char *copy, const struct restore_report *r)
 {
-	char holds[UTIL_MESSAGE_MAX], last[UTIL_DATE_MAX] = "";
+	char holds[UTIL_MESSAGE_MAX], what[UTIL_MESSAGE_MAX];
 	const char *lines[8];
 	void (*repaint)(struct frame *) = f->repaint;
 	int answer;
 
-	if (r->last != 0)
-		util_date(last, sizeof(last), r->last);
-	snprintf(holds, sizeof(holds), ngettext("It holds %lld dossier",
-	    "It holds %lld dossiers", (unsigned long)r->dossiers),
-	    r->dossiers);
-	snprintf(holds + strlen(holds), sizeof(holds) - strlen(holds),
-	    ngettext(" and %lld note", " and %lld notes", (unsigned long)
-	    r->notes), r->notes);
-	if (last[0] != '\0')
-		snprintf(holds + strlen(holds), sizeof(holds) - strlen(holds),
-		    _("; its last note is of %s"), last);
+	snprintf(holds, sizeof(holds), _("It holds %s"), restore_holds(r,
+	    what, sizeof(what)));
 	lines[0] = _("The copy:");
 	lines[1] = copy;
 	lines[2] = "";
