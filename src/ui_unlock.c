@@ -62,6 +62,7 @@ struct new_page {
 	const char *const	*lines;
 	const char		*first;
 	int			 locked;	/* given up by a lock */
+	int			 offer_restore;	/* the first start: ^R */
 	int			 restore;	/* given up for ^R */
 };
 
@@ -79,7 +80,7 @@ new_pass_step(void *arg, enum newpass_step step, const char *why,
 	(void)err;
 	/* The first start's first question also offers ^R. */
 	r = (step == NEWPASS_FIRST || step == NEWPASS_REFUSED) &&
-	    p->enter != NULL && strcmp(p->enter, N_("Create")) == 0 ?
+	    p->offer_restore ?
 	    ui_ask_first_passphrase(p->f, p->heading, p->lines, said,
 	    _("New passphrase:"), p->enter, s) :
 	    ui_ask_passphrase(p->f, p->heading, p->lines, said,
@@ -94,9 +95,11 @@ new_pass_step(void *arg, enum newpass_step step, const char *why,
  * (UI_LOCKED) or for ^R (UI_RESTORE). */
 static struct secret *
 new_pass(struct frame *f, const char *enter, const char *heading,
-    const char *const *lines, const char *first, int *again)
+    const char *const *lines, const char *first, int offer_restore,
+    int *again)
 {
-	struct new_page page = { f, enter, heading, lines, first, 0, 0 };
+	struct new_page page = { f, enter, heading, lines, first, 0,
+	    offer_restore, 0 };
 	struct newpass_dialog d = { new_pass_step, &page, 1, 0 };
 	struct error err;
 	struct secret *pass = newpass_ask(&d, &err);
@@ -124,7 +127,7 @@ create(struct frame *f)
 	/* Locked (the idle delay, ^L) halfway: what was typed is gone,
 	 * and the page starts again.  ^R takes a notebook back instead. */
 	while ((pass = new_pass(f, N_("Create"), _("new notebook"), lines,
-	    message, &again)) != NULL || again) {
+	    message, 1, &again)) != NULL || again) {
 		if (pass == NULL && again == UI_RESTORE &&
 		    ui_restore_first(f) == 0)
 			return 0;
@@ -282,7 +285,7 @@ ui_passwd(struct frame *f, struct secret *old)
 	}
 	message[0] = '\0';
 	waited = 1;
-	if ((new = new_pass(f, N_("Go on"), _("passphrase"), lines, "",
+	if ((new = new_pass(f, N_("Go on"), _("passphrase"), lines, "", 0,
 	    &locked)) == NULL)
 		goto given_up;
 	ui_busy_page(f, _("passphrase"), _("Changing the passphrase (a few "
