@@ -79,23 +79,37 @@ backup_said(const struct cli *c, struct store *st)
 	drives_roots_free(roots);
 }
 
+/* PATH cut into its folder (".", "/" or the folder) and its name: the
+ * copy to free, which *DIR and *NAME point into. */
+static char *
+folder_and_name(const char *path, const char **dir, const char **name)
+{
+	char *copy = xstrdup(path), *slash = strrchr(copy, '/');
+
+	*dir = ".";
+	*name = copy;
+	if (slash != NULL) {
+		*slash = '\0';
+		*dir = slash == copy ? "/" : copy;
+		*name = slash + 1;
+	}
+	return copy;
+}
+
 /* Beside the notebook is writable in the sandbox (its journal, a copy
  * being written): a notebook kept in the home folder itself makes all of
  * it writable, ~/.profile included. */
 static void
 notebook_folder_said(const char *path)
 {
-	char *copy = xstrdup(path), *slash = strrchr(copy, '/');
+	const char *dir, *name;
+	char *copy = folder_and_name(path, &dir, &name);
 
-	if (slash != NULL)
-		*(slash == copy ? slash + 1 : slash) = '\0';
-	else
-		snprintf(copy, strlen(copy) + 1, ".");
-	if (conf_holds_home(copy))
+	if (conf_holds_home(dir))
 		util_out(_("notebook's folder: %s holds the home folder, which "
 		    "the sandbox then makes writable: keep the notebook in a "
 		    "folder of its own (by default ~/.local/share/carnet)\n"),
-		    copy);
+		    dir);
 	free(copy);
 }
 
@@ -104,17 +118,12 @@ notebook_folder_said(const char *path)
 static void
 kept_said(const char *path)
 {
-	char *copy = xstrdup(path), *slash = strrchr(copy, '/'), *prefix;
-	const char *dir = ".", *base = copy;
+	const char *dir, *base;
+	char *copy = folder_and_name(path, &dir, &base), *prefix;
 	struct dirent *e;
 	size_t len, n = 0;
 	DIR *d;
 
-	if (slash != NULL) {
-		*slash = '\0';
-		dir = slash == copy ? "/" : copy;
-		base = slash + 1;
-	}
 	prefix = xasprintf("%s.before-restore-", base);
 	len = strlen(prefix);
 	if ((d = opendir(dir)) != NULL) {
