@@ -33,6 +33,8 @@ struct doc_blocks {
 	size_t		 n;
 };
 
+/* LEN bytes of S at the end of T, NUL-ended. */
+void	doc_text_put(struct doc_text *, const char *s, size_t len);
 /* A new paragraph or row; a new cell in the last row; text at the end of
  * the last cell. */
 void	blocks_start(struct doc_blocks *, int row);

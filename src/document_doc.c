@@ -53,12 +53,8 @@ keep(struct said *s, int fd, int is_err)
 		s->err[s->nerr] = '\0';
 	} else if (s->out.len + (size_t)n > (size_t)DOC_PART_MAX)
 		s->too_big = 1;
-	else {
-		s->out.s = wipe_grow(s->out.s, s->out.len + (size_t)n + 1);
-		memcpy(s->out.s + s->out.len, buf, (size_t)n);
-		s->out.len += (size_t)n;
-		s->out.s[s->out.len] = '\0';
-	}
+	else
+		doc_text_put(&s->out, buf, (size_t)n);
 	explicit_bzero(buf, sizeof(buf));
 	return n;
 }
@@ -170,15 +166,9 @@ add_row(struct doc_blocks *bs, const char *s, size_t len, int continues)
 		if (col < b->ncell && n > 0) {
 			struct doc_text *t = &b->cell[col];
 
-			if (continues && t->len > 0) {
-				t->s = wipe_grow(t->s, t->len + 2);
-				t->s[t->len++] = '\n';
-				t->s[t->len] = '\0';
-			}
-			t->s = wipe_grow(t->s, t->len + n + 1);
-			memcpy(t->s + t->len, s + start, n);
-			t->len += n;
-			t->s[t->len] = '\0';
+			if (continues && t->len > 0)
+				doc_text_put(t, "\n", 1);
+			doc_text_put(t, s + start, n);
 		}
 		col++;
 		start = i + 1;

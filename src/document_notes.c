@@ -41,8 +41,8 @@ blocks_cell(struct doc_blocks *bs)
 	b->cell[b->ncell++].len = 0;
 }
 
-static void
-text_put(struct doc_text *t, const char *s, size_t len)
+void
+doc_text_put(struct doc_text *t, const char *s, size_t len)
 {
 	t->s = wipe_grow(t->s, t->len + len + 1);
 	memcpy(t->s + t->len, s, len);
@@ -58,7 +58,7 @@ blocks_put(struct doc_blocks *bs, const char *s, size_t len)
 	if (bs->n == 0 || bs->b[bs->n - 1].ncell == 0)
 		blocks_cell(bs);
 	b = &bs->b[bs->n - 1];
-	text_put(&b->cell[b->ncell - 1], s, len);
+	doc_text_put(&b->cell[b->ncell - 1], s, len);
 }
 
 size_t
@@ -153,9 +153,9 @@ entry_line(struct entry *e, struct document *d, const char *s, size_t len)
 		e->when = d->date;
 	}
 	if (e->text.len > 0)
-		text_put(&e->text, "\n\n", e->blank ? 2 : 1);
+		doc_text_put(&e->text, "\n\n", e->blank ? 2 : 1);
 	e->blank = 0;
-	text_put(&e->text, s, len);
+	doc_text_put(&e->text, s, len);
 }
 
 static void
@@ -200,9 +200,9 @@ plain_row(const struct doc_block *b, struct entry *e, struct document *d)
 
 	for (i = 0; i < b->ncell; i++) {
 		if (i > 0)
-			text_put(&line, "\t", 1);
+			doc_text_put(&line, "\t", 1);
 		if (b->cell[i].len > 0)
-			text_put(&line, b->cell[i].s, b->cell[i].len);
+			doc_text_put(&line, b->cell[i].s, b->cell[i].len);
 	}
 	if (line.s != NULL)
 		entry_line(e, d, line.s, line.len);
