@@ -3,8 +3,11 @@
  *
  * A document is laid out twice with pango on a cairo PDF surface: once to
  * count the pages (for "page N / M"), once for real into memory.  Each
- * note is a heading (its date and time) and one justified paragraph per
- * line of text; a heading is never left alone at the foot of a page.
+ * note is a heading (its date and time) and one paragraph per line of
+ * text, set ragged-right: pango does not hyphenate French, and justified
+ * lines of a worker's notes (long words, addresses, names) opened gaps
+ * of four spaces.  A heading is never left alone at the foot of a page;
+ * a title never ends on a line of one or two words.
  * pango shapes any script the worker types (Arabic right to left,
  * Cyrillic) with the fonts fontconfig finds, and cairo embeds subsets of
  * them.  paper_send.c then hands the PDF to the print command, or to the
@@ -52,7 +55,7 @@ struct pen {
 
 static PangoLayout *
 layout(struct pen *p, const char *font, const char *text, int len,
-    double width, int justify)
+    double width)
 {
 	PangoLayout *l = pango_cairo_create_layout(p->cr);
 	PangoFontDescription *fd = pango_font_description_from_string(font);
@@ -63,7 +66,6 @@ layout(struct pen *p, const char *font, const char *text, int len,
 	pango_font_description_free(fd);
 	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_justify(l, justify);
 	if (p->french) {
 		spaced = paper_french_spacing(text, len < 0 ? strlen(text) :
 		    (size_t)len, &spaced_len);
@@ -79,7 +81,7 @@ static void
 label(struct pen *p, const char *font, const char *text, double x, double y,
     PangoAlignment align, double width)
 {
-	PangoLayout *l = layout(p, font, text, -1, width, 0);
+	PangoLayout *l = layout(p, font, text, -1, width);
 
 	pango_layout_set_alignment(l, align);
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
@@ -107,7 +109,7 @@ header_name(struct pen *p, const char *name)
 	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
 		if (l != NULL)
 			g_object_unref(l);
-		l = layout(p, sizes[i], isolated, -1, BODY_W * 0.7, 0);
+		l = layout(p, sizes[i], isolated, -1, BODY_W * 0.7);
 		/* Left to right, as the page: not from the name's first
 		 * letter, which would send an Arabic name to the right. */
 		pango_layout_set_auto_dir(l, FALSE);
@@ -218,7 +220,7 @@ paragraphs(struct pen *p, const char *text, size_t len, const char *font)
 			p->y += 6;
 		else {
 			l = layout(p, font, text + start, (int)(end - start),
-			    BODY_W, 1);
+			    BODY_W);
 			flow(p, l, LEFT);
 			g_object_unref(l);
 			p->y += 3;
@@ -238,10 +240,10 @@ note(struct pen *p, const struct paper_note *n)
 	util_note_history(history, sizeof(history), n->created, n->written,
 	    n->updated, 1);
 	snprintf(heading, sizeof(heading), "%s%s", date, history);
-	h = layout(p, FONT_HEADING, heading, -1, BODY_W, 0);
+	h = layout(p, FONT_HEADING, heading, -1, BODY_W);
 	while (first_len < n->len && n->body[first_len] != '\n')
 		first_len++;
-	first = layout(p, FONT_BODY, n->body, (int)first_len, BODY_W, 1);
+	first = layout(p, FONT_BODY, n->body, (int)first_len, BODY_W);
 	/* The heading and two lines of its text, or a new page. */
 	p->y += 12;
 	room(p, lines_height(h, 2) + 4 + (first_len ? lines_height(first, 2) :
@@ -253,19 +255,58 @@ note(struct pen *p, const struct paper_note *n)
 	paragraphs(p, n->body, n->len, FONT_BODY);
 }
 
-/* The access copy's first page, addressed to the person. */
+/* The words on the last line of L. */
+static int
+last_line_words(PangoLayout *l)
+{
+	PangoLayoutLine *line = pango_layout_get_line_readonly(l,
+	    pango_layout_get_line_count(l) - 1);
+	const char *text = pango_layout_get_text(l) + line->start_index;
+	int i, words = 0, in_word = 0;
+
+	for (i = 0; i < line->length; i++) {
+		if (text[i] != ' ' && !in_word)
+			words++;
+		in_word = text[i] != ' ';
+	}
+	return words;
+}
+
+/*
+ * A title in FONT_TITLE: when it takes two lines or more, narrowed until
+ * its last line holds three words (and no more lines), so that "et vos" /
+ * "droits" reads "sujet," / "et vos droits".
+ */
+static void
+title(struct pen *p, const char *text, int len)
+{
+	PangoLayout *l = layout(p, FONT_TITLE, text, len, BODY_W), *narrower;
+	int lines = pango_layout_get_line_count(l);
+	double width;
+
+	for (width = BODY_W * 0.95; lines > 1 && last_line_words(l) < 3 &&
+	    width > BODY_W * 0.5; width -= BODY_W * 0.05) {
+		narrower = layout(p, FONT_TITLE, text, len, width);
+		if (pango_layout_get_line_count(narrower) > lines) {
+			g_object_unref(narrower);
+			break;
+		}
+		g_object_unref(l);
+		l = narrower;
+	}
+	flow(p, l, LEFT);
+	g_object_unref(l);
+}
+
+/* The access copy begins with a few lines addressed to the person; her
+ * notes follow on the same page. */
 static void
 cover(struct pen *p)
 {
 	char line[512];
-	PangoLayout *l;
 
-	p->y = PAGE_H / 4;
-	l = layout(p, FONT_TITLE, _("What is written about you"), -1, BODY_W,
-	    0);
-	flow(p, l, LEFT);
-	g_object_unref(l);
-	p->y += 18;
+	title(p, _("What is written about you"), -1);
+	p->y += 12;
 	/* The name isolated, as in the header (header_name()). */
 	snprintf(line, sizeof(line), _("Dossier: %s"), "");
 	snprintf(line + strlen(line), sizeof(line) - strlen(line),
@@ -280,26 +321,28 @@ cover(struct pen *p)
 		    p->doc->service ? p->doc->service : "");
 		paragraphs(p, line, strlen(line), FONT_BODY);
 	}
-	p->y += 12;
+	p->y += 6;
 	snprintf(line, sizeof(line), "%s", _("These pages hold every note "
 	    "written about you, as they are kept today, oldest first. You may "
 	    "ask for a note to be corrected or erased, and you may object to "
 	    "notes being kept; say so to the person who gave you this "
 	    "document."));
 	paragraphs(p, line, strlen(line), FONT_BODY);
-	page_end(p);
-	page_begin(p);
+	/* A rule between what is said to her and her notes. */
+	p->y += 6;
+	cairo_set_line_width(p->cr, 0.5);
+	cairo_move_to(p->cr, LEFT, p->y);
+	cairo_line_to(p->cr, RIGHT, p->y);
+	cairo_stroke(p->cr);
+	p->y += 6;
 }
 
 static void
 notice(struct pen *p)
 {
 	const char *text = p->doc->notice, *nl = strchr(text, '\n');
-	size_t title = nl != NULL ? (size_t)(nl - text) : strlen(text);
-	PangoLayout *l = layout(p, FONT_TITLE, text, (int)title, BODY_W, 0);
 
-	flow(p, l, LEFT);
-	g_object_unref(l);
+	title(p, text, nl != NULL ? (int)(nl - text) : -1);
 	p->y += 14;
 	if (nl != NULL)
 		paragraphs(p, nl + 1, strlen(nl + 1), FONT_BODY);

@@ -2,8 +2,9 @@
  * paper_french.c - French typography on paper: what French print does
  * with spaces around punctuation, so that a ":" or a "»" never starts a
  * line, and between what it never parts (a number and its unit, a time,
- * a title and a name).  Part of carnet-paper.so; no pango here, so that a unit test
- * reads it alone (tests/unit_paper.c).
+ * a title and a name, the groups of a telephone number).  Part of
+ * carnet-paper.so; no pango here, so that a unit test reads it alone
+ * (tests/unit/paper.c).
  */
 #include <string.h>
 
@@ -47,8 +48,9 @@ title_before(const char *s, size_t i)
 
 /*
  * What French print never parts, at the space S[I]: a number and its
- * unit ("348 €", "12 %"), the parts of a time ("14 h 30"), "n° 3", and a
- * title and the name after it ("M. Dupont", "Mme Benali").  The
+ * unit ("348 €", "12 %"), the parts of a time ("14 h 30"), "n° 3", a
+ * title and the name after it ("M. Dupont", "Mme Benali"), and groups of
+ * digits ("01 23 45 67 89").  The
  * no-break space to put there, or NULL.
  */
 static const char *
@@ -75,6 +77,10 @@ kept_together(const char *s, size_t len, size_t i)
 	    0xb0 && i + 1 < len && digit(s[i + 1]))
 		return nbsp;
 	if (title_before(s, i) && capital(s + i + 1, len - i - 1))
+		return nbsp;
+	/* Groups of digits: a telephone number ("01 23 45 67 89"), a
+	 * thousand ("12 000"). */
+	if (i > 0 && digit(s[i - 1]) && i + 1 < len && digit(s[i + 1]))
 		return nbsp;
 	return NULL;
 }

@@ -39,5 +39,16 @@ main(void)
 		    "never part; a word that only looks like one does");
 		wipe_free(out);
 	}
+	{
+		const char *in = "Au 01 23 45 67 89, 12 000 habitants, en 2024 puis";
+		size_t n;
+		char *out = paper_french_spacing(in, strlen(in), &n);
+
+		is_str(out, "Au 01\xc2\xa0" "23\xc2\xa0" "45\xc2\xa0" "67"
+		    "\xc2\xa0" "89, 12\xc2\xa0" "000 habitants, en 2024 puis",
+		    "the groups of a telephone number and of a thousand never "
+		    "part; a number and a word still may");
+		wipe_free(out);
+	}
 	return done();
 }
