@@ -192,7 +192,8 @@ check-mutants: deps-test
 fuzz: deps-test
 	sh tests/fuzz/run.sh
 
-# Measures carnet against the SQLCipher floor (tests/bench/run.sh); it
+# Measures carnet against the SQLCipher floor, and printing against a bare
+# pango/cairo one (tests/bench/run.sh); it
 # reports, it does not fail.  BENCH_SIZES=10000 makes it quicker.
 bench: deps-test all
 	sh tests/bench/run.sh

@@ -17,6 +17,7 @@
  * (paper_load.c); the fuzzer and the benchmark link it directly.
  */
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,12 +44,31 @@
 #define FONT_SMALL_BOLD	"Sans Bold 8.5"
 #define FONT_TITLE	"Sans Bold 18"
 
+/*
+ * The body's layouts, made while counting and drawn by the second pass:
+ * laying out is half of a print's time (shaping in harfbuzz the most of
+ * it), so each paragraph is laid out once.  Pango keeps about 45 bytes a
+ * character of text; past KEEP_TEXT, what remains is laid out again
+ * rather than held (a 1,000-note dossier fits).
+ */
+#define KEEP_TEXT	(2 * 1024 * 1024)
+
+struct kept {
+	PangoLayout	**layouts;
+	const char	**texts;	/* what each was made of, to check */
+	size_t		 *lens;
+	size_t		  n, cap, next;
+	size_t		  text;		/* bytes of text kept */
+};
+
 struct pen {
 	const struct paper_doc	*doc;
 	int			 french;	/* French spacing (layout()) */
 	cairo_t			*cr;
+	PangoContext		*context;	/* one for every layout */
+	struct kept		*kept;
 	int			 page;
-	int			 pages;		/* 0 while counting */
+	int			 pages;		/* 0 while counting: nothing drawn */
 	double			 y;
 	char			 printed[96];
 };
@@ -57,7 +77,7 @@ static PangoLayout *
 layout(struct pen *p, const char *font, const char *text, int len,
     double width)
 {
-	PangoLayout *l = pango_cairo_create_layout(p->cr);
+	PangoLayout *l = pango_layout_new(p->context);
 	PangoFontDescription *fd = pango_font_description_from_string(font);
 	size_t spaced_len;
 	char *spaced;
@@ -76,13 +96,63 @@ layout(struct pen *p, const char *font, const char *text, int len,
 	return l;
 }
 
+/* A layout of the body's width that flows with the text (a note's
+ * heading, a paragraph): made and kept while counting, taken back while
+ * drawing, in the same order (struct kept). */
+static PangoLayout *
+body_layout(struct pen *p, const char *font, const char *text, int len)
+{
+	struct kept *k = p->kept;
+	size_t bytes = len < 0 ? strlen(text) : (size_t)len;
+	PangoLayout *l;
+
+	if (p->pages > 0 && k->next < k->n) {
+		if (k->texts[k->next] == text && k->lens[k->next] == bytes)
+			return g_object_ref(k->layouts[k->next++]);
+		k->next = k->n;		/* out of step: never again */
+	}
+	l = layout(p, font, text, len, BODY_W);
+	if (p->pages == 0 && k->text + bytes <= KEEP_TEXT) {
+		if (k->n == k->cap) {
+			k->cap = k->cap ? k->cap * 2 : 256;
+			k->layouts = xreallocarray(k->layouts, k->cap,
+			    sizeof(*k->layouts));
+			k->texts = xreallocarray(k->texts, k->cap,
+			    sizeof(*k->texts));
+			k->lens = xreallocarray(k->lens, k->cap,
+			    sizeof(*k->lens));
+		}
+		k->layouts[k->n] = g_object_ref(l);
+		k->texts[k->n] = text;
+		k->lens[k->n++] = bytes;
+		k->text += bytes;
+	}
+	return l;
+}
+
+static void
+kept_free(struct kept *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->n; i++)
+		g_object_unref(k->layouts[i]);
+	free(k->layouts);
+	free(k->texts);
+	free(k->lens);
+	memset(k, 0, sizeof(*k));
+}
+
 /* Draw TEXT on one line at (X, Y), aligned left, right or centred. */
 static void
 label(struct pen *p, const char *font, const char *text, double x, double y,
     PangoAlignment align, double width)
 {
-	PangoLayout *l = layout(p, font, text, -1, width);
+	PangoLayout *l;
 
+	if (p->pages == 0)
+		return;
+	l = layout(p, font, text, -1, width);
 	pango_layout_set_alignment(l, align);
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 	cairo_move_to(p->cr, x, y);
@@ -102,10 +172,13 @@ header_name(struct pen *p, const char *name)
 	static const char *const sizes[] = { "Sans 8.5", "Sans 7.5",
 	    "Sans 6.5" };
 	PangoLayout *l = NULL;
-	char *isolated = xasprintf("\xe2\x81\xa8%s\xe2\x81\xa9", name);
+	char *isolated;
 	size_t i;
 	int w, h;
 
+	if (p->pages == 0)
+		return;
+	isolated = xasprintf("\xe2\x81\xa8%s\xe2\x81\xa9", name);
 	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
 		if (l != NULL)
 			g_object_unref(l);
@@ -124,6 +197,18 @@ header_name(struct pen *p, const char *name)
 	free(isolated);
 }
 
+/* A thin line across the text's width, Y points down the page. */
+static void
+rule(struct pen *p, double y)
+{
+	if (p->pages == 0)
+		return;
+	cairo_set_line_width(p->cr, 0.5);
+	cairo_move_to(p->cr, LEFT, y);
+	cairo_line_to(p->cr, RIGHT, y);
+	cairo_stroke(p->cr);
+}
+
 static void
 page_begin(struct pen *p)
 {
@@ -134,10 +219,7 @@ page_begin(struct pen *p)
 	if (p->doc->notice == NULL)
 		label(p, FONT_SMALL_BOLD, _("Confidential"), LEFT, 40,
 		    PANGO_ALIGN_RIGHT, BODY_W);
-	cairo_set_line_width(p->cr, 0.5);
-	cairo_move_to(p->cr, LEFT, 55);
-	cairo_line_to(p->cr, RIGHT, 55);
-	cairo_stroke(p->cr);
+	rule(p, 55);
 }
 
 static void
@@ -145,13 +227,12 @@ page_end(struct pen *p)
 {
 	char footer[256];
 
-	if (p->pages > 0)
+	if (p->pages > 0) {
 		snprintf(footer, sizeof(footer), _("page %d / %d — printed on "
 		    "%s"), p->page, p->pages, p->printed);
-	else
-		snprintf(footer, sizeof(footer), "page %d", p->page);
-	label(p, FONT_SMALL, footer, LEFT, PAGE_H - 48, PANGO_ALIGN_CENTER,
-	    BODY_W);
+		label(p, FONT_SMALL, footer, LEFT, PAGE_H - 48,
+		    PANGO_ALIGN_CENTER, BODY_W);
+	}
 	cairo_show_page(p->cr);
 }
 
@@ -195,19 +276,23 @@ flow(struct pen *p, PangoLayout *l, double x)
 		baseline = pango_layout_iter_get_baseline(it);
 		h = (double)r.height / PANGO_SCALE;
 		room(p, h);
-		cairo_move_to(p->cr, x + (double)r.x / PANGO_SCALE, p->y +
-		    (double)(baseline - r.y) / PANGO_SCALE);
-		pango_cairo_show_layout_line(p->cr,
-		    pango_layout_iter_get_line_readonly(it));
+		if (p->pages > 0) {
+			cairo_move_to(p->cr, x + (double)r.x / PANGO_SCALE,
+			    p->y + (double)(baseline - r.y) / PANGO_SCALE);
+			pango_cairo_show_layout_line(p->cr,
+			    pango_layout_iter_get_line_readonly(it));
+		}
 		p->y += h;
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 }
 
-/* One paragraph per line of TEXT; an empty line leaves a space.  The
- * first FIRST_KEEP points must stay with what comes before. */
+/* One paragraph per line of TEXT; an empty line leaves a space.  FIRST,
+ * when not NULL, is the first line already laid out (note()); it is
+ * freed here. */
 static void
-paragraphs(struct pen *p, const char *text, size_t len, const char *font)
+paragraphs(struct pen *p, const char *text, size_t len, const char *font,
+    PangoLayout *first)
 {
 	size_t start = 0, end;
 	PangoLayout *l;
@@ -219,8 +304,9 @@ paragraphs(struct pen *p, const char *text, size_t len, const char *font)
 		if (end == start)
 			p->y += 6;
 		else {
-			l = layout(p, font, text + start, (int)(end - start),
-			    BODY_W);
+			l = start == 0 && first != NULL ? first :
+			    body_layout(p, font, text + start,
+			    (int)(end - start));
 			flow(p, l, LEFT);
 			g_object_unref(l);
 			p->y += 3;
@@ -233,26 +319,26 @@ static void
 note(struct pen *p, const struct paper_note *n)
 {
 	char date[128], history[300], heading[430];
-	PangoLayout *h, *first;
+	PangoLayout *h, *first = NULL;
 	size_t first_len = 0;
 
 	util_long_date(date, sizeof(date), n->created);
 	util_note_history(history, sizeof(history), n->created, n->written,
 	    n->updated, 1);
 	snprintf(heading, sizeof(heading), "%s%s", date, history);
-	h = layout(p, FONT_HEADING, heading, -1, BODY_W);
+	h = body_layout(p, FONT_HEADING, heading, -1);
 	while (first_len < n->len && n->body[first_len] != '\n')
 		first_len++;
-	first = layout(p, FONT_BODY, n->body, (int)first_len, BODY_W);
+	if (first_len > 0)
+		first = body_layout(p, FONT_BODY, n->body, (int)first_len);
 	/* The heading and two lines of its text, or a new page. */
 	p->y += 12;
-	room(p, lines_height(h, 2) + 4 + (first_len ? lines_height(first, 2) :
-	    0));
+	room(p, lines_height(h, 2) + 4 + (first != NULL ?
+	    lines_height(first, 2) : 0));
 	flow(p, h, LEFT);
 	p->y += 4;
 	g_object_unref(h);
-	g_object_unref(first);
-	paragraphs(p, n->body, n->len, FONT_BODY);
+	paragraphs(p, n->body, n->len, FONT_BODY, first);
 }
 
 /* The words on the last line of L. */
@@ -311,15 +397,15 @@ cover(struct pen *p)
 	snprintf(line, sizeof(line), _("Dossier: %s"), "");
 	snprintf(line + strlen(line), sizeof(line) - strlen(line),
 	    "\xe2\x81\xa8%s\xe2\x81\xa9", p->doc->name);
-	paragraphs(p, line, strlen(line), FONT_HEADING);
+	paragraphs(p, line, strlen(line), FONT_HEADING, NULL);
 	snprintf(line, sizeof(line), _("Given to you on %s."), p->printed);
-	paragraphs(p, line, strlen(line), FONT_BODY);
+	paragraphs(p, line, strlen(line), FONT_BODY, NULL);
 	if (p->doc->worker != NULL || p->doc->service != NULL) {
 		snprintf(line, sizeof(line), _("Written by: %s%s%s"),
 		    p->doc->worker ? p->doc->worker : "",
 		    p->doc->worker && p->doc->service ? ", " : "",
 		    p->doc->service ? p->doc->service : "");
-		paragraphs(p, line, strlen(line), FONT_BODY);
+		paragraphs(p, line, strlen(line), FONT_BODY, NULL);
 	}
 	p->y += 6;
 	snprintf(line, sizeof(line), "%s", _("These pages hold every note "
@@ -327,13 +413,10 @@ cover(struct pen *p)
 	    "ask for a note to be corrected or erased, and you may object to "
 	    "notes being kept; say so to the person who gave you this "
 	    "document."));
-	paragraphs(p, line, strlen(line), FONT_BODY);
+	paragraphs(p, line, strlen(line), FONT_BODY, NULL);
 	/* A rule between what is said to her and her notes. */
 	p->y += 6;
-	cairo_set_line_width(p->cr, 0.5);
-	cairo_move_to(p->cr, LEFT, p->y);
-	cairo_line_to(p->cr, RIGHT, p->y);
-	cairo_stroke(p->cr);
+	rule(p, p->y);
 	p->y += 6;
 }
 
@@ -345,7 +428,7 @@ notice(struct pen *p)
 	title(p, text, nl != NULL ? (int)(nl - text) : -1);
 	p->y += 14;
 	if (nl != NULL)
-		paragraphs(p, nl + 1, strlen(nl + 1), FONT_BODY);
+		paragraphs(p, nl + 1, strlen(nl + 1), FONT_BODY, NULL);
 }
 
 /* One pass over the whole PDF: each document of DOC's chain from a new
@@ -353,7 +436,7 @@ notice(struct pen *p)
  * says (NULL while counting); each one's count goes in COUNT[k]. */
 static int
 pass(const struct paper_doc *doc, cairo_surface_t *surface,
-    const int *pages, int *count)
+    const int *pages, int *count, struct kept *kept)
 {
 	struct pen p;
 	const char *lang;
@@ -365,6 +448,8 @@ pass(const struct paper_doc *doc, cairo_surface_t *surface,
 	p.french = lang != NULL && strncmp(lang, "fr", 2) == 0;
 	util_date(p.printed, sizeof(p.printed), doc->when);
 	p.cr = cairo_create(surface);
+	p.context = pango_cairo_create_context(p.cr);
+	p.kept = kept;
 	for (k = 0; doc != NULL; doc = doc->next, k++) {
 		p.doc = doc;
 		p.page = 0;
@@ -382,6 +467,7 @@ pass(const struct paper_doc *doc, cairo_surface_t *surface,
 		count[k] = p.page;
 	}
 	ok = cairo_status(p.cr) == CAIRO_STATUS_SUCCESS;
+	g_object_unref(p.context);
 	cairo_destroy(p.cr);
 	return ok ? 0 : -1;
 }
@@ -444,6 +530,7 @@ paper_typeset(const struct paper_doc *doc, struct paper_pdf *pdf,
     struct error *err)
 {
 	const struct paper_doc *d;
+	struct kept kept;
 	cairo_surface_t *s;
 	int *pages, *counted;
 	size_t n = 0, k;
@@ -454,14 +541,15 @@ paper_typeset(const struct paper_doc *doc, struct paper_pdf *pdf,
 		n++;
 	pages = xcalloc(n, sizeof(*pages));
 	counted = xcalloc(n, sizeof(*counted));
-	/* Twice: the first pass counts each document's pages, for the
-	 * footers ("page 1 / 3") of the second. */
+	memset(&kept, 0, sizeof(kept));
+	/* Twice: the first pass lays out and counts each document's pages,
+	 * for the footers ("page 1 / 3") of the second, which draws. */
 	s = surface(to_nowhere, NULL, doc);
-	rc = pass(doc, s, NULL, pages);
+	rc = pass(doc, s, NULL, pages, &kept);
 	cairo_surface_destroy(s);
 	if (rc == 0) {
 		s = surface(to_memory, pdf, doc);
-		rc = pass(doc, s, pages, counted);
+		rc = pass(doc, s, pages, counted, &kept);
 		cairo_surface_finish(s);
 		if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
 			rc = -1;
@@ -469,6 +557,10 @@ paper_typeset(const struct paper_doc *doc, struct paper_pdf *pdf,
 		for (k = 0; k < n; k++)
 			pdf->pages += counted[k];
 	}
+	kept_free(&kept);
+	/* What pango and cairo held (the notes' text among it) goes back to
+	 * the kernel rather than waiting in the heap. */
+	malloc_trim(0);
 	free(pages);
 	free(counted);
 	if (rc == -1) {

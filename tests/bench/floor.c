@@ -265,7 +265,7 @@ main(int argc, char *argv[])
 	sample_print("open_without_kdf", &open_s);
 	sample_print("list_dossiers", &ls);
 	sample_print("dossier_50_notes", &heads50);
-	sample_print("dossier_5000_notes", &heads5000);
+	sample_print("biggest_dossier_5000_or_1000_notes", &heads5000);
 	sample_print("search_one_word", &search1);
 	sample_print("search_two_words", &search2);
 	sample_print("durable_save", &save);
