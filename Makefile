@@ -221,13 +221,16 @@ install: all
 	mkdir -p $(DESTDIR)$(LIBDIR)
 	cp -f carnet-paper.so $(DESTDIR)$(LIBDIR)
 	chmod 644 $(DESTDIR)$(LIBDIR)/carnet-paper.so
-	mkdir -p $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5
-	sed "s/@VERSION@/$(VERSION)/g" < man/carnet.1 \
-		> $(DESTDIR)$(MANPREFIX)/man1/carnet.1
-	sed "s/@VERSION@/$(VERSION)/g" < man/carnet.5 \
-		> $(DESTDIR)$(MANPREFIX)/man5/carnet.5
-	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/carnet.1 \
-		$(DESTDIR)$(MANPREFIX)/man5/carnet.5
+	# The manual in English, and in French where man finds it under a
+	# French locale (MANPREFIX/fr).
+	for lang in . fr; do \
+		for s in 1 5; do \
+			d=$(DESTDIR)$(MANPREFIX)/$$lang/man$$s; \
+			mkdir -p $$d && \
+			sed "s/@VERSION@/$(VERSION)/g" < man/$$lang/carnet.$$s \
+			    > $$d/carnet.$$s && chmod 644 $$d/carnet.$$s || exit 1; \
+		done; \
+	done
 	mkdir -p $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES
 	cp -f $(MO) $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/carnet.mo
 	chmod 644 $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/carnet.mo
@@ -241,6 +244,8 @@ uninstall:
 		$(DESTDIR)$(LIBDIR)/carnet-paper.so \
 		$(DESTDIR)$(MANPREFIX)/man1/carnet.1 \
 		$(DESTDIR)$(MANPREFIX)/man5/carnet.5 \
+		$(DESTDIR)$(MANPREFIX)/fr/man1/carnet.1 \
+		$(DESTDIR)$(MANPREFIX)/fr/man5/carnet.5 \
 		$(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/carnet.mo \
 		$(DESTDIR)$(DATADIR)/notice.en.txt \
 		$(DESTDIR)$(DATADIR)/notice.fr.txt
