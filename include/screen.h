@@ -273,6 +273,13 @@ int	ui_title_room(const char *right);
 /* S at (Y, X) in WIDTH columns, ending in "…" when it is cut; the
  * columns taken. */
 int	ui_fit_text(int y, int x, int width, const char *s, int attr);
+/* The same for the LEN bytes at S. */
+int	ui_fit_len(int y, int x, int width, const char *s, size_t len,
+	    int attr);
+/* Where TEXT breaks into rows of at most WIDTH columns, at spaces where
+ * it can: the byte each row starts at in STARTS (MAX + 1 of them), the
+ * end in STARTS[rows]; the rows, at most MAX (the rest left out). */
+int	ui_wrap(const char *text, int width, size_t *starts, int max);
 /* TEXT from (Y, X) in rows of WIDTH columns, broken at spaces, in at most
  * MAX_ROWS rows (8 at most); the rows used.  What a screen says when it
  * has nothing to show. */

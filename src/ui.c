@@ -128,52 +128,39 @@ pack(struct frame *f, const struct ui_key **list, size_t n, int draw)
 	return i;
 }
 
-/* The help's entry when some of the screen's keys are not in the bar: it
- * says where they are (the help opens at the screen's own keys). */
+/* The help's entry in every bar, by one name: "All the keys" says where
+ * the keys the bar has no room for are (the help opens at the screen's
+ * own keys).  Named "Help" on some screens and so on others, it read as
+ * two things. */
 static const struct ui_key more_keys = {
 	.key = UI_CTRL('g'), .label = "^G", .text = N_("All the keys"),
 	.run = ui_go_help, .bar = 1
 };
 
-/* A key a person would not guess: not in the bar, and neither typing,
- * Enter, Tab, a named key (arrows, Home, Backspace) nor a letter that
- * moves as less's do. */
-static int
-unguessed(const struct ui_key *k)
-{
-	return !k->bar && !k->code && k->move == UI_NO_MOVE &&
-	    k->key != UI_TYPED && k->key != '\r' && k->key != '\t';
-}
-
 /* The screen's keys, then the global ones it does not take over,
  * nano-style on two rows: the label highlighted, then what it does.  When
  * they do not all fit, the screen's last ones give way.  Locking, help
- * and quitting are always shown, the help as "all the keys" when some of
- * the screen's are not in the bar. */
+ * and quitting are always shown, the help as "all the keys". */
 static void
 draw_bar(struct frame *f, const struct screen *sc)
 {
 	const struct ui_key *list[BAR_MAX];
-	size_t i, count = 0, own, all;
-	int hidden = 0;
+	size_t i, count = 0, own;
 
 	for (i = 0; i < sc->nkeys && count < BAR_MAX - NGLOBAL; i++) {
 		if (sc->keys[i].bar && (sc->keys[i].now == NULL ||
 		    sc->keys[i].now(f)))
 			list[count++] = &sc->keys[i];
-		hidden |= unguessed(&sc->keys[i]);
 	}
 	own = count;
 	for (i = 0; i < NGLOBAL; i++)
 		if (global_keys[i].bar && find_key(sc->keys, sc->nkeys,
 		    global_keys[i].key, global_keys[i].code) == NULL)
 			list[count++] = &global_keys[i];
-	all = own;
+	for (i = own; i < count; i++)
+		if (list[i]->key == UI_CTRL('g'))
+			list[i] = &more_keys;
 	for (;;) {
-		if (own < all || hidden)
-			for (i = own; i < count; i++)
-				if (list[i]->key == UI_CTRL('g'))
-					list[i] = &more_keys;
 		if (own == 0 || pack(f, list, count, 0) == count)
 			break;
 		memmove(&list[own - 1], &list[own], (count - own) *

@@ -106,6 +106,17 @@ selected(void)
 	return content.heads[sel - content.first].id;
 }
 
+/* A moment whose hour has two digits, 22:22 local time on 22/12/2022:
+ * the widest a note's date and time can be written. */
+static time_t
+widest_time(void)
+{
+	struct tm tm = { .tm_year = 122, .tm_mon = 11, .tm_mday = 22,
+	    .tm_hour = 22, .tm_min = 22, .tm_isdst = -1 };
+
+	return mktime(&tm);
+}
+
 static void
 draw(struct frame *f)
 {
@@ -113,7 +124,7 @@ draw(struct frame *f)
 	const char *empty;
 	struct note *n;
 	size_t i;
-	int y, x, attr, digits, rows;
+	int y, x, attr, digits, rows, date_w;
 
 	if (content.dossier.name == NULL)
 		return;
@@ -137,12 +148,19 @@ draw(struct frame *f)
 		rows = ui_paragraph(ui_body_top() + 1, 2, COLS - 4, empty,
 		    ui_body_rows() - 1, A_NORMAL);
 		if (content.dossier.destroyed > 0)
-			ui_text(ui_body_top() + 2 + rows, 2, COLS - 4, gone,
-			    strlen(gone), A_DIM);
+			ui_paragraph(ui_body_top() + 2 + rows, 2, COLS - 4,
+			    gone, ui_body_rows() - 2 - rows, A_DIM);
 		return;
 	}
-	snprintf(number, sizeof(number), "%ld", content.dossier.numbered);
-	digits = (int)strlen(number);
+	/* As show writes it ("#3", "n° 3"), as wide as the largest. */
+	snprintf(number, sizeof(number), _("#%ld"), content.dossier.numbered);
+	digits = util_width(number, strlen(number));
+	/* The dates in a column as wide as the widest ("9 h 05" is
+	 * narrower than "23 h 05" in French). */
+	util_datetime(date, sizeof(date), widest_time());
+	date_w = util_width(date, strlen(date));
+	if (date_w > DATE_COLS)
+		date_w = DATE_COLS;
 	for (i = 0; i < content.nheads; i++) {
 		n = &content.heads[i];
 		y = ui_body_top() + (int)i;
@@ -151,13 +169,16 @@ draw(struct frame *f)
 			ui_highlight(y);
 		/* The number "show", rm and mv know it by, which stays
 		 * the note's while it is in this dossier. */
-		snprintf(number, sizeof(number), "#%-*ld", digits, n->number);
-		x = 1 + ui_text(y, 1, digits + 1, number, strlen(number), attr);
+		snprintf(number, sizeof(number), _("#%ld"), n->number);
+		ui_text(y, 1, digits, number, strlen(number), attr);
+		x = 1 + digits;
 		util_datetime(date, sizeof(date), n->created);
-		x += 1 + ui_text(y, x + 1, DATE_COLS, date, strlen(date), attr);
+		ui_text(y, x + 1, DATE_COLS, date, strlen(date), attr);
+		x += 1 + date_w;
 		/* P: already on paper. */
 		ui_text(y, x + 1, 1, n->printed ? "P" : " ", 1, attr);
-		ui_text(y, x + 3, COLS - x - 4, n->body, n->len, attr);
+		/* Its first line, ending in "…" when it goes on. */
+		ui_fit_len(y, x + 3, COLS - x - 4, n->body, n->len, attr);
 	}
 }
 

@@ -58,16 +58,39 @@ said(const struct ui_key *keys, size_t i)
 	return 0;
 }
 
-/* One line per action, however many keys do it: the labels of every row
- * with the text of row I, then the text. */
-static void
-action(const struct ui_key *keys, size_t n, size_t i, int y)
+/* An entry's text wraps over this many rows at most. */
+#define ENTRY_ROWS_MAX	4
+
+/* The text of an entry from row Y on, as many of its rows as fall in
+ * the body: the rows it takes. */
+static int
+entry_text(const char *text, int y, int draw)
+{
+	size_t starts[ENTRY_ROWS_MAX + 1];
+	int rows = ui_wrap(text, COLS - LABEL_COLS - 5, starts,
+	    ENTRY_ROWS_MAX), r;
+
+	for (r = 0; draw && r < rows; r++)
+		if (y + r >= ui_body_top() && y + r < ui_body_top() +
+		    ui_body_rows())
+			ui_text(y + r, 4 + LABEL_COLS, COLS - LABEL_COLS - 5,
+			    text + starts[r], starts[r + 1] - starts[r],
+			    A_NORMAL);
+	return rows;
+}
+
+/* One entry per action, however many keys do it: the labels of every
+ * row with the text of row I, then the text, wrapped; the rows it
+ * takes. */
+static int
+action(const struct ui_key *keys, size_t n, size_t i, int y, int draw)
 {
 	const char *label;
 	size_t j;
 	int x = 3;
 
-	for (j = i; j < n; j++) {
+	for (j = i; draw && y >= ui_body_top() && y < ui_body_top() +
+	    ui_body_rows() && j < n; j++) {
 		if (strcmp(keys[j].text, keys[i].text) != 0)
 			continue;
 		label = _(keys[j].label);
@@ -76,8 +99,7 @@ action(const struct ui_key *keys, size_t n, size_t i, int y)
 		x += ui_text(y, x, 3 + LABEL_COLS - x, label, strlen(label),
 		    A_REVERSE);
 	}
-	ui_text(y, 4 + LABEL_COLS, COLS - LABEL_COLS - 5, _(keys[i].text),
-	    strlen(_(keys[i].text)), A_NORMAL);
+	return entry_text(_(keys[i].text), y, draw);
 }
 
 /* Draw (DRAW 1) or count the help's lines from line FIRST on; *AT, when
@@ -95,16 +117,13 @@ lines(const struct frame *f, int first, int draw, enum screen_id wanted,
 	if (draw && y >= ui_body_top() && y < ui_body_top() + ui_body_rows())
 		ui_text(y, 1, COLS - 2, title, strlen(title), A_BOLD);
 	line++;
-	for (i = 0; i < NMARKS; i++, line++) {
+	for (i = 0; i < NMARKS; i++) {
 		y = ui_body_top() + line - first;
-		if (!draw || y < ui_body_top() || y >= ui_body_top() +
+		if (draw && y >= ui_body_top() && y < ui_body_top() +
 		    ui_body_rows())
-			continue;
-		ui_text(y, 3, LABEL_COLS, _(marks[i].mark),
-		    strlen(_(marks[i].mark)), A_BOLD);
-		ui_text(y, 4 + LABEL_COLS, COLS - LABEL_COLS - 5,
-		    _(marks[i].meaning), strlen(_(marks[i].meaning)),
-		    A_NORMAL);
+			ui_text(y, 3, LABEL_COLS, _(marks[i].mark),
+			    strlen(_(marks[i].mark)), A_BOLD);
+		line += entry_text(_(marks[i].meaning), y, draw);
 	}
 	line++;
 
@@ -137,10 +156,7 @@ lines(const struct frame *f, int first, int draw, enum screen_id wanted,
 			if (said(keys, i))
 				continue;
 			y = ui_body_top() + line - first;
-			if (draw && y >= ui_body_top() && y < ui_body_top() +
-			    ui_body_rows())
-				action(keys, n, i, y);
-			line++;
+			line += action(keys, n, i, y, draw);
 		}
 		line++;
 	}

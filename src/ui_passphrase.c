@@ -134,21 +134,47 @@ show_received(void)
 		move(marker_y, marker_x);
 }
 
+/* A line of a page wraps over this many rows at most. */
+#define LINE_ROWS_MAX	4
+
 /* The page: a few centred lines, then the prompt at row *Y. */
 static void
 page(struct frame *f, const char *heading, const char *const *lines,
     const char *message, const char *prompt, int *y, int bar)
 {
+	size_t starts[LINE_ROWS_MAX + 1], k, len;
 	const char *text;
-	int row = LINES / 2 - 4, i, w, x;
-	size_t k;
+	int row = LINES / 2 - 4, i, w, x, r, rows, total = 0;
 
 	erase();
 	ui_title(f, heading, NULL);
-	for (i = 0; lines[i] != NULL; i++, row++) {
-		w = util_width(lines[i], strlen(lines[i]));
-		ui_text(row, w < COLS ? (COLS - w) / 2 : 0, COLS, lines[i],
-		    strlen(lines[i]), i == 0 ? A_BOLD : A_NORMAL);
+	/* Each line centred, wrapped when it is wider than the screen (a
+	 * sentence in French at 80 columns): the page starts higher so that
+	 * the prompt stays above the bar. */
+	for (i = 0; lines[i] != NULL; i++)
+		total += lines[i][0] == '\0' ? 1 : ui_wrap(lines[i], COLS - 4,
+		    starts, LINE_ROWS_MAX);
+	if (row + total + 3 > LINES - 3 - (message != NULL &&
+	    message[0] != '\0' ? 3 : 0))
+		row = LINES - 3 - 3 - total - (message != NULL &&
+		    message[0] != '\0' ? 3 : 0);
+	if (row < 2)
+		row = 2;
+	for (i = 0; lines[i] != NULL; i++) {
+		if (lines[i][0] == '\0') {
+			row++;
+			continue;
+		}
+		rows = ui_wrap(lines[i], COLS - 4, starts, LINE_ROWS_MAX);
+		for (r = 0; r < rows; r++, row++) {
+			len = starts[r + 1] - starts[r];
+			while (len > 0 && lines[i][starts[r] + len - 1] == ' ')
+				len--;
+			w = util_width(lines[i] + starts[r], len);
+			ui_text(row, w < COLS ? (COLS - w) / 2 : 0, COLS,
+			    lines[i] + starts[r], len, i == 0 ? A_BOLD :
+			    A_NORMAL);
+		}
 	}
 	/* A long message (a file that cannot be opened, why a change was
 	 * given up) wraps, and the prompt goes below it. */

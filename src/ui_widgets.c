@@ -82,14 +82,20 @@ ui_bar_attr(const struct frame *f)
 int
 ui_fit_text(int y, int x, int width, const char *s, int attr)
 {
+	return ui_fit_len(y, x, width, s, strlen(s), attr);
+}
+
+int
+ui_fit_len(int y, int x, int width, const char *s, size_t len, int attr)
+{
 	size_t fit;
 	int used;
 
 	if (width <= 0)
 		return 0;
-	fit = util_fit(s, strlen(s), width, &used);
+	fit = util_fit(s, len, width, &used);
 	ui_text(y, x, width, s, fit, attr);
-	if (fit < strlen(s))
+	if (fit < len)
 		used += ui_text(y, x + used, 1, "…", strlen("…"), attr);
 	return used;
 }
@@ -402,8 +408,8 @@ ui_unhold(struct frame *f, const void *p)
  * it can: the byte each row starts at in STARTS (at most MAX rows), with
  * STARTS[n] the end.  Returns the number of rows.
  */
-static int
-wrap(const char *text, int width, size_t *starts, int max)
+int
+ui_wrap(const char *text, int width, size_t *starts, int max)
 {
 	size_t len = strlen(text), i = 0, space = 0, n;
 	mbstate_t mb;
@@ -452,7 +458,7 @@ ui_paragraph(int y, int x, int width, const char *text, int max_rows,
 		max_rows = PARAGRAPH_ROWS_MAX;
 	if (max_rows < 1 || width < 1)
 		return 0;
-	rows = wrap(text, width, starts, max_rows);
+	rows = ui_wrap(text, width, starts, max_rows);
 	for (i = 0; i < rows; i++)
 		ui_text(y + i, x, width, text + starts[i], starts[i + 1] -
 		    starts[i], attr);
@@ -465,7 +471,7 @@ ui_message(const char *message, int attr)
 	size_t starts[MESSAGE_ROWS_MAX + 1];
 	int rows, i, y;
 
-	rows = wrap(message, COLS - 1, starts, MESSAGE_ROWS_MAX);
+	rows = ui_wrap(message, COLS - 1, starts, MESSAGE_ROWS_MAX);
 	y = LINES - BAR_ROWS - rows;
 	for (i = 0; i < rows; i++) {
 		move(y + i, 0);
@@ -486,7 +492,7 @@ draw_question(const char *question, const char *answer)
 	size_t starts[QUESTION_ROWS_MAX + 1], len, n = 0;
 	int rows, top, i, x = 0, y, room;
 
-	rows = wrap(question, COLS - 1, starts, QUESTION_ROWS_MAX);
+	rows = ui_wrap(question, COLS - 1, starts, QUESTION_ROWS_MAX);
 	room = COLS - 1 - util_width(question + starts[rows - 1],
 	    starts[rows] - starts[rows - 1]) - 1;
 	/* A long answer, or a question filling its last row: the answer

@@ -38,7 +38,7 @@ tm_wait 'Dater la note du lundi 1 décembre 2025, 9 h 00'
 ok $? "what it understood is shown, written out, before it is kept"
 tm_keys o
 tm_wait 'Datée du lundi 1 décembre'; ok $? "o keeps it"
-tm_screen | head -1 | grep -q 'nouvelle note du 01/12/2025 09:00'
+tm_screen | head -1 | grep -q 'nouvelle note du 01/12/2025 9 h 00'
 ok $? "the title shows the meeting's date"
 tm_keys C-s
 tm_wait 'enregistrée' > /dev/null
@@ -51,7 +51,7 @@ tm_keys C-x
 tm_wait 'Note du jour' > /dev/null
 tm_keys Down Enter
 tm_wait 'Visite à domicile' > /dev/null
-tm_screen | grep -q '(écrite le 02/12/2025 12:53)'
+tm_screen | grep -q '(écrite le 02/12/2025 12 h 53)'
 ok $? "the reader says when it was written"
 tm_keys Escape
 # An existing note dated again takes its new place.
@@ -79,7 +79,7 @@ tm_wait 'Date du rendez-vous' > /dev/null && tm_keys 'hier 10h' Enter
 tm_wait 'Dater la note' > /dev/null && tm_keys o
 tm_wait 'Datée' > /dev/null && tm_keys C-l
 tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
-tm_wait 'nouvelle note du 01/12/2025 10:00'
+tm_wait 'nouvelle note du 01/12/2025 10 h 00'
 ok $? "after a lock, the note still has the date chosen"
 tm_keys C-s
 tm_wait 'enregistrée' > /dev/null

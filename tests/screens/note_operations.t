@@ -21,8 +21,9 @@ tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
 tm_wait 'Amina' > /dev/null && tm_keys 'amina'
 tm_wait 'correspondant' > /dev/null && tm_keys Enter
 tm_wait "Note 3 d'Amina" > /dev/null
-tm_screen | grep -q "#3 .*Note 3 d'Amina"; ok $? "each note shows its number"
-tm_screen | grep -q "#1 .*Note 1 d'Amina"; ok $? "1 the oldest"
+# As show numbers them in French: n° 3.
+tm_screen | sed 's/\xc2\xa0/ /g' | grep -q "n° 3 .*Note 3 d'Amina"; ok $? "each note shows its number"
+tm_screen | sed 's/\xc2\xa0/ /g' | grep -q "n° 1 .*Note 1 d'Amina"; ok $? "1 the oldest"
 tm_keys Down d
 tm_wait 'Détruire la note 2'; ok $? "d asks before destroying the selected note"
 tm_screen | nbsp | grep -q "(« Note 2 d'Amina. »)"; ok $? "naming it by its first words"

@@ -73,7 +73,7 @@ tm_stop
 tm_start "$run"
 tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
 tm_wait 'Dossiers' > /dev/null && tm_keys C-e
-tm_wait 'Les notes du jour'; ok $? "^E prints the day's notes"
+tm_wait 'Les notes écrites aujourd'; ok $? "^E prints the day's notes"
 tm_stop
 c show 1 | grep -c 'sur papier\|on paper' > "$T/n"
 [ "$(cat "$T/n")" -ge 1 ]; ok $? "and they are on paper"
