@@ -30,7 +30,7 @@ SRC = src/cli.c src/cli_check.c src/conf.c src/exchange.c src/main.c \
 	src/when.c src/drives.c src/ui_backup.c src/names.c src/leftover.c \
 	src/backup.c src/newpass.c src/document.c src/document_doc.c \
 	src/document_notes.c src/restore.c src/cli_restore.c src/ui_restore.c \
-	src/pdfs.c src/cli_ls.c src/cli_exchange.c
+	src/pdfs.c src/cli_ls.c src/cli_exchange.c src/print_server.c
 PAPER_SRC = src/paper.c src/paper_french.c src/paper_send.c src/util.c
 OBJ = $(SRC:.c=.o)
 STORE_OBJ = $(STORE_SRC:.c=.o)

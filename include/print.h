@@ -90,5 +90,12 @@ int	print_notice(const struct conf *, const char *output,
  * when it keeps none, -1 when that cannot be read.
  */
 int	print_spool_keeps(long *seconds);
+/*
+ * What the print server says, in lpstat's words (SAID, its first line),
+ * of the default printer, or of PRINTER when not NULL: 0 when it will
+ * print, 1 when it will not, -1 when lpstat cannot be asked
+ * (print_server.c).
+ */
+int	print_server_says(const char *printer, char *said, size_t size);
 
 #endif

@@ -50,6 +50,36 @@ spool_said(const struct conf *conf)
 		    "No"));
 }
 
+/* Whether the print command has a printer to print on, in plain words,
+ * then in lpstat's, for whoever looks after the computer: the screens and
+ * print say only what happened and what to do. */
+static void
+printer_said(const struct conf *conf)
+{
+	char said[256];
+	int says;
+
+	if (conf->print_command == NULL || strncmp(conf->print_command, "lp",
+	    2) != 0)
+		return;		/* another print command: not lp's business */
+	says = print_server_says(conf->printer, said, sizeof(said));
+	if (says == -1)
+		return;
+	if (says == 0)
+		util_out("%s\n", _("Printing has a printer to print on."));
+	else if (conf->printer != NULL)
+		util_out("%s\n", _("The printer the configuration names does "
+		    "not take documents on this computer: ask whoever looks "
+		    "after it to check it, or to fix printer in the "
+		    "configuration."));
+	else
+		util_out("%s\n", _("No printer is chosen by default on this "
+		    "computer: ask whoever looks after it to choose one "
+		    "(lpoptions -d PRINTER), or name one with printer in the "
+		    "configuration."));
+	util_out(_("printer: lpstat says “%s”\n"), said);
+}
+
 /* The last backup, and where the screens look for a drive to make one. */
 static void
 backup_said(const struct cli *c, struct store *st)
@@ -273,6 +303,7 @@ cli_check(const struct cli *c, struct store *st)
 	notebook_folder_said(c->path);
 	kept_said(c->path);
 	pdfs_said(st);
+	printer_said(c->conf);
 	spool_said(c->conf);
 	folder = conf_pdf_folder(c->conf, 0, &made);
 	if (folder == NULL)

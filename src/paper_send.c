@@ -187,8 +187,9 @@ feed(pid_t pid, int in, int unread, int out, const struct paper_pdf *pdf,
 
 /*
  * What the printing system's own words mean, in the user's language and
- * with what to do, for the messages lp gives most (CUPS says them in
- * English whatever the locale); NULL for the others, shown as they are.
+ * with the one thing to do, for the messages lp gives most (CUPS says
+ * them in English whatever the locale, in its own terms); NULL for the
+ * others, shown as they are.
  */
 static const char *
 print_failure_explained(const char *said)
@@ -197,22 +198,24 @@ print_failure_explained(const char *said)
 		const char	*words;
 		const char	*meaning;
 	} known[] = {
-		{ "No default destination", N_("no printer is chosen by "
-		    "default: choose one in the desktop's printer settings "
-		    "(or lpoptions -d PRINTER), or name it with printer in "
-		    "the configuration") },
-		{ "does not exist", N_("the printer named does not exist: "
-		    "check printer in the configuration (lpstat -p lists the "
-		    "printers)") },
-		{ "Unknown destination", N_("the printer named does not "
-		    "exist: check printer in the configuration (lpstat -p "
-		    "lists the printers)") },
-		{ "not accepting jobs", N_("the printer refuses documents "
-		    "for now (paused or disabled: lpstat -p says why)") },
-		{ "Unable to connect", N_("the print server (CUPS) is not "
-		    "running: start it, or ask for it to be started") },
-		{ "scheduler is not running", N_("the print server (CUPS) is "
-		    "not running: start it, or ask for it to be started") },
+		{ "No default destination", N_("no printer is chosen on this "
+		    "computer: save the document as a PDF now, or ask "
+		    "whoever looks after the computer to choose a printer") },
+		{ "does not exist", N_("the printer the configuration names "
+		    "is not on this computer: save the document as a PDF "
+		    "now, or ask whoever looks after the computer") },
+		{ "Unknown destination", N_("the printer the configuration "
+		    "names is not on this computer: save the document as a "
+		    "PDF now, or ask whoever looks after the computer") },
+		{ "not accepting jobs", N_("the printer refuses documents for "
+		    "now: save the document as a PDF now, or ask whoever "
+		    "looks after the computer") },
+		{ "Unable to connect", N_("printing does not work on this "
+		    "computer for now: save the document as a PDF now, or "
+		    "ask whoever looks after the computer") },
+		{ "scheduler is not running", N_("printing does not work on "
+		    "this computer for now: save the document as a PDF now, "
+		    "or ask whoever looks after the computer") },
 	};
 	size_t i;
 
@@ -254,10 +257,11 @@ outcome(const char *name, int stopped, int status, int broken, char *said,
 	/* Its own full stop goes: ours ends the sentence. */
 	while (said[0] != '\0' && said[strlen(said) - 1] == '.')
 		said[strlen(said) - 1] = '\0';
+	/* Plain words and the one thing to do; lp's own words are for
+	 * whoever looks after the computer: carnet check, the manual. */
 	if (print_failure_explained(said) != NULL)
 		return error_set(err, EXIT_ERROR, _("the printer did not take "
-		    "the document: %s (the printing system said: “%s”)"),
-		    print_failure_explained(said), said);
+		    "the document: %s"), print_failure_explained(said));
 	return error_set(err, EXIT_ERROR, _("the printer did not take the "
 	    "document: %s"), said);
 }

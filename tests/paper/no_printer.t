@@ -22,14 +22,13 @@ pdf="$HOME/Documents/Amina Benali 02-12-2025.pdf"
 c check | grep -q "^répertoire des PDF : $HOME/Documents\|PDF folder: $HOME/Documents"
 ok $? "check names the PDF folder"
 
-# The printing system's own English is said in French, with what to do,
-# its words kept after.
+# The printing system's own English is said in plain French, with the
+# one thing to do; its words are for check and the manual.
 LC_ALL=fr_FR.UTF-8 c print 1 < /dev/null 2> "$T/err"
 sed 's/\xc2\xa0/ /g' "$T/err" > "$T/err.txt"
-like "$T/err.txt" 'aucune imprimante n’est choisie par défaut : choisissez-en une' \
-    "lp's \"No default destination\" is explained in French"
-like "$T/err.txt" '(le système d’impression a dit : « lp: Error - No default destination »)' \
-    "its own words kept after, without a doubled full stop"
+like "$T/err.txt" 'aucune imprimante n’est choisie sur cet ordinateur : enregistrez le document en PDF maintenant, ou demandez à qui s’occupe de l’ordinateur de choisir une imprimante' \
+    "lp's \"No default destination\" is said in plain French, with what to do"
+unlike "$T/err.txt" 'lp\|Error\|destination\|lpoptions' "without lp's words"
 
 tm_start "$run"
 tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter

@@ -178,9 +178,21 @@ else
 	c show 1 | grep -B1 "Pour l'écran. Modifiée" | grep -q 'on paper'
 	is $? 1 "a changed note is no longer counted as on paper"
 	echo "Une troisième." | c add 1
+	c check > "$T/check"
+	like "$T/check" '^Printing has a printer to print on\.$' \
+	    "check: the print server has a printer, in plain words"
+	like "$T/check" "^printer: lpstat says “system default destination: $CUPS_QUEUE”" \
+	    "then in lpstat's"
 	lpadmin -x "$CUPS_QUEUE"
 	c print 1 2> "$T/err"; is $? 1 "no default printer: 1"
-	like "$T/err" 'printer did not take' "with lp's reason"
+	like "$T/err" 'no printer is chosen on this computer: save the document as a PDF now, or ask whoever looks after the computer' \
+	    "said in plain words, with the one thing to do"
+	unlike "$T/err" 'lp\|destination' "without lp's words"
+	c check > "$T/check"
+	like "$T/check" '^No printer is chosen by default on this computer: ask whoever looks after it' \
+	    "check says it, for whoever looks after the computer"
+	like "$T/check" '^printer: lpstat says “no system default destination”' \
+	    "with lpstat's own words"
 	c show 1 | tail -1 | grep -q 'Une troisième'
 	c show 1 | grep -B1 'Une troisième' | grep -q 'on paper'; is $? 1 \
 	    "and the new note is not marked"
