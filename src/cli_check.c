@@ -30,6 +30,18 @@ spool_said(const struct conf *conf)
 	    getenv("CUPS_SERVER")[0] != '/'))
 		return;		/* not this computer's CUPS */
 	keeps = print_spool_keeps(&seconds);
+	/* The plain sentence, then the technical line. */
+	if (keeps == 0)
+		util_out("%s\n", _("What is printed leaves no copy on this "
+		    "computer."));
+	else if (keeps == 1)
+		util_out("%s\n", _("The print server keeps a readable copy of "
+		    "each print on this computer: ask whoever looks after it "
+		    "to stop that."));
+	else
+		util_out("%s\n", _("Whether the print server keeps a copy of "
+		    "each print cannot be read: ask whoever looks after the "
+		    "computer."));
 	if (keeps == 0)
 		util_out("%s\n", _("printing: the print server here keeps no "
 		    "copy of what is printed (PreserveJobFiles No)"));

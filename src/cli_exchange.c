@@ -53,6 +53,25 @@ import_lines(char *const *line, size_t n)
 	}
 }
 
+/* The rest of import's summary: the new dossiers and the notes already
+ * there, each said only when there are some ("0 were already there"
+ * read oddly, and in French as a singular). */
+static void
+counts(size_t dossiers, size_t already, int dry)
+{
+	if (dossiers > 0)
+		util_say(ngettext(" (%zu new dossier)", " (%zu new dossiers)",
+		    dossiers), dossiers);
+	if (already == 0)
+		util_say("%s", ".\n");
+	else if (dry)
+		util_say(ngettext("; %zu is already there.\n",
+		    "; %zu are already there.\n", already), already);
+	else
+		util_say(ngettext("; %zu was already there.\n",
+		    "; %zu were already there.\n", already), already);
+}
+
 int
 cli_import(struct cli *c, struct store *st, const char *dir, int dry)
 {
@@ -71,19 +90,13 @@ cli_import(struct cli *c, struct store *st, const char *dir, int dry)
 	if (dry) {
 		util_say(ngettext("Would import %zu note",
 		    "Would import %zu notes", r.notes), r.notes);
-		util_say(ngettext(" (%zu new dossier)", " (%zu new dossiers)",
-		    r.dossiers), r.dossiers);
-		util_say(ngettext("; %zu is already there.\n",
-		    "; %zu are already there.\n", r.already), r.already);
+		counts(r.dossiers, r.already, 1);
 		import_dossiers(&r);
 	} else {
 		/* Three counts, each with its own plural. */
 		util_say(ngettext("Imported %zu note", "Imported %zu notes",
 		    r.notes), r.notes);
-		util_say(ngettext(" (%zu new dossier)", " (%zu new dossiers)",
-		    r.dossiers), r.dossiers);
-		util_say(ngettext("; %zu was already there.\n",
-		    "; %zu were already there.\n", r.already), r.already);
+		counts(r.dossiers, r.already, 0);
 	}
 	if (r.converted > 0)
 		util_say(ngettext("%zu note was in Windows-1252 and was "

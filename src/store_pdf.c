@@ -20,6 +20,19 @@ store_pdf_add(struct store *st, const char *path, time_t made,
 
 	if (sql_begin(st, err) == -1)
 		return -1;
+	/* A file made again where one was (the old one deleted, then the
+	 * same name chosen): the new one replaces it, in the list too. */
+	if (sql_prepare(st, "DELETE FROM pdf_note WHERE pdf IN (SELECT id "
+	    "FROM pdf WHERE path = ?1);", &s, err) == -1)
+		return sql_rollback(st);
+	sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
+	if (sql_finish(st, s, err) == -1)
+		return sql_rollback(st);
+	if (sql_prepare(st, "DELETE FROM pdf WHERE path = ?1;", &s, err) == -1)
+		return sql_rollback(st);
+	sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
+	if (sql_finish(st, s, err) == -1)
+		return sql_rollback(st);
 	if (sql_prepare(st, "INSERT INTO pdf (path, made, dossier, asked)"
 	    " VALUES (?1, ?2, ?3, ?4);", &s, err) == -1)
 		return sql_rollback(st);

@@ -444,8 +444,9 @@ ui_wrap(const char *text, int width, size_t *starts, int max)
 
 /* A paragraph's rows at most (ui_paragraph()). */
 #define PARAGRAPH_ROWS_MAX	8
-/* The message line's rows at most: a message longer than that is cut. */
-#define MESSAGE_ROWS_MAX	3
+/* The message line's rows at most, as a question's: a message naming a
+ * long name and a file takes what it needs; longer, it ends in "…". */
+#define MESSAGE_ROWS_MAX	8
 
 int
 ui_paragraph(int y, int x, int width, const char *text, int max_rows,
@@ -469,15 +470,24 @@ void
 ui_message(const char *message, int attr)
 {
 	size_t starts[MESSAGE_ROWS_MAX + 1];
-	int rows, i, y;
+	int rows, i, y, max = LINES - BAR_ROWS - 1;
 
-	rows = ui_wrap(message, COLS - 1, starts, MESSAGE_ROWS_MAX);
+	if (max > MESSAGE_ROWS_MAX)
+		max = MESSAGE_ROWS_MAX;
+	if (max < 1)
+		return;
+	rows = ui_wrap(message, COLS - 1, starts, max);
 	y = LINES - BAR_ROWS - rows;
 	for (i = 0; i < rows; i++) {
 		move(y + i, 0);
 		clrtoeol();
-		ui_text(y + i, 0, COLS, message + starts[i], starts[i + 1] -
-		    starts[i], attr);
+		/* Cut at the last row: said with "…". */
+		if (i == rows - 1 && starts[rows] < strlen(message))
+			ui_fit_len(y + i, 0, COLS - 1, message + starts[i],
+			    strlen(message) - starts[i], attr);
+		else
+			ui_text(y + i, 0, COLS, message + starts[i],
+			    starts[i + 1] - starts[i], attr);
 	}
 }
 

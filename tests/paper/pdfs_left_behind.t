@@ -124,4 +124,9 @@ like "$T/out" "The day's notes, 1 dossier, each from a new page" "one dossier no
 [ -s "$T/jour.pdf" ]; ok $? "one PDF written"
 c check > "$T/check" 2>&1
 like "$T/check" "$T/jour.pdf (was it printed? not answered yet)" "remembered, its question waiting"
+# Deleted, then made again under the same name: one file, listed once.
+rm "$T/jour.pdf"
+c print --today --all -o "$T/jour.pdf" > /dev/null 2>&1
+c check > "$T/check" 2>&1
+is "$(grep -c "$T/jour.pdf" "$T/check")" 1 "a PDF made again where one was is listed once"
 finish

@@ -52,8 +52,10 @@ ok $? "a line the worker ended herself keeps its width ($(cat "$T/short") pt for
 # What French print never parts.  The same sentence, pushed one word
 # further on each line, so that a break falls at every place in it.
 sentence="Reste 348 € dus, 12 % payés. RDV à 14 h 30 avec M. Dupont et Mme Benali, note n° 3, au 01 23 45 67 89."
+prefix=
 for i in $(seq 0 39); do
-	printf '%s%s\n' "$(printf 'mot%.0s ' $(seq 0 $i) | cut -c1-$((i * 3)))" "$sentence"
+	printf '%s%s\n' "$prefix" "$sentence"
+	prefix="${prefix}mo "
 done > "$T/pushed"
 c new 'Paul Martin' > /dev/null
 CARNET_NOW=1700000000 c add 'Paul Martin' < "$T/pushed"

@@ -5,16 +5,19 @@
 # Read from the catalogue (po/fr.po: each English message and its French
 # translation, with where the sources use it): every one a screen can
 # show (not only the command line's, the paper's or the documents'),
-# its arguments filled with a long name and numbers, wraps within the
-# three rows of the message line at 79 columns.  Then, under tmux at
+# its arguments filled with numbers and a common long name (28 columns),
+# wraps within three rows at 79 columns; filled with the longest name
+# the tests use (119 columns) in every %s, within the eight rows a
+# message or a question may take (ui_widgets.c).  Then, under tmux at
 # 80x24 in French, the places that once cut a sentence short: the first
 # start's page, a dossier whose notes went on paper and were destroyed,
 # a note's first line in the list, the help's longest entries.
 . "$(dirname "$0")/../lib.sh"
 top="$(cd "$(dirname "$0")/../.." && pwd)"
 
-# rows.pl: each message of the screens, in both languages, as rows at 79
-# columns; prints those over three rows, with how many.
+# rows.pl PO WIDTH ROWS: each message of the screens, in both languages,
+# every %s WIDTH columns wide, as rows at 79 columns; prints how many
+# lines it read, then those over ROWS rows.
 cat > "$T/rows.pl" <<'END'
 use strict; use warnings; use utf8;
 binmode STDOUT, ':utf8';
@@ -24,7 +27,7 @@ my ($checked, @over) = (0);
 sub unquote { my $s = join '', map { /^"(.*)"$/ ? $1 : '' } @_;
 	$s =~ s/\\n/\n/g; $s =~ s/\\t/ /g; $s =~ s/\\"/"/g; $s =~ s/\\\\/\\/g; $s }
 sub filled { my $s = shift;
-	$s =~ s/%(?:\d+\$)?[-0-9.*]*l?s/Marie-Christine Dupont-Laval/g;
+	$s =~ s/%(?:\d+\$)?[-0-9.*]*l?s/"N" x $ARGV[1]/eg;
 	$s =~ s/%(?:\d+\$)?[-0-9.*]*(?:l|ll|z)?[du]/12/g;
 	$s =~ s/%%/%/g; $s }
 sub rows { my $line = shift; my ($rows, $used) = (1, 0);
@@ -54,18 +57,23 @@ for my $entry (<$po>) {
 		for my $line (split /\n/, filled($text)) {
 			$checked++;
 			my $r = rows($line);
-			push @over, "$r rows: $line" if $r > 3;
+			push @over, "$r rows: $line" if $r > $ARGV[2];
 		}
 	}
 }
 print "$checked\n";
 print "$_\n" for @over;
 END
-perl "$T/rows.pl" "$top/po/fr.po" > "$T/over"
+perl "$T/rows.pl" "$top/po/fr.po" 28 3 > "$T/over"
 checked=$(head -1 "$T/over")
 [ "$checked" -gt 500 ]
 ok $? "the screens' messages were read from the catalogue ($checked lines, both languages)"
-is "$(sed 1d "$T/over")" "" "every one wraps within the message line's three rows at 80 columns"
+is "$(sed 1d "$T/over")" "" "with a common long name, every one takes three rows at most at 80 columns"
+perl "$T/rows.pl" "$top/po/fr.po" 119 8 > "$T/over"
+is "$(sed 1d "$T/over")" "" "with the longest name in every %s, eight rows at most"
+perl "$T/rows.pl" "$top/po/fr.po" 119 3 > "$T/over"
+[ "$(sed 1d "$T/over" | wc -l)" -gt 0 ]
+ok $? "(the measure can fail: with the longest name, some take more than three)"
 
 need_french_screens
 PASS="largeur-phrase-8Tq"
