@@ -11,6 +11,8 @@ PKG_LIBS = `$(PKG_CONFIG) --libs $(LIBS_PKG)`
 PAPER_CFLAGS = `$(PKG_CONFIG) --cflags $(PAPER_PKG)`
 PAPER_LIBS = `$(PKG_CONFIG) --libs $(PAPER_PKG)`
 CURSES_LIBS = `$(PKG_CONFIG) --libs $(CURSES_PKG)`
+SPELL_CFLAGS = `$(PKG_CONFIG) --cflags $(SPELL_PKG)`
+SPELL_LIBS = `$(PKG_CONFIG) --libs $(SPELL_PKG)`
 ALL_CPPFLAGS = $(CARNET_CPPFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(CARNET_CFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(CARNET_LDFLAGS) $(LDFLAGS)
@@ -30,17 +32,19 @@ SRC = src/cli.c src/cli_check.c src/conf.c src/exchange.c src/main.c \
 	src/when.c src/drives.c src/ui_backup.c src/names.c src/leftover.c \
 	src/backup.c src/newpass.c src/document.c src/document_doc.c \
 	src/document_notes.c src/restore.c src/cli_restore.c src/ui_restore.c \
-	src/pdfs.c src/cli_ls.c src/cli_exchange.c src/print_server.c
+	src/pdfs.c src/cli_ls.c src/cli_exchange.c src/print_server.c \
+	src/spell.c src/spell_words.c
 PAPER_SRC = src/paper.c src/paper_french.c src/paper_send.c src/util.c
 OBJ = $(SRC:.c=.o)
 STORE_OBJ = $(STORE_SRC:.c=.o)
 PAPER_OBJ = $(PAPER_SRC:.c=.lo)
 UNIT = tests/unit/conf.t tests/unit/notebook.t tests/unit/store.t \
 	tests/unit/session.t tests/unit/text.t tests/unit/util.t \
-	tests/unit/when.t tests/unit/names.t tests/unit/paper.t
+	tests/unit/when.t tests/unit/names.t tests/unit/paper.t \
+	tests/unit/spell.t
 MO = locale/fr/LC_MESSAGES/carnet.mo
 
-all: carnet carnet-paper.so $(MO)
+all: carnet carnet-paper.so carnet-spell $(MO)
 
 # Each object also writes the headers it included (-MMD) to OBJECT.d,
 # read back below: a changed header rebuilds what includes it, and the
@@ -69,6 +73,15 @@ src/util.lo: src/util.c
 carnet-paper.so: $(PAPER_OBJ)
 	$(CC) $(ALL_CFLAGS) -fPIC -shared $(ALL_LDFLAGS) -o $@ $(PAPER_OBJ) \
 		$(PAPER_LIBS)
+
+# The spelling process (include/spell.h says why it is one): Hunspell,
+# the sandbox's seal, and nothing of the notebook.
+src/spell_main.o: src/spell_main.c
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(SPELL_CFLAGS) -MMD -MP \
+		-MF $@.d -c src/spell_main.c -o $@
+carnet-spell: src/spell_main.o src/sandbox.o src/util.o
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ src/spell_main.o \
+		src/sandbox.o src/util.o $(SPELL_LIBS) $(UNISTRING_LIBS)
 
 units: $(UNIT)
 
@@ -100,6 +113,9 @@ tests/unit/store.t: tests/unit/store.o $(STORE_OBJ) src/names.o \
 	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit/store.o $(STORE_OBJ) \
 		src/names.o src/notebook.o src/leftover.o src/secret.o \
 		src/util.o $(PKG_LIBS) $(UNISTRING_LIBS)
+tests/unit/spell.t: tests/unit/spell.o src/spell_words.o src/util.o
+	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit/spell.o src/spell_words.o \
+		src/util.o $(UNISTRING_LIBS)
 tests/unit/names.t: tests/unit/names.o src/names.o src/util.o
 	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit/names.o src/names.o src/util.o \
 		$(PKG_LIBS)
@@ -154,7 +170,7 @@ ASAN = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 check-asan: deps-test
 	$(MAKE) clean
 	$(MAKE) CC=clang CFLAGS="$(ASAN)" LDFLAGS="$(ASAN)" carnet \
-		carnet-paper.so $(UNIT) $(MO)
+		carnet-paper.so carnet-spell $(UNIT) $(MO)
 	CARNET="`pwd`/carnet" CARNET_LOCALEDIR="`pwd`/locale" \
 		CARNET_DATADIR="`pwd`/po" ASAN_OPTIONS=detect_leaks=1 \
 		LSAN_OPTIONS=suppressions="`pwd`/tests/lsan.supp" \
@@ -219,8 +235,9 @@ install: all
 	cp -f carnet $(DESTDIR)$(PREFIX)/bin
 	chmod 755 $(DESTDIR)$(PREFIX)/bin/carnet
 	mkdir -p $(DESTDIR)$(LIBDIR)
-	cp -f carnet-paper.so $(DESTDIR)$(LIBDIR)
+	cp -f carnet-paper.so carnet-spell $(DESTDIR)$(LIBDIR)
 	chmod 644 $(DESTDIR)$(LIBDIR)/carnet-paper.so
+	chmod 755 $(DESTDIR)$(LIBDIR)/carnet-spell
 	# The manual in English, and in French where man finds it under a
 	# French locale (MANPREFIX/fr).
 	for lang in . fr; do \
@@ -242,6 +259,7 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/carnet \
 		$(DESTDIR)$(LIBDIR)/carnet-paper.so \
+		$(DESTDIR)$(LIBDIR)/carnet-spell \
 		$(DESTDIR)$(MANPREFIX)/man1/carnet.1 \
 		$(DESTDIR)$(MANPREFIX)/man5/carnet.5 \
 		$(DESTDIR)$(MANPREFIX)/fr/man1/carnet.1 \
@@ -251,7 +269,7 @@ uninstall:
 		$(DESTDIR)$(DATADIR)/notice.fr.txt
 
 clean:
-	rm -f carnet carnet-paper.so src/*.o src/*.lo $(UNIT) \
+	rm -f carnet carnet-paper.so carnet-spell src/*.o src/*.lo $(UNIT) \
 		tests/unit/*.o src/*.d tests/unit/*.d \
 		tests/nolandlock.so tests/badkey.so \
 		carnet-$(VERSION).tar.gz carnet_*.deb

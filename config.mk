@@ -13,6 +13,7 @@ PKG_CONFIG = pkg-config
 LIBS_PKG = sqlcipher libargon2 libcrypto icu-uc icu-i18n libzip libxml-2.0
 PAPER_PKG = pangocairo cairo-pdf
 CURSES_PKG = ncursesw
+SPELL_PKG = hunspell
 # no pkg-config file on Debian
 UNISTRING_LIBS = -lunistring
 

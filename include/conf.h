@@ -27,6 +27,8 @@ struct conf {
 	long	 sandbox;	/* 1: confine with Landlock (sandbox.h) */
 	long	 discreet;	/* 1: the screens list people by their
 				 * initials and number */
+	char	*spelling;	/* a dictionary ("fr_FR"), or "off"; NULL:
+				 * the language of the messages' */
 };
 
 /* The defaults. */

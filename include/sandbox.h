@@ -30,5 +30,13 @@ int	sandbox_confine(const char *notebook, const char *const *targets,
  * socket, 2 the same but UDP (the print server is named by a host name,
  * looked up through DNS). */
 int	sandbox_sockets(void);
+/*
+ * Seal a process that has opened all it needs (the spelling process,
+ * once its dictionary is read): from now on it opens, makes and runs no
+ * file, and makes no socket.  Returns 1 | 2 for Landlock and the socket
+ * filter in place (0 for neither, where the kernel has neither), -1 when
+ * it could not be done.
+ */
+int	sandbox_seal(void);
 
 #endif

@@ -14,6 +14,7 @@
 #include "pdfs.h"
 #include "print.h"
 #include "sandbox.h"
+#include "spell.h"
 #include "store.h"
 #include "util.h"
 
@@ -90,6 +91,36 @@ printer_said(const struct conf *conf)
 		    "(lpoptions -d PRINTER), or name one with printer in the "
 		    "configuration."));
 	util_out(_("printer: lpstat says “%s”\n"), said);
+}
+
+/* The dictionary for spelling, tried for real: the spelling process is
+ * started, asked a word, and ended; or why there is none. */
+static void
+spelling_said(const struct conf *conf)
+{
+	const char *name = spell_dictionary(conf->spelling);
+	const char *word = "carnet";
+	size_t len = strlen(word);
+	unsigned char right = 0;
+	struct error err;
+	struct spell *sp;
+
+	if ((sp = spell_start(name, &err)) == NULL) {
+		util_out("%s\n", _("No spelling dictionary is in use."));
+		util_out(_("spelling: %s\n"), err.text);
+		return;
+	}
+	if (spell_known(sp, &word, &len, 1, &right) == -1) {
+		util_out("%s\n", _("No spelling dictionary is in use."));
+		util_out(_("spelling: the dictionary %s does not answer\n"),
+		    spell_path(sp));
+	} else {
+		util_out("%s\n", _("A spelling dictionary answers, in a "
+		    "process of its own that can open nothing."));
+		util_out(_("spelling: %s (%s), sealed\n"), name,
+		    spell_path(sp));
+	}
+	spell_stop(sp);
 }
 
 /* The last backup, and where the screens look for a drive to make one. */
@@ -315,6 +346,7 @@ cli_check(const struct cli *c, struct store *st)
 	notebook_folder_said(c->path);
 	kept_said(c->path);
 	pdfs_said(st);
+	spelling_said(c->conf);
 	printer_said(c->conf);
 	spool_said(c->conf);
 	folder = conf_pdf_folder(c->conf, 0, &made);

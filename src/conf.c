@@ -39,6 +39,7 @@ static const struct key {
 	{ "backup_days",	DAYS,	 offsetof(struct conf, backup_days) },
 	{ "sandbox",		SWITCH,	 offsetof(struct conf, sandbox) },
 	{ "discreet",		SWITCH,	 offsetof(struct conf, discreet) },
+	{ "spelling",		TEXT,	 offsetof(struct conf, spelling) },
 };
 
 void
@@ -68,6 +69,7 @@ conf_free(struct conf *c)
 	free(c->notice);
 	free(c->pdf_folder);
 	free(c->drives);
+	free(c->spelling);
 	memset(c, 0, sizeof(*c));
 }
 

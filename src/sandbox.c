@@ -52,7 +52,12 @@
 #include <unistd.h>
 
 #include "sandbox.h"
+#include "spell.h"
 #include "util.h"
+
+#ifndef LIBDIR
+#define LIBDIR "/usr/local/lib/carnet"
+#endif
 
 #if defined(SYS_landlock_create_ruleset) && defined(SYS_landlock_add_rule) && \
     defined(SYS_landlock_restrict_self)
@@ -61,6 +66,8 @@
 
 #define FS_EXECUTE	(1ULL << 0)
 #define FS_WRITE_FILE	(1ULL << 1)
+#define FS_READ_FILE	(1ULL << 2)
+#define FS_READ_DIR	(1ULL << 3)
 #define FS_REMOVE_DIR	(1ULL << 4)
 #define FS_REMOVE_FILE	(1ULL << 5)
 #define FS_MAKE_CHAR	(1ULL << 6)
@@ -315,6 +322,21 @@ allow_print_command(int ruleset, const char *command, uint64_t handled)
 	return rc;
 }
 
+/* The spelling process's program (spell.c starts it after a lock), the
+ * one beside carnet in a build tree, and the installed one. */
+static int
+allow_spelling(int ruleset, uint64_t handled)
+{
+	char *beside = util_beside_program(SPELL_HELPER);
+	int rc = allow_path(ruleset, LIBDIR "/" SPELL_HELPER, FS_EXECUTE,
+	    handled);
+
+	if (beside != NULL)
+		rc |= allow_path(ruleset, beside, FS_EXECUTE, handled);
+	free(beside);
+	return rc;
+}
+
 /* CUPS_SERVER may be "host:port"; a socket path or a bare host use 631. */
 static long
 print_server_port(void)
@@ -384,6 +406,7 @@ confine(const char *notebook, const char *const *targets,
 		failed |= allow_path(ruleset, system_dirs[i], FS_EXECUTE,
 		    handled);
 	failed |= allow_print_command(ruleset, print_command, handled);
+	failed |= allow_spelling(ruleset, handled);
 	if (abi >= 4) {
 		failed |= allow_port(ruleset, SANDBOX_CUPS_PORT);
 		if (server_port != SANDBOX_CUPS_PORT)
@@ -418,4 +441,79 @@ sandbox_confine(const char *notebook, const char *const *targets,
 #endif
 	filtered = filter_sockets();
 	return result;
+}
+
+/* Refuse every socket: a process that reads words and answers. */
+static int
+refuse_sockets(void)
+{
+#ifdef FILTER_ARCH
+	struct sock_filter code[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+		    offsetof(struct seccomp_data, arch)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, FILTER_ARCH, 1, 0),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+		    offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_socket, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EACCES),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = {
+		.len = (unsigned short)(sizeof(code) / sizeof(code[0])),
+		.filter = code,
+	};
+
+	return prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog) == 0;
+#else
+	return 0;
+#endif
+}
+
+int
+sandbox_seal(void)
+{
+	int sealed = 0;
+#ifdef HAVE_LANDLOCK
+	struct ruleset_attr attr;
+	size_t attr_size;
+	long abi;
+	int ruleset;
+
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == -1)
+		return -1;
+	abi = syscall(SYS_landlock_create_ruleset, NULL, 0,
+	    CREATE_RULESET_VERSION);
+	if (abi >= 1) {
+		memset(&attr, 0, sizeof(attr));
+		/* Every right on files handled, and none granted. */
+		attr.handled_access_fs = WRITE_RIGHTS | FS_EXECUTE |
+		    FS_READ_FILE | FS_READ_DIR;
+		if (abi < 2)
+			attr.handled_access_fs &= ~FS_REFER;
+		if (abi < 3)
+			attr.handled_access_fs &= ~FS_TRUNCATE;
+		attr_size = sizeof(attr.handled_access_fs);
+		if (abi >= 4) {
+			attr.handled_access_net = NET_BIND_TCP |
+			    NET_CONNECT_TCP;
+			attr_size += sizeof(attr.handled_access_net);
+		}
+		if (abi >= 6) {
+			attr.scoped = SCOPE_ABSTRACT_UNIX;
+			attr_size += sizeof(attr.scoped);
+		}
+		ruleset = (int)syscall(SYS_landlock_create_ruleset, &attr,
+		    attr_size, 0);
+		if (ruleset == -1 ||
+		    syscall(SYS_landlock_restrict_self, ruleset, 0) == -1)
+			return -1;
+		close(ruleset);
+		sealed = 1;
+	}
+#else
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == -1)
+		return -1;
+#endif
+	return sealed | (refuse_sockets() ? 2 : 0);
 }

@@ -1,0 +1,152 @@
+/*
+ * spell_main.c - carnet-spell, the spelling process: Hunspell with one
+ * dictionary, answering carnet over a pipe.
+ *
+ *	carnet-spell AFF DIC
+ *
+ * It reads the dictionary, then seals itself (sandbox_seal(): no file
+ * opened, made or run, no socket) and answers, one line a request:
+ *
+ *	cWORD	"1" when WORD is known, else "0"
+ *	sWORD	a count N, then N suggestions, a line each
+ *	aWORD	nothing: WORD is known from now on
+ *
+ * Started by spell.c with an empty environment and nothing open but its
+ * pipes; ended by carnet at every lock, so that its memory, which held
+ * the note's words, goes back to the kernel.  It holds no key and writes
+ * nothing anywhere.
+ */
+#include <sys/resource.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <hunspell.h>
+
+#include "sandbox.h"
+#include "spell.h"
+
+#define LINE_MAX_BYTES	(SPELL_WORD_MAX + 2)
+
+struct out {
+	char	buf[65536];
+	size_t	len;
+};
+
+static int
+flush(struct out *o)
+{
+	size_t done = 0;
+	ssize_t n;
+
+	while (done < o->len) {
+		n = write(STDOUT_FILENO, o->buf + done, o->len - done);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		done += (size_t)n;
+	}
+	o->len = 0;
+	return 0;
+}
+
+static int
+put(struct out *o, const char *s, size_t len)
+{
+	if (o->len + len > sizeof(o->buf) && flush(o) == -1)
+		return -1;
+	if (len > sizeof(o->buf))
+		return -1;
+	memcpy(o->buf + o->len, s, len);
+	o->len += len;
+	return 0;
+}
+
+/* Answer the request LINE (its newline gone). */
+static int
+answer(Hunhandle *h, char *line, struct out *o)
+{
+	char **list, count[16];
+	int n, i, shown;
+
+	switch (line[0]) {
+	case 'c':
+		return put(o, Hunspell_spell(h, line + 1) ? "1\n" : "0\n", 2);
+	case 's':
+		n = Hunspell_suggest(h, &list, line + 1);
+		shown = n < SPELL_SUGGESTIONS_MAX ? n : SPELL_SUGGESTIONS_MAX;
+		if (shown < 0)
+			shown = 0;
+		snprintf(count, sizeof(count), "%d\n", shown);
+		put(o, count, strlen(count));
+		for (i = 0; i < shown; i++) {
+			/* A suggestion is one line. */
+			list[i][strcspn(list[i], "\n")] = '\0';
+			put(o, list[i], strlen(list[i]));
+			put(o, "\n", 1);
+		}
+		if (n > 0)
+			Hunspell_free_list(h, &list, n);
+		return 0;
+	case 'a':
+		Hunspell_add(h, line + 1);
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+int
+main(int argc, char *argv[])
+{
+	static char in[65536];
+	struct rlimit none = { 0, 0 };
+	struct out out;
+	Hunhandle *h;
+	size_t have = 0, start, i;
+	ssize_t n;
+
+	if (argc != 3)
+		return 2;
+	setrlimit(RLIMIT_CORE, &none);	/* the note's words, never a core */
+	if (access(argv[1], R_OK) == -1 || access(argv[2], R_OK) == -1)
+		return 3;
+	if ((h = Hunspell_create(argv[1], argv[2])) == NULL)
+		return 3;
+	if (sandbox_seal() == -1)
+		return 4;
+	/* Ready: carnet waits for this line before it sends a word. */
+	out.len = 0;
+	if (put(&out, "ready\n", 6) == -1 || flush(&out) == -1)
+		return 1;
+	for (;;) {
+		n = read(STDIN_FILENO, in + have, sizeof(in) - have);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		have += (size_t)n;
+		/* Every whole line read, then the answers in one write. */
+		for (start = 0, i = 0; i < have; i++) {
+			if (in[i] != '\n')
+				continue;
+			in[i] = '\0';
+			if (i - start > LINE_MAX_BYTES ||
+			    answer(h, in + start, &out) == -1)
+				return 1;
+			start = i + 1;
+		}
+		if (start == 0 && have == sizeof(in))
+			return 1;	/* a line longer than any word */
+		memmove(in, in + start, have - start);
+		have -= start;
+		if (flush(&out) == -1)
+			break;
+	}
+	Hunspell_destroy(h);
+	return 0;
+}
