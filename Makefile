@@ -33,7 +33,7 @@ SRC = src/cli.c src/cli_check.c src/conf.c src/exchange.c src/main.c \
 	src/backup.c src/newpass.c src/document.c src/document_doc.c \
 	src/document_notes.c src/restore.c src/cli_restore.c src/ui_restore.c \
 	src/pdfs.c src/cli_ls.c src/cli_exchange.c src/print_server.c \
-	src/spell.c src/spell_words.c
+	src/spell.c src/spell_words.c src/ui_spelling.c
 PAPER_SRC = src/paper.c src/paper_french.c src/paper_send.c src/util.c
 OBJ = $(SRC:.c=.o)
 STORE_OBJ = $(STORE_SRC:.c=.o)
@@ -252,9 +252,11 @@ install: all
 	cp -f $(MO) $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/carnet.mo
 	chmod 644 $(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/carnet.mo
 	mkdir -p $(DESTDIR)$(DATADIR)
-	cp -f po/notice.en.txt po/notice.fr.txt $(DESTDIR)$(DATADIR)
+	cp -f po/notice.en.txt po/notice.fr.txt po/acronyms.txt \
+		$(DESTDIR)$(DATADIR)
 	chmod 644 $(DESTDIR)$(DATADIR)/notice.en.txt \
-		$(DESTDIR)$(DATADIR)/notice.fr.txt
+		$(DESTDIR)$(DATADIR)/notice.fr.txt \
+		$(DESTDIR)$(DATADIR)/acronyms.txt
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/carnet \
@@ -266,7 +268,8 @@ uninstall:
 		$(DESTDIR)$(MANPREFIX)/fr/man5/carnet.5 \
 		$(DESTDIR)$(LOCALEDIR)/fr/LC_MESSAGES/carnet.mo \
 		$(DESTDIR)$(DATADIR)/notice.en.txt \
-		$(DESTDIR)$(DATADIR)/notice.fr.txt
+		$(DESTDIR)$(DATADIR)/notice.fr.txt \
+		$(DESTDIR)$(DATADIR)/acronyms.txt
 
 clean:
 	rm -f carnet carnet-paper.so carnet-spell src/*.o src/*.lo $(UNIT) \

@@ -289,6 +289,19 @@ int	ui_paragraph(int y, int x, int width, const char *text, int max_rows,
 void	ui_highlight(int y);
 int	ui_bar_attr(const struct frame *);
 void	ui_say(struct frame *, int error, const char *fmt, ...);
+/*
+ * The editor's spelling (ui_spelling.c): the misspelt words of TEXT (LEN
+ * bytes, at BASE in the note), but the one at CURSOR, as spans from the
+ * note's start in *MARKS (freed by the caller); how many.  Starts the
+ * spelling process when first asked; without a dictionary, says why
+ * once and marks nothing.
+ */
+struct spell_word;
+size_t	ui_spelling_marks(struct frame *, const char *text, size_t len,
+	    size_t base, size_t cursor, struct spell_word **marks);
+/* End the spelling process, at a lock or at the end: its memory, the
+ * note's words among it, goes back to the kernel. */
+void	ui_spelling_stop(void);
 /* Show WHAT on the message line at once, before a long task. */
 void	ui_show_now(const char *what);
 /* Read a key from the terminal, giving Backspace, Enter, ^← and ^→ one

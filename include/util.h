@@ -98,6 +98,10 @@ time_t util_now(void);
  * beside carnet.  Found from the program's own path (/proc/self/exe),
  * never from the environment.  A new string, or NULL. */
 char *util_beside_program(const char *name);
+/* Carnet's data file NAME (the notice's texts, the acronyms): in
+ * $CARNET_DATADIR, else in po/ beside a carnet run from its build
+ * folder, else in the installed data folder.  Freed by the caller. */
+char *util_data_file(const char *name);
 
 /* Is PATH an existing folder (links followed)? */
 int util_is_folder(const char *path);

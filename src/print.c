@@ -348,7 +348,6 @@ static char *
 notice_path(const struct conf *conf)
 {
 	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	const char *data = getenv("CARNET_DATADIR");
 	const char *lang = setlocale(LC_MESSAGES, NULL);
 	char *own = NULL, *built;
 	FILE *fp;
@@ -365,15 +364,10 @@ notice_path(const struct conf *conf)
 	}
 	free(own);
 	lang = lang != NULL && strncmp(lang, "fr", 2) == 0 ? "fr" : "en";
-	if (data != NULL && data[0] != '\0')
-		return xasprintf("%s/notice.%s.txt", data, lang);
-	/* In its build folder, the texts are in po/, beside carnet. */
-	own = xasprintf("po/notice.%s.txt", lang);
-	built = util_beside_program(own);
+	own = xasprintf("notice.%s.txt", lang);
+	built = util_data_file(own);
 	free(own);
-	if (built != NULL)
-		return built;
-	return xasprintf("%s/notice.%s.txt", DATADIR, lang);
+	return built;
 }
 
 /* TEXT with {worker}, {service}, {contact} and {retention} filled in;

@@ -280,6 +280,7 @@ static void
 close_notebook(struct frame *f)
 {
 	forget(f);
+	ui_spelling_stop();
 	store_close(f->st);
 	f->st = NULL;
 	clear();
@@ -600,6 +601,7 @@ ui_run(const char *path, const struct conf *conf, long lock_seconds)
 		fclose(bench);
 	/* A signal or a quit while writing: the text stays as a draft. */
 	forget(&f);
+	ui_spelling_stop();
 	store_close(f.st);
 	free(f.pdf_folder);
 	drives_roots_free(f.drive_roots);

@@ -17,6 +17,7 @@
 
 #include "screen.h"
 #include "session.h"
+#include "spell.h"
 #include "text.h"
 #include "util.h"
 #include "when.h"
@@ -805,12 +806,34 @@ draw_title(struct frame *f)
 	explicit_bzero(where, sizeof(where));
 }
 
+/* The misspelt words of the rows on screen, from TOP, as absolute
+ * spans in *MARKS (ui_spelling.c); how many. */
+static size_t
+misspelt(struct frame *f, int rows, struct spell_word **marks)
+{
+	size_t end = top, next, n;
+	char *shown;
+	int i;
+
+	for (i = 0; i < rows; i++) {
+		next = text_row_next(content.text, end, width());
+		if (next == end)
+			break;
+		end = next;
+	}
+	shown = text_copy(content.text, top, end);
+	n = ui_spelling_marks(f, shown, end - top, top, cur, marks);
+	wipe_free(shown);
+	return n;
+}
+
 static void
 draw(struct frame *f)
 {
-	size_t row, next, p, len;
+	struct spell_word *marks;
+	size_t row, next, p, len, nmarks, m = 0;
 	wchar_t wc, space = L' ';
-	int rows = ui_body_rows(), y, x, w, cy = -1, cx = 0;
+	int rows = ui_body_rows(), y, x, w, cy = -1, cx = 0, attr;
 
 	if (content.text == NULL)
 		return;
@@ -819,6 +842,7 @@ draw(struct frame *f)
 		cur = len;
 	draw_title(f);
 	follow(rows);
+	nmarks = misspelt(f, rows, &marks);
 	row = top;
 	for (y = ui_body_top(); y < ui_body_top() + rows; y++) {
 		next = text_row_next(content.text, row, width());
@@ -830,11 +854,20 @@ draw(struct frame *f)
 			if (text_byte(content.text, p) == '\n')
 				break;
 			text_char(content.text, p, &wc, &w);
+			/* A misspelt word underlined: an attribute that a
+			 * monochrome terminal and NO_COLOR show too. */
+			while (m < nmarks && p >= marks[m].start +
+			    marks[m].len)
+				m++;
+			attr = m < nmarks && p >= marks[m].start ?
+			    A_UNDERLINE : A_NORMAL;
+			attron(attr);
 			if (wc == L'\t')
 				addnwstr(&space, 1);
 			else	/* the base and its combining marks */
 				put_cluster(content.text, p,
 				    text_next(content.text, p));
+			attroff(attr);
 			x += w;
 		}
 		if (cur == next && next == len && (len == 0 ||
@@ -848,6 +881,7 @@ draw(struct frame *f)
 		}
 		row = next;
 	}
+	free(marks);
 	if (cy == -1)
 		cy = ui_body_top(), cx = 1;
 	if (cy >= ui_body_top() + rows)

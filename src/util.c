@@ -18,6 +18,10 @@
 
 #include "util.h"
 
+#ifndef DATADIR
+#define DATADIR "/usr/local/share/carnet"
+#endif
+
 const char *util_progname = "carnet";
 
 char *
@@ -388,6 +392,21 @@ util_beside_program(const char *name)
 		return path;
 	free(path);
 	return NULL;
+}
+
+char *
+util_data_file(const char *name)
+{
+	const char *data = getenv("CARNET_DATADIR");
+	char *in_po, *built;
+
+	if (data != NULL && data[0] != '\0')
+		return xasprintf("%s/%s", data, name);
+	/* In its build folder, the data is in po/, beside carnet. */
+	in_po = xasprintf("po/%s", name);
+	built = util_beside_program(in_po);
+	free(in_po);
+	return built != NULL ? built : xasprintf("%s/%s", DATADIR, name);
 }
 
 int

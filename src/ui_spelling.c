@@ -1,0 +1,187 @@
+/*
+ * ui_spelling.c - the editor's spelling: which of the words on screen
+ * are misspelt, asked of the spelling process (spell.c), which is
+ * started at the first note written after an unlock and ended at every
+ * lock.  The notebook's names (every part of every dossier's name) and
+ * the sector's acronyms (acronyms.txt in carnet's data folder) are
+ * words it knows; a name added is known at the next note opened.
+ * Without a dictionary, the editor works as before and says once why.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "screen.h"
+#include "spell.h"
+#include "store.h"
+#include "util.h"
+
+static struct {
+	struct spell	*process;
+	int		 off;		/* no dictionary: said once */
+	long long	 names_of;	/* store_version() the names are of */
+} spelling;
+
+/* Each word of TEXT known from now on, and each part of a hyphenated
+ * one. */
+static void
+add_words(const char *text)
+{
+	struct spell_word *w;
+	size_t n = spell_words(text, strlen(text), &w), i;
+	char *word;
+
+	for (i = 0; i < n; i++) {
+		word = wipe_dup(text + w[i].start, w[i].len);
+		spell_add(spelling.process, word);
+		wipe_free(word);
+	}
+	free(w);
+}
+
+/* The names of the notebook, again whenever it changed (a dossier made
+ * or renamed, here or in another window). */
+static void
+add_names(struct frame *f)
+{
+	long long now = store_version(f->st);
+	struct dossier *list;
+	struct error err;
+	size_t n, i;
+
+	if (now == spelling.names_of)
+		return;
+	if (store_dossiers(f->st, NULL, 1, 0, &list, &n, &err) == -1)
+		return;
+	for (i = 0; i < n; i++)
+		add_words(list[i].name);
+	store_dossiers_free(list, n);
+	spelling.names_of = now;
+}
+
+/* The first word of each line of the acronyms' file: upper case, as
+ * they are written. */
+static void
+add_acronyms(void)
+{
+	char *path = util_data_file("acronyms.txt"), line[256];
+	FILE *fp = fopen(path, "re");
+
+	free(path);
+	if (fp == NULL)
+		return;
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		if (line[0] == '#')
+			continue;
+		line[strcspn(line, "\t \n")] = '\0';
+		if (line[0] != '\0')
+			spell_add(spelling.process, line);
+	}
+	fclose(fp);
+}
+
+/* The spelling process, started when first needed; NULL when spelling
+ * is off (said once). */
+static struct spell *
+process(struct frame *f)
+{
+	struct error err;
+
+	if (spelling.process == NULL && !spelling.off) {
+		spelling.process = spell_start(spell_dictionary(
+		    f->conf->spelling), &err);
+		if (spelling.process == NULL) {
+			spelling.off = 1;
+			/* "off" by choice is no news. */
+			if (spell_dictionary(f->conf->spelling) != NULL)
+				ui_say(f, 1, "%s", err.text);
+			return NULL;
+		}
+		spelling.names_of = 0;
+		add_acronyms();
+	}
+	if (spelling.process != NULL)
+		add_names(f);
+	return spelling.process;
+}
+
+/* One word asked alone, for the parts spell_judge() tries. */
+static int
+known_alone(const char *word, void *context)
+{
+	size_t len = strlen(word);
+	unsigned char right = 1;
+
+	(void)context;
+	if (spelling.process == NULL || spell_known(spelling.process, &word,
+	    &len, 1, &right) == -1)
+		return 1;
+	return right;
+}
+
+/* The process is gone (killed, crashed): spelling is off until the next
+ * unlock, and said. */
+static void
+lost(struct frame *f)
+{
+	spell_stop(spelling.process);
+	spelling.process = NULL;
+	spelling.off = 1;
+	ui_say(f, 1, "%s", _("Spelling stopped: the dictionary no longer "
+	    "answers. Writing goes on."));
+}
+
+size_t
+ui_spelling_marks(struct frame *f, const char *text, size_t len,
+    size_t base, size_t cursor, struct spell_word **marks)
+{
+	struct spell_word *w;
+	const char **words;
+	unsigned char *right;
+	size_t *lens, n, i, asked = 0, found = 0;
+
+	*marks = NULL;
+	if (process(f) == NULL || (n = spell_words(text, len, &w)) == 0)
+		return 0;
+	words = xcalloc(n, sizeof(*words));
+	lens = xcalloc(n, sizeof(*lens));
+	right = xcalloc(n, 1);
+	/* Never the word being typed: the one the cursor is in or at the
+	 * end of. */
+	for (i = 0; i < n; i++)
+		if (!(base + w[i].start <= cursor && cursor <= base +
+		    w[i].start + w[i].len)) {
+			words[asked] = text + w[i].start;
+			lens[asked] = w[i].len;
+			w[asked++] = w[i];
+		}
+	if (spell_known(spelling.process, words, lens, asked, right) == -1) {
+		lost(f);
+		asked = 0;
+	}
+	for (i = 0; i < asked; i++) {
+		/* Not known whole: as French writes it (l’enfant,
+		 * donne-moi), its parts. */
+		if (right[i] || spell_judge(words[i], lens[i], known_alone,
+		    NULL))
+			continue;
+		w[found].start = base + w[i].start;
+		w[found++].len = w[i].len;
+	}
+	free(words);
+	free(lens);
+	free(right);
+	if (found == 0) {
+		free(w);
+		return 0;
+	}
+	*marks = w;
+	return found;
+}
+
+void
+ui_spelling_stop(void)
+{
+	spell_stop(spelling.process);
+	memset(&spelling, 0, sizeof(spelling));
+}

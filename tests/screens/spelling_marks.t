@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Spelling while writing, in French at 80x24, read from the terminal
+# itself (tmux capture-pane -e: the underline is SGR 4): a misspelt word
+# is underlined once the cursor has left it, never the word being typed;
+# an elided word, a hyphenated one, a time, the sector's acronyms and the
+# notebook's names (a namesake's too, one added while writing) are not.
+# The spelling process is the editor's child, ended at every lock and
+# started again after; without a dictionary the editor works and says
+# why, once.
+. "$(dirname "$0")/../lib.sh"
+need_french_screens
+[ -r /usr/share/hunspell/fr_FR.dic ] || skip_all "no hunspell-fr"
+PASS="orthographe-phrase-5Kp"
+init
+c new "Amina N'Diaye" > /dev/null
+c new --another "Amina N'Diaye" > /dev/null
+run=$(french_screens)
+# underlined WORD: the screen's escapes show WORD right after SGR 4.
+underlined() { tm capture-pane -p -e -t t | grep -q $'\e\\[4m'"$1"; }
+spelling() { pgrep -P "$(tm_pid)" -f carnet-spell > /dev/null; }
+
+tm_start "$run"
+tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
+tm_wait 'Dossiers' > /dev/null && tm_keys Enter
+tm_wait 'Nouvelle note' > /dev/null && tm_keys n
+tm_wait 'nouvelle note' > /dev/null
+tm_keys "L'enfnat de Mme N'Diaye, rendez-vous à 14h30 avec la CAF et l’ASE : hospitalisaton"
+tm_wait 'hospitalisaton' > /dev/null
+sleep 0.3
+underlined "L'enfnat"; ok $? "a misspelt word is underlined, its elision with it"
+underlined "hospitalisaton"; is $? 1 "never the word being typed"
+tm_keys ' '
+sleep 0.3
+underlined "hospitalisaton"; ok $? "once the cursor has left it, it is"
+underlined "N'Diaye"; is $? 1 "a name of the notebook is a word (namesakes alike)"
+underlined "rendez-vous"; is $? 1 "a hyphenated word as the dictionary holds it"
+underlined "14h30"; is $? 1 "a time is never marked"
+underlined "CAF" || underlined "ASE"; is $? 1 "nor the sector's acronyms"
+underlined "l’ASE"; is $? 1 "nor an acronym after an elision"
+spelling; ok $? "the spelling process runs beside carnet"
+
+# A name added while writing (^R reads the dossier list; a new dossier
+# from the command line, as another window would).
+c new 'Bérénice Zwolinska' > /dev/null
+tm_keys C-s
+tm_wait 'enregistr' > /dev/null
+tm_keys Escape
+tm_wait 'Nouvelle note' > /dev/null && tm_keys n
+tm_wait 'nouvelle note' > /dev/null
+tm_keys 'Zwolinska est venue. '
+sleep 0.3
+underlined "Zwolinska"; is $? 1 "a name added to the notebook is known at the next note"
+
+# The lock ends the process; the unlock brings the marks back.
+tm_keys C-l
+tm_wait 'Phrase de passe' > /dev/null
+sleep 0.3
+spelling; is $? 1 "a lock ends the spelling process"
+tm_keys "$PASS" Enter
+tm_wait 'Zwolinska est venue' > /dev/null
+tm_keys 'Un motserreur ici.'
+sleep 0.3
+underlined "motserreur"; ok $? "after the unlock, marks again"
+tm_keys C-x
+tm_wait '\(o : ' > /dev/null && tm_keys n
+tm_stop
+
+# No dictionary: writing works as before, and it is said once.
+mkdir -p "$XDG_CONFIG_HOME/carnet"
+printf 'spelling = xx_XX\n' > "$XDG_CONFIG_HOME/carnet/config"
+tm_start "$run"
+tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
+tm_wait 'Dossiers' > /dev/null && tm_keys Enter
+tm_wait 'Nouvelle note' > /dev/null && tm_keys n
+tm_wait 'nouvelle note' > /dev/null
+tm_wait 'pas de dictionnaire xx_XX'; ok $? "no dictionary: said, with what to install"
+tm_keys 'Un motserreur. '
+tm_wait 'motserreur' > /dev/null
+underlined "motserreur"; is $? 1 "and nothing is marked"
+tm_keys C-s
+tm_wait 'enregistr'; ok $? "the note is saved as ever"
+tm_stop
+finish
