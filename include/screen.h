@@ -302,6 +302,13 @@ size_t	ui_spelling_marks(struct frame *, const char *text, size_t len,
 /* End the spelling process, at a lock or at the end: its memory, the
  * note's words among it, goes back to the kernel. */
 void	ui_spelling_stop(void);
+/* The suggestions for WORD (LEN bytes), up to nine, numbered: 1 with the
+ * one chosen in *REPLACEMENT (wiped memory), 2 when WORD is to be
+ * ignored in this note from now on, 0 closed, -1 locked meanwhile. */
+int	ui_spelling_suggest(struct frame *, const char *word, size_t len,
+	    char **replacement);
+/* The note written is closed: the words ignored in it are forgotten. */
+void	ui_spelling_note_closed(void);
 /* Show WHAT on the message line at once, before a long task. */
 void	ui_show_now(const char *what);
 /* Read a key from the terminal, giving Backspace, Enter, ^← and ^→ one
@@ -317,6 +324,9 @@ int	ui_is_typed(int key, int code);
 /* Ask a line at the bottom; 1 with BUF filled, 0 cancelled, -1 when the
  * notebook was locked meanwhile (the caller's content is gone). */
 int	ui_ask(struct frame *, const char *question, char *buf, size_t size);
+/* A question answered by one of KEYS (ASCII): that key, 0 on Esc, -1
+ * when the notebook was locked meanwhile. */
+int	ui_choose(struct frame *, const char *question, const char *keys);
 /* A question answered by one key: 1 yes, 0 no, -1 cancelled or locked. */
 int	ui_yes_no(struct frame *, const char *question);
 /* The same with a third answer, the key OTHER: 2. */

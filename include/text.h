@@ -56,6 +56,10 @@ size_t		 text_row_start(const struct text *, size_t pos, int width);
  * *POS where the cursor goes, or -1 when there is nothing to do. */
 int		 text_undo(struct text *, size_t *pos);
 int		 text_redo(struct text *, size_t *pos);
+/* Replace POS to END with LEN bytes of S, as one undo step (a word
+ * spelling suggested); the bytes inserted. */
+size_t		 text_replace(struct text *, size_t pos, size_t end,
+		    const char *, size_t);
 /* End the current undo step (on a move, a pause, a cut). */
 void		 text_seal(struct text *);
 /* Forget the history: what the text holds now cannot be undone. */

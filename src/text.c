@@ -58,6 +58,7 @@ struct text {
 	struct stack	 undo, redo;
 	unsigned	 step;
 	int		 open;		/* the current step can grow */
+	int		 same_step;	/* text_replace(): one step */
 };
 
 static void
@@ -327,7 +328,7 @@ record(struct text *t, int insert, size_t pos, const char *bytes,
 		else
 			joins = pos + len == last->pos || pos == last->pos;
 	}
-	if (!joins)
+	if (!joins && !t->same_step)
 		t->step++;
 	t->open = 1;
 	stack_clear(&t->redo);
@@ -431,6 +432,21 @@ void
 text_seal(struct text *t)
 {
 	t->open = 0;
+}
+
+size_t
+text_replace(struct text *t, size_t pos, size_t end, const char *s,
+    size_t len)
+{
+	size_t n;
+
+	text_seal(t);
+	text_delete(t, pos, end);
+	t->same_step = 1;
+	n = text_insert(t, pos, s, len);
+	t->same_step = 0;
+	text_seal(t);
+	return n;
 }
 
 /* Undo or redo one step: move its edits from FROM to TO, applying each

@@ -230,6 +230,7 @@ static void
 leave(struct frame *f)
 {
 	bracketed_paste(0);
+	ui_spelling_note_closed();
 	text_free(content.text);
 	content.text = NULL;
 	content.modified = content.unsaved_draft = 0;
@@ -806,13 +807,11 @@ draw_title(struct frame *f)
 	explicit_bzero(where, sizeof(where));
 }
 
-/* The misspelt words of the rows on screen, from TOP, as absolute
- * spans in *MARKS (ui_spelling.c); how many. */
+/* Where the rows on screen end, from TOP. */
 static size_t
-misspelt(struct frame *f, int rows, struct spell_word **marks)
+shown_end(int rows)
 {
-	size_t end = top, next, n;
-	char *shown;
+	size_t end = top, next;
 	int i;
 
 	for (i = 0; i < rows; i++) {
@@ -821,10 +820,70 @@ misspelt(struct frame *f, int rows, struct spell_word **marks)
 			break;
 		end = next;
 	}
-	shown = text_copy(content.text, top, end);
-	n = ui_spelling_marks(f, shown, end - top, top, cur, marks);
+	return end;
+}
+
+/* The misspelt words from FROM to END, but the one at the cursor when
+ * BUT_CURSOR, as absolute spans in *MARKS (ui_spelling.c); how many. */
+static size_t
+misspelt(struct frame *f, size_t from, size_t end, int but_cursor,
+    struct spell_word **marks)
+{
+	char *shown = text_copy(content.text, from, end);
+	size_t n = ui_spelling_marks(f, shown, end - from, from, but_cursor ?
+	    cur : (size_t)-1, marks);
+
 	wipe_free(shown);
 	return n;
+}
+
+/* F7, ^O: the suggestions for the misspelt word at or before the
+ * cursor, on screen; the one chosen in its place (one undo step). */
+static void
+suggest(struct frame *f)
+{
+	struct spell_word *marks, at;
+	size_t n = misspelt(f, top, shown_end(ui_body_rows()), 0, &marks), i;
+	char *word, *better;
+	int r;
+
+	for (i = n; i > 0 && marks[i - 1].start > cur; i--)
+		;
+	if (i == 0) {
+		free(marks);
+		ui_say(f, 0, "%s", n > 0 ? _("No misspelt word at or before "
+		    "the cursor: ^P goes to the next.") : _("No misspelt word "
+		    "here."));
+		return;
+	}
+	at = marks[i - 1];
+	free(marks);
+	word = text_copy(content.text, at.start, at.start + at.len);
+	r = ui_spelling_suggest(f, word, at.len, &better);
+	wipe_free(word);
+	if (r != 1)
+		return;
+	cur = at.start + text_replace(content.text, at.start, at.start +
+	    at.len, better, strlen(better));
+	wipe_free(better);
+	changed();
+}
+
+/* F8, ^P: to the next misspelt word after the cursor, in the whole
+ * note. */
+static void
+next_misspelt(struct frame *f)
+{
+	struct spell_word *marks;
+	size_t n = misspelt(f, cur, text_len(content.text), 0, &marks), i;
+
+	for (i = 0; i < n && marks[i].start <= cur; i++)
+		;
+	if (i == n)
+		ui_say(f, 0, "%s", _("No misspelt word after the cursor."));
+	else
+		jump(marks[i].start);
+	free(marks);
 }
 
 static void
@@ -842,7 +901,7 @@ draw(struct frame *f)
 		cur = len;
 	draw_title(f);
 	follow(rows);
-	nmarks = misspelt(f, rows, &marks);
+	nmarks = misspelt(f, top, shown_end(rows), 1, &marks);
 	row = top;
 	for (y = ui_body_top(); y < ui_body_top() + rows; y++) {
 		next = text_row_next(content.text, row, width());
@@ -945,6 +1004,14 @@ static const struct ui_key keys[] = {
 	    .run = read_meanwhile, .bar = 1 },
 	{ .key = UI_CTRL('f'), .label = "^F", .text = N_("Search"),
 	    .run = search_meanwhile, .bar = 1 },
+	{ .key = KEY_F(7), .code = 1, .label = "F7", .text = N_("Spelling: "
+	    "suggestions"), .run = suggest },
+	{ .key = UI_CTRL('o'), .label = "^O", .text = N_("Spelling: "
+	    "suggestions"), .run = suggest },
+	{ .key = KEY_F(8), .code = 1, .label = "F8", .text = N_("Next "
+	    "misspelt word"), .run = next_misspelt },
+	{ .key = UI_CTRL('p'), .label = "^P", .text = N_("Next misspelt "
+	    "word"), .run = next_misspelt },
 	{ .key = UI_CTRL('k'), .label = "^K", .text = N_("Cut line"),
 	    .run = cut_line, .bar = 1 },
 	{ .key = UI_CTRL('u'), .label = "^U", .text = N_("Paste"),

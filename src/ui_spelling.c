@@ -16,11 +16,28 @@
 #include "store.h"
 #include "util.h"
 
+/* Words ignored in the note being written at most. */
+#define IGNORED_MAX	64
+
 static struct {
 	struct spell	*process;
 	int		 off;		/* no dictionary: said once */
 	long long	 names_of;	/* store_version() the names are of */
+	char		*ignored[IGNORED_MAX];	/* in this note (wiped) */
+	size_t		 nignored;
 } spelling;
+
+static int
+ignored(const char *word, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < spelling.nignored; i++)
+		if (strlen(spelling.ignored[i]) == len &&
+		    memcmp(spelling.ignored[i], word, len) == 0)
+			return 1;
+	return 0;
+}
 
 /* Each word of TEXT known from now on, and each part of a hyphenated
  * one. */
@@ -162,8 +179,8 @@ ui_spelling_marks(struct frame *f, const char *text, size_t len,
 	for (i = 0; i < asked; i++) {
 		/* Not known whole: as French writes it (l’enfant,
 		 * donne-moi), its parts. */
-		if (right[i] || spell_judge(words[i], lens[i], known_alone,
-		    NULL))
+		if (right[i] || ignored(words[i], lens[i]) ||
+		    spell_judge(words[i], lens[i], known_alone, NULL))
 			continue;
 		w[found].start = base + w[i].start;
 		w[found++].len = w[i].len;
@@ -180,8 +197,67 @@ ui_spelling_marks(struct frame *f, const char *text, size_t len,
 }
 
 void
+ui_spelling_note_closed(void)
+{
+	size_t i;
+
+	for (i = 0; i < spelling.nignored; i++)
+		wipe_free(spelling.ignored[i]);
+	spelling.nignored = 0;
+}
+
+void
 ui_spelling_stop(void)
 {
+	ui_spelling_note_closed();
 	spell_stop(spelling.process);
 	memset(&spelling, 0, sizeof(spelling));
+}
+
+int
+ui_spelling_suggest(struct frame *f, const char *word, size_t len,
+    char **replacement)
+{
+	char question[UTIL_MESSAGE_MAX], keys[16] = "i", *shown;
+	char **list = NULL;
+	size_t used;
+	int n, i, key;
+
+	*replacement = NULL;
+	if (spelling.process == NULL)
+		return 0;
+	if ((n = spell_suggest(spelling.process, word, len, &list)) == -1) {
+		lost(f);
+		return 0;
+	}
+	shown = wipe_dup(word, len);
+	used = (size_t)snprintf(question, sizeof(question), _("“%s”:"),
+	    shown);
+	for (i = 0; i < n && used < sizeof(question); i++) {
+		used += (size_t)snprintf(question + used, sizeof(question) -
+		    used, "  %d %s", i + 1, list[i]);
+		keys[1 + i] = (char)('1' + i);
+	}
+	keys[1 + n] = '\0';
+	if (used < sizeof(question))
+		snprintf(question + used, sizeof(question) - used, "  %s",
+		    n > 0 ? _("(1–9: put it in place, i: ignore in this note, "
+		    "Esc: close)") : _("(no suggestion; i: ignore in this "
+		    "note, Esc: close)"));
+	key = ui_choose(f, question, keys);
+	explicit_bzero(question, sizeof(question));
+	if (key >= '1' && key <= '9' && key - '1' < n) {
+		*replacement = wipe_dup(list[key - '1'],
+		    strlen(list[key - '1']));
+		key = 1;
+	} else if (key == 'i') {
+		if (spelling.nignored < IGNORED_MAX)
+			spelling.ignored[spelling.nignored++] = wipe_dup(shown,
+			    len);
+		key = 2;
+	} else if (key != -1)
+		key = 0;
+	wipe_free(shown);
+	spell_list_free(list, n);
+	return key;
 }

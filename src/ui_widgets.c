@@ -596,6 +596,33 @@ yes_no(struct frame *f, const char *question, int other)
 }
 
 int
+ui_choose(struct frame *f, const char *question, const char *keys)
+{
+	int key, code;
+
+	curs_set(1);
+	for (;;) {
+		f->repaint(f);
+		draw_question(question, NULL);
+		refresh();
+		if (f->wait_key(f, &key, &code) != 1) {
+			key = -1;
+			break;
+		}
+		if (code || key >= 128 || key == 0)
+			continue;
+		if (key == UI_ESC) {
+			key = 0;
+			break;
+		}
+		if (strchr(keys, key) != NULL)
+			break;
+	}
+	curs_set(0);
+	return key;
+}
+
+int
 ui_yes_no(struct frame *f, const char *question)
 {
 	int r;

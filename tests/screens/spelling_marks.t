@@ -17,6 +17,8 @@ c new --another "Amina N'Diaye" > /dev/null
 run=$(french_screens)
 # underlined WORD: the screen's escapes show WORD right after SGR 4.
 underlined() { tm capture-pane -p -e -t t | grep -q $'\e\\[4m'"$1"; }
+# The screen joined, the narrow no-break spaces of « » as spaces too.
+said() { joined | sed 's/\xe2\x80\xaf/ /g'; echo; }
 spelling() { pgrep -P "$(tm_pid)" -f carnet-spell > /dev/null; }
 
 tm_start "$run"
@@ -38,6 +40,39 @@ underlined "14h30"; is $? 1 "a time is never marked"
 underlined "CAF" || underlined "ASE"; is $? 1 "nor the sector's acronyms"
 underlined "l’ASE"; is $? 1 "nor an acronym after an elision"
 spelling; ok $? "the spelling process runs beside carnet"
+
+# Suggestions: F7 or ^O for the misspelt word at or before the cursor,
+# a digit puts one in place, ^Z takes it back; ^P goes to the next one;
+# i ignores it in this note.
+tm_keys C-o
+tm_wait 'hospitalisaton.*1 hospitalisation' > /dev/null
+said > "$T/asked"
+like "$T/asked" '« hospitalisaton » : 1 hospitalisation' \
+    "^O: the suggestions for the word before the cursor, numbered"
+like "$T/asked" '(1–9 : le mettre à sa place, i : ignorer dans cette note, Échap : fermer)' \
+    "with what each key does"
+tm_keys 1
+tm_wait 'hospitalisation$' > /dev/null
+tm_screen | grep -q 'hospitalisation$'; ok $? "1 puts the first in place"
+underlined "hospitalisation"; is $? 1 "and it is no longer marked"
+tm_keys C-z
+tm_wait 'hospitalisaton$' > /dev/null
+tm_screen | grep -q 'hospitalisaton$'; ok $? "^Z takes it back, whole"
+tm_keys C-t F7
+tm_wait "«.L'enfnat" > /dev/null
+said > "$T/asked"
+like "$T/asked" "« L'enfnat » :" "at the top, F7 asks about the word under the cursor"
+tm_keys i
+sleep 0.3
+underlined "L'enfnat"; is $? 1 "i: ignored in this note"
+underlined "hospitalisaton"; ok $? "the others still marked"
+tm_keys C-t C-p
+sleep 0.3
+tm_keys C-o
+tm_wait "«.hospitalisaton" > /dev/null; ok $? "^P goes to the next misspelt word"
+tm_keys Escape
+sleep 0.3
+tm_keys End ' '
 
 # A name added while writing (^R reads the dossier list; a new dossier
 # from the command line, as another window would).

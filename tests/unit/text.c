@@ -251,5 +251,24 @@ main(void)
 	text_delete(t, 0, text_len(t));
 	is_int(text_len(t), 0, "emptied, the text is empty again");
 	text_free(t);
+	/* A word spelling suggested: one step to undo, one to redo. */
+	{
+		struct text *r = text_new();
+		size_t at;
+
+		text_insert(r, 0, "l'enfnat dort", 13);
+		text_seal(r);
+		text_replace(r, 2, 8, "enfant", 6);
+		ok(strcmp(all(r), "l'enfant dort") == 0, "replace: the word in "
+		    "place");
+		ok(text_undo(r, &at) == 0 && strcmp(all(r), "l'enfnat dort") ==
+		    0, "one undo takes it back whole");
+		ok(text_redo(r, &at) == 0 && strcmp(all(r), "l'enfant dort") ==
+		    0, "one redo puts it again");
+		ok(text_undo(r, &at) == 0 && text_undo(r, &at) == 0 &&
+		    strcmp(all(r), "") == 0, "and the typing before is a step "
+		    "of its own");
+		text_free(r);
+	}
 	return done();
 }
