@@ -20,7 +20,7 @@ ALL_LDFLAGS = $(CARNET_LDFLAGS) $(LDFLAGS)
 # carnet itself; the typesetting goes to carnet-paper.so (below).
 STORE_SRC = src/store.c src/store_backup.c src/store_dossier.c \
 	src/store_draft.c src/store_ids.c src/store_note.c src/store_schema.c \
-	src/store_search.c src/store_pdf.c
+	src/store_search.c src/store_pdf.c src/store_word.c
 SRC = src/cli.c src/cli_check.c src/conf.c src/exchange.c src/main.c \
 	src/notebook.c \
 	src/paper_load.c src/print.c src/prompt.c src/sandbox.c \
@@ -33,7 +33,7 @@ SRC = src/cli.c src/cli_check.c src/conf.c src/exchange.c src/main.c \
 	src/backup.c src/newpass.c src/document.c src/document_doc.c \
 	src/document_notes.c src/restore.c src/cli_restore.c src/ui_restore.c \
 	src/pdfs.c src/cli_ls.c src/cli_exchange.c src/print_server.c \
-	src/spell.c src/spell_words.c src/ui_spelling.c
+	src/spell.c src/spell_words.c src/ui_spelling.c src/cli_words.c
 PAPER_SRC = src/paper.c src/paper_french.c src/paper_send.c src/util.c
 OBJ = $(SRC:.c=.o)
 STORE_OBJ = $(STORE_SRC:.c=.o)

@@ -36,6 +36,9 @@ int	cli_check(const struct cli *, struct store *);
 int	cli_ls(struct cli *, struct store *, int review);
 int	cli_import(struct cli *, struct store *, const char *dir, int dry);
 int	cli_export(struct cli *, struct store *, const char *dir);
+/* "carnet words [rm WORD ...]" (cli_words.c): my words, listed or some
+ * taken out (ARGC, ARGV: the operands).  Its exit status. */
+int	cli_words(struct cli *, struct store *, int argc, char **argv);
 /* "carnet restore COPY" (cli_restore.c); YES: -y.  Its exit status. */
 int	cli_restore(struct cli *, const char *copy, int yes);
 

@@ -303,8 +303,9 @@ size_t	ui_spelling_marks(struct frame *, const char *text, size_t len,
  * note's words among it, goes back to the kernel. */
 void	ui_spelling_stop(void);
 /* The suggestions for WORD (LEN bytes), up to nine, numbered: 1 with the
- * one chosen in *REPLACEMENT (wiped memory), 2 when WORD is to be
- * ignored in this note from now on, 0 closed, -1 locked meanwhile. */
+ * one chosen in *REPLACEMENT (wiped memory), 2 when WORD is now known (to
+ * be ignored in this note, or added to my words), 0 closed (or my words
+ * seen), -1 locked meanwhile. */
 int	ui_spelling_suggest(struct frame *, const char *word, size_t len,
 	    char **replacement);
 /* The note written is closed: the words ignored in it are forgotten. */

@@ -83,6 +83,8 @@ void	spell_list_free(char **list, int n);
 /* WORD is known from now on, for as long as the process lives (a name of
  * the notebook, an acronym, a word of "my words"). */
 int	spell_add(struct spell *, const char *word);
+/* WORD, added, is no longer known (removed from "my words"). */
+int	spell_remove(struct spell *, const char *word);
 /* End the process: its memory, the words of the notes among it, goes
  * back to the kernel.  NULL is nothing. */
 void	spell_stop(struct spell *);

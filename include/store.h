@@ -13,7 +13,7 @@
 #include "util.h"
 
 /* The schema this carnet writes (PRAGMA user_version). */
-#define STORE_VERSION 6
+#define STORE_VERSION 7
 
 struct store;
 
@@ -320,6 +320,18 @@ int	store_pdf_touches(struct store *, long long pdf, long long dossier,
 	    int *touches, struct error *);
 /* The file is gone: the record goes. */
 int	store_pdf_forget(struct store *, long long pdf, struct error *);
+/* "My words" (store_word.c): the words the worker added to spelling,
+ * in the notebook.  A word is one word, STORE_WORD_MAX bytes at most. */
+#define STORE_WORD_MAX	100
+/* Every one, in *LIST (wiped strings, freed with store_words_free()),
+ * in order. */
+int	store_words(struct store *, char ***list, size_t *n, struct error *);
+void	store_words_free(char **, size_t);
+/* Add WORD: 0 added, 1 already there, -1 with ERR. */
+int	store_word_add(struct store *, const char *word, time_t now,
+	    struct error *);
+/* Remove WORD: 0 removed, 1 it was not there, -1 with ERR. */
+int	store_word_remove(struct store *, const char *word, struct error *);
 /* A backup was written and checked at AT, to PLACE. */
 int	store_backup_done(struct store *, time_t at, const char *place,
 	    struct error *);

@@ -128,6 +128,7 @@ static int cmd_backup(struct cli *, struct store *, const struct args *);
 static int cmd_print(struct cli *, struct store *, const struct args *);
 static int cmd_purge(struct cli *, struct store *, const struct args *);
 static int cmd_notice(struct cli *, struct store *, const struct args *);
+static int cmd_words(struct cli *, struct store *, const struct args *);
 static int cmd_import(struct cli *, struct store *, const struct args *);
 static int cmd_export(struct cli *, struct store *, const struct args *);
 static int cmd_check(struct cli *, struct store *, const struct args *);
@@ -135,6 +136,7 @@ static int cmd_restore(struct cli *, struct store *, const struct args *);
 static int purge_misused(const struct args *);
 static int add_misused(const struct args *);
 static int print_misused(const struct args *);
+static int words_misused(const struct args *);
 
 #define DAYS_MAX	365000		/* --older-than: a thousand years */
 
@@ -221,6 +223,11 @@ static const struct command commands[] = {
 	    .options = { { O_YES, FLAG, 0, 0 } },
 	    .min = 1, .max = 2, .opens = SHARED, .writes = NO_OUTPUT,
 	    .run = cmd_rm },
+	{ .name = "words", .usage = N_("[rm WORD ...]"),
+	    .help = N_("list my words, the words added to spelling (rm: take "
+		"some out)"),
+	    .min = 0, .max = -1, .opens = SHARED, .writes = NO_OUTPUT,
+	    .run = cmd_words, .misused = words_misused },
 	{ .name = "mv", .usage = N_("DOSSIER NOTE TO"),
 	    .help = N_("move a note to another dossier"),
 	    .min = 3, .max = 3, .opens = SHARED, .writes = NO_OUTPUT,
@@ -616,6 +623,23 @@ static int
 cmd_ls(struct cli *c, struct store *st, const struct args *a)
 {
 	return cli_ls(c, st, arg(a, O_REVIEW) != NULL);
+}
+
+/* "rm" and its words, or nothing: said before the passphrase. */
+static int
+words_misused(const struct args *a)
+{
+	if (a->argc == 0 || (strcmp(a->argv[0], "rm") == 0 && a->argc > 1))
+		return 0;
+	util_warn(_("words: \"rm WORD ...\" takes words out; without it, "
+	    "words lists them"));
+	return 1;
+}
+
+static int
+cmd_words(struct cli *c, struct store *st, const struct args *a)
+{
+	return cli_words(c, st, a->argc, a->argv);
 }
 
 /* Operands joined by spaces: "carnet new Marie Dupont" needs no quotes.

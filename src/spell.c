@@ -306,6 +306,20 @@ spell_add(struct spell *sp, const char *word)
 	return rc;
 }
 
+int
+spell_remove(struct spell *sp, const char *word)
+{
+	char buf[SPELL_WORD_MAX + 2];
+	size_t len = strlen(word);
+	int rc;
+
+	if (len == 0 || len > SPELL_WORD_MAX)
+		return 0;
+	rc = send_all(sp, buf, request(buf, 'r', word, len));
+	explicit_bzero(buf, sizeof(buf));
+	return rc;
+}
+
 void
 spell_stop(struct spell *sp)
 {

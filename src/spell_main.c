@@ -10,6 +10,7 @@
  *	cWORD	"1" when WORD is known, else "0"
  *	sWORD	a count N, then N suggestions, a line each
  *	aWORD	nothing: WORD is known from now on
+ *	rWORD	nothing: WORD, added, is no longer known
  *
  * Started by spell.c with an empty environment and nothing open but its
  * pipes; ended by carnet at every lock, so that its memory, which held
@@ -94,6 +95,9 @@ answer(Hunhandle *h, char *line, struct out *o)
 		return 0;
 	case 'a':
 		Hunspell_add(h, line + 1);
+		return 0;
+	case 'r':
+		Hunspell_remove(h, line + 1);
 		return 0;
 	default:
 		return -1;

@@ -253,6 +253,15 @@ static const struct {
 	");"
 	"CREATE INDEX pdf_note_by_pdf ON pdf_note(pdf);",
 	NULL },
+	/* 6 -> 7: "my words", the words the worker added to spelling:
+	 * kept here, encrypted, never in a file of their own. */
+	{
+	"CREATE TABLE word ("
+	"  id INTEGER PRIMARY KEY,"
+	"  word TEXT NOT NULL UNIQUE,"
+	"  added INTEGER NOT NULL"
+	");",
+	NULL },
 };
 
 /* The rest of step 4 -> 5, once note5 holds every note: the table takes

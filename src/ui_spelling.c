@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "screen.h"
 #include "spell.h"
@@ -97,6 +98,21 @@ add_acronyms(void)
 	fclose(fp);
 }
 
+/* My words, kept in the notebook. */
+static void
+add_my_words(struct frame *f)
+{
+	struct error err;
+	char **words;
+	size_t n, i;
+
+	if (store_words(f->st, &words, &n, &err) == -1)
+		return;
+	for (i = 0; i < n; i++)
+		spell_add(spelling.process, words[i]);
+	store_words_free(words, n);
+}
+
 /* The spelling process, started when first needed; NULL when spelling
  * is off (said once). */
 static struct spell *
@@ -116,6 +132,7 @@ process(struct frame *f)
 		}
 		spelling.names_of = 0;
 		add_acronyms();
+		add_my_words(f);
 	}
 	if (spelling.process != NULL)
 		add_names(f);
@@ -214,11 +231,77 @@ ui_spelling_stop(void)
 	memset(&spelling, 0, sizeof(spelling));
 }
 
+/* "m" in the suggestions: my words, and one taken out by typing it. */
+static int
+my_words(struct frame *f)
+{
+	char question[UTIL_MESSAGE_MAX], typed[STORE_WORD_MAX + 1] = "";
+	struct error err;
+	char **words;
+	size_t n, i, used;
+	int r;
+
+	if (store_words(f->st, &words, &n, &err) == -1) {
+		ui_say(f, 1, "%s", err.text);
+		return 0;
+	}
+	if (n == 0) {
+		store_words_free(words, n);
+		ui_say(f, 0, "%s", _("My words are empty: a in the suggestions "
+		    "adds one."));
+		return 0;
+	}
+	used = (size_t)snprintf(question, sizeof(question), "%s",
+	    _("My words:"));
+	/* As many as the question holds; carnet words lists them all. */
+	for (i = 0; i < n && used + strlen(words[i]) + 80 <
+	    sizeof(question) / 2; i++)
+		used += (size_t)snprintf(question + used, sizeof(question) -
+		    used, "%s %s", i > 0 ? "," : "", words[i]);
+	if (i < n)
+		used += (size_t)snprintf(question + used, sizeof(question) -
+		    used, " … (%zu)", n);
+	store_words_free(words, n);
+	snprintf(question + used, sizeof(question) - used, ". %s",
+	    _("A word to take out (Esc: none):"));
+	r = ui_ask(f, question, typed, sizeof(typed));
+	explicit_bzero(question, sizeof(question));
+	if (r != 1 || typed[0] == '\0')
+		return r;
+	r = store_word_remove(f->st, typed, &err);
+	if (r == -1)
+		ui_say(f, 1, "%s", err.text);
+	else if (r == 1)
+		ui_say(f, 0, _("“%s” is not in my words."), typed);
+	else {
+		spell_remove(spelling.process, typed);
+		ui_say(f, 0, _("“%s” is no longer in my words."), typed);
+	}
+	explicit_bzero(typed, sizeof(typed));
+	return 1;
+}
+
+/* "a" in the suggestions: WORD into my words, and known at once. */
+static void
+add_to_my_words(struct frame *f, const char *word)
+{
+	struct error err;
+	int r = store_word_add(f->st, word, time(NULL), &err);
+
+	if (r == -1) {
+		ui_say(f, 1, "%s", err.text);
+		return;
+	}
+	spell_add(spelling.process, word);
+	ui_say(f, 0, r == 1 ? _("“%s” is already in my words.") : _("“%s” "
+	    "is now in my words, in this notebook only."), word);
+}
+
 int
 ui_spelling_suggest(struct frame *f, const char *word, size_t len,
     char **replacement)
 {
-	char question[UTIL_MESSAGE_MAX], keys[16] = "i", *shown;
+	char question[UTIL_MESSAGE_MAX], keys[16] = "aim", *shown;
 	char **list = NULL;
 	size_t used;
 	int n, i, key;
@@ -236,14 +319,15 @@ ui_spelling_suggest(struct frame *f, const char *word, size_t len,
 	for (i = 0; i < n && used < sizeof(question); i++) {
 		used += (size_t)snprintf(question + used, sizeof(question) -
 		    used, "  %d %s", i + 1, list[i]);
-		keys[1 + i] = (char)('1' + i);
+		keys[3 + i] = (char)('1' + i);
 	}
-	keys[1 + n] = '\0';
+	keys[3 + n] = '\0';
 	if (used < sizeof(question))
 		snprintf(question + used, sizeof(question) - used, "  %s",
-		    n > 0 ? _("(1–9: put it in place, i: ignore in this note, "
-		    "Esc: close)") : _("(no suggestion; i: ignore in this "
-		    "note, Esc: close)"));
+		    n > 0 ? _("(1–9: put it in place, a: add to my words, i: "
+		    "ignore in this note, m: my words, Esc: close)") : _("(no "
+		    "suggestion; a: add to my words, i: ignore in this note, "
+		    "m: my words, Esc: close)"));
 	key = ui_choose(f, question, keys);
 	explicit_bzero(question, sizeof(question));
 	if (key >= '1' && key <= '9' && key - '1' < n) {
@@ -255,7 +339,12 @@ ui_spelling_suggest(struct frame *f, const char *word, size_t len,
 			spelling.ignored[spelling.nignored++] = wipe_dup(shown,
 			    len);
 		key = 2;
-	} else if (key != -1)
+	} else if (key == 'a') {
+		add_to_my_words(f, shown);
+		key = 2;
+	} else if (key == 'm')
+		key = my_words(f) == -1 ? -1 : 0;
+	else if (key != -1)
 		key = 0;
 	wipe_free(shown);
 	spell_list_free(list, n);

@@ -9,10 +9,10 @@ like "$T/out" '^SQLCipher [34]\.[0-9.]* .*(SQLite 3\.[0-9.]*)$' \
     "and the SQLCipher and SQLite it runs on"
 "$CARNET" -h > "$T/out"; ok $? "-h exits 0"
 for cmd in init passwd ls new add show search print purge notice import \
-    export restore rm mv backup check; do
+    export restore rm mv backup check words; do
 	grep -q "^  $cmd " "$T/out" || echo "#   $cmd missing"
 done
-is "$(grep -c '^  [a-z]' "$T/out")" 17 "-h lists the seventeen commands"
+is "$(grep -c '^  [a-z]' "$T/out")" 18 "-h lists the eighteen commands"
 "$CARNET" --frobnicate 2> "$T/err"; is $? 2 "unknown option: 2"
 "$CARNET" frobnicate 2> "$T/err"; is $? 2 "unknown command: 2"
 like "$T/err" 'unknown command' "and says so"

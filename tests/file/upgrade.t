@@ -19,7 +19,7 @@
 # moved the ids of the three others; a second Amina Benali (3) with one
 # note; then, with the sqlcipher tool, a draft of Amina's 9:07 note.
 . "$(dirname "$0")/../lib.sh"
-latest=6
+latest=7
 here="$(cd "$(dirname "$0")/.." && pwd)"
 PASS="une phrase de passe"
 cp "$here/data/v1.db" "$CARNET_FILE"
@@ -85,6 +85,7 @@ c ls > "$T/ls"; ok $? "it opens"
 is "$(cut -f2,3 "$T/ls" | tr '\t\n' ':,')" "Amina Benali:4,Jules Martin:1," \
     "with its dossiers and their counts"
 is "$(sql 'PRAGMA user_version;')" "$latest" "brought up to schema $latest"
+is "$(sql 'SELECT count(*) FROM word;')" 0 "with my words' table, empty (schema 7)"
 is "$(sql 'SELECT count(*) FROM note WHERE revision = 0;')" 5 \
     "every note at its first revision"
 is "$(sql 'SELECT count(*) FROM draft WHERE session IS NULL AND base = 0;')" \

@@ -49,7 +49,7 @@ tm_wait 'hospitalisaton.*1 hospitalisation' > /dev/null
 said > "$T/asked"
 like "$T/asked" '« hospitalisaton » : 1 hospitalisation' \
     "^O: the suggestions for the word before the cursor, numbered"
-like "$T/asked" '(1–9 : le mettre à sa place, i : ignorer dans cette note, Échap : fermer)' \
+like "$T/asked" '(1–9 : le mettre à sa place, a : ajouter à mes mots, i : ignorer dans cette note, m : mes mots, Échap : fermer)' \
     "with what each key does"
 tm_keys 1
 tm_wait 'hospitalisation$' > /dev/null
@@ -70,6 +70,25 @@ tm_keys C-t C-p
 sleep 0.3
 tm_keys C-o
 tm_wait "«.hospitalisaton" > /dev/null; ok $? "^P goes to the next misspelt word"
+tm_keys Escape
+sleep 0.3
+tm_keys End ' '
+
+# My words: a adds a word, kept in the notebook; m shows them.
+tm_keys 'Zwoglimax '
+sleep 0.3
+underlined "Zwoglimax"; ok $? "(a made-up word is marked)"
+tm_keys C-o
+tm_wait '«.Zwoglimax' > /dev/null && tm_keys a
+tm_wait 'maintenant dans mes mots'; ok $? "a adds it to my words, and says so"
+underlined "Zwoglimax"; is $? 1 "it is no longer marked"
+tm_keys C-o
+tm_wait '«.Zwoglimax\|Aucun mot' > /dev/null
+tm_keys Escape
+sleep 0.3
+tm_keys C-t C-p C-o
+tm_wait '«.hospitalisaton' > /dev/null && tm_keys m
+tm_wait 'Mes mots.*Zwoglimax'; ok $? "m shows my words"
 tm_keys Escape
 sleep 0.3
 tm_keys End ' '
@@ -99,6 +118,29 @@ underlined "motserreur"; ok $? "after the unlock, marks again"
 tm_keys C-x
 tm_wait '\(o : ' > /dev/null && tm_keys n
 tm_stop
+
+# My words live in the notebook alone: listed on the command line,
+# carried by passwd and a backup, and in no file anywhere in this test's
+# home, configuration, temporary folder or the notebook's folder.
+c words > "$T/words"
+like "$T/words" '^Zwoglimax$' "carnet words lists them"
+grep -rl 'Zwoglimax' "$T" --exclude=words > "$T/found" 2> /dev/null
+is "$(cat "$T/found")" "" "no file holds a word of my words in clear"
+c backup "$T/copy.db" > /dev/null 2>&1
+CARNET_FILE="$T/copy.db" c words > "$T/words"
+like "$T/words" '^Zwoglimax$' "a backup carries them"
+printf '%s\n%s\n' "$PASS" "autre-phrase-de-passe-7Lm" |
+    "$CARNET" --passphrase-fd 0 passwd > /dev/null 2>&1
+"$CARNET" --passphrase-fd 3 words 3<<< "autre-phrase-de-passe-7Lm" > "$T/words"
+like "$T/words" '^Zwoglimax$' "so does passwd"
+printf '%s\n%s\n' "autre-phrase-de-passe-7Lm" "$PASS" |
+    "$CARNET" --passphrase-fd 0 passwd > /dev/null 2>&1
+c words rm Zwoglimax > /dev/null 2>&1; ok $? "words rm takes one out"
+c words > "$T/words"
+unlike "$T/words" 'Zwoglimax' "and it is gone"
+c words rm Zwoglimax 2> "$T/err"; is $? 1 "a word not there: 1"
+like "$T/err" 'is not in my words' "and said"
+c words add Zwoglimax 2> /dev/null; is $? 2 "anything but rm is a usage error"
 
 # No dictionary: writing works as before, and it is said once.
 mkdir -p "$XDG_CONFIG_HOME/carnet"

@@ -834,6 +834,28 @@ main(void)
 		    "(destroyed)");
 	}
 
+	/* My words: one of each, in order, removed by name. */
+	{
+		char **words;
+		size_t nwords;
+
+		ok(store_word_add(st, "Zwolinska", 100, &err) == 0 &&
+		    store_word_add(st, "AEMO", 100, &err) == 0,
+		    "my words: added");
+		is_int(store_word_add(st, "Zwolinska", 101, &err), 1,
+		    "a word already there is said so, not added twice");
+		ok(store_word_add(st, "deux mots", 100, &err) == -1,
+		    "two words are refused: %s", err.text);
+		ok(store_words(st, &words, &nwords, &err) == 0 && nwords == 2 &&
+		    strcmp(words[0], "AEMO") == 0 && strcmp(words[1],
+		    "Zwolinska") == 0, "listed in order");
+		store_words_free(words, nwords);
+		is_int(store_word_remove(st, "Zwolinska", &err), 0, "removed");
+		is_int(store_word_remove(st, "Zwolinska", &err), 1,
+		    "removing it again: not there");
+		store_word_remove(st, "AEMO", &err);
+	}
+
 	/* A newer schema is refused. */
 	sqlite3_exec(notebook_db(store_notebook(st)), "PRAGMA user_version = "
 	    "99;", NULL, NULL, NULL);
