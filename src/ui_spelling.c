@@ -264,7 +264,11 @@ my_words(struct frame *f)
 	store_words_free(words, n);
 	snprintf(question + used, sizeof(question) - used, ". %s",
 	    _("A word to take out (Esc: none):"));
+	ui_hold(f, question, sizeof(question));
+	ui_hold(f, typed, sizeof(typed));
 	r = ui_ask(f, question, typed, sizeof(typed));
+	ui_unhold(f, typed);
+	ui_unhold(f, question);
 	explicit_bzero(question, sizeof(question));
 	if (r != 1 || typed[0] == '\0')
 		return r;
@@ -302,6 +306,7 @@ ui_spelling_suggest(struct frame *f, const char *word, size_t len,
     char **replacement)
 {
 	char question[UTIL_MESSAGE_MAX], keys[16] = "aim", *shown;
+	char choices[SPELL_SUGGESTIONS_MAX][SPELL_WORD_MAX + 1];
 	char **list = NULL;
 	size_t used;
 	int n, i, key;
@@ -313,12 +318,21 @@ ui_spelling_suggest(struct frame *f, const char *word, size_t len,
 		lost(f);
 		return 0;
 	}
+	/* What waits for the answer is held: a lock meanwhile wipes it
+	 * (ui_hold()), the word and its suggestions with it. */
+	memset(choices, 0, sizeof(choices));
+	for (i = 0; i < n; i++)
+		snprintf(choices[i], sizeof(choices[i]), "%s", list[i]);
+	spell_list_free(list, n);
 	shown = wipe_dup(word, len);
+	ui_hold(f, (void *)word, len);
+	ui_hold(f, shown, len);
+	ui_hold(f, choices, sizeof(choices));
 	used = (size_t)snprintf(question, sizeof(question), _("“%s”:"),
 	    shown);
 	for (i = 0; i < n && used < sizeof(question); i++) {
 		used += (size_t)snprintf(question + used, sizeof(question) -
-		    used, "  %d %s", i + 1, list[i]);
+		    used, "  %d %s", i + 1, choices[i]);
 		keys[3 + i] = (char)('1' + i);
 	}
 	keys[3 + n] = '\0';
@@ -328,11 +342,16 @@ ui_spelling_suggest(struct frame *f, const char *word, size_t len,
 		    "ignore in this note, m: my words, Esc: close)") : _("(no "
 		    "suggestion; a: add to my words, i: ignore in this note, "
 		    "m: my words, Esc: close)"));
+	ui_hold(f, question, sizeof(question));
 	key = ui_choose(f, question, keys);
+	ui_unhold(f, question);
+	ui_unhold(f, choices);
+	ui_unhold(f, shown);
+	ui_unhold(f, word);
 	explicit_bzero(question, sizeof(question));
 	if (key >= '1' && key <= '9' && key - '1' < n) {
-		*replacement = wipe_dup(list[key - '1'],
-		    strlen(list[key - '1']));
+		*replacement = wipe_dup(choices[key - '1'],
+		    strlen(choices[key - '1']));
 		key = 1;
 	} else if (key == 'i') {
 		if (spelling.nignored < IGNORED_MAX)
@@ -346,7 +365,7 @@ ui_spelling_suggest(struct frame *f, const char *word, size_t len,
 		key = my_words(f) == -1 ? -1 : 0;
 	else if (key != -1)
 		key = 0;
+	explicit_bzero(choices, sizeof(choices));
 	wipe_free(shown);
-	spell_list_free(list, n);
 	return key;
 }

@@ -27,7 +27,8 @@ key=$(raw_key)
 needles="$(hexof "$PASS") $key $(hexof "$key") $(hexof HEADCANARY-1111)
     $(hexof MIDCANARY-2222) $(hexof TAILCANARY-3333)
     $(hexof NAMECANARY-3131) $(hexof SEARCHWORD-4444)
-    $(hexof TYPEDCANARY-5555) $(hexof NEWPASSCANARY-6666)"
+    $(hexof TYPEDCANARY-5555) $(hexof NEWPASSCANARY-6666)
+    $(hexof Zqspellcanary)"
 
 # lock_and_scan WHERE KEYS...: lock with KEYS (^L unless given), scan,
 # unlock.
@@ -88,6 +89,17 @@ tm_keys C-e ' TYPEDCANARY-5555'
 tm_wait 'modified'; ok $? "text typed"
 lock_and_scan "the editor"
 tm_wait 'modified'; ok $? "the text came back from its draft"
+# Spelling's suggestions open on a misspelt word: neither the word nor
+# what was suggested stays, and the spelling process is gone.
+tm_keys ' Zqspellcanary '
+tm_keys C-o
+tm_wait 'Zqspellcanary.: ' > /dev/null
+ok $? "the editor, spelling's suggestions open"
+spell_pid=$(pgrep -P "$pid" -f carnet-spell)
+lock_and_scan "spelling's suggestions"
+[ -n "$spell_pid" ] && ! kill -0 "$spell_pid" 2> /dev/null
+ok $? "the spelling process ended with the lock"
+tm_wait 'modified' > /dev/null
 tm_keys C-x d
 tm_wait 'Ligne' > /dev/null
 
