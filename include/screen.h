@@ -299,6 +299,9 @@ void	ui_say(struct frame *, int error, const char *fmt, ...);
 struct spell_word;
 size_t	ui_spelling_marks(struct frame *, const char *text, size_t len,
 	    size_t base, size_t cursor, struct spell_word **marks);
+/* Start the spelling process after an unlock, without waiting for it to
+ * read its dictionary: ready by the time a note is written. */
+void	ui_spelling_begin(struct frame *);
 /* End the spelling process, at a lock or at the end: its memory, the
  * note's words among it, goes back to the kernel. */
 void	ui_spelling_stop(void);

@@ -63,11 +63,15 @@ const char	*spell_dictionary(const char *value);
 
 /*
  * Start the spelling process with DICTIONARY (its .aff and .dic looked
- * up in $DICPATH, then /usr/share/hunspell).  NULL with ERR saying, in
- * the user's language, that spelling is off and why (which package to
- * install).
+ * up in $DICPATH, then /usr/share/hunspell), without waiting for it to
+ * read them.  NULL with ERR saying, in the user's language, that
+ * spelling is off and why (which package to install).
  */
 struct spell	*spell_start(const char *dictionary, struct error *err);
+/* Wait until the process has read its dictionary (spell_start() does
+ * not): 0, or -1 when it could not (damaged; it is then to be stopped).
+ * The other calls wait for it themselves. */
+int	spell_ready(struct spell *);
 /* Where the dictionary in use was found (its .dic). */
 const char	*spell_path(const struct spell *);
 /* Whether each of the N words (WORDS[i], LENS[i] bytes) is known to the

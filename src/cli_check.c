@@ -110,9 +110,10 @@ spelling_said(const struct conf *conf)
 		util_out(_("spelling: %s\n"), err.text);
 		return;
 	}
-	if (spell_known(sp, &word, &len, 1, &right) == -1) {
+	if (spell_ready(sp) == -1 || spell_known(sp, &word, &len, 1,
+	    &right) == -1) {
 		util_out("%s\n", _("No spelling dictionary is in use."));
-		util_out(_("spelling: the dictionary %s does not answer\n"),
+		util_out(_("spelling: the dictionary %s cannot be read\n"),
 		    spell_path(sp));
 	} else {
 		util_out("%s\n", _("A spelling dictionary answers, in a "

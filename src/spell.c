@@ -34,6 +34,7 @@ struct spell {
 	char	dic[PATH_MAX];
 	char	in[4096];		/* what it said, not yet taken */
 	size_t	have;
+	int	ready;			/* "ready" read: its dictionary is */
 };
 
 const char *
@@ -133,7 +134,7 @@ spell_start(const char *dictionary, struct error *err)
 	posix_spawn_file_actions_t fa;
 	struct sigaction ignore;
 	struct spell *sp;
-	char aff[PATH_MAX], *helper, ready[16];
+	char aff[PATH_MAX], *helper;
 	char *argv[4], *envp[] = { NULL };
 	int to[2], from[2], rc;
 
@@ -189,14 +190,31 @@ spell_start(const char *dictionary, struct error *err)
 		return NULL;
 	}
 	free(helper);
-	if (line(sp, ready, sizeof(ready)) == -1 || strcmp(ready, "ready") !=
-	    0) {
-		error_set(err, EXIT_ERROR, _("spelling is off: the dictionary "
-		    "%s cannot be read"), sp->dic);
-		spell_stop(sp);
-		return NULL;
-	}
+	/* Not waited for: it reads its dictionary while carnet goes on,
+	 * and the first question waits for its "ready" (awaited()). */
 	return sp;
+}
+
+/* The process has read its dictionary: 0, or -1 when it could not (a
+ * damaged dictionary: it ended, or said something else). */
+static int
+awaited(struct spell *sp)
+{
+	char ready[16];
+
+	if (sp->ready)
+		return 0;
+	if (line(sp, ready, sizeof(ready)) == -1 || strcmp(ready, "ready") !=
+	    0)
+		return -1;
+	sp->ready = 1;
+	return 0;
+}
+
+int
+spell_ready(struct spell *sp)
+{
+	return awaited(sp);
 }
 
 const char *
@@ -222,9 +240,13 @@ int
 spell_known(struct spell *sp, const char *const *words, const size_t *lens,
     size_t n, unsigned char *right)
 {
-	char *batch = xmalloc(BATCH_BYTES), answer[8];
+	char *batch, answer[8];
 	size_t first = 0, last, used, i;
 	int rc = 0;
+
+	if (awaited(sp) == -1)
+		return -1;
+	batch = xmalloc(BATCH_BYTES);
 
 	while (rc == 0 && first < n) {
 		/* As many requests as fit, then their answers. */
@@ -258,6 +280,8 @@ spell_suggest(struct spell *sp, const char *word, size_t len, char ***list)
 	int n, i;
 
 	*list = NULL;
+	if (awaited(sp) == -1)
+		return -1;
 	if (len > SPELL_WORD_MAX)
 		return 0;
 	if (send_all(sp, buf, request(buf, 's', word, len)) == -1 ||

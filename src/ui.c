@@ -314,6 +314,8 @@ lock(struct frame *f)
 	close_notebook(f);
 	if (ui_unlock(f, 1) == -1)
 		f->quit = 1;
+	else
+		ui_spelling_begin(f);
 	ui_close_transient(f);
 	last_key = time(NULL);
 }
@@ -590,6 +592,7 @@ ui_run(const char *path, const struct conf *conf, long lock_seconds)
 		if (conf->sandbox && confine(&f) == -1)
 			ui_say(&f, 1, "%s", _("The sandbox could not be set "
 			    "up: carnet runs unconfined."));
+		ui_spelling_begin(&f);
 		draw(&f);
 		if (bench != NULL)
 			fprintf(bench, "unlock_to_list\t%.3f\n", ui_clock() -

@@ -22,7 +22,9 @@
 
 static struct {
 	struct spell	*process;
-	int		 off;		/* no dictionary: said once */
+	int		 primed;	/* ready, its words added */
+	int		 off;		/* no dictionary */
+	char		 why[UTIL_MESSAGE_MAX];	/* said by the editor, once */
 	long long	 names_of;	/* store_version() the names are of */
 	char		*ignored[IGNORED_MAX];	/* in this note (wiped) */
 	size_t		 nignored;
@@ -113,10 +115,10 @@ add_my_words(struct frame *f)
 	store_words_free(words, n);
 }
 
-/* The spelling process, started when first needed; NULL when spelling
- * is off (said once). */
+/* Start the process, not waiting for its dictionary: NULL when there
+ * is none (said once, unless turned off). */
 static struct spell *
-process(struct frame *f)
+start(struct frame *f)
 {
 	struct error err;
 
@@ -127,15 +129,47 @@ process(struct frame *f)
 			spelling.off = 1;
 			/* "off" by choice is no news. */
 			if (spell_dictionary(f->conf->spelling) != NULL)
-				ui_say(f, 1, "%s", err.text);
+				snprintf(spelling.why, sizeof(spelling.why),
+				    "%s", err.text);
+		}
+		spelling.primed = 0;
+	}
+	return spelling.process;
+}
+
+void
+ui_spelling_begin(struct frame *f)
+{
+	start(f);
+}
+
+/* The spelling process, its dictionary read and its words added; NULL
+ * when spelling is off. */
+static struct spell *
+process(struct frame *f)
+{
+	if (start(f) == NULL) {
+		/* Said where it matters, once: writing. */
+		if (spelling.why[0] != '\0')
+			ui_say(f, 1, "%s", spelling.why);
+		spelling.why[0] = '\0';
+		return NULL;
+	}
+	if (!spelling.primed) {
+		if (spell_ready(spelling.process) == -1) {
+			ui_say(f, 1, _("Spelling is off: the dictionary %s "
+			    "cannot be read."), spell_path(spelling.process));
+			spell_stop(spelling.process);
+			spelling.process = NULL;
+			spelling.off = 1;
 			return NULL;
 		}
 		spelling.names_of = 0;
 		add_acronyms();
 		add_my_words(f);
+		spelling.primed = 1;
 	}
-	if (spelling.process != NULL)
-		add_names(f);
+	add_names(f);
 	return spelling.process;
 }
 

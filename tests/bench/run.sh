@@ -28,6 +28,14 @@ $cc $flags -o "$bin/bench" "$top/tests/bench/bench.c" "$top/src/notebook.o" \
     $(pkg-config --libs sqlcipher libargon2 libcrypto icu-uc icu-i18n pangocairo cairo-pdf) \
     -lunistring
 
+# Spelling: carnet's path (the spelling process, beside the program that
+# starts it) and Hunspell called directly.
+cp "$top/carnet-spell" "$bin/carnet-spell"
+$cc $flags $(pkg-config --cflags hunspell) -o "$bin/spelling" \
+    "$top/tests/bench/spelling.c" "$top/src/spell.c" \
+    "$top/src/spell_words.c" "$top/src/util.o" \
+    $(pkg-config --libs hunspell libcrypto icu-uc) -lunistring
+
 cat > "$bin/queries" <<'END'
 le
 de
@@ -129,7 +137,15 @@ for N in ${BENCH_SIZES:-10000 100000}; do
 		tmux -L "$sock" send-keys Enter; sleep 0.2
 		for k in $(seq 1 10); do tmux -L "$sock" send-keys Down; sleep 0.02; done
 		tmux -L "$sock" send-keys Enter; sleep 0.2
-		tmux -L "$sock" send-keys Escape Escape C-f; sleep 0.2
+		# A note written, spelling on: each letter marks the screen.
+		tmux -L "$sock" send-keys Escape; sleep 0.2
+		tmux -L "$sock" send-keys n; sleep 0.5
+		for ch in L e ' ' r e n d e z - v o u s ' ' a v e c ' ' l a ' ' C A F ' ' e s t ' ' p r i s ' '; do
+			tmux -L "$sock" send-keys "$ch"; sleep 0.03
+		done
+		tmux -L "$sock" send-keys C-x; sleep 0.2
+		tmux -L "$sock" send-keys d; sleep 0.3
+		tmux -L "$sock" send-keys Escape C-f; sleep 0.2
 		for ch in e d u c a t r i c e; do tmux -L "$sock" send-keys "$ch"; sleep 0.05; done
 		sleep 0.5
 		rss=$(awk '/^VmRSS/ {print $2}' /proc/"$pid"/status)
@@ -143,7 +159,7 @@ for N in ${BENCH_SIZES:-10000 100000}; do
 		k50=$(awk -F'\t' '$1 == "keystroke" {print $2}' "$log" | median)
 		k95=$(awk -F'\t' '$1 == "keystroke" {print $2}' "$log" | p95)
 		kmax=$(awk -F'\t' '$1 == "keystroke" {print $2}' "$log" | sort -n | tail -1)
-		row "$N" "screens: keystroke, scroll/open/type a letter (ms, p50/p95, max $kmax)" \
+		row "$N" "screens: keystroke, scroll/open/write a note with spelling/type a search (ms, p50/p95, max $kmax)" \
 		    "$k50/$k95" "-" "ms"
 		# The search runs between keys (ui.c): from the letter to
 		# its results on screen.
@@ -159,13 +175,28 @@ for N in ${BENCH_SIZES:-10000 100000}; do
 	fi
 done
 
+# Spelling, whatever the notebook's size: the spelling process beside
+# Hunspell called directly on the same words.
+if [ -r /usr/share/hunspell/fr_FR.dic ]; then
+	[ -d "$bin/corpus2-10000" ] || "$bin/gen" "$bin/corpus2-10000" 10000 200
+	spelling=$("$bin/spelling" "$bin/corpus2-10000" \
+	    /usr/share/hunspell/fr_FR.aff /usr/share/hunspell/fr_FR.dic \
+	    "$RUNS" | grep -v '^#')
+	sfloor=$(echo "$spelling" | sed -n 's/^floor://p')
+	echo "$spelling" | grep -v '^floor:' |
+	while IFS="$(printf '\t')" read -r op med p95v max; do
+		f=$(echo "$sfloor" | awk -F'\t' -v o="$op" '$1 == o {print $2 "/" $3}')
+		row "any" "$op (ms, p50/p95, max $max)" "$med/$p95v" "${f:--}" "ms"
+	done
+fi
+
 # The table: carnet beside the floor, and the ratio of the medians.
 awk -F'\t' '
-BEGIN { printf "%-8s %-84s %16s %16s %7s\n", "notes", "operation", "carnet", "floor", "ratio" }
+BEGIN { printf "%-8s %-96s %16s %16s %7s\n", "notes", "operation", "carnet", "floor", "ratio" }
 {
 	c = $3; f = $4; split(c, cc, "/"); split(f, ff, "/")
 	ratio = "-"
 	if (f != "-" && ff[1] + 0 > 0) ratio = sprintf("%.2f", $5 == "rate" ? ff[1] / cc[1] : cc[1] / ff[1])
-	printf "%-8s %-84s %16s %16s %7s\n", $1, $2, c, f, ratio
+	printf "%-8s %-96s %16s %16s %7s\n", $1, $2, c, f, ratio
 }' "$out"
 echo "(TSV: $out; ratio = carnet / floor, for a rate floor / carnet: 1.00 is the floor)"

@@ -7,6 +7,8 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 work=$top/tests/.cache/fuzz
 seconds=${FUZZ_SECONDS:-60}
 mkdir -p "$work"
+# What a target writes (the dictionary's files) stays in its folder.
+export TMPDIR="$work"
 flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 -I$top/include -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700"
 crypto="$(pkg-config --cflags --libs sqlcipher libargon2 libcrypto)"
@@ -29,7 +31,13 @@ build names tests/fuzz/names.c src/names.c src/util.c $icu
 build document tests/fuzz/document.c src/document.c src/document_notes.c \
     src/document_doc.c src/when.c src/util.c \
     $(pkg-config --cflags --libs libzip libxml-2.0)
-for name in header conf text paper names document; do
+build words tests/fuzz/words.c src/spell_words.c src/util.c -lunistring
+build dictionary tests/fuzz/dictionary.c src/spell.c src/spell_words.c \
+    src/util.c -lunistring
+# The spelling process the dictionary target starts: the build's own,
+# beside the target (spell.c looks there first).
+cp carnet-spell "$work/carnet-spell"
+for name in header conf text paper names document words dictionary; do
 	mkdir -p "$work/corpus-$name"
 	cp -n tests/fuzz/corpus/$name/* "$work/corpus-$name/" 2> /dev/null || true
 	# fontconfig and pango keep caches for the life of the process:
@@ -39,9 +47,13 @@ for name in header conf text paper names document; do
 	# A document holds its text in a zip: seeds of a few KiB.
 	max_len=4096
 	[ "$name" = document ] && max_len=16384
-	echo "== fuzz $name for $seconds s"
+	# A dictionary starts a process a run: a tenth of the time is
+	# already hundreds of them.
+	run_seconds=$seconds
+	[ "$name" = dictionary ] && run_seconds=$(( (seconds + 9) / 10 ))
+	echo "== fuzz $name for $run_seconds s"
 	ASAN_OPTIONS=detect_leaks=$leaks \
-	    "$work/$name" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 \
+	    "$work/$name" -max_total_time="$run_seconds" -max_len="$max_len" -timeout=10 \
 	    -rss_limit_mb=1024 -print_final_stats=1 -detect_leaks=$leaks \
 	    -artifact_prefix="$work/$name-" "$work/corpus-$name" 2>&1 |
 	    grep -E '^(stat::number_of_executed_units|stat::new_units_added|==|SUMMARY)' || true
