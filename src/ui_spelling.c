@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "names.h"
 #include "screen.h"
 #include "spell.h"
 #include "store.h"
@@ -25,6 +26,8 @@ static struct {
 	int		 primed;	/* ready, its words added */
 	int		 off;		/* no dictionary */
 	char		 why[UTIL_MESSAGE_MAX];	/* said by the editor, once */
+	char		**name_keys;	/* each name part's key, sorted */
+	size_t		 nname_keys, cap_name_keys;
 	long long	 names_of;	/* store_version() the names are of */
 	char		*ignored[IGNORED_MAX];	/* in this note (wiped) */
 	size_t		 nignored;
@@ -42,8 +45,42 @@ ignored(const char *word, size_t len)
 	return 0;
 }
 
-/* Each word of TEXT known from now on, and each part of a hyphenated
- * one. */
+static int
+by_key(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+forget_name_keys(void)
+{
+	size_t i;
+
+	for (i = 0; i < spelling.nname_keys; i++)
+		wipe_free(spelling.name_keys[i]);
+	free(spelling.name_keys);
+	spelling.name_keys = NULL;
+	spelling.nname_keys = spelling.cap_name_keys = 0;
+}
+
+/* Is WORD (LEN bytes) a part of a name of the notebook, by the one name
+ * key (names_key(): no case, accents, apostrophes, letters that look
+ * alike), as the list's filter and namesakes compare names? */
+static int
+a_name(const char *word, size_t len)
+{
+	char *copy = wipe_dup(word, len), *key = names_key(copy);
+	int found = spelling.nname_keys > 0 && bsearch(&key,
+	    spelling.name_keys, spelling.nname_keys, sizeof(char *),
+	    by_key) != NULL;
+
+	wipe_free(key);
+	wipe_free(copy);
+	return found;
+}
+
+/* Each word of the name TEXT known from now on, to the dictionary (for
+ * its suggestions) and by its key. */
 static void
 add_words(const char *text)
 {
@@ -54,6 +91,11 @@ add_words(const char *text)
 	for (i = 0; i < n; i++) {
 		word = wipe_dup(text + w[i].start, w[i].len);
 		spell_add(spelling.process, word);
+		if (spelling.nname_keys == spelling.cap_name_keys)
+			spelling.name_keys = xreallocarray(spelling.name_keys,
+			    spelling.cap_name_keys = spelling.cap_name_keys ?
+			    spelling.cap_name_keys * 2 : 64, sizeof(char *));
+		spelling.name_keys[spelling.nname_keys++] = names_key(word);
 		wipe_free(word);
 	}
 	free(w);
@@ -73,9 +115,12 @@ add_names(struct frame *f)
 		return;
 	if (store_dossiers(f->st, NULL, 1, 0, &list, &n, &err) == -1)
 		return;
+	forget_name_keys();
 	for (i = 0; i < n; i++)
 		add_words(list[i].name);
 	store_dossiers_free(list, n);
+	qsort(spelling.name_keys, spelling.nname_keys, sizeof(char *),
+	    by_key);
 	spelling.names_of = now;
 }
 
@@ -231,6 +276,7 @@ ui_spelling_marks(struct frame *f, const char *text, size_t len,
 		/* Not known whole: as French writes it (l’enfant,
 		 * donne-moi), its parts. */
 		if (right[i] || ignored(words[i], lens[i]) ||
+		    a_name(words[i], lens[i]) ||
 		    spell_judge(words[i], lens[i], known_alone, NULL))
 			continue;
 		w[found].start = base + w[i].start;
@@ -261,6 +307,7 @@ void
 ui_spelling_stop(void)
 {
 	ui_spelling_note_closed();
+	forget_name_keys();
 	spell_stop(spelling.process);
 	memset(&spelling, 0, sizeof(spelling));
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # No plaintext on disk.  A whole session (command line, then the screens:
-# write, edit, search, lock, quit) types a unique canary, with HOME,
+# write, edit, add a word to my words, search, lock, quit) types a unique
+# canary, and a made-up word spelling keeps (my words), with HOME,
 # TMPDIR and the XDG folders in a fresh place.  Two witnesses: (a) strace
 # of every write to a file shows the canary in none; (b) afterwards no
 # file there, nor in /tmp, /dev/shm, /var/tmp, holds it.  Each witness has
@@ -10,6 +11,9 @@ if ! command -v strace > /dev/null || ! command -v tmux > /dev/null; then
 	skip_all "needs strace and tmux"
 fi
 canary="CANARI$$x$(date +%N)"
+# A word of letters alone, added to my words in the screens: spelling
+# leaves words with digits alone.
+spellword="Zqorth$(echo "$canary" | tr '0-9' 'a-j' | tr -dc 'a-zA-Z')"
 trace="$T/trace"
 mkdir -p "$trace"
 # Only the writes, with the path behind each descriptor.
@@ -20,7 +24,7 @@ traced() {
 # The lines of the traces that write the canary to a file (not a pipe, a
 # socket or the terminal).
 leaks() {
-	cat "$trace"/* 2> /dev/null | grep -F "$canary" |
+	cat "$trace"/* 2> /dev/null | grep -F -e "$canary" -e "$spellword" |
 	    grep -E '^[0-9]+ +(write|pwrite64|writev|pwritev)\([0-9]+</' |
 	    grep -vE '\([0-9]+</dev/(pts|tty|null)' || true
 }
@@ -53,6 +57,11 @@ tm_wait 'new note' && tm_keys "Écran $canary, ligne." C-s
 tm_wait 'Note saved'
 sleep 2.5	# a draft is kept too, on the way
 tm_keys "suite" C-s
+tm_wait 'saved' && tm_keys " $spellword "
+tm_keys C-o
+tm_wait "$spellword.: " > /dev/null && tm_keys a
+tm_wait 'now in my words'; ok $? "a made-up word added to my words"
+tm_keys C-s
 tm_wait 'saved' && tm_keys C-x
 tm_keys C-f "$canary"
 tm_wait "Dossier $canary"
@@ -62,6 +71,7 @@ tm_wait 'Dossier' && tm_keys C-q
 tm_wait '\[exit 0\]'; ok $? "the screen session ran to its end"
 tm_stop
 c show 1 | grep -q "Écran $canary"; ok $? "and its note was saved"
+c words | grep -qx "$spellword"; ok $? "started again, carnet knows the word added"
 
 is "$(leaks)" "" "(a) strace: no write to a file carries the canary"
 tally leaks "$(leaks | grep -c .)"
@@ -77,7 +87,7 @@ is "$(leaks)" "" "(a) and without it, nothing again"
 # /proc and /dev) must not be walked into, nor a FIFO read.
 scan() {
 	find "$T" /tmp /dev/shm /var/tmp -xdev -path "$trace" -prune -o \
-	    -type f -exec grep -lF "$canary" {} + 2> /dev/null || true
+	    -type f -exec grep -lF -e "$canary" -e "$spellword" {} + 2> /dev/null || true
 }
 is "$(scan)" "" "(b) no file holds the canary"
 tally leaks "$(scan | grep -c .)"
@@ -87,7 +97,7 @@ rm -f "$TMPDIR/plain.txt"
 is "$(scan)" "" "(b) and without it, nothing again"
 test -s "$CARNET_FILE" && test -s "$T/copy.db"
 ok $? "the notebook and its backup were there to scan"
-grep -qF "$canary" "$CARNET_FILE" "$T/copy.db"
-is $? 1 "neither holds the canary in clear"
+grep -qF -e "$canary" -e "$spellword" "$CARNET_FILE" "$T/copy.db"
+is $? 1 "neither holds the canary, nor my words, in clear"
 tally leaks "$(grep -lF "$canary" "$CARNET_FILE" "$T/copy.db" | grep -c .)"
 finish

@@ -22,6 +22,10 @@ ok $? "suggestions: a count, nine at most ($n)"
 sed -n "5,$((4 + n))p" "$T/said" > "$T/suggested"
 like "$T/suggested" '^enfant$' "enfnat: enfant is among them"
 is "$(sed -n "$((5 + n))p" "$T/said")" 1 "a word added is known from then on"
+printf 'cEnfant\nccœur\ncpeut-être\ncrendez-vous\n' |
+    "$helper" "$fr.aff" "$fr.dic" | tr '\n' ' ' > "$T/said"
+is "$(cat "$T/said")" "ready 1 1 1 1 " \
+    "a capital at a sentence's start, œ, hyphenated words as French writes them"
 printf 'x%0200d\n' 0 | "$helper" "$fr.aff" "$fr.dic" > /dev/null
 is $? 1 "a request longer than any word ends it, answered with nothing"
 "$helper" /nowhere.aff /nowhere.dic < /dev/null > /dev/null; is $? 3 \

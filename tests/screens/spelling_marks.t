@@ -104,6 +104,10 @@ tm_wait 'nouvelle note' > /dev/null
 tm_keys 'Zwolinska est venue. '
 sleep 0.3
 underlined "Zwolinska"; is $? 1 "a name added to the notebook is known at the next note"
+tm_keys 'Revue avec ndiaye et zwolinska. '
+sleep 0.3
+underlined "ndiaye" || underlined "zwolinska"; is $? 1 \
+    "names by the one name key: without capitals nor apostrophe"
 
 # The lock ends the process; the unlock brings the marks back.
 tm_keys C-l
