@@ -130,6 +130,22 @@ struct net_port_attr {
 #else
 #define ARG_LOW(n)	(offsetof(struct seccomp_data, args) + 8 * (n) + 4)
 #endif
+/* Every filter's start: another architecture's calls refused, then the
+ * call's number loaded; x32's numbers (on x86-64) refused too. */
+#define FILTER_HEAD \
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, \
+		    offsetof(struct seccomp_data, arch)), \
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, FILTER_ARCH, 1, 0), \
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS), \
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, \
+		    offsetof(struct seccomp_data, nr)),
+#ifdef FILTER_X32
+#define FILTER_NO_X32 \
+		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, FILTER_X32, 0, 1), \
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
+#else
+#define FILTER_NO_X32
+#endif
 #define SOCK_TYPE_MASK	0xf	/* SOCK_NONBLOCK and SOCK_CLOEXEC aside */
 
 static int filtered;
@@ -179,16 +195,8 @@ filter_sockets(void)
 #ifdef FILTER_ARCH
 	int dgram = server_named();
 	struct sock_filter code[] = {
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-		    offsetof(struct seccomp_data, arch)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, FILTER_ARCH, 1, 0),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-		    offsetof(struct seccomp_data, nr)),
-#ifdef FILTER_X32
-		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, FILTER_X32, 0, 1),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
-#endif
+		FILTER_HEAD
+		FILTER_NO_X32
 #ifdef SYS_io_uring_setup
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_io_uring_setup, 0, 1),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EACCES),
@@ -449,12 +457,8 @@ refuse_sockets(void)
 {
 #ifdef FILTER_ARCH
 	struct sock_filter code[] = {
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-		    offsetof(struct seccomp_data, arch)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, FILTER_ARCH, 1, 0),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-		    offsetof(struct seccomp_data, nr)),
+		FILTER_HEAD
+		FILTER_NO_X32
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_socket, 0, 1),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EACCES),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),

@@ -316,8 +316,9 @@ spell_list_free(char **list, int n)
 	free(list);
 }
 
-int
-spell_add(struct spell *sp, const char *word)
+/* A request that is not answered: add (a) or remove (r) WORD. */
+static int
+tell(struct spell *sp, char what, const char *word)
 {
 	char buf[SPELL_WORD_MAX + 2];
 	size_t len = strlen(word);
@@ -325,23 +326,21 @@ spell_add(struct spell *sp, const char *word)
 
 	if (len == 0 || len > SPELL_WORD_MAX)
 		return 0;
-	rc = send_all(sp, buf, request(buf, 'a', word, len));
+	rc = send_all(sp, buf, request(buf, what, word, len));
 	explicit_bzero(buf, sizeof(buf));
 	return rc;
 }
 
 int
+spell_add(struct spell *sp, const char *word)
+{
+	return tell(sp, 'a', word);
+}
+
+int
 spell_remove(struct spell *sp, const char *word)
 {
-	char buf[SPELL_WORD_MAX + 2];
-	size_t len = strlen(word);
-	int rc;
-
-	if (len == 0 || len > SPELL_WORD_MAX)
-		return 0;
-	rc = send_all(sp, buf, request(buf, 'r', word, len));
-	explicit_bzero(buf, sizeof(buf));
-	return rc;
+	return tell(sp, 'r', word);
 }
 
 void
