@@ -236,8 +236,9 @@ request(char *buf, char what, const char *word, size_t len)
 	return len + 2;
 }
 
-int
-spell_known(struct spell *sp, const char *const *words, const size_t *lens,
+/* Ask about each of the N words, in batches. */
+static int
+ask(struct spell *sp, const char *const *words, const size_t *lens,
     size_t n, unsigned char *right)
 {
 	char *batch, answer[8];
@@ -270,6 +271,59 @@ spell_known(struct spell *sp, const char *const *words, const size_t *lens,
 		first = last;
 	}
 	free(batch);
+	return rc;
+}
+
+static size_t
+hash(const char *s, size_t len)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+int
+spell_known(struct spell *sp, const char *const *words, const size_t *lens,
+    size_t n, unsigned char *right)
+{
+	size_t cap = 16, i, h, *slot, *same, *ulens, nu = 0;
+	const char **uwords;
+	unsigned char *uright;
+	int rc;
+
+	/* Each word asked once, however often the note holds it ("le",
+	 * "de", a name): a note of 5,000 words has a third as many. */
+	while (cap < 2 * n)
+		cap *= 2;
+	slot = xmalloc(cap * sizeof(*slot));
+	for (i = 0; i < cap; i++)
+		slot[i] = (size_t)-1;
+	same = xmalloc((n ? n : 1) * sizeof(*same));
+	uwords = xmalloc((n ? n : 1) * sizeof(*uwords));
+	ulens = xmalloc((n ? n : 1) * sizeof(*ulens));
+	for (i = 0; i < n; i++) {
+		h = hash(words[i], lens[i]) & (cap - 1);
+		while (slot[h] != (size_t)-1 && !(ulens[slot[h]] == lens[i] &&
+		    memcmp(uwords[slot[h]], words[i], lens[i]) == 0))
+			h = (h + 1) & (cap - 1);
+		if (slot[h] == (size_t)-1) {
+			slot[h] = nu;
+			uwords[nu] = words[i];
+			ulens[nu++] = lens[i];
+		}
+		same[i] = slot[h];
+	}
+	uright = xmalloc(nu ? nu : 1);
+	rc = ask(sp, uwords, ulens, nu, uright);
+	for (i = 0; rc == 0 && i < n; i++)
+		right[i] = uright[same[i]];
+	free(slot);
+	free(same);
+	free(uwords);
+	free(ulens);
+	free(uright);
 	return rc;
 }
 
