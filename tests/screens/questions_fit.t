@@ -151,6 +151,6 @@ tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
 tm_wait 'Dossiers' > /dev/null
 tm resize-window -t t -x 60 -y 20
 sleep 0.5
-tm_screen > "$T/list"; grep -q "Café Noël  *1 à imprimer  04/" "$T/list"; r=$?; [ $r -eq 0 ] || sed "s/^/# /" "$T/list" | head -5; ok $r "60 columns: the list still says what is to print"
+tm_screen > "$T/list"; grep -q "Café Noël  *1 à imprimer  [0-9][0-9]/" "$T/list"; r=$?; [ $r -eq 0 ] || sed "s/^/# /" "$T/list" | head -5; ok $r "60 columns: the list still says what is to print"
 tm_stop
 finish
