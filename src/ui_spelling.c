@@ -1,10 +1,12 @@
 /*
  * ui_spelling.c - the editor's spelling: which of the words on screen
  * are misspelt, asked of the spelling process (spell.c), which is
- * started at the first note written after an unlock and ended at every
- * lock.  The notebook's names (every part of every dossier's name) and
- * the sector's acronyms (acronyms.txt in carnet's data folder) are
- * words it knows; a name added is known at the next note opened.
+ * started at every unlock without being waited for and ended at every
+ * lock.  The notebook's names (every part of every dossier's name, by
+ * the one name key), the sector's acronyms (acronyms.txt in carnet's
+ * data folder) and my words (the notebook's table word) are words it
+ * knows; a name added is known at the next draw.  The suggestions (F7,
+ * ^O) put a word in place, ignore it in the note, or add it to my words.
  * Without a dictionary, the editor works as before and says once why.
  */
 #include <stdio.h>
