@@ -31,6 +31,8 @@ static struct {
 	char		**name_keys;	/* each name part's key, sorted */
 	size_t		 nname_keys, cap_name_keys;
 	long long	 names_of;	/* store_version() the names are of */
+	unsigned long	 names_hash;	/* of every name, to key them again
+					 * only when one changed */
 	char		*ignored[IGNORED_MAX];	/* in this note (wiped) */
 	size_t		 nignored;
 } spelling;
@@ -103,6 +105,15 @@ add_words(const char *text)
 	free(w);
 }
 
+/* HASH carried over NAME and a separator (FNV-1a). */
+static unsigned long
+names_hash(unsigned long hash, const char *name)
+{
+	for (; *name != '\0'; name++)
+		hash = (hash ^ (unsigned char)*name) * 16777619u;
+	return (hash ^ 0xff) * 16777619u;
+}
+
 /* The names of the notebook, again whenever it changed (a dossier made
  * or renamed, here or in another window). */
 static void
@@ -111,19 +122,29 @@ add_names(struct frame *f)
 	long long now = store_version(f->st);
 	struct dossier *list;
 	struct error err;
+	unsigned long hash;
 	size_t n, i;
 
 	if (now == spelling.names_of)
 		return;
 	if (store_dossiers(f->st, NULL, 1, 0, &list, &n, &err) == -1)
 		return;
+	/* The notebook changes at every save: its names, seldom.  Keying
+	 * 2,000 names takes a moment a keystroke must not wait for. */
+	for (i = 0, hash = 2166136261u; i < n; i++)
+		hash = names_hash(hash, list[i].name);
+	spelling.names_of = now;
+	if (hash == spelling.names_hash && spelling.name_keys != NULL) {
+		store_dossiers_free(list, n);
+		return;
+	}
+	spelling.names_hash = hash;
 	forget_name_keys();
 	for (i = 0; i < n; i++)
 		add_words(list[i].name);
 	store_dossiers_free(list, n);
 	qsort(spelling.name_keys, spelling.nname_keys, sizeof(char *),
 	    by_key);
-	spelling.names_of = now;
 }
 
 /* The first word of each line of the acronyms' file: upper case, as
