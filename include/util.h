@@ -7,6 +7,7 @@
 #define CARNET_UTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 #include <wchar.h>
 
@@ -98,6 +99,14 @@ time_t util_now(void);
  * beside carnet.  Found from the program's own path (/proc/self/exe),
  * never from the environment.  A new string, or NULL. */
 char *util_beside_program(const char *name);
+/* FNV-1a of LEN bytes at P, carried on from HASH (UTIL_HASH_START for a
+ * first piece): enough to tell texts apart before comparing them whole,
+ * or to see that a list changed. */
+#define UTIL_HASH_START	0xcbf29ce484222325ULL
+uint64_t util_hash(uint64_t hash, const void *p, size_t len);
+/* Write LEN bytes of BUF to FD whole, through short writes and signals:
+ * 0, or -1 with errno set. */
+int	util_write_all(int fd, const void *buf, size_t len);
 /* Carnet's data file NAME (the notice's texts, the acronyms): in
  * $CARNET_DATADIR, else in po/ beside a carnet run from its build
  * folder, else in the installed data folder.  Freed by the caller. */

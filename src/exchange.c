@@ -226,11 +226,7 @@ struct known {
 static uint64_t
 text_hash(const char *s, size_t len)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	while (len-- > 0)
-		h = (h ^ (unsigned char)*s++) * 0x100000001b3ULL;
-	return h;
+	return util_hash(UTIL_HASH_START, s, len);
 }
 
 static size_t
@@ -939,25 +935,17 @@ static int
 write_note(const char *path, const struct note *n, struct error *err)
 {
 	struct timeval times[2];
-	size_t done = 0;
-	ssize_t w;
 	int fd;
 
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) ==
 	    -1)
 		return error_set(err, EXIT_ERROR, _("cannot write %s: %s"), path,
 		    strerror(errno));
-	while (done < n->len) {
-		w = write(fd, n->body + done, n->len - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			error_set(err, EXIT_ERROR, _("cannot write %s: %s"),
-			    path, w < 0 ? strerror(errno) : "?");
-			close(fd);
-			return -1;
-		}
-		done += (size_t)w;
+	if (util_write_all(fd, n->body, n->len) == -1) {
+		error_set(err, EXIT_ERROR, _("cannot write %s: %s"), path,
+		    strerror(errno));
+		close(fd);
+		return -1;
 	}
 	if (write(fd, "\n", 1) != 1 || close(fd) == -1)
 		return error_set(err, EXIT_ERROR, _("cannot write %s: %s"), path,

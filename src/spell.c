@@ -111,23 +111,6 @@ line(struct spell *sp, char *out, size_t size)
 	return 0;
 }
 
-static int
-send_all(struct spell *sp, const char *s, size_t len)
-{
-	size_t done = 0;
-	ssize_t n;
-
-	while (done < len) {
-		n = write(sp->to, s + done, len - done);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		done += (size_t)n;
-	}
-	return 0;
-}
-
 struct spell *
 spell_start(const char *dictionary, struct error *err)
 {
@@ -259,7 +242,7 @@ ask(struct spell *sp, const char *const *words, const size_t *lens,
 			right[first++] = 1;	/* too long to be a word */
 			continue;
 		}
-		if (send_all(sp, batch, used) == -1)
+		if (util_write_all(sp->to, batch, used) == -1)
 			rc = -1;
 		for (i = first; rc == 0 && i < last; i++) {
 			if (line(sp, answer, sizeof(answer)) == -1)
@@ -272,16 +255,6 @@ ask(struct spell *sp, const char *const *words, const size_t *lens,
 	}
 	free(batch);
 	return rc;
-}
-
-static size_t
-hash(const char *s, size_t len)
-{
-	size_t h = 2166136261u, i;
-
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
 }
 
 int
@@ -304,7 +277,8 @@ spell_known(struct spell *sp, const char *const *words, const size_t *lens,
 	uwords = xmalloc((n ? n : 1) * sizeof(*uwords));
 	ulens = xmalloc((n ? n : 1) * sizeof(*ulens));
 	for (i = 0; i < n; i++) {
-		h = hash(words[i], lens[i]) & (cap - 1);
+		h = (size_t)util_hash(UTIL_HASH_START, words[i], lens[i]) &
+		    (cap - 1);
 		while (slot[h] != (size_t)-1 && !(ulens[slot[h]] == lens[i] &&
 		    memcmp(uwords[slot[h]], words[i], lens[i]) == 0))
 			h = (h + 1) & (cap - 1);
@@ -338,7 +312,7 @@ spell_suggest(struct spell *sp, const char *word, size_t len, char ***list)
 		return -1;
 	if (len > SPELL_WORD_MAX)
 		return 0;
-	if (send_all(sp, buf, request(buf, 's', word, len)) == -1 ||
+	if (util_write_all(sp->to, buf, request(buf, 's', word, len)) == -1 ||
 	    line(sp, got, sizeof(got)) == -1) {
 		explicit_bzero(buf, sizeof(buf));
 		return -1;
@@ -380,7 +354,7 @@ tell(struct spell *sp, char what, const char *word)
 
 	if (len == 0 || len > SPELL_WORD_MAX)
 		return 0;
-	rc = send_all(sp, buf, request(buf, what, word, len));
+	rc = util_write_all(sp->to, buf, request(buf, what, word, len));
 	explicit_bzero(buf, sizeof(buf));
 	return rc;
 }

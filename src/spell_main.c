@@ -40,17 +40,8 @@ struct out {
 static int
 flush(struct out *o)
 {
-	size_t done = 0;
-	ssize_t n;
-
-	while (done < o->len) {
-		n = write(STDOUT_FILENO, o->buf + done, o->len - done);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		done += (size_t)n;
-	}
+	if (util_write_all(STDOUT_FILENO, o->buf, o->len) == -1)
+		return -1;
 	o->len = 0;
 	return 0;
 }

@@ -31,7 +31,7 @@ static struct {
 	char		**name_keys;	/* each name part's key, sorted */
 	size_t		 nname_keys, cap_name_keys;
 	long long	 names_of;	/* store_version() the names are of */
-	unsigned long	 names_hash;	/* of every name, to key them again
+	uint64_t	 names_hash;	/* of every name, to key them again
 					 * only when one changed */
 	char		*ignored[IGNORED_MAX];	/* in this note (wiped) */
 	size_t		 nignored;
@@ -105,15 +105,6 @@ add_words(const char *text)
 	free(w);
 }
 
-/* HASH carried over NAME and a separator (FNV-1a). */
-static unsigned long
-names_hash(unsigned long hash, const char *name)
-{
-	for (; *name != '\0'; name++)
-		hash = (hash ^ (unsigned char)*name) * 16777619u;
-	return (hash ^ 0xff) * 16777619u;
-}
-
 /* The names of the notebook, again whenever it changed (a dossier made
  * or renamed, here or in another window). */
 static void
@@ -122,7 +113,7 @@ add_names(struct frame *f)
 	long long now = store_version(f->st);
 	struct dossier *list;
 	struct error err;
-	unsigned long hash;
+	uint64_t hash = UTIL_HASH_START;
 	size_t n, i;
 
 	if (now == spelling.names_of)
@@ -131,8 +122,8 @@ add_names(struct frame *f)
 		return;
 	/* The notebook changes at every save: its names, seldom.  Keying
 	 * 2,000 names takes a moment a keystroke must not wait for. */
-	for (i = 0, hash = 2166136261u; i < n; i++)
-		hash = names_hash(hash, list[i].name);
+	for (i = 0; i < n; i++)	/* each with its NUL: "ab" "c" is not "a" "bc" */
+		hash = util_hash(hash, list[i].name, strlen(list[i].name) + 1);
 	spelling.names_of = now;
 	if (hash == spelling.names_hash && spelling.name_keys != NULL) {
 		store_dossiers_free(list, n);

@@ -394,6 +394,37 @@ util_beside_program(const char *name)
 	return NULL;
 }
 
+uint64_t
+util_hash(uint64_t hash, const void *p, size_t len)
+{
+	const unsigned char *s = p;
+
+	while (len-- > 0)
+		hash = (hash ^ *s++) * 0x100000001b3ULL;
+	return hash;
+}
+
+int
+util_write_all(int fd, const void *buf, size_t len)
+{
+	const char *s = buf;
+	size_t done = 0;
+	ssize_t n;
+
+	while (done < len) {
+		n = write(fd, s + done, len - done);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;
+			return -1;
+		}
+		done += (size_t)n;
+	}
+	return 0;
+}
+
 char *
 util_data_file(const char *name)
 {
