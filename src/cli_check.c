@@ -110,8 +110,8 @@ spelling_said(const struct conf *conf)
 		util_out(_("spelling: %s\n"), err.text);
 		return;
 	}
-	if (spell_ready(sp) == -1 || spell_known(sp, &word, &len, 1,
-	    &right) == -1) {
+	/* spell_known() waits for the dictionary to be read. */
+	if (spell_known(sp, &word, &len, 1, &right) == -1) {
 		util_out("%s\n", _("No spelling dictionary is in use."));
 		util_out(_("spelling: the dictionary %s cannot be read\n"),
 		    spell_path(sp));

@@ -119,7 +119,7 @@ spell_start(const char *dictionary, struct error *err)
 	struct spell *sp;
 	char aff[PATH_MAX], *helper;
 	char *argv[4], *envp[] = { NULL };
-	int to[2], from[2], rc;
+	int to[2] = { -1, -1 }, from[2], rc;
 
 	if (dictionary == NULL) {
 		error_set(err, EXIT_ERROR, _("spelling is off (spelling = off "
@@ -138,6 +138,10 @@ spell_start(const char *dictionary, struct error *err)
 	if (pipe2(to, O_CLOEXEC) == -1 || pipe2(from, O_CLOEXEC) == -1) {
 		error_set(err, EXIT_ERROR, _("spelling is off: %s"),
 		    strerror(errno));
+		if (to[0] != -1) {
+			close(to[0]);
+			close(to[1]);
+		}
 		free(sp);
 		return NULL;
 	}
@@ -174,14 +178,12 @@ spell_start(const char *dictionary, struct error *err)
 	}
 	free(helper);
 	/* Not waited for: it reads its dictionary while carnet goes on,
-	 * and the first question waits for its "ready" (awaited()). */
+	 * and the first question waits for its "ready" (spell_ready()). */
 	return sp;
 }
 
-/* The process has read its dictionary: 0, or -1 when it could not (a
- * damaged dictionary: it ended, or said something else). */
-static int
-awaited(struct spell *sp)
+int
+spell_ready(struct spell *sp)
 {
 	char ready[16];
 
@@ -192,12 +194,6 @@ awaited(struct spell *sp)
 		return -1;
 	sp->ready = 1;
 	return 0;
-}
-
-int
-spell_ready(struct spell *sp)
-{
-	return awaited(sp);
 }
 
 const char *
@@ -228,7 +224,7 @@ ask(struct spell *sp, const char *const *words, const size_t *lens,
 	size_t first = 0, last, used, i;
 	int rc = 0;
 
-	if (awaited(sp) == -1)
+	if (spell_ready(sp) == -1)
 		return -1;
 	batch = xmalloc(BATCH_BYTES);
 
@@ -308,7 +304,7 @@ spell_suggest(struct spell *sp, const char *word, size_t len, char ***list)
 	int n, i;
 
 	*list = NULL;
-	if (awaited(sp) == -1)
+	if (spell_ready(sp) == -1)
 		return -1;
 	if (len > SPELL_WORD_MAX)
 		return 0;
