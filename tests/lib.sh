@@ -103,6 +103,8 @@ no_printer() {
 	printf 'print_command = %s\n' "$T/bin/lp" > "$XDG_CONFIG_HOME/carnet/config"
 	printf 'XDG_DOCUMENTS_DIR="$HOME/Documents"\n' > "$XDG_CONFIG_HOME/user-dirs.dirs"
 }
+# pages PDF: how many pages it has (pdfinfo, poppler-utils).
+pages() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
 # c ARGS: carnet with the passphrase $PASS on descriptor 3.
 c() {
 	"$CARNET" --passphrase-fd 3 "$@" 3<<-END

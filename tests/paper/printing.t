@@ -15,7 +15,6 @@ done
 text() { pdftotext -layout "$1" - | tr -d '\342\200\253\342\200\254'; }
 # pdftotext writes Arabic between bidi marks (U+202B, U+202C): dropped.
 plain() { pdftotext "$1" - | sed 's/\xe2\x80[\xab\xac\x8e\x8f]//g'; }
-pages() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
 long_name="Marie-Christine Eugénie de La Tour d'Auvergne-Lauraguais de Montmorency-Laval épouse Fitz-James Stuart de Berwick y Alba"
 
 init

@@ -10,7 +10,6 @@ export CARNET_DATADIR="$here/../po"
 command -v pdftotext > /dev/null || skip_all "no pdftotext (poppler-utils)"
 locale -a 2> /dev/null | grep -qi '^fr_FR\.utf-\{0,1\}8$' ||
     skip_all "no fr_FR.UTF-8 locale"
-pages() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
 # One word a line: page, top, left, right, height, the word; no-break
 # spaces count as spaces, as a reader sees them.
 words() {

@@ -77,6 +77,8 @@ ok $? "(the measure can fail: with the longest name, some take more than three)"
 
 need_french_screens
 PASS="largeur-phrase-8Tq"
+# The screen's rows wider than 80 characters (not bytes).
+wide_rows() { tm_screen | perl -CSD -ne 'chomp; print "$_\n" if length > 80'; }
 run=$(french_screens)
 
 # The first start: the page's sentences wrap whole, centred.
@@ -87,9 +89,7 @@ like "$T/first" "quelques mots se retiennent le mieux\." \
     "the first start's page: its long sentence is whole at 80 columns"
 like "$T/first" "reprend votre carnet depuis sa sauvegarde\." \
     "and so is the last"
-tm_screen > "$T/page"
-perl -CSD -ne 'chomp; print "$_\n" if length > 80' "$T/page" > "$T/wide"
-is "$(cat "$T/wide")" "" "no row wider than the terminal"
+is "$(wide_rows)" "" "no row wider than the terminal"
 tm_stop
 
 init
@@ -135,9 +135,7 @@ tm_wait '1/[0-9]' > /dev/null
 joined > "$T/help"; echo >> "$T/help"
 like "$T/help" "deux personnes du même nom, ou la liste discrète" \
     "the help's longest entries are whole"
-tm_screen > "$T/help-rows"
-perl -CSD -ne 'chomp; print "$_\n" if length > 80' "$T/help-rows" > "$T/wide"
-is "$(cat "$T/wide")" "" "no row of the help wider than the terminal"
+is "$(wide_rows)" "" "no row of the help wider than the terminal"
 tm_stop
 
 finish
