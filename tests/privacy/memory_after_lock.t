@@ -100,6 +100,16 @@ lock_and_scan "spelling's suggestions"
 [ -n "$spell_pid" ] && ! kill -0 "$spell_pid" 2> /dev/null
 ok $? "the spelling process ended with the lock"
 tm_wait 'modified' > /dev/null
+# My words' page (m in the suggestions) lists words that are names: a
+# word added there stays in the notebook, not in memory after a lock.
+tm_keys C-o
+tm_wait 'Zqspellcanary.: ' > /dev/null && tm_keys a
+tm_wait 'now in my words' > /dev/null
+tm_keys ' Zqotherword ' C-o
+tm_wait 'Zqotherword.: ' > /dev/null && tm_keys m
+tm_wait 'My words:.*Zqspellcanary'; ok $? "my words' page, a word of it shown"
+lock_and_scan "my words' page"
+tm_wait 'modified' > /dev/null
 tm_keys C-x d
 tm_wait 'Ligne' > /dev/null
 
