@@ -31,36 +31,36 @@ spool_said(const struct conf *conf)
 	    getenv("CUPS_SERVER")[0] != '/'))
 		return;		/* not this computer's CUPS */
 	keeps = print_spool_keeps(&seconds);
-	/* The plain sentence, then the technical line. */
-	if (keeps == 0)
+	/* Each case: the plain sentence, then the technical line. */
+	if (keeps == 0) {
 		util_out("%s\n", _("What is printed leaves no copy on this "
 		    "computer."));
-	else if (keeps == 1)
+		util_out("%s\n", _("printing: the print server here keeps no "
+		    "copy of what is printed (PreserveJobFiles No)"));
+	} else if (keeps == 1) {
 		util_out("%s\n", _("The print server keeps a readable copy of "
 		    "each print on this computer: ask whoever looks after it "
 		    "to stop that."));
-	else
+		if (seconds > 0)
+			util_out(ngettext("printing: the print server here keeps "
+			    "a clear copy of each printed dossier for %ld hour: "
+			    "set PreserveJobFiles No in cupsd.conf\n",
+			    "printing: the print server here keeps a clear copy "
+			    "of each printed dossier for %ld hours: set "
+			    "PreserveJobFiles No in cupsd.conf\n", (seconds +
+			    3599) / 3600), (seconds + 3599) / 3600);
+		else
+			util_out("%s\n", _("printing: the print server here keeps "
+			    "a clear copy of each printed dossier as long as its "
+			    "job history: set PreserveJobFiles No in cupsd.conf"));
+	} else {
 		util_out("%s\n", _("Whether the print server keeps a copy of "
 		    "each print cannot be read: ask whoever looks after the "
 		    "computer."));
-	if (keeps == 0)
-		util_out("%s\n", _("printing: the print server here keeps no "
-		    "copy of what is printed (PreserveJobFiles No)"));
-	else if (keeps == 1 && seconds > 0)
-		util_out(ngettext("printing: the print server here keeps a clear "
-		    "copy of each printed dossier for %ld hour: set "
-		    "PreserveJobFiles No in cupsd.conf\n", "printing: the print "
-		    "server here keeps a clear copy of each printed dossier for "
-		    "%ld hours: set PreserveJobFiles No in cupsd.conf\n",
-		    (seconds + 3599) / 3600), (seconds + 3599) / 3600);
-	else if (keeps == 1)
-		util_out("%s\n", _("printing: the print server here keeps a clear "
-		    "copy of each printed dossier as long as its job history: "
-		    "set PreserveJobFiles No in cupsd.conf"));
-	else
 		util_out("%s\n", _("printing: whether the print server keeps "
-		    "copies cannot be read (cupsd.conf): ask for PreserveJobFiles "
-		    "No"));
+		    "copies cannot be read (cupsd.conf): ask for "
+		    "PreserveJobFiles No"));
+	}
 }
 
 /* Whether the print command has a printer to print on, in plain words,
