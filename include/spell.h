@@ -47,6 +47,11 @@ size_t	spell_words(const char *text, size_t len, struct spell_word **words);
 int	spell_judge(const char *word, size_t len,
 	    int (*is_known)(const char *, void *), void *context);
 
+/* Where the word itself starts in WORD (LEN bytes): past an elision and
+ * its apostrophe ("l’enfnat": 4, at "enfnat"), else 0.  What is added to
+ * my words or ignored is that word, wherever it is elided next. */
+size_t	spell_elided(const char *word, size_t len);
+
 struct spell;
 
 /* Where the spelling process's program is (beside carnet in a build

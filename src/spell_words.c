@@ -163,6 +163,22 @@ elision(const char *s, size_t len)
 	return 0;
 }
 
+size_t
+spell_elided(const char *word, size_t len)
+{
+	size_t i;
+	ucs4_t c;
+	int k;
+
+	for (i = 0; i < len; i += (size_t)k) {
+		c = at(word + i, len - i, &k);
+		if (apostrophe(c))
+			return elision(word, i) && i + (size_t)k < len ?
+			    i + (size_t)k : 0;
+	}
+	return 0;
+}
+
 int
 spell_judge(const char *word, size_t len,
     int (*is_known)(const char *, void *), void *context)

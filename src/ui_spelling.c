@@ -20,9 +20,6 @@
 #include "store.h"
 #include "util.h"
 
-/* Words ignored in the note being written at most. */
-#define IGNORED_MAX	64
-
 static struct {
 	struct spell	*process;
 	int		 primed;	/* ready, its words added */
@@ -33,8 +30,8 @@ static struct {
 	long long	 names_of;	/* store_version() the names are of */
 	uint64_t	 names_hash;	/* of every name, to key them again
 					 * only when one changed */
-	char		*ignored[IGNORED_MAX];	/* in this note (wiped) */
-	size_t		 nignored;
+	char		**ignored;	/* in this note (each wiped) */
+	size_t		 nignored, cap_ignored;
 } spelling;
 
 static int
@@ -232,7 +229,8 @@ process(struct frame *f)
 	return spelling.process;
 }
 
-/* One word asked alone, for the parts spell_judge() tries. */
+/* One word asked alone, for the parts spell_judge() tries: ignored in
+ * this note ("l’enfnat" once "enfnat" is), a name, or the dictionary's. */
 static int
 known_alone(const char *word, void *context)
 {
@@ -240,6 +238,8 @@ known_alone(const char *word, void *context)
 	unsigned char right = 1;
 
 	(void)context;
+	if (ignored(word, len) || a_name(word, len))
+		return 1;
 	if (spelling.process == NULL || spell_known(spelling.process, &word,
 	    &len, 1, &right) == -1)
 		return 1;
@@ -314,7 +314,9 @@ ui_spelling_note_closed(void)
 
 	for (i = 0; i < spelling.nignored; i++)
 		wipe_free(spelling.ignored[i]);
-	spelling.nignored = 0;
+	free(spelling.ignored);
+	spelling.ignored = NULL;
+	spelling.nignored = spelling.cap_ignored = 0;
 }
 
 void
@@ -403,7 +405,7 @@ ui_spelling_suggest(struct frame *f, const char *word, size_t len,
 	char question[UTIL_MESSAGE_MAX], keys[16] = "aim", *shown;
 	char choices[SPELL_SUGGESTIONS_MAX][SPELL_WORD_MAX + 1];
 	char **list = NULL;
-	size_t used;
+	size_t used, skip;
 	int n, i, key;
 
 	*replacement = NULL;
@@ -448,13 +450,21 @@ ui_spelling_suggest(struct frame *f, const char *word, size_t len,
 		*replacement = wipe_dup(choices[key - '1'],
 		    strlen(choices[key - '1']));
 		key = 1;
-	} else if (key == 'i') {
-		if (spelling.nignored < IGNORED_MAX)
-			spelling.ignored[spelling.nignored++] = wipe_dup(shown,
-			    len);
-		key = 2;
-	} else if (key == 'a') {
-		add_to_my_words(f, shown);
+	} else if (key == 'i' || key == 'a') {
+		/* The word itself: "enfnat" of "l’enfnat", so that "d’enfnat"
+		 * is known too. */
+		skip = spell_elided(shown, len);
+		if (key == 'a')
+			add_to_my_words(f, shown + skip);
+		else {
+			if (spelling.nignored == spelling.cap_ignored)
+				spelling.ignored = xreallocarray(
+				    spelling.ignored, spelling.cap_ignored =
+				    spelling.cap_ignored ? spelling.cap_ignored *
+				    2 : 16, sizeof(char *));
+			spelling.ignored[spelling.nignored++] =
+			    wipe_dup(shown + skip, len - skip);
+		}
 		key = 2;
 	} else if (key == 'm')
 		key = my_words(f) == -1 ? -1 : 0;

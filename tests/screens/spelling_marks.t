@@ -66,6 +66,9 @@ tm_keys i
 sleep 0.3
 underlined "L'enfnat"; is $? 1 "i: ignored in this note"
 underlined "hospitalisaton"; ok $? "the others still marked"
+tm_keys End ' d’enfnat '
+sleep 0.3
+underlined "d’enfnat"; is $? 1 "what i ignores is the word past its elision: d’enfnat too"
 tm_keys C-t C-p
 sleep 0.3
 tm_keys C-o
@@ -82,6 +85,12 @@ tm_keys C-o
 tm_wait '«.Zwoglimax' > /dev/null && tm_keys a
 tm_wait 'maintenant dans mes mots'; ok $? "a adds it to my words, and says so"
 underlined "Zwoglimax"; is $? 1 "it is no longer marked"
+tm_keys 'l’Abrakadoum '
+sleep 0.3
+tm_keys C-o
+tm_wait '«.l’Abrakadoum' > /dev/null && tm_keys a
+tm_wait '«.Abrakadoum.*maintenant dans mes mots'
+ok $? "a adds an elided word without its elision"
 tm_keys C-o
 tm_wait '«.Zwoglimax\|Aucun mot' > /dev/null
 tm_keys Escape
@@ -128,6 +137,7 @@ tm_stop
 # home, configuration, temporary folder or the notebook's folder.
 c words > "$T/words"
 like "$T/words" '^Zwoglimax$' "carnet words lists them"
+like "$T/words" '^Abrakadoum$' "(the elided one as the word itself)"
 grep -rl 'Zwoglimax' "$T" --exclude=words > "$T/found" 2> /dev/null
 is "$(cat "$T/found")" "" "no file holds a word of my words in clear"
 c backup "$T/copy.db" > /dev/null 2>&1

@@ -92,5 +92,17 @@ main(void)
 		lon[sizeof(lon) - 1] = '\0';
 		ok(judge(lon), "a run too long to be a word is not marked");
 	}
+
+	/* What "a" adds and "i" ignores: the word past its elision. */
+	ok(spell_elided("l’enfnat", strlen("l’enfnat")) == strlen("l’") &&
+	    spell_elided("L'enfnat", 8) == 2 &&
+	    spell_elided("Qu'ile", 6) == 3 &&
+	    spell_elided("jusqu’isi", strlen("jusqu’isi")) == strlen("jusqu’"),
+	    "an elided word is added from past its apostrophe");
+	ok(spell_elided("aujourd'hui", 11) == 0 &&
+	    spell_elided("x'enfnat", 8) == 0 && spell_elided("l'", 2) == 0 &&
+	    spell_elided("Dupont", 6) == 0 &&
+	    spell_elided("Jean-Marc", 9) == 0,
+	    "a word with no elision is added whole");
 	return done();
 }
