@@ -41,7 +41,7 @@ PAPER_OBJ = $(PAPER_SRC:.c=.lo)
 UNIT = tests/unit/conf.t tests/unit/notebook.t tests/unit/store.t \
 	tests/unit/session.t tests/unit/text.t tests/unit/util.t \
 	tests/unit/when.t tests/unit/names.t tests/unit/paper.t \
-	tests/unit/spell.t
+	tests/unit/spell.t tests/unit/drives.t
 MO = locale/fr/LC_MESSAGES/carnet.mo
 
 all: carnet carnet-paper.so carnet-spell $(MO)
@@ -116,6 +116,8 @@ tests/unit/store.t: tests/unit/store.o $(STORE_OBJ) src/names.o \
 tests/unit/spell.t: tests/unit/spell.o src/spell_words.o src/util.o
 	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit/spell.o src/spell_words.o \
 		src/util.o $(UNISTRING_LIBS)
+tests/unit/drives.t: tests/unit/drives.o src/drives.o src/util.o
+	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit/drives.o src/drives.o src/util.o
 tests/unit/names.t: tests/unit/names.o src/names.o src/util.o
 	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit/names.o src/names.o src/util.o \
 		$(PKG_LIBS)

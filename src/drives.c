@@ -2,7 +2,8 @@
  * drives.c - the removable drives mounted for the user (drives.h).
  *
  * A desktop mounts a USB key at /media/USER/LABEL (Debian, Ubuntu) or
- * /run/media/USER/LABEL (Fedora and others): a drive is a folder there
+ * /run/media/USER/LABEL (Fedora and others); a machine set up by IT
+ * (usbmount, an fstab line) at /media/LABEL.  A drive is a folder there
  * that is another filesystem than its parent, so a folder left behind
  * by an unplugged key, on the computer's own disk, is not one.
  */
@@ -22,7 +23,7 @@ char **
 drives_roots(const char *configured)
 {
 	struct passwd *pw = getpwuid(getuid());
-	char **roots = xcalloc(3, sizeof(*roots));
+	char **roots = xcalloc(4, sizeof(*roots));
 	size_t n = 0;
 
 	if (configured != NULL) {
@@ -37,6 +38,7 @@ drives_roots(const char *configured)
 	 * screens started (drives_grant() says what the sandbox allows). */
 	roots[n++] = xasprintf("/media/%s", pw->pw_name);
 	roots[n++] = xasprintf("/run/media/%s", pw->pw_name);
+	roots[n++] = xstrdup("/media");
 	roots[n] = NULL;
 	return roots;
 }
