@@ -31,7 +31,7 @@ SRC = src/cli.c src/cli_check.c src/conf.c src/exchange.c src/main.c \
 	src/util.c \
 	src/when.c src/drives.c src/ui_backup.c src/names.c src/leftover.c \
 	src/backup.c src/newpass.c src/document.c src/document_doc.c \
-	src/document_notes.c src/restore.c src/cli_restore.c src/ui_restore.c \
+	src/run.c src/document_notes.c src/restore.c src/cli_restore.c src/ui_restore.c \
 	src/pdfs.c src/cli_ls.c src/cli_exchange.c src/print_server.c \
 	src/spell.c src/spell_words.c src/ui_spelling.c src/cli_words.c
 PAPER_SRC = src/paper.c src/paper_french.c src/paper_send.c src/util.c
@@ -41,7 +41,7 @@ PAPER_OBJ = $(PAPER_SRC:.c=.lo)
 UNIT = tests/unit/conf.t tests/unit/notebook.t tests/unit/store.t \
 	tests/unit/session.t tests/unit/text.t tests/unit/util.t \
 	tests/unit/when.t tests/unit/names.t tests/unit/paper.t \
-	tests/unit/spell.t tests/unit/drives.t
+	tests/unit/spell.t tests/unit/drives.t tests/unit/run.t
 MO = locale/fr/LC_MESSAGES/carnet.mo
 
 all: carnet carnet-paper.so carnet-spell $(MO)
@@ -118,6 +118,8 @@ tests/unit/spell.t: tests/unit/spell.o src/spell_words.o src/util.o
 		src/util.o $(UNISTRING_LIBS)
 tests/unit/drives.t: tests/unit/drives.o src/drives.o src/util.o
 	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit/drives.o src/drives.o src/util.o
+tests/unit/run.t: tests/unit/run.o src/run.o
+	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit/run.o src/run.o
 tests/unit/names.t: tests/unit/names.o src/names.o src/util.o
 	$(CC) $(ALL_LDFLAGS) -o $@ tests/unit/names.o src/names.o src/util.o \
 		$(PKG_LIBS)

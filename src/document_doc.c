@@ -11,123 +11,59 @@
  * it cannot seek to a temporary file) and its text is read from a pipe:
  * nothing is written to the disk.
  */
-#include <sys/wait.h>
-
 #include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "document_int.h"
+#include "run.h"
 #include "util.h"
+
+/* A converter never takes longer than this: a file made to send it
+ * round in circles is given up, and said.  A 500-page document takes
+ * antiword under a second. */
+#define CONVERTER_SECONDS	30
 
 /* What a converter said: its text (wiped), its complaint, how it ended. */
 struct said {
 	struct doc_text	 out;
 	char		 err[512];
 	size_t		 nerr;
-	int		 status;	/* 127: not installed */
+	int		 status;	/* run_program()'s */
 	int		 too_big;
 };
 
-/* What is waiting on FD: read's count, 0 at the end. */
-static ssize_t
-keep(struct said *s, int fd, int is_err)
+static int
+keep(const char *buf, size_t len, int is_err, void *context)
 {
-	char buf[65536];
-	ssize_t n;
+	struct said *s = context;
 
-	while ((n = read(fd, buf, sizeof(buf))) == -1 && errno == EINTR)
-		;
-	if (n <= 0)
-		return n;
 	if (is_err) {
 		size_t room = sizeof(s->err) - 1 - s->nerr;
 
-		memcpy(s->err + s->nerr, buf, (size_t)n < room ? (size_t)n :
-		    room);
-		s->nerr += (size_t)n < room ? (size_t)n : room;
+		if (len > room)
+			len = room;
+		memcpy(s->err + s->nerr, buf, len);
+		s->nerr += len;
 		s->err[s->nerr] = '\0';
-	} else if (s->out.len + (size_t)n > (size_t)DOC_PART_MAX)
+		return 0;
+	}
+	if (s->out.len + len > (size_t)DOC_PART_MAX) {
 		s->too_big = 1;
-	else
-		doc_text_put(&s->out, buf, (size_t)n);
-	explicit_bzero(buf, sizeof(buf));
-	return n;
-}
-
-/* A pipe whose ends no program run later inherits. */
-static int
-pipe_cloexec(int fd[2])
-{
-	if (pipe(fd) == -1)
-		return -1;
-	(void)fcntl(fd[0], F_SETFD, FD_CLOEXEC);
-	(void)fcntl(fd[1], F_SETFD, FD_CLOEXEC);
+		return 1;
+	}
+	doc_text_put(&s->out, buf, len);
 	return 0;
 }
 
-/* Run ARGV, its output and its complaints into S. */
+/* Run ARGV, its output and its complaints into S; -1 with errno when it
+ * could not be started. */
 static int
 run(char *const argv[], struct said *s)
 {
-	struct pollfd fds[2];
-	int out[2], err[2], st, open_fds, i;
-	pid_t pid;
-
 	memset(s, 0, sizeof(*s));
-	if (pipe_cloexec(out) == -1)
-		return -1;
-	if (pipe_cloexec(err) == -1) {
-		close(out[0]);
-		close(out[1]);
-		return -1;
-	}
-	if ((pid = fork()) == -1) {
-		close(out[0]);
-		close(out[1]);
-		close(err[0]);
-		close(err[1]);
-		return -1;
-	}
-	if (pid == 0) {
-		int null = open("/dev/null", O_RDONLY);
-
-		if (null == -1 || dup2(null, 0) == -1 ||
-		    dup2(out[1], 1) == -1 || dup2(err[1], 2) == -1)
-			_exit(126);
-		execvp(argv[0], argv);
-		_exit(errno == ENOENT ? 127 : 126);
-	}
-	close(out[1]);
-	close(err[1]);
-	fds[0].fd = out[0];
-	fds[1].fd = err[0];
-	fds[0].events = fds[1].events = POLLIN;
-	for (open_fds = 2; open_fds > 0 && !s->too_big;) {
-		if (poll(fds, 2, -1) == -1) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		for (i = 0; i < 2; i++)
-			if (fds[i].fd != -1 && (fds[i].revents & (POLLIN |
-			    POLLHUP | POLLERR)) && keep(s, fds[i].fd, i) <= 0) {
-				fds[i].fd = -1;
-				open_fds--;
-			}
-	}
-	if (s->too_big)
-		kill(pid, SIGKILL);
-	close(out[0]);
-	close(err[0]);
-	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
-		;
-	s->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128;
-	return 0;
+	s->status = run_program(argv, CONVERTER_SECONDS, keep, s);
+	return s->status == -1 ? -1 : 0;
 }
 
 static void
@@ -240,7 +176,11 @@ document_doc(const char *path, struct doc_blocks *bs, const char **why)
 		said_free(&c);
 		return 0;
 	}
-	if (a.status == 127 && c.status == 127)
+	if (a.status == RUN_LATE || c.status == RUN_LATE)
+		*why = _("reading it did not end within half a minute: the "
+		    "document may be damaged; open it and save it as .docx "
+		    "or .odt");
+	else if (a.status == RUN_NOT_FOUND && c.status == RUN_NOT_FOUND)
 		*why = _("reading a .doc needs antiword or catdoc: ask for "
 		    "them to be installed (Debian packages antiword and "
 		    "catdoc), or save the document as .docx or .odt");

@@ -5,78 +5,48 @@
  * The screens and print say what happened in plain words
  * (paper_send.c); whoever looks after the computer reads lpstat's here.
  */
-#include <sys/wait.h>
-
-#include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
-#include <stdio.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "print.h"
-
-extern char **environ;
+#include "run.h"
 
 /* lpstat asks the print server: never wait on one that does not answer. */
 #define LPSTAT_SECONDS	5
+
+/* What lpstat said, both streams alike, as much as SAID holds. */
+struct heard {
+	char	*said;
+	size_t	 size, len;
+};
+
+static int
+heard(const char *buf, size_t len, int is_err, void *context)
+{
+	struct heard *h = context;
+	size_t room = h->size - 1 - h->len;
+
+	(void)is_err;	/* "lpstat: Error - …" is its answer too */
+	if (len > room)
+		len = room;
+	memcpy(h->said + h->len, buf, len);
+	h->len += len;
+	h->said[h->len] = '\0';
+	return 0;
+}
 
 /* Run lpstat with ARGV, its first line of output (or error) in SAID; 0, or
  * -1 when it could not be run or did not answer in time. */
 static int
 lpstat(char *const argv[], char *said, size_t size)
 {
-	posix_spawn_file_actions_t fa;
-	struct pollfd pfd;
-	size_t heard = 0;
-	ssize_t n;
-	time_t until = time(NULL) + LPSTAT_SECONDS;
-	pid_t pid;
-	int out[2], status, rc, waited = 0;
+	struct heard h = { said, size, 0 };
+	int status;
 
 	said[0] = '\0';
-	if (pipe(out) == -1)
-		return -1;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, out[1], STDOUT_FILENO);
-	posix_spawn_file_actions_adddup2(&fa, out[1], STDERR_FILENO);
-	posix_spawn_file_actions_addclose(&fa, out[0]);
-	posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null",
-	    O_RDONLY, 0);
-	rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	close(out[1]);
-	if (rc != 0) {
-		close(out[0]);
-		return -1;
-	}
-	pfd.fd = out[0];
-	pfd.events = POLLIN;
-	while (time(NULL) < until && heard + 1 < size) {
-		if (poll(&pfd, 1, 200) <= 0)
-			continue;
-		n = read(out[0], said + heard, size - 1 - heard);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		heard += (size_t)n;
-	}
-	close(out[0]);
-	said[heard] = '\0';
+	status = run_program(argv, LPSTAT_SECONDS, heard, &h);
 	said[strcspn(said, "\n")] = '\0';
-	while (waitpid(pid, &status, WNOHANG) == 0) {
-		if (time(NULL) >= until || waited++ > 25) {
-			kill(pid, SIGKILL);
-			waitpid(pid, &status, 0);
-			return -1;
-		}
-		usleep(200000);
-	}
-	return said[0] != '\0' ? 0 : -1;
+	return status >= 0 && status != RUN_NOT_FOUND && said[0] != '\0' ?
+	    0 : -1;
 }
 
 int

@@ -29,7 +29,7 @@ build paper tests/fuzz/paper.c src/paper.c src/paper_send.c \
     $paper
 build names tests/fuzz/names.c src/names.c src/util.c $icu
 build document tests/fuzz/document.c src/document.c src/document_notes.c \
-    src/document_doc.c src/when.c src/util.c \
+    src/document_doc.c src/run.c src/when.c src/util.c \
     $(pkg-config --cflags --libs libzip libxml-2.0)
 build words tests/fuzz/words.c src/spell_words.c src/util.c -lunistring
 build dictionary tests/fuzz/dictionary.c src/spell.c src/spell_words.c \
