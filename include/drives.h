@@ -17,7 +17,8 @@ struct drive {
  * The folders the drives are mounted in: CONFIGURED (the configuration's
  * "drives") if it exists, else /media/USER and /run/media/USER, USER from
  * the password database, never from the environment, whether they exist
- * yet or not, and /media itself (usbmount, fstab).  A NULL-terminated list to free with drives_roots_free().
+ * yet or not, and /media itself (usbmount, fstab).  A NULL-terminated
+ * list to free with drives_roots_free().
  */
 char	**drives_roots(const char *configured);
 /* What the sandbox makes writable for ROOT, so that a key plugged in
