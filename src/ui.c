@@ -36,6 +36,10 @@ static volatile sig_atomic_t stop_signal;
  * appended there (numbers only, never text).
  */
 static FILE *bench;
+/* When the last key was read, by the loop or by a question a key
+ * opened: a keystroke is timed from the key that caused the work, never
+ * across the time a question waited for its answer. */
+static double key_read_at;
 
 /* The frame's own, beside what it hands the screens. */
 static long lock_after;		/* seconds, 0 never */
@@ -361,6 +365,7 @@ wait_key(struct frame *f, int *key, int *code)
 			continue;
 		}
 		last_key = time(NULL);
+		key_read_at = ui_clock();
 		if (is_lock_key(*key, *code))
 			return locked_meanwhile(f);
 		return 1;
@@ -516,7 +521,7 @@ loop(struct frame *f)
 			break;
 		if (r == 0 || (code && key == KEY_RESIZE))
 			continue;
-		pressed = ui_clock();
+		pressed = key_read_at;
 		dispatch(f, key, code);
 		if (f->lock_pending) {
 			f->lock_pending = 0;
@@ -529,7 +534,7 @@ loop(struct frame *f)
 		if (bench != NULL) {
 			draw(f);
 			fprintf(bench, "keystroke\t%.3f\n", ui_clock() -
-			    pressed);
+			    key_read_at);
 			fflush(bench);
 		}
 	}
