@@ -13,6 +13,7 @@ PAPER_LIBS = `$(PKG_CONFIG) --libs $(PAPER_PKG)`
 CURSES_LIBS = `$(PKG_CONFIG) --libs $(CURSES_PKG)`
 SPELL_CFLAGS = `$(PKG_CONFIG) --cflags $(SPELL_PKG)`
 SPELL_LIBS = `$(PKG_CONFIG) --libs $(SPELL_PKG)`
+NAMES_LIBS = `$(PKG_CONFIG) --libs $(NAMES_PKG)`
 ALL_CPPFLAGS = $(CARNET_CPPFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(CARNET_CFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(CARNET_LDFLAGS) $(LDFLAGS)
@@ -79,9 +80,10 @@ carnet-paper.so: $(PAPER_OBJ)
 src/spell_main.o: src/spell_main.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(SPELL_CFLAGS) -MMD -MP \
 		-MF $@.d -c src/spell_main.c -o $@
-carnet-spell: src/spell_main.o src/sandbox.o src/util.o
+carnet-spell: src/spell_main.o src/names.o src/sandbox.o src/util.o
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ src/spell_main.o \
-		src/sandbox.o src/util.o $(SPELL_LIBS) $(UNISTRING_LIBS)
+		src/names.o src/sandbox.o src/util.o $(SPELL_LIBS) \
+		$(NAMES_LIBS) $(UNISTRING_LIBS)
 
 units: $(UNIT)
 

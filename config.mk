@@ -14,6 +14,8 @@ LIBS_PKG = sqlcipher libargon2 libcrypto icu-uc icu-i18n libzip libxml-2.0
 PAPER_PKG = pangocairo cairo-pdf
 CURSES_PKG = ncursesw
 SPELL_PKG = hunspell
+# The spelling process keys the names as carnet does (names.c).
+NAMES_PKG = icu-uc icu-i18n
 # no pkg-config file on Debian
 UNISTRING_LIBS = -lunistring
 

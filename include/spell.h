@@ -89,11 +89,17 @@ int	spell_known(struct spell *, const char *const *words,
 int	spell_suggest(struct spell *, const char *word, size_t len,
 	    char ***list);
 void	spell_list_free(char **list, int n);
-/* WORD is known from now on, for as long as the process lives (a name of
- * the notebook, an acronym, a word of "my words"). */
+/* WORD is known from now on, for as long as the process lives (an
+ * acronym, a word of "my words"). */
 int	spell_add(struct spell *, const char *word);
 /* WORD, added, is no longer known (removed from "my words"). */
 int	spell_remove(struct spell *, const char *word);
+/* WORD is a part of a name of the notebook: known by the one name key
+ * (names_key(), computed in the process), whatever its case, accents or
+ * apostrophes, until spell_names_forget(). */
+int	spell_name(struct spell *, const char *word);
+/* The names changed: those told with spell_name() are forgotten. */
+int	spell_names_forget(struct spell *);
 /* End the process: its memory, the words of the notes among it, goes
  * back to the kernel.  NULL is nothing. */
 void	spell_stop(struct spell *);

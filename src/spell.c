@@ -367,6 +367,18 @@ spell_remove(struct spell *sp, const char *word)
 	return tell(sp, 'r', word);
 }
 
+int
+spell_name(struct spell *sp, const char *word)
+{
+	return tell(sp, 'n', word);
+}
+
+int
+spell_names_forget(struct spell *sp)
+{
+	return util_write_all(sp->to, "N\n", 2);
+}
+
 void
 spell_stop(struct spell *sp)
 {

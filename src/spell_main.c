@@ -11,6 +11,13 @@
  *	sWORD	a count N, then N suggestions, a line each
  *	aWORD	nothing: WORD is known from now on
  *	rWORD	nothing: WORD, added, is no longer known
+ *	nWORD	nothing: WORD is a part of a name of the notebook, known
+ *		by the one name key (names_key(): "ndiaye" is N'Diaye)
+ *	N	nothing: the names changed; those told are forgotten
+ *
+ * The names are keyed here rather than in carnet: ICU's spoof checker
+ * and normalisation would otherwise weigh on carnet's own memory, and a
+ * caseload's names, keyed, go with this process at every lock.
  *
  * Started by spell.c with an empty environment and nothing open but its
  * pipes; ended by carnet at every lock, so that its memory, which held
@@ -27,6 +34,7 @@
 
 #include <hunspell.h>
 
+#include "names.h"
 #include "sandbox.h"
 #include "spell.h"
 
@@ -58,6 +66,58 @@ put(struct out *o, const char *s, size_t len)
 	return 0;
 }
 
+/* The names' keys (wiped), sorted when asked after a change. */
+static struct {
+	char	**keys;
+	size_t	  n, cap;
+	int	  sorted;
+} names;
+
+static int
+by_key(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+name_add(const char *word)
+{
+	if (names.n == names.cap)
+		names.keys = xreallocarray(names.keys, names.cap = names.cap ?
+		    names.cap * 2 : 256, sizeof(char *));
+	names.keys[names.n++] = names_key(word);
+	names.sorted = 0;
+}
+
+static void
+names_forget(void)
+{
+	size_t i;
+
+	for (i = 0; i < names.n; i++)
+		wipe_free(names.keys[i]);
+	names.n = 0;
+}
+
+static int
+a_name(const char *word)
+{
+	char *key;
+	int found;
+
+	if (names.n == 0)
+		return 0;
+	if (!names.sorted) {
+		qsort(names.keys, names.n, sizeof(char *), by_key);
+		names.sorted = 1;
+	}
+	key = names_key(word);
+	found = bsearch(&key, names.keys, names.n, sizeof(char *), by_key) !=
+	    NULL;
+	wipe_free(key);
+	return found;
+}
+
 /* Answer the request LINE (its newline gone). */
 static int
 answer(Hunhandle *h, char *line, struct out *o)
@@ -67,7 +127,8 @@ answer(Hunhandle *h, char *line, struct out *o)
 
 	switch (line[0]) {
 	case 'c':
-		return put(o, Hunspell_spell(h, line + 1) ? "1\n" : "0\n", 2);
+		return put(o, Hunspell_spell(h, line + 1) || a_name(line + 1) ?
+		    "1\n" : "0\n", 2);
 	case 's':
 		n = Hunspell_suggest(h, &list, line + 1);
 		shown = n < SPELL_SUGGESTIONS_MAX ? n : SPELL_SUGGESTIONS_MAX;
@@ -89,6 +150,13 @@ answer(Hunhandle *h, char *line, struct out *o)
 		return 0;
 	case 'r':
 		Hunspell_remove(h, line + 1);
+		return 0;
+	case 'n':
+		Hunspell_add(h, line + 1);	/* for its suggestions */
+		name_add(line + 1);
+		return 0;
+	case 'N':
+		names_forget();
 		return 0;
 	default:
 		return -1;
@@ -112,6 +180,8 @@ main(int argc, char *argv[])
 		return 3;
 	if ((h = Hunspell_create(argv[1], argv[2])) == NULL)
 		return 3;
+	/* ICU's data made ready before the seal, as the dictionary. */
+	wipe_free(names_key("a"));
 	if (sandbox_seal() == -1)
 		return 4;
 	/* Ready: carnet waits for this line before it sends a word. */
@@ -142,6 +212,7 @@ main(int argc, char *argv[])
 		if (flush(&out) == -1)
 			break;
 	}
+	names_forget();
 	Hunspell_destroy(h);
 	return 0;
 }

@@ -14,7 +14,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "names.h"
 #include "screen.h"
 #include "spell.h"
 #include "store.h"
@@ -25,8 +24,7 @@ static struct {
 	int		 primed;	/* ready, its words added */
 	int		 off;		/* no dictionary */
 	char		 why[UTIL_MESSAGE_MAX];	/* said by the editor, once */
-	char		**name_keys;	/* each name part's key, sorted */
-	size_t		 nname_keys, cap_name_keys;
+	int		 names_told;	/* to the process */
 	long long	 names_of;	/* store_version() the names are of */
 	uint64_t	 names_hash;	/* of every name, to key them again
 					 * only when one changed */
@@ -46,42 +44,10 @@ ignored(const char *word, size_t len)
 	return 0;
 }
 
-static int
-by_key(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void
-forget_name_keys(void)
-{
-	size_t i;
-
-	for (i = 0; i < spelling.nname_keys; i++)
-		wipe_free(spelling.name_keys[i]);
-	free(spelling.name_keys);
-	spelling.name_keys = NULL;
-	spelling.nname_keys = spelling.cap_name_keys = 0;
-}
-
-/* Is WORD (LEN bytes) a part of a name of the notebook, by the one name
- * key (names_key(): no case, accents, apostrophes, letters that look
- * alike), as the list's filter and namesakes compare names? */
-static int
-a_name(const char *word, size_t len)
-{
-	char *copy = wipe_dup(word, len), *key = names_key(copy);
-	int found = spelling.nname_keys > 0 && bsearch(&key,
-	    spelling.name_keys, spelling.nname_keys, sizeof(char *),
-	    by_key) != NULL;
-
-	wipe_free(key);
-	wipe_free(copy);
-	return found;
-}
-
-/* Each word of the name TEXT known from now on, to the dictionary (for
- * its suggestions) and by its key. */
+/* Each word of the name TEXT known from now on, by the one name key
+ * (names_key(): no case, accents, apostrophes, letters that look alike),
+ * as the list's filter and namesakes compare names.  The process keys
+ * them: ICU's weight stays out of carnet's memory. */
 static void
 add_words(const char *text)
 {
@@ -91,12 +57,7 @@ add_words(const char *text)
 
 	for (i = 0; i < n; i++) {
 		word = wipe_dup(text + w[i].start, w[i].len);
-		spell_add(spelling.process, word);
-		if (spelling.nname_keys == spelling.cap_name_keys)
-			spelling.name_keys = xreallocarray(spelling.name_keys,
-			    spelling.cap_name_keys = spelling.cap_name_keys ?
-			    spelling.cap_name_keys * 2 : 64, sizeof(char *));
-		spelling.name_keys[spelling.nname_keys++] = names_key(word);
+		spell_name(spelling.process, word);
 		wipe_free(word);
 	}
 	free(w);
@@ -117,22 +78,23 @@ add_names(struct frame *f)
 		return;
 	if (store_dossiers(f->st, NULL, 1, 0, &list, &n, &err) == -1)
 		return;
-	/* The notebook changes at every save: its names, seldom.  Keying
-	 * 2,000 names takes a moment a keystroke must not wait for. */
+	/* The notebook changes at every save: its names, seldom.  Sending
+	 * 2,000 names to be keyed takes a moment a keystroke must not wait
+	 * for. */
 	for (i = 0; i < n; i++)	/* each with its NUL: "ab" "c" is not "a" "bc" */
 		hash = util_hash(hash, list[i].name, strlen(list[i].name) + 1);
 	spelling.names_of = now;
-	if (hash == spelling.names_hash && spelling.name_keys != NULL) {
+	if (hash == spelling.names_hash && spelling.names_told) {
 		store_dossiers_free(list, n);
 		return;
 	}
 	spelling.names_hash = hash;
-	forget_name_keys();
+	if (spelling.names_told)
+		spell_names_forget(spelling.process);
 	for (i = 0; i < n; i++)
 		add_words(list[i].name);
+	spelling.names_told = 1;
 	store_dossiers_free(list, n);
-	qsort(spelling.name_keys, spelling.nname_keys, sizeof(char *),
-	    by_key);
 }
 
 /* The first word of each line of the acronyms' file: upper case, as
@@ -230,7 +192,8 @@ process(struct frame *f)
 }
 
 /* One word asked alone, for the parts spell_judge() tries: ignored in
- * this note ("l’enfnat" once "enfnat" is), a name, or the dictionary's. */
+ * this note ("l’enfnat" once "enfnat" is), or known to the process (a
+ * name's part among them). */
 static int
 known_alone(const char *word, void *context)
 {
@@ -238,7 +201,7 @@ known_alone(const char *word, void *context)
 	unsigned char right = 1;
 
 	(void)context;
-	if (ignored(word, len) || a_name(word, len))
+	if (ignored(word, len))
 		return 1;
 	if (spelling.process == NULL || spell_known(spelling.process, &word,
 	    &len, 1, &right) == -1)
@@ -290,7 +253,6 @@ ui_spelling_marks(struct frame *f, const char *text, size_t len,
 		/* Not known whole: as French writes it (l’enfant,
 		 * donne-moi), its parts. */
 		if (right[i] || ignored(words[i], lens[i]) ||
-		    a_name(words[i], lens[i]) ||
 		    spell_judge(words[i], lens[i], known_alone, NULL))
 			continue;
 		w[found].start = base + w[i].start;
@@ -323,7 +285,6 @@ void
 ui_spelling_stop(void)
 {
 	ui_spelling_note_closed();
-	forget_name_keys();
 	spell_stop(spelling.process);
 	memset(&spelling, 0, sizeof(spelling));
 }
