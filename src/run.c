@@ -126,6 +126,10 @@ run_program(char *const argv[], unsigned seconds, run_heard *heard,
 			}
 		}
 	}
+	/* Killed before its pipes close: it dies of that, never of a write
+	 * to a closed pipe (SIGPIPE), which would be another status. */
+	if (late || stopped)
+		kill(pid, SIGKILL);
 	close(out[0]);
 	close(err[0]);
 	/* Its output closed, it may still be at work: its time holds. */
