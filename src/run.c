@@ -134,8 +134,7 @@ run_program(char *const argv[], unsigned seconds, run_heard *heard,
 	close(err[0]);
 	/* Its output closed, it may still be at work: its time holds. */
 	for (;;) {
-		if (late || stopped) {
-			kill(pid, SIGKILL);
+		if (late || stopped) {	/* killed: reaped at once */
 			while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
 				;
 			break;
@@ -144,9 +143,10 @@ run_program(char *const argv[], unsigned seconds, run_heard *heard,
 			break;
 		if (r == -1 && errno != EINTR)
 			return -1;
-		if (left_ms(&until) == 0)
+		if (left_ms(&until) == 0) {
 			late = 1;
-		else
+			kill(pid, SIGKILL);
+		} else
 			usleep(10000);
 	}
 	if (late)
