@@ -152,6 +152,21 @@ stock_sql() {
 	    sqlcipher "$CARNET_FILE" 2> /dev/null | sed '/^ok$/d'
 }
 
+# drafts_kept N: wait up to 10 s for the notebook to hold N drafts.  The
+# editor keeps one once the keys have paused for its delay; on a busy
+# machine the keys themselves may take a while to be read, so no fixed
+# sleep is long enough.
+drafts_kept() {
+	local i k
+	k="$(raw_key)$(notebook_salt)"
+	for i in $(seq 1 100); do
+		[ "$(stock_sql "$k" 'SELECT count(*) FROM draft;')" = "$1" ] &&
+		    return 0
+		sleep 0.1
+	done
+	return 1
+}
+
 # A private tmux server for what needs a terminal: tm_start COMMAND runs
 # COMMAND in an 80x24 window; tm_keys sends keys; tm_wait PATTERN waits up
 # to 5 s for the screen to show PATTERN (grep -E); tm_screen prints it.
@@ -174,6 +189,15 @@ tm_wait() {
 		sleep 0.1
 	done
 	tm_screen | sed 's/^/#   | /'
+	return 1
+}
+# tm_gone PATTERN: wait up to 5 s for the screen no longer to show it.
+tm_gone() {
+	local i
+	for i in $(seq 1 "${TM_TRIES:-50}"); do
+		tm_screen | grep -Eq -- "$1" || return 0
+		sleep 0.1
+	done
 	return 1
 }
 tm_stop() { tm kill-server 2> /dev/null; }

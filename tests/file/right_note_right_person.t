@@ -65,15 +65,6 @@ has() { c show "$1" | grep -qF "$2"; }
 on_paper() {
 	c show "$1" | grep -F -B1 "$2" | head -1 | grep -q 'on paper'
 }
-# Wait until the screen no longer shows PATTERN.
-tm_gone() {
-	local i
-	for i in $(seq 1 50); do
-		tm_screen | grep -Eq -- "$1" || return 0
-		sleep 0.1
-	done
-	return 1
-}
 # tm_open [WORD]: the screens, unlocked, in the first dossier whose name
 # WORD (amina) starts.
 tm_open() {

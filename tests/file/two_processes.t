@@ -241,8 +241,8 @@ tm_wait 'new note' && tm_keys 'Brouillon de la première fenêtre.'
 edit_denise n
 s2=$TM_SOCKET
 tm_wait 'new note' && tm_keys 'Brouillon de la seconde fenêtre.'
-sleep 3.5
-is "$(sql 'SELECT count(*) FROM draft;')" 2 "two windows, two drafts"
+tm_wait 'seconde fenêtre\.' > /dev/null
+drafts_kept 2; ok $? "two windows, two drafts"
 on "$s1"; kill -9 "$(tm_pid)"
 tally kills 1
 tm_stop

@@ -47,10 +47,10 @@ tm_keys C-t Delete
 tm_wait '^ remière ligne'; ok $? "^T goes to the top, Delete erases"
 tm_keys C-x
 tm_wait 'Save the note\?'; ok $? "closing with changes asks"
-tm_keys Escape
-tm_wait 'modified'; ok $? "Esc goes on writing"
 joined | grep -qF 'Save the note? (y: yes, n: keep as a draft, d: throw away, Esc: go on)'
 ok $? "the question names the three ways out, and Esc"
+tm_keys Escape
+tm_gone 'Save the note'; ok $? "Esc goes on writing"
 tm_keys C-x
 tm_wait 'Save the note' && tm_keys n
 tm_wait 'Kept as a draft'; ok $? "n keeps the text as a draft, and says so"
@@ -78,7 +78,7 @@ tm_wait 'new note' && tm_keys 'Écrit avant de quitter.'
 tm_keys C-q
 tm_wait 'Save the note'; ok $? "^Q in the editor asks whether to save"
 tm_keys Escape
-tm_wait 'modified'; ok $? "Esc: back to the text"
+tm_gone 'Save the note'; ok $? "Esc: back to the text"
 tm_keys C-r
 tm_wait 'Esc Back to your text' > /dev/null
 tm_keys C-q
@@ -116,8 +116,8 @@ ok $? "intact, byte for byte"
 open_dossier
 tm_keys n
 tm_wait 'new note' && tm_keys 'Texte à ne pas perdre, écrit avant le kill.'
-tm_wait 'modified'
-sleep 3.5	# past the draft delay
+tm_wait 'avant le kill\.' > /dev/null
+drafts_kept 1; ok $? "the keys paused: the text is kept as a draft"
 kill -9 "$(tm_pid)"
 tm_stop
 tm_start "$run '$CARNET'"
@@ -141,7 +141,8 @@ tm_stop
 open_dossier
 tm_keys n
 tm_wait 'new note' && tm_keys 'Écrit juste avant la fermeture.'
-tm_wait 'modified'
+# Every key read first: a closed terminal's unread keys are gone anyway.
+tm_wait 'avant la fermeture\.' > /dev/null
 kill -HUP "$(tm_pid)"
 tm_wait '\[exit 0\]'; ok $? "SIGHUP: carnet closes and exits 0"
 tm_stop

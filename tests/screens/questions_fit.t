@@ -31,7 +31,7 @@ tm_screen | head -1 > "$T/title"
 grep -q 'Marie-Hélène de la Tour-Montmorency-Beauregard  *modifiée · 4 mots' "$T/title"
 r=$?; [ $r -eq 0 ] || sed 's/^/# /' "$T/title"
 ok $r "the title: the long name whole, and the status; what the note is gave way"
-sleep 3.5
+drafts_kept 1; ok $? "the keys paused: the text is kept as a draft"
 kill -9 "$(tm_pid)"
 tally kills 1
 tm_stop
