@@ -13,7 +13,8 @@
  *	rWORD	nothing: WORD, added, is no longer known
  *	nWORD	nothing: WORD is a part of a name of the notebook, known
  *		by the one name key (names_key(): "ndiaye" is N'Diaye)
- *	N	nothing: the names changed; those told are forgotten
+ *	N	nothing: the names changed; those told are forgotten,
+ *		in the suggestions too
  *
  * The names are keyed here rather than in carnet: ICU's spoof checker
  * and normalisation would otherwise weigh on carnet's own memory, and a
@@ -66,12 +67,43 @@ put(struct out *o, const char *s, size_t len)
 	return 0;
 }
 
-/* The names' keys (wiped), sorted when asked after a change. */
+/* The names' keys (wiped), sorted when asked after a change; and the
+ * words Hunspell learnt from them alone, for its suggestions, to be
+ * taken out of it again when the names change (a renamed person's old
+ * name is no longer offered).  A word it knew already (Martin, a word of
+ * mine) is never taken out: Hunspell_remove() would forbid it. */
 static struct {
 	char	**keys;
 	size_t	  n, cap;
 	int	  sorted;
+	char	**learnt;
+	size_t	  nlearnt, cap_learnt;
 } names;
+
+static void
+learnt_add(const char *word)
+{
+	if (names.nlearnt == names.cap_learnt)
+		names.learnt = xreallocarray(names.learnt, names.cap_learnt =
+		    names.cap_learnt ? names.cap_learnt * 2 : 256,
+		    sizeof(char *));
+	names.learnt[names.nlearnt++] = wipe_dup(word, strlen(word));
+}
+
+/* WORD added for its own sake (one of my words, an acronym): it stays
+ * when the names change. */
+static void
+learnt_keep(const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < names.nlearnt; i++)
+		if (strcmp(names.learnt[i], word) == 0) {
+			wipe_free(names.learnt[i]);
+			names.learnt[i] = names.learnt[--names.nlearnt];
+			return;
+		}
+}
 
 static int
 by_key(const void *a, const void *b)
@@ -90,13 +122,18 @@ name_add(const char *word)
 }
 
 static void
-names_forget(void)
+names_forget(Hunhandle *h)
 {
 	size_t i;
 
 	for (i = 0; i < names.n; i++)
 		wipe_free(names.keys[i]);
 	names.n = 0;
+	for (i = 0; i < names.nlearnt; i++) {
+		Hunspell_remove(h, names.learnt[i]);
+		wipe_free(names.learnt[i]);
+	}
+	names.nlearnt = 0;
 }
 
 static int
@@ -146,17 +183,25 @@ answer(Hunhandle *h, char *line, struct out *o)
 			Hunspell_free_list(h, &list, n);
 		return 0;
 	case 'a':
+		learnt_keep(line + 1);
 		Hunspell_add(h, line + 1);
 		return 0;
 	case 'r':
 		Hunspell_remove(h, line + 1);
+		if (a_name(line + 1)) {	/* still a name: still offered */
+			Hunspell_add(h, line + 1);
+			learnt_add(line + 1);
+		}
 		return 0;
 	case 'n':
-		Hunspell_add(h, line + 1);	/* for its suggestions */
+		if (!Hunspell_spell(h, line + 1)) {	/* for its suggestions */
+			Hunspell_add(h, line + 1);
+			learnt_add(line + 1);
+		}
 		name_add(line + 1);
 		return 0;
 	case 'N':
-		names_forget();
+		names_forget(h);
 		return 0;
 	default:
 		return -1;
@@ -212,7 +257,7 @@ main(int argc, char *argv[])
 		if (flush(&out) == -1)
 			break;
 	}
-	names_forget();
+	names_forget(h);
 	Hunspell_destroy(h);
 	return 0;
 }

@@ -26,6 +26,23 @@ printf 'cEnfant\nccœur\ncpeut-être\ncrendez-vous\n' |
     "$helper" "$fr.aff" "$fr.dic" | tr '\n' ' ' > "$T/said"
 is "$(cat "$T/said")" "ready 1 1 1 1 " \
     "a capital at a sentence's start, œ, hyphenated words as French writes them"
+# A name's words: known by the one name key, offered among the
+# suggestions, and no longer either once the names change (a person
+# renamed); a word known before (Martin, one of my words) stays known.
+said() { "$helper" "$fr.aff" "$fr.dic" | sed 1d | tr '\n' ' '; }
+printf 'nZwolinska\nczwolinska\nsZwolinskq\n' | said > "$T/said"
+like "$T/said" '^1 [1-9] .*Zwolinska ' \
+    "a name's word: known in lower case, and suggested"
+printf 'nZwolinska\nN\nczwolinska\nsZwolinskq\n' | said > "$T/said"
+like "$T/said" '^0 [0-9] ' "the names changed: no longer known"
+unlike "$T/said" 'Zwolinska' "nor suggested"
+printf 'nZwolinska\nN\nnZwolinska\nsZwolinskq\n' | said > "$T/said"
+like "$T/said" '^[1-9] .*Zwolinska ' "told again: suggested again"
+is "$(printf 'nMartin\naCarnetix\nnCarnetix\nnBenali\naBenali\nN\ncMartin\ncCarnetix\ncBenali\n' |
+    said)" "1 1 1 " "a dictionary word or one of my words stays when the names change"
+printf 'nBenali\naBenali\nrBenali\ncBenali\nsBenalj\n' | said > "$T/said"
+like "$T/said" '^1 [1-9] .*Benali ' \
+    "one of my words taken out that is a name stays a name, and suggested"
 printf 'x%0200d\n' 0 | "$helper" "$fr.aff" "$fr.dic" > /dev/null
 is $? 1 "a request longer than any word ends it, answered with nothing"
 "$helper" /nowhere.aff /nowhere.dic < /dev/null > /dev/null; is $? 3 \
