@@ -21,6 +21,33 @@ touch -d '2024-09-01 10:00:00' "$src/Martin Dupont.docx" \
     "$src/Amina Benali.odt" "$src/Jean Odt/"* "$src/Lucas Petit/"*
 init
 
+# --- A .doc its reader never finishes: started now, looked at last, so
+# that its half minute passes while the rest runs.  carnet runs readers
+# from the system's folders only (Landlock), so the reader that hangs is
+# put in antiword's place in a mount namespace of the test's own.
+late_can=0
+if [ "$(id -u)" -eq 0 ] && command -v unshare > /dev/null &&
+    [ -e /usr/bin/antiword ] && [ -e /usr/bin/catdoc ] &&
+    unshare -m true 2> /dev/null; then
+	late_can=1
+	mkdir -p "$T/late/Lucas Petit"
+	cp "$docs/dupont.doc" "$T/late/Lucas Petit/suivi.doc"
+	printf '#!/bin/sh\nexec sleep 8765\n' > "$T/late-antiword"
+	printf '#!/bin/sh\nexit 1\n' > "$T/late-catdoc"
+	chmod 755 "$T/late-antiword" "$T/late-catdoc"
+	(
+		export CARNET_FILE="$T/late.db"
+		init
+		unshare -m sh -c 'mount --bind "$1" /usr/bin/antiword &&
+		    mount --bind "$2" /usr/bin/catdoc && shift 2 && exec "$@"' \
+		    - "$T/late-antiword" "$T/late-catdoc" \
+		    "$CARNET" --passphrase-fd 3 import "$T/late" \
+		    > "$T/late.out" 2>&1 3<<< "$PASS"
+		echo $? > "$T/late.rc"
+	) &
+	late=$!
+fi
+
 # --- The dry run ------------------------------------------------------
 before=$(sum "$CARNET_FILE")
 c import --dry-run "$src" > "$T/out" 2>&1; ok $? "a dry run"
@@ -205,5 +232,18 @@ if command -v strace > /dev/null; then
 	ok $? "antiword was run, and followed"
 else
 	for i in 1 2 3 4; do skip "no strace"; done
+fi
+
+# --- The .doc whose reader never finished ------------------------------
+if [ $late_can -eq 1 ]; then
+	wait "$late"
+	is "$(cat "$T/late.rc")" 1 "a .doc whose reader never ends: given up, exit 1"
+	like "$T/late.out" 'suivi.doc: reading it did not end within half a minute' \
+	    "and it says the document may be damaged, and what to do"
+	pgrep -f '^sleep 8765$' > /dev/null; is $? 1 "the reader was stopped"
+	is "$(CARNET_FILE="$T/late.db" c ls | cut -f2,3)" "$(printf 'Lucas Petit\t0')" \
+	    "and none of its text came in (the folder's dossier is there, empty)"
+else
+	for i in 1 2 3 4; do skip "needs root, unshare, antiword and catdoc"; done
 fi
 finish
