@@ -20,6 +20,10 @@ for page in carnet.1 carnet.5 fr/carnet.1 fr/carnet.5; do
 	else
 		skip "man-db is not installed"
 	fi
+	# Two quoting macros on one line nest ("Ql 14h , Ql 14h30" gives
+	# "(‘14h, ‘14h30’’"): no quote is ever closed twice.
+	mandoc -Tutf8 "$top/man/$page" | col -b > "$T/text"
+	unlike "$T/text" '’’\|””\|’”\|”’' "no quote nested in another in $page"
 done
 
 # Each page against the program, in its language: usage() says what
