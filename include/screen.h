@@ -288,7 +288,7 @@ int	ui_paragraph(int y, int x, int width, const char *text, int max_rows,
 /* Highlight row Y across the screen: the selected line. */
 void	ui_highlight(int y);
 int	ui_bar_attr(const struct frame *);
-void	ui_say(struct frame *, int error, const char *fmt, ...);
+void	ui_say(struct frame *, int error, const char *fmt, ...) UTIL_PRINTF(3, 4);
 /*
  * The editor's spelling (ui_spelling.c): the misspelt words of TEXT (LEN
  * bytes, at BASE in the note), but the one at CURSOR, as spans from the

@@ -12,13 +12,25 @@
 #include <wchar.h>
 
 #include <libintl.h>
+
+/* A function that takes a printf format: the compiler checks each call
+ * (the message's own msgid, through gettext's format_arg). */
+#if defined(__GNUC__)
+#define UTIL_PRINTF(fmt, args)	__attribute__((format(printf, fmt, args)))
+#define UTIL_FORMAT_ARG(arg)	__attribute__((format_arg(arg)))
+#else
+#define UTIL_PRINTF(fmt, args)
+#define UTIL_FORMAT_ARG(arg)
+#endif
+
 #define _(s) gettext(s)
 #define N_(s) (s)
 /* A message in a context, for a word that means another thing elsewhere
  * (a key's letter): gettext's "CONTEXT\004MSGID" convention, the msgid
  * itself when there is no translation. */
 #define C_(ctx, s) util_pgettext(ctx "\004" s, s)
-const char *util_pgettext(const char *key, const char *msgid);
+const char *util_pgettext(const char *key, const char *msgid)
+    UTIL_FORMAT_ARG(2);
 
 /* The exit statuses of the command-line contract (carnet(1)). */
 enum {
@@ -36,12 +48,12 @@ extern const char *util_progname;
  * system error.  die() exits with the given status.  util_say() prints
  * MESSAGE alone.  All three show it through util_shown(): a name in it
  * is never obeyed by the terminal. */
-void util_warn(const char *, ...);
-void util_die(int, const char *, ...);
-void util_say(const char *, ...);
+void util_warn(const char *, ...) UTIL_PRINTF(1, 2);
+void util_die(int, const char *, ...) UTIL_PRINTF(2, 3);
+void util_say(const char *, ...) UTIL_PRINTF(1, 2);
 /* The same on standard output, for what a command reports: a path, a
  * drive's label, a configuration value there is shown, never obeyed. */
-void util_out(const char *, ...);
+void util_out(const char *, ...) UTIL_PRINTF(1, 2);
 
 /*
  * LEN bytes of S as a terminal may show them, in a new string (give it
@@ -58,7 +70,7 @@ void *xmalloc(size_t);
 void *xcalloc(size_t, size_t);
 void *xreallocarray(void *, size_t, size_t);
 char *xstrdup(const char *);
-char *xasprintf(const char *, ...);
+char *xasprintf(const char *, ...) UTIL_PRINTF(1, 2);
 
 /*
  * Note text, names, search words: ordinary heap memory that is wiped when
@@ -79,7 +91,7 @@ void  *wipe_try_grow(void *, size_t);
 size_t wipe_room(size_t);
 size_t wipe_size(const void *);
 char *wipe_dup(const char *, size_t len);
-char *wipe_asprintf(const char *, ...);
+char *wipe_asprintf(const char *, ...) UTIL_PRINTF(1, 2);
 void  wipe_free(void *);
 int   wipe_same(const void *, size_t, const void *, size_t);
 
@@ -158,10 +170,7 @@ struct error {
 
 /* Record an error; returns -1 so that callers can "return error_set(...)". */
 int error_set(struct error *, int status, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
+    UTIL_PRINTF(3, 4);
 
 /* Create the folders leading to PATH (mkdir -p), private to the user. */
 int util_make_parent(const char *path, struct error *);

@@ -274,7 +274,7 @@ main(void)
 		    "that number");
 		store_dossiers_free(list, n);
 		ok(store_dossiers(st, "%", 1, 0, &list, &n, &err) == 0 &&
-		    n == 0, "a % typed is a %, not every name");
+		    n == 0, "a %% typed is a %%, not every name");
 		store_dossiers_free(list, n);
 		ok(store_dossiers(st, "-", 1, 0, &list, &n, &err) == 0 &&
 		    n == 0, "a hyphen alone matches nothing");

@@ -31,6 +31,11 @@ static int tap_run, tap_failed;
 
 #include <stdarg.h>
 
+/* The description is a format: the compiler checks it ("a % typed"
+ * once read an argument that was not there). */
+static int tap_ok(int, const char *, int, const char *, ...)
+    __attribute__((format(printf, 4, 5)));
+
 static int
 tap_ok(int pass, const char *file, int line, const char *fmt, ...)
 {
