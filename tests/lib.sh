@@ -167,6 +167,21 @@ drafts_kept() {
 	return 1
 }
 
+# holds_notebook PID: wait up to 10 s for process PID, or a child of it
+# (a shell function run in the background), to hold the notebook's lock.
+# carnet takes it as soon as it opens the notebook (flock(), shown in
+# /proc's fdinfo); a fixed sleep is too short on a busy machine.
+holds_notebook() {
+	local i p
+	for i in $(seq 1 100); do
+		for p in "$1" $(pgrep -P "$1"); do
+			grep -qs '^lock:.*FLOCK' /proc/"$p"/fdinfo/* && return 0
+		done
+		sleep 0.1
+	done
+	return 1
+}
+
 # A private tmux server for what needs a terminal: tm_start COMMAND runs
 # COMMAND in an 80x24 window; tm_keys sends keys; tm_wait PATTERN waits up
 # to 5 s for the screen to show PATTERN (grep -E); tm_screen prints it.

@@ -50,7 +50,7 @@ mkfifo "$T/pw"
 holder=$!
 exec 4> "$T/pw"
 printf '%s\n' "$PASS" >&4
-sleep 1
+holds_notebook "$holder"
 pids=""
 n=0
 while read -r cmd; do
@@ -88,7 +88,7 @@ exec 4<> "$T/pw"
 "$CARNET" --passphrase-fd 3 passwd 3< "$T/pw" 2> /dev/null &
 holder=$!
 printf '%s\n' "$PASS" >&4
-sleep 1
+holds_notebook "$holder"
 "$CARNET" --passphrase-fd 3 passwd 3< "$T/pw2" 2> /dev/null
 is $? 5 "a second passwd beside the first exits 5"
 printf '%s\n' "$PASS" >&4

@@ -53,9 +53,10 @@ tm_start "env HOME='$HOME' CARNET_FILE='$CARNET_FILE' TMPDIR='$TMPDIR'" \
 tm_wait 'Passphrase:' && tm_keys "$PASS" Enter
 tm_wait 'Dossiers \(1\)' && tm_keys Enter
 tm_wait 'Dossier ' && tm_keys n
-tm_wait 'new note' && tm_keys "Écran $canary, ligne." C-s
+tm_wait 'new note' && tm_keys "Écran $canary, ligne."
+drafts_kept 1; ok $? "a draft is kept on the way"
+tm_keys C-s
 tm_wait 'Note saved'
-sleep 2.5	# a draft is kept too, on the way
 tm_keys "suite" C-s
 tm_wait 'saved' && tm_keys " $spellword "
 tm_keys C-o

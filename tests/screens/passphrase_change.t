@@ -55,7 +55,11 @@ tm_wait 'Amina'; ok $? "the passphrase typed anew opens it, unchanged"
 tm_keys C-w
 tm_wait 'Phrase de passe actuelle' > /dev/null
 exec 4< <(PASS="$NEW"; sleep 30 | "$CARNET" --passphrase-fd 3 add 1 3<<< "$PASS" 2>&1)
-sleep 1
+for i in $(seq 1 50); do
+	other=$(pgrep -n -f -- "--passphrase-fd 3 add 1") && break
+	sleep 0.1
+done
+holds_notebook "$other"
 tm_keys "$NEW" Enter
 tm_wait 'autre|utilis'; ok $? "another carnet has it open: said"
 tm_screen | grep -q 'Amina'; ok $? "and the list is back, nothing changed"

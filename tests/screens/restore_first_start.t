@@ -36,7 +36,7 @@ c rm -y 1 3 > /dev/null 2>&1
 tm_start "$(french_screens) print 2 -o '$T/p.pdf'"
 tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
 tm_wait 'imprimé' > /dev/null && tm_keys o Enter
-sleep 1
+tm_wait '\[exit 0\]' > /dev/null
 tm_stop
 c ls > "$T/ls"
 is "$(awk -F'\t' '$2 == "Martin Dupont" && $1 == 2 {print $3}' "$T/ls")" 1 \
@@ -51,7 +51,7 @@ tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
 tm_wait 'Dossiers \(3\)' > /dev/null && tm_keys Enter
 tm_wait 'Nouvelle note' > /dev/null && tm_keys n
 tm_wait 'nouvelle note' > /dev/null && tm_keys "Brouillon en cours"
-sleep 2.5
+drafts_kept 1
 tm_stop
 # ^B onto the key (the draft offered at the unlock left for later).
 tm_start "$(french_screens)"
