@@ -90,10 +90,10 @@ learnt_add(const char *word)
 	names.learnt[names.nlearnt++] = wipe_dup(word, strlen(word));
 }
 
-/* WORD added for its own sake (one of my words, an acronym): it stays
- * when the names change. */
+/* WORD added for its own sake (one of my words, an acronym): no longer
+ * one learnt from the names alone, it stays when they change. */
 static void
-learnt_keep(const char *word)
+learnt_drop(const char *word)
 {
 	size_t i;
 
@@ -183,7 +183,7 @@ answer(Hunhandle *h, char *line, struct out *o)
 			Hunspell_free_list(h, &list, n);
 		return 0;
 	case 'a':
-		learnt_keep(line + 1);
+		learnt_drop(line + 1);
 		Hunspell_add(h, line + 1);
 		return 0;
 	case 'r':
