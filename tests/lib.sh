@@ -206,6 +206,17 @@ tm_wait() {
 	tm_screen | sed 's/^/#   | /'
 	return 1
 }
+# eventually COMMAND [ARG ...]: run it until it succeeds, for up to 5 s.
+# What the keys just sent do may not be on screen yet on a busy machine:
+# a check that something shows waits for it, never a fixed sleep.
+eventually() {
+	local i
+	for i in $(seq 1 "${TM_TRIES:-50}"); do
+		"$@" && return 0
+		sleep 0.1
+	done
+	return 1
+}
 # tm_gone PATTERN: wait up to 5 s for the screen no longer to show it.
 tm_gone() {
 	local i

@@ -84,8 +84,8 @@ rm -f "$pdf"
 tm_keys C-g
 tm_wait 'touches' > /dev/null && tm_keys Escape
 tm_wait 'Dossiers \(1\)' > /dev/null
-sleep 0.3
-tm_screen | head -1 | grep -q '1 PDF non chiffré'; ok $? "one deleted by hand: no longer counted"
+title_says() { tm_screen | head -1 | grep -q "$1"; }
+eventually title_says '1 PDF non chiffré'; ok $? "one deleted by hand: no longer counted"
 tm_stop
 c check > "$T/check" 2>&1
 like "$T/check" "still on disk, NOT encrypted: 1" "check agrees"

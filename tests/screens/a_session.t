@@ -110,9 +110,13 @@ if nobody_carnet; then
 	waiting=$!
 	setpriv --reuid=nobody --regid=nogroup --clear-groups sleep 30 &
 	control=$!
-	sleep 0.5
-	is "$(stat -c %U /proc/$waiting/status)" root \
-	    "carnet is not dumpable (its /proc files are root's, not nobody's)"
+	# Each has become what it runs (so is nobody already), then its
+	# /proc files are whose they stay.
+	runs() { [ "$(cat /proc/"$1"/comm 2> /dev/null)" = "$2" ]; }
+	owner_is() { [ "$(stat -c %U /proc/"$1"/status)" = "$2" ]; }
+	eventually runs "$waiting" carnet && eventually runs "$control" sleep
+	eventually owner_is "$waiting" root
+	ok $? "carnet is not dumpable (its /proc files are root's, not nobody's)"
 	is "$(stat -c %U /proc/$control/status)" nobody \
 	    "(control: a sleep as nobody keeps its own)"
 	kill "$waiting" "$control"

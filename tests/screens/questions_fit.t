@@ -133,14 +133,16 @@ tm_wait 'Dossiers' > /dev/null && tm_keys 'lefeb'
 tm_wait 'correspondant' > /dev/null && tm_keys Enter
 tm_wait 'Nouvelle note' > /dev/null && tm_keys n
 tm_wait 'nouvelle note' > /dev/null
+# title_has PATTERN, title_ends PATTERN: the title's row shows it, or
+# ends so (the pane redrawn at its new width).
+title_has() { tm_screen | head -1 > "$T/title"; grep -q "$1" "$T/title"; }
+title_ends() { title_has "$1 *\$"; }
 tm resize-window -t t -x 60 -y 20
-sleep 0.5
-tm_screen | head -1 | grep -q 'Christine Lefebvre-Moreau'
-ok $? "60 columns: the editor's title still names the person whole"
+eventually title_has 'Christine Lefebvre-Moreau'; r=$?
+[ $r -eq 0 ] || sed 's/^/# /' "$T/title"
+ok $r "60 columns: the editor's title still names the person whole"
 tm resize-window -t t -x 40 -y 20
-sleep 0.5
-tm_screen | head -1 > "$T/title"
-grep -q 'Christine Lefebvre-Moreau *$' "$T/title"; r=$?
+eventually title_ends 'Christine Lefebvre-Moreau'; r=$?
 [ $r -eq 0 ] || sed 's/^/# /' "$T/title"
 ok $r "40 columns: what the note is goes before the name, which stays whole"
 tm_stop
@@ -150,7 +152,9 @@ tm_start "$(french_screens)"
 tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
 tm_wait 'Dossiers' > /dev/null
 tm resize-window -t t -x 60 -y 20
-sleep 0.5
-tm_screen > "$T/list"; grep -q "Café Noël  *1 à imprimer  [0-9][0-9]/" "$T/list"; r=$?; [ $r -eq 0 ] || sed "s/^/# /" "$T/list" | head -5; ok $r "60 columns: the list still says what is to print"
+list_says() { tm_screen > "$T/list"; grep -q "$1" "$T/list"; }
+eventually list_says "Café Noël  *1 à imprimer  [0-9][0-9]/"; r=$?
+[ $r -eq 0 ] || sed "s/^/# /" "$T/list" | head -5
+ok $r "60 columns: the list still says what is to print"
 tm_stop
 finish

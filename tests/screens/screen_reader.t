@@ -23,6 +23,9 @@ run="$run CARNET_LOCALEDIR='${CARNET_LOCALEDIR:-}' '$CARNET'"
 cursor() { tm display -p -t t '#{cursor_x},#{cursor_y},#{cursor_flag}'; }
 # The row the cursor is on, as text.
 cursor_row() { tm_screen | sed -n "$(( $(cursor | cut -d, -f2) + 1 ))p"; }
+# on_row PATTERN: the cursor's row shows it (waited for: eventually).
+on_row() { cursor_row | grep -q -- "$1"; }
+cursor_is() { [ "$(cursor)" = "$1" ]; }
 
 tm_start "$run"
 tm_wait 'Passphrase:' > /dev/null
@@ -32,7 +35,7 @@ tm_wait 'Dossiers \(2\)' > /dev/null
 is "$(cursor)" "1,1,1" "the list: on the selected dossier, shown"
 cursor_row | grep -q '^>Amina Benali'; ok $? "which is marked > in text"
 tm_keys Down
-sleep 0.2
+eventually cursor_is "1,2,1"
 is "$(cursor)" "1,2,1" "Down: the cursor follows the selection"
 cursor_row | grep -q '^>Paul Martin'; ok $? "(Paul Martin's row)"
 tm_keys Up Enter
@@ -40,8 +43,7 @@ tm_wait 'Amina Benali \(2 notes\)' > /dev/null
 cursor_row | grep -q '^>#2 .*Second rendez-vous'
 ok $? "a dossier: on the selected note, the newest"
 tm_keys Down
-sleep 0.2
-cursor_row | grep -q '^>#1 .*Premier'; ok $? "and follows it"
+eventually on_row '^>#1 .*Premier'; ok $? "and follows it"
 tm_keys Enter
 tm_wait 'Premier rendez-vous, le bailleur' > /dev/null
 cursor_row | grep -q 'Premier rendez-vous'; ok $? "the reader: at the text's first row"
@@ -52,8 +54,7 @@ is "$(cursor | cut -d, -f2)" 1 "the help: at its first line"
 tm_keys Escape
 tm_wait 'Premier rendez-vous' > /dev/null && tm_keys e
 tm_wait 'note of' > /dev/null && tm_keys C-e ' Fin'
-sleep 0.3
-cursor_row | grep -q 'le bailleur. Fin'; ok $? "the editor: where the text cursor is"
+eventually on_row 'le bailleur. Fin'; ok $? "the editor: where the text cursor is"
 is "$(cursor | cut -d, -f1)" "$(( $(cursor_row | sed 's/ *$//' | wc -m) - 1 ))" \
     "at the end of what was typed"
 tm_keys C-x
@@ -70,11 +71,9 @@ cursor_row | grep -q '^ *Search: bailleur'; ok $? "search: the cursor in the que
 tm_screen | grep -q '^>Paul Martin\|^>Amina Benali'; ok $? "the selected result marked >"
 tm_screen | grep -q '\[bailleur\]'; ok $? "the matches between brackets"
 tm_keys Down
-sleep 0.3
-cursor_row | grep -q '^>'; ok $? "an arrow: the cursor goes to the result chosen"
+eventually on_row '^>'; ok $? "an arrow: the cursor goes to the result chosen"
 tm_keys 'x'
-sleep 0.3
-cursor_row | grep -q 'Search: bailleurx'; ok $? "typing: back to the query"
+eventually on_row 'Search: bailleurx'; ok $? "typing: back to the query"
 tm_keys Escape C-f 'lointainissimement'
 tm_wait 'lointain' > /dev/null
 tm_screen | grep "lointain" > "$T/cut"
