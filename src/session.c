@@ -31,8 +31,13 @@ read_boot(char *buf, size_t size)
 	return ok && buf[0] != '\0' && strchr(buf, ' ') == NULL ? 0 : -1;
 }
 
-/* The start time of process PID, or -1.  The command name (field 2) may
- * hold spaces and parentheses: fields are counted after its last ')'. */
+/* The start time of process PID, or -1; -1 too for a process that has
+ * ended and not been waited for (a zombie: state Z, or X).  Such a
+ * process runs no more: a carnet killed whose parent died first stays a
+ * zombie for as long as nobody reaps it (an init that does not, as in
+ * some containers), and its drafts are to be offered.  The command name
+ * (field 2) may hold spaces and parentheses: fields are counted after
+ * its last ')'. */
 static long long
 start_time(long pid)
 {
@@ -50,7 +55,9 @@ start_time(long pid)
 	buf[n] = '\0';
 	if ((p = strrchr(buf, ')')) == NULL)
 		return -1;
-	/* After ')' comes field 3. */
+	/* After ')' comes field 3, the state. */
+	if (p[1] == ' ' && (p[2] == 'Z' || p[2] == 'X'))
+		return -1;
 	for (field = 2; field < 22 && p != NULL; field++)
 		p = strchr(p + 1, ' ');
 	if (p != NULL)

@@ -10,10 +10,29 @@
 #include "session.h"
 #include "tap.h"
 
+/* Whether process PID has ended without being waited for. */
+static int
+zombie(pid_t pid)
+{
+	char path[64], buf[512], *p;
+	FILE *fp;
+	size_t n;
+
+	snprintf(path, sizeof(path), "/proc/%ld/stat", (long)pid);
+	if ((fp = fopen(path, "re")) == NULL)
+		return 0;
+	n = fread(buf, 1, sizeof(buf) - 1, fp);
+	fclose(fp);
+	buf[n] = '\0';
+	p = strrchr(buf, ')');
+	return p != NULL && p[1] == ' ' && p[2] == 'Z';
+}
+
 int
 main(void)
 {
 	char boot[64], other[200];
+	int i;
 	long pid;
 	long long start;
 	pid_t child;
@@ -54,6 +73,12 @@ main(void)
 	    "a child is a session of its own");
 	ok(session_alive(other), "a running child is alive");
 	kill(child, SIGKILL);
+	/* Killed, not yet reaped: a zombie, as a killed carnet stays when
+	 * its parent died first and init does not reap.  It runs no more. */
+	for (i = 0; i < 500 && !zombie(child); i++)
+		usleep(10000);
+	ok(zombie(child), "(the child is a zombie now)");
+	ok(!session_alive(other), "killed, not yet reaped (a zombie): gone");
 	waitpid(child, &status, 0);
 	ok(!session_alive(other), "killed and reaped: gone");
 	return done();
