@@ -156,31 +156,23 @@ stock_sql() {
 # editor keeps one once the keys have paused for its delay; on a busy
 # machine the keys themselves may take a while to be read, so no fixed
 # sleep is long enough.
+drafts_are() { [ "$(stock_sql "$1" 'SELECT count(*) FROM draft;')" = "$2" ]; }
 drafts_kept() {
-	local i k
-	k="$(raw_key)$(notebook_salt)"
-	for i in $(seq 1 100); do
-		[ "$(stock_sql "$k" 'SELECT count(*) FROM draft;')" = "$1" ] &&
-		    return 0
-		sleep 0.1
-	done
-	return 1
+	TM_TRIES=100 eventually drafts_are "$(raw_key)$(notebook_salt)" "$1"
 }
 
 # holds_notebook PID: wait up to 10 s for process PID, or a child of it
 # (a shell function run in the background), to hold the notebook's lock.
 # carnet takes it as soon as it opens the notebook (flock(), shown in
 # /proc's fdinfo); a fixed sleep is too short on a busy machine.
-holds_notebook() {
-	local i p
-	for i in $(seq 1 100); do
-		for p in "$1" $(pgrep -P "$1"); do
-			grep -qs '^lock:.*FLOCK' /proc/"$p"/fdinfo/* && return 0
-		done
-		sleep 0.1
+holds_lock() {
+	local p
+	for p in "$1" $(pgrep -P "$1"); do
+		grep -qs '^lock:.*FLOCK' /proc/"$p"/fdinfo/* && return 0
 	done
 	return 1
 }
+holds_notebook() { TM_TRIES=100 eventually holds_lock "$1"; }
 
 # A private tmux server for what needs a terminal: tm_start COMMAND runs
 # COMMAND in an 80x24 window; tm_keys sends keys; tm_wait PATTERN waits up
@@ -218,14 +210,8 @@ eventually() {
 	return 1
 }
 # tm_gone PATTERN: wait up to 5 s for the screen no longer to show it.
-tm_gone() {
-	local i
-	for i in $(seq 1 "${TM_TRIES:-50}"); do
-		tm_screen | grep -Eq -- "$1" || return 0
-		sleep 0.1
-	done
-	return 1
-}
+tm_hides() { ! tm_screen | grep -Eq -- "$1"; }
+tm_gone() { eventually tm_hides "$1"; }
 tm_stop() { tm kill-server 2> /dev/null; }
 # The process the window runs (carnet, while it runs): the window's own,
 # never another test's.

@@ -22,16 +22,9 @@ said() { joined | sed 's/\xe2\x80\xaf/ /g'; echo; }
 spelling() { pgrep -P "$(tm_pid)" -f carnet-spell > /dev/null; }
 # marked WORD, unmarked WORD: wait up to 5 s for WORD to be underlined,
 # or no longer; the keys just sent may not be read yet on a busy machine.
-marked() {
-	local i
-	for i in $(seq 1 50); do underlined "$1" && return 0; sleep 0.1; done
-	return 1
-}
-unmarked() {
-	local i
-	for i in $(seq 1 50); do underlined "$1" || return 0; sleep 0.1; done
-	return 1
-}
+marked() { eventually underlined "$1"; }
+not_underlined() { ! underlined "$1"; }
+unmarked() { eventually not_underlined "$1"; }
 
 tm_start "$run"
 tm_wait 'Phrase de passe' > /dev/null && tm_keys "$PASS" Enter
@@ -132,8 +125,8 @@ underlined "ndiaye" || underlined "zwolinska"; is $? 1 \
 # The lock ends the process; the unlock brings the marks back.
 tm_keys C-l
 tm_wait 'Phrase de passe' > /dev/null
-for i in $(seq 1 50); do spelling || break; sleep 0.1; done
-spelling; is $? 1 "a lock ends the spelling process"
+no_spelling() { ! spelling; }
+eventually no_spelling; ok $? "a lock ends the spelling process"
 tm_keys "$PASS" Enter
 tm_wait 'Zwolinska est venue' > /dev/null
 tm_keys 'Un motserreur ici.'
